@@ -1,0 +1,42 @@
+/**
+ * `careerfaq chat`: an interactive session on the same engine. Buttons are shown numbered; typing
+ * the number clicks it.
+ */
+import { createInterface } from "node:readline/promises";
+import type { Engine } from "../core/engine.ts";
+import { renderText } from "../core/render-text.ts";
+import type { Button, Inbound, Reply } from "../core/types.ts";
+
+export function renderChat(reply: Reply): { text: string; buttons: Button[] } {
+  const buttons = reply.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
+  let text = renderText(reply, { buttons: false });
+  if (buttons.length > 0) text += `\n\n${buttons.map((b, i) => `  ${i + 1}) ${b.label}`).join("\n")}`;
+  return { text, buttons };
+}
+
+export async function chatCommand(engine: Engine): Promise<number> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const say = (s: string) => process.stdout.write(`${s}\n\n`);
+  say('careerfaq — ask about the Customer Care / Customer Service Director role. Type "help", "topics", or "quit" to leave.');
+  let buttons: Button[] = [];
+  const base = { channel: "cli", conversation: "cli:local", user: "cli:local", direct: true } as const;
+  for (;;) {
+    let line: string;
+    try {
+      line = (await rl.question("you> ")).trim();
+    } catch {
+      break; // stdin closed
+    }
+    if (/^(quit|exit|bye|:q)$/i.test(line)) break;
+    const n = /^\d{1,2}$/.test(line) ? Number(line) : NaN;
+    const pick = buttons[n - 1];
+    const inbound: Inbound = pick ? { ...base, action: { id: pick.action, value: pick.value } } : { ...base, text: line };
+    for (const reply of engine.handle(inbound)) {
+      const shown = renderChat(reply);
+      buttons = shown.buttons;
+      say(shown.text);
+    }
+  }
+  rl.close();
+  return 0;
+}

@@ -1,0 +1,21 @@
+/** `careerfaq explain "question"`: how the router reads a message — for whoever maintains the content. */
+import type { Engine } from "../core/engine.ts";
+
+export function explain(engine: Engine, question: string): string {
+  const r = engine.router.route(question);
+  const a = r.analysis;
+  const lines = [
+    `normalised:  ${a.normalized}`,
+    `terms:       ${[...a.terms].join(", ") || "(none)"}`,
+    `signals:     role ${a.roleMentioned ? "yes" : "no"}; content words ${a.content}, known ${a.known}, corrected ${a.corrected}${a.unknownWords.length ? `, unknown: ${a.unknownWords.join(" ")}` : ""}${a.otherRoles.length ? `; other roles: ${a.otherRoles.join(", ")}` : ""}${a.relatedRoles.length ? `; related roles: ${a.relatedRoles.join(", ")}` : ""}${a.offTopic.length ? `; off-topic: ${a.offTopic.join(", ")}` : ""}${a.injection ? "; injection" : ""}`,
+    `slots:       ${JSON.stringify(r.slots)}`,
+    `candidates:  ${r.candidates.map((c) => `${c.intent} ${c.score.toFixed(2)}`).join(" | ") || "(none)"}`,
+    `decision:    ${r.outcome}${r.intent ? ` ${r.intent}` : ""}${r.declineReason ? ` (${r.declineReason})` : ""} @ confidence ${r.confidence.toFixed(3)}`,
+  ];
+  const top = r.candidates[0];
+  if (top) {
+    const weights = [...a.terms].map((t) => `${t}=${engine.router.scorer.weight(top.intent, t).toFixed(2)}`);
+    lines.push(`why ${top.intent}: ${weights.join(", ")}`);
+  }
+  return lines.join("\n");
+}

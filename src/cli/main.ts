@@ -1,0 +1,56 @@
+/**
+ * `careerfaq <command>`: ask, chat, validate, eval. Returns the process exit code.
+ */
+import { createEngine } from "../app.ts";
+import { loadConfig } from "../config.ts";
+import { CareerfaqError } from "../core/errors.ts";
+import { askCommand } from "./ask.ts";
+import { chatCommand } from "./chat.ts";
+import { evalCommand } from "./eval.ts";
+import { explain } from "./explain.ts";
+import { validateCommand } from "./validate.ts";
+
+const USAGE = `careerfaq — answers questions about the Customer Care / Customer Service Director role
+
+Usage:
+  careerfaq ask "question"     print the answer
+  careerfaq ask --json         read one question per line on stdin, write one JSON object per line
+  careerfaq chat               interactive chat in the terminal
+  careerfaq explain "question" show how the router reads a question (terms, scores, confidence)
+  careerfaq validate           check data/ and intents/, and report router collisions
+  careerfaq eval [--set dev|holdout|FILE] [--misses]
+                               accuracy on a labelled question set, with a threshold sweep
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command = "chat", ...rest] = argv;
+  if (command === "help" || command === "--help" || command === "-h") {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  try {
+    const config = loadConfig();
+    switch (command) {
+      case "ask":
+        return await askCommand(createEngine(config), rest);
+      case "chat":
+        return await chatCommand(createEngine(config));
+      case "explain":
+        process.stdout.write(`${explain(createEngine(config), rest.join(" "))}\n`);
+        return 0;
+      case "validate":
+        return validateCommand(config);
+      case "eval":
+        return evalCommand(config, rest);
+      default:
+        process.stderr.write(`careerfaq: unknown command "${command}"\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (err) {
+    if (err instanceof CareerfaqError) {
+      process.stderr.write(`careerfaq: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Cross-file checks that no single schema can make: every source id resolves, every intent has an
+ * answer and resolvable follow-ups, no example utterance belongs to two intents, synonyms are
+ * unambiguous, the topics menu names real intents, and lexicon lists do not contradict each other.
+ */
+import { TOPIC_FILES, type Catalog } from "../core/catalog.ts";
+
+/** "figures[3].currency" from zod's ["figures", 3, "currency"]. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || "(top level)";
+}
+
+/** Visits every `source` / `sources` field in a value, with its path. */
+function* sourceRefs(value: unknown, path: PropertyKey[] = []): Generator<[string, PropertyKey[]]> {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield* sourceRefs(value[i], [...path, i]);
+  } else if (value && typeof value === "object") {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === "source" && typeof v === "string") yield [v, [...path, key]];
+      else if (key === "sources" && Array.isArray(v) && v.every((s) => typeof s === "string")) {
+        for (let i = 0; i < v.length; i++) yield [v[i] as string, [...path, key, i]];
+      } else yield* sourceRefs(v, [...path, key]);
+    }
+  }
+}
+
+export function normalizeExample(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+}
+
+export function crossCheck(c: Catalog, composers: readonly string[]): string[] {
+  const problems: string[] = [];
+  const files: [string, unknown][] = [
+    ["data/role.yml", c.role],
+    ["data/salary.yml", c.salary],
+    ["data/outlook.yml", c.outlook],
+    ["data/ratings.yml", c.ratings],
+    ["data/demographics.yml", c.demographics],
+    ["data/education.yml", c.education],
+    ["data/experience.yml", c.experience],
+    ["data/skills.yml", c.skills],
+    ...TOPIC_FILES.map((id): [string, unknown] => [`data/${id}.yml`, c.topics[id]]),
+  ];
+  for (const [file, value] of files) {
+    for (const [id, path] of sourceRefs(value)) {
+      if (!c.sources.has(id)) problems.push(`${file}: ${formatPath(path)}: unknown source "${id}" (not in data/sources.yml)`);
+    }
+  }
+
+  const composerSet = new Set(composers);
+  const exampleOwner = new Map<string, string>();
+  const synonymOwner = new Map<string, string>();
+  const stop = new Set(c.lexicon.stopWords);
+  const lexiconWords = new Set([...c.lexicon.role, ...Object.values(c.lexicon.countries).flatMap((x) => x.words)]);
+  for (const intent of c.intents) {
+    const file = `intents/${intent.id}.yml`;
+    if (!composerSet.has(intent.answer)) problems.push(`${file}: answer: no composer "${intent.answer}" (known: ${[...composerSet].join(", ")})`);
+    intent.followUps.forEach((f, i) => {
+      if (!c.intentById.has(f)) problems.push(`${file}: followUps[${i}]: unknown intent "${f}"`);
+      else if (f === intent.id) problems.push(`${file}: followUps[${i}]: an intent cannot follow itself`);
+    });
+    intent.examples.forEach((example, i) => {
+      const key = normalizeExample(example);
+      const owner = exampleOwner.get(key);
+      if (owner && owner !== intent.id) problems.push(`${file}: examples[${i}]: "${example}" is also an example of ${owner}`);
+      else if (owner === intent.id) problems.push(`${file}: examples[${i}]: "${example}" is listed twice`);
+      exampleOwner.set(key, intent.id);
+    });
+    for (const [canonical, variants] of Object.entries(intent.synonyms)) {
+      variants.forEach((variant, i) => {
+        const where = `${file}: synonyms.${canonical}[${i}]`;
+        const owner = synonymOwner.get(variant);
+        if (owner && owner !== canonical) problems.push(`${where}: "${variant}" already means "${owner}"`);
+        if (stop.has(variant)) problems.push(`${where}: "${variant}" is a stop word`);
+        if (lexiconWords.has(variant)) problems.push(`${where}: "${variant}" is a role title or country word in data/lexicon.yml`);
+        synonymOwner.set(variant, canonical);
+      });
+    }
+  }
+  for (const [variant, canonical] of synonymOwner) {
+    if (synonymOwner.has(canonical) && synonymOwner.get(canonical) !== canonical) {
+      problems.push(`intents: synonym "${variant}" → "${canonical}", but "${canonical}" is itself a synonym of "${synonymOwner.get(canonical)}"`);
+    }
+  }
+
+  c.menu.groups.forEach((group, g) =>
+    group.intents.forEach((id, i) => {
+      if (!c.intentById.has(id)) problems.push(`data/topics.yml: groups[${g}].intents[${i}]: unknown intent "${id}"`);
+    }),
+  );
+
+  const category = new Map<string, string>();
+  const claim = (word: string, what: string) => {
+    const prior = category.get(word);
+    if (prior && prior !== what) problems.push(`data/lexicon.yml: "${word}" is listed as both ${prior} and ${what}`);
+    category.set(word, what);
+  };
+  c.lexicon.role.forEach((w) => claim(w, "role"));
+  c.lexicon.relatedRoles.forEach((w) => claim(w, "relatedRoles"));
+  c.lexicon.otherRoles.forEach((w) => claim(w, "otherRoles"));
+  for (const [code, country] of Object.entries(c.lexicon.countries)) country.words.forEach((w) => claim(w, `countries.${code}`));
+  for (const [name, source] of Object.entries(c.lexicon.frames)) {
+    try {
+      new RegExp(source);
+    } catch (err) {
+      problems.push(`data/lexicon.yml: frames.${name}: not a valid regular expression (${(err as Error).message})`);
+    }
+  }
+  return problems;
+}

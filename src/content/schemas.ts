@@ -1,0 +1,342 @@
+/**
+ * The shape of everything in data/ and intents/, as zod schemas.
+ *
+ * Content is data: every fact is a record that names the source(s) it comes from.
+ * These schemas run once, at start-up (and in `careerfaq validate`); errors name the
+ * file and the path inside it. Types used by the core are inferred from here.
+ */
+import { z } from "zod";
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected a lower-case id (letters, digits, dashes)");
+const text = z.string().trim().min(1, "must not be empty").max(600, "too long for one fact (600 characters at most)");
+const sourceIds = z.array(id).min(1, "every fact names at least one source");
+
+export const COUNTRIES = ["US", "UK", "CA"] as const;
+export type Country = (typeof COUNTRIES)[number];
+export const CURRENCY_OF: Record<Country, "USD" | "GBP" | "CAD"> = { US: "USD", UK: "GBP", CA: "CAD" };
+export const LEVELS = ["entry", "mid", "experienced", "senior", "veteran"] as const;
+export type Level = (typeof LEVELS)[number];
+export const RATING_ASPECTS = ["salary", "stability", "stress", "complexity", "work-life", "diversity"] as const;
+export type RatingAspect = (typeof RATING_ASPECTS)[number];
+
+// ---------------------------------------------------------------- sources
+
+export const SourceSchema = z.object({
+  id,
+  /** Short name used in citations, e.g. "Zippia". */
+  short: z.string().min(1).max(60),
+  title: z.string().min(1),
+  kind: z.string().min(1),
+  /** Publisher as the document states it; null when the document does not name one. */
+  publisher: z.string().min(1).nullable(),
+  /** Anything the document says about where its data comes from (e.g. "cites Indeed, Glassdoor, Totaljobs and the BLS"). */
+  note: z.string().min(1).optional(),
+  /** ISO date the document states, or null when it has none. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").nullable(),
+  /** The seed file it was read from. */
+  seed: z.string().min(1),
+});
+export const SourcesFileSchema = z.object({ sources: z.array(SourceSchema).min(1) }).strict();
+export type Source = z.infer<typeof SourceSchema>;
+
+// ---------------------------------------------------------------- generic topic files
+
+/** One fact in our own words. `label` is an optional short name (e.g. a trade-off's name). */
+export const ItemSchema = z
+  .object({
+    label: z.string().trim().min(1).max(80).optional(),
+    text,
+    sources: sourceIds.optional(),
+  })
+  .strict();
+export type Item = z.infer<typeof ItemSchema>;
+
+/** A group of facts; `sources` applies to every item that names none of its own. */
+export const SectionSchema = z
+  .object({
+    id,
+    title: z.string().trim().min(1).max(100),
+    sources: sourceIds.optional(),
+    /** "bullets" (default) or "numbered" for ordered steps. */
+    style: z.enum(["bullets", "numbered"]).default("bullets"),
+    items: z.array(ItemSchema).min(1),
+  })
+  .strict()
+  .superRefine((section, ctx) => {
+    if (section.sources) return;
+    section.items.forEach((item, i) => {
+      if (!item.sources) ctx.addIssue({ code: "custom", path: ["items", i, "sources"], message: "names no source and its section has none" });
+    });
+  });
+export type Section = z.infer<typeof SectionSchema>;
+
+export const CitedTextSchema = z.object({ text, sources: sourceIds }).strict();
+export type CitedText = z.infer<typeof CitedTextSchema>;
+
+export const TopicFileSchema = z
+  .object({
+    title: z.string().trim().min(1).max(100),
+    intro: CitedTextSchema.optional(),
+    sections: z.array(SectionSchema).min(1),
+    note: CitedTextSchema.optional(),
+  })
+  .strict();
+export type Topic = z.infer<typeof TopicFileSchema>;
+
+// ---------------------------------------------------------------- salary
+
+const money = z.number().int().positive();
+export const SalaryFigureSchema = z
+  .object({
+    id,
+    source: id,
+    /** A data provider the source cites for this figure (Indeed, Glassdoor, Totaljobs, BLS, Payscale). */
+    via: z.string().min(1).optional(),
+    /** The job title as the source names it. */
+    role: z.string().min(1),
+    country: z.enum(COUNTRIES, { error: "expected US, UK or CA" }),
+    currency: z.enum(["USD", "GBP", "CAD"], { error: "expected USD, GBP or CAD" }),
+    period: z.enum(["year", "hour"]),
+    kind: z.enum(["average", "range", "upper", "level"]),
+    amount: money.optional(),
+    /** Cents-precise hourly figures are allowed (60.41). */
+    hourly: z.number().positive().optional(),
+    min: money.optional(),
+    max: money.optional(),
+    /** The source says "about", "around" or "approximately". */
+    approx: z.boolean().default(false),
+    level: z.enum(LEVELS).optional(),
+    /** Years of experience for a level, as the source gives them ("0-2", "20+"). */
+    years: z.string().regex(/^\d+(-\d+|\+)$/, 'expected years like "0-2" or "20+"').optional(),
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    if (f.currency !== CURRENCY_OF[f.country]) {
+      ctx.addIssue({ code: "custom", path: ["currency"], message: `expected ${CURRENCY_OF[f.country]} for ${f.country}` });
+    }
+    const need = (cond: boolean, path: string, message: string) => {
+      if (!cond) ctx.addIssue({ code: "custom", path: [path], message });
+    };
+    if (f.kind === "range") {
+      need(f.min !== undefined && f.max !== undefined, "min", "a range needs min and max");
+      if (f.min !== undefined && f.max !== undefined) need(f.min < f.max, "max", "max must be above min");
+    } else if (f.period === "hour") {
+      need(f.hourly !== undefined, "hourly", "an hourly figure needs hourly");
+    } else {
+      need(f.amount !== undefined, "amount", `a ${f.kind} figure needs amount`);
+    }
+    if (f.kind === "level") {
+      need(f.level !== undefined, "level", "a level figure needs level");
+      need(f.years !== undefined, "years", "a level figure needs years");
+    }
+  });
+export type SalaryFigure = z.infer<typeof SalaryFigureSchema>;
+
+export const SalaryFileSchema = z
+  .object({
+    figures: z.array(SalaryFigureSchema).min(1),
+    /** What makes pay vary, each with the sources' examples. */
+    factors: z.array(ItemSchema.extend({ label: z.string().min(1).max(80) }).strict()).min(1),
+    /** Bonuses, benefits and other pay. */
+    extras: z.array(ItemSchema).min(1),
+  })
+  .strict();
+export type SalaryFile = z.infer<typeof SalaryFileSchema>;
+
+// ---------------------------------------------------------------- outlook
+
+export const GrowthSchema = z
+  .object({
+    id,
+    source: id,
+    via: z.string().min(1).optional(),
+    /** Percent, e.g. 2 for 2%. */
+    rate: z.number(),
+    /** The period as the source gives it ("2019-2029", "by 2028"). */
+    period: z.string().min(1),
+    /** What the figure measures, in our words ("employment in the customer service industry"). */
+    appliesTo: z.string().min(1),
+    comparison: z.string().min(1).optional(),
+  })
+  .strict();
+export type Growth = z.infer<typeof GrowthSchema>;
+
+/** The country a file's figures describe (the sources' outlook, ratings and demographics are all US data). */
+const coverage = z.enum(COUNTRIES, { error: "expected US, UK or CA" }).default("US");
+
+export const OutlookFileSchema = z
+  .object({
+    country: coverage,
+    growth: z.array(GrowthSchema).min(1),
+    statements: z.array(ItemSchema).min(1),
+  })
+  .strict();
+export type OutlookFile = z.infer<typeof OutlookFileSchema>;
+
+// ---------------------------------------------------------------- ratings and demographics
+
+export const RatingSchema = z
+  .object({
+    aspect: z.enum(RATING_ASPECTS),
+    score: z.number().min(0).max(10),
+    /** The source's word for the score ("high", "advanced", "fair"), if it gives one. */
+    label: z.string().min(1).optional(),
+    usAverage: z.object({ score: z.number().min(0).max(10), label: z.string().min(1).optional() }).strict().optional(),
+    source: id,
+  })
+  .strict();
+export const RatingsFileSchema = z
+  .object({ country: coverage, scale: z.string().min(1), note: CitedTextSchema.optional(), ratings: z.array(RatingSchema).min(1) })
+  .strict();
+export type Rating = z.infer<typeof RatingSchema>;
+export type RatingsFile = z.infer<typeof RatingsFileSchema>;
+
+export const ShareSchema = z
+  .object({ category: z.string().min(1), percent: z.number().min(0).max(100), usAverage: z.number().min(0).max(100).optional() })
+  .strict();
+export const DemographicsFileSchema = z
+  .object({
+    country: coverage,
+    source: id,
+    note: z.string().min(1).optional(),
+    gender: z.array(ShareSchema).min(1),
+    race: z.array(ShareSchema).min(1),
+    averageAge: z.number().int().positive(),
+    usAverageAge: z.number().int().positive().optional(),
+  })
+  .strict();
+export type DemographicsFile = z.infer<typeof DemographicsFileSchema>;
+
+// ---------------------------------------------------------------- education, experience, skills
+
+export const EducationFileSchema = z
+  .object({
+    degrees: z
+      .array(
+        z
+          .object({
+            source: id,
+            level: z.enum(["bachelor", "bachelor-or-higher"]),
+            /** How strongly the source asks for it, in our words ("needed", "usually required", "can help"). */
+            strength: z.string().min(1),
+            fields: z.array(z.string().min(1)).min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+    masters: z.array(z.object({ source: id, stance: z.enum(["preferred", "not-required"]), text }).strict()).min(1),
+    alternatives: z.array(ItemSchema).min(1),
+    shares: z.object({ source: id, degrees: z.array(ShareSchema).min(1) }).strict(),
+  })
+  .strict();
+export type EducationFile = z.infer<typeof EducationFileSchema>;
+
+export const ExperienceFileSchema = z
+  .object({
+    years: z
+      .array(
+        z
+          .object({
+            source: id,
+            /** The amount as the source states it ("several years", "4-6 years", "at least five years"). */
+            amount: z.string().min(1),
+            min: z.number().int().nonnegative().optional(),
+            max: z.number().int().positive().optional(),
+            /** What the years are of, in our words. */
+            appliesTo: z.string().min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+    priorRoles: z.array(z.object({ source: id, roles: z.array(z.string().min(1)).min(1) }).strict()).min(1),
+    other: z.array(ItemSchema).min(1),
+    training: z
+      .object({ source: id, minMonths: z.number().int().positive(), maxMonths: z.number().int().positive(), note: z.string().min(1).optional() })
+      .strict(),
+  })
+  .strict();
+export type ExperienceFile = z.infer<typeof ExperienceFileSchema>;
+
+export const SkillsFileSchema = z
+  .object({
+    sections: z.array(SectionSchema).min(1),
+    resumeShares: z.object({ source: id, skills: z.array(ShareSchema).min(1) }).strict(),
+  })
+  .strict();
+export type SkillsFile = z.infer<typeof SkillsFileSchema>;
+
+// ---------------------------------------------------------------- role overview
+
+export const RoleFileSchema = z
+  .object({
+    /** Titles the sources use for the role, and the ones people use that we treat as the same role. */
+    titles: z.array(z.object({ title: z.string().min(1), sources: sourceIds.optional() }).strict()).min(1),
+    definitions: z.array(z.object({ source: id, text }).strict()).min(1),
+    scope: SectionSchema,
+  })
+  .strict();
+export type RoleFile = z.infer<typeof RoleFileSchema>;
+
+// ---------------------------------------------------------------- topics menu
+
+export const TopicsMenuSchema = z
+  .object({
+    groups: z.array(z.object({ id, title: z.string().min(1).max(40), intents: z.array(id).min(1) }).strict()).min(1),
+  })
+  .strict();
+export type TopicsMenu = z.infer<typeof TopicsMenuSchema>;
+
+// ---------------------------------------------------------------- intents
+
+export const SLOT_NAMES = ["country", "level", "period", "aspect"] as const;
+export type SlotName = (typeof SLOT_NAMES)[number];
+
+export const IntentSchema = z
+  .object({
+    id,
+    /** The FAQ question this intent answers, as a user would ask it; used as a button label (75 characters at most). */
+    question: z.string().trim().min(3).max(75),
+    description: z.string().trim().min(1),
+    /** The composer that answers it (see src/core/answers/registry.ts). */
+    answer: id,
+    slots: z.array(z.enum(SLOT_NAMES)).default([]),
+    /** Canonical term → weight. Terms are lower-case words or phrases after synonyms are applied, or frame names (_what_do). */
+    keywords: z.record(z.string().regex(/^([a-z0-9 ]+|_[a-z_]+)$/, "lower-case words, or a frame name like _how_long"), z.number().positive().max(10)),
+    /** Canonical term → the words and phrases that mean it. Applied everywhere, not only in this intent. */
+    synonyms: z.record(z.string().regex(/^[a-z0-9 ]+$/), z.array(z.string().regex(/^[a-z0-9 ]+$/, "lower-case words only")).min(1)).default({}),
+    examples: z.array(z.string().trim().min(1).max(300)).min(10, "needs at least 10 example utterances"),
+    /** Intents offered as follow-up questions after this one (2-3). */
+    followUps: z.array(id).max(3).default([]),
+  })
+  .strict();
+export type Intent = z.infer<typeof IntentSchema>;
+
+/** Words that carry meaning for routing but belong to no single intent (role titles, other roles, countries). */
+export const LexiconSchema = z
+  .object({
+    /** Phrases that name this role. */
+    role: z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1),
+    /** Other job titles: a question about them is declined. */
+    otherRoles: z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1),
+    /** Roles on the path to or from this one: fine in most questions, but we hold no pay figures for them. */
+    relatedRoles: z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1),
+    /** Country names and adjectives, keyed by ISO-ish code; US, UK and CA are the ones we have data for. */
+    countries: z.record(z.string().regex(/^[A-Z]{2}$/), z.object({ name: z.string().min(1), words: z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1) }).strict()),
+    /** Words that mark a request as off-topic or as an attempt to change the bot's instructions. */
+    offTopic: z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1),
+    injection: z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1),
+    stopWords: z.array(z.string().regex(/^[a-z0-9]+$/)).min(1),
+    /** Everyday words the speller must not "correct" into the vocabulary; neutral for matching. */
+    commonWords: z.array(z.string().regex(/^[a-z]+$/)).default([]),
+    /** Question shapes that only mean something as a whole ("what does ... do"): term → regular expression over the normalised text. */
+    slotWords: z
+      .object({
+        level: z.record(z.enum(LEVELS), z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1)),
+        period: z.record(z.enum(["hour", "month", "week", "year"]), z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1)),
+        aspect: z.record(z.enum(RATING_ASPECTS), z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1)),
+      })
+      .strict(),
+    frames: z.record(z.string().regex(/^_[a-z_]+$/, "frame names start with _"), z.string().min(1)),
+  })
+  .strict();
+export type Lexicon = z.infer<typeof LexiconSchema>;

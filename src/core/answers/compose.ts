@@ -1,0 +1,97 @@
+/**
+ * What every composer shares: its input, its output, and small helpers to turn records into
+ * blocks with their citations and to write figures the same way everywhere.
+ */
+import type { Catalog } from "../catalog.ts";
+import type { Intent, Item, Section, Source, Topic } from "../../content/schemas.ts";
+import type { Block, DeclineReason, Fact, ListItem, Slots } from "../types.ts";
+
+export interface ComposeInput {
+  catalog: Catalog;
+  intent: Intent;
+  slots: Slots;
+}
+
+/** A composer either answers, or declines when the knowledge base has nothing for the slots asked (e.g. a country). */
+export type Composition =
+  | { kind: "answer"; blocks: Block[] }
+  | { kind: "decline"; reason: DeclineReason; blocks: Block[] };
+
+export type Composer = (input: ComposeInput) => Composition;
+
+export const answer = (blocks: Block[]): Composition => ({ kind: "answer", blocks });
+
+export const heading = (text: string, level: 1 | 2 = 1): Block => ({ type: "heading", text, level });
+
+export function itemText(item: Item): string {
+  return item.label ? `${item.label}: ${lowerFirst(item.text)}` : item.text;
+}
+
+function lowerFirst(s: string): string {
+  // Keep acronyms and proper nouns ("CRM", "Zippia") as they are.
+  return /^[A-Z][a-z]/.test(s) && !/^(I|Zippia|Cityjobs|Indeed)\b/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
+
+export function listItems(items: readonly Item[], defaultSources?: readonly string[]): ListItem[] {
+  return items.map((item) => ({ text: itemText(item), sources: item.sources ?? defaultSources ?? [] }));
+}
+
+export function sectionBlocks(section: Section, withTitle = true): Block[] {
+  const blocks: Block[] = [];
+  if (withTitle) blocks.push(heading(section.title, 2));
+  blocks.push({ type: "bullets", items: listItems(section.items, section.sources), ordered: section.style === "numbered" });
+  return blocks;
+}
+
+/** A generic topic file: title, intro, every section, closing note. */
+export function topicBlocks(topic: Topic, options: { sections?: readonly string[]; title?: string } = {}): Block[] {
+  const blocks: Block[] = [heading(options.title ?? topic.title)];
+  if (topic.intro) blocks.push({ type: "text", text: topic.intro.text, sources: topic.intro.sources });
+  const sections = options.sections ? topic.sections.filter((s) => options.sections!.includes(s.id)) : topic.sections;
+  const titled = sections.length > 1;
+  for (const section of sections) blocks.push(...sectionBlocks(section, titled));
+  if (topic.note) blocks.push({ type: "text", text: topic.note.text, sources: topic.note.sources });
+  return blocks;
+}
+
+export function sourceName(catalog: Catalog, id: string): string {
+  return catalog.sources.get(id)?.short ?? id;
+}
+
+export function fact(label: string, value: string, sources: readonly string[]): Fact {
+  return { label, value, sources };
+}
+
+const SYMBOL: Record<string, string> = { USD: "$", GBP: "£", CAD: "C$" };
+
+/** 121000 → "$121,000"; 60.41 → "$60.41". */
+export function money(amount: number, currency: string): string {
+  const digits = Number.isInteger(amount) ? amount.toLocaleString("en-US") : amount.toFixed(2);
+  return `${SYMBOL[currency] ?? `${currency} `}${digits}`;
+}
+
+export function percent(n: number): string {
+  return `${n}%`;
+}
+
+/** "one decimal" scores: 8 → "8.0". */
+export function score(n: number): string {
+  return n.toFixed(1);
+}
+
+export function formatDate(iso: string | null): string | null {
+  if (!iso) return null;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+export function describeSource(source: Source): string {
+  const parts = [source.publisher ?? "publisher not named", formatDate(source.date) ?? "no date"];
+  return `"${source.title}" (${source.kind}; ${parts.join(", ")})`;
+}
+
+/** "a, b and c". */
+export function joinList(items: readonly string[], last = "and"): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} ${last} ${items[items.length - 1]}`;
+}

@@ -1,0 +1,22 @@
+/** What the role is: each source's definition, the titles it goes by, and what it may cover. */
+import { answer, heading, joinList, sectionBlocks, sourceName, type Composer } from "./compose.ts";
+
+export const roleOverview: Composer = ({ catalog }) => {
+  const { role } = catalog;
+  const sourced = role.titles.filter((t) => t.sources);
+  const informal = role.titles.filter((t) => !t.sources);
+  return answer([
+    heading("What a Customer Care Director is"),
+    {
+      type: "bullets",
+      items: role.definitions.map((d) => ({ text: `${sourceName(catalog, d.source)}: ${d.text}`, sources: [d.source] })),
+    },
+    {
+      type: "text",
+      text: `The sources call it ${joinList(sourced.map((t) => t.title))}${informal.length ? `; people also say ${joinList(informal.map((t) => t.title), "or")}` : ""}.`,
+      sources: [...new Set(sourced.flatMap((t) => t.sources ?? []))],
+    },
+    ...sectionBlocks(role.scope),
+  ]);
+};
+

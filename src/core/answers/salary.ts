@@ -1,0 +1,169 @@
+/**
+ * Pay: every figure with its source, side by side where sources disagree; by country, by
+ * experience level, hourly. A country the sources do not cover is declined, never answered with
+ * another country's figure.
+ */
+import type { Catalog } from "../catalog.ts";
+import type { Country, SalaryFigure } from "../../content/schemas.ts";
+import type { Block, Fact } from "../types.ts";
+import { answer, fact, heading, joinList, listItems, money, sourceName, type Composer, type Composition } from "./compose.ts";
+import { unsupportedCountry } from "./coverage.ts";
+
+const COUNTRY_LABEL: Record<Country, string> = { US: "United States", UK: "United Kingdom", CA: "Canada" };
+const LEVEL_LABEL = { entry: "Entry level", mid: "Mid level", experienced: "Experienced", senior: "Senior", veteran: "Veteran" } as const;
+
+/** "$121,000 average", "about $124,000 average", "$96,000 to $154,000", "up to $158,000", "$60.41 an hour". */
+export function describeFigure(f: SalaryFigure): string {
+  const about = f.approx ? "about " : "";
+  if (f.period === "hour") return `${about}${money(f.hourly!, f.currency)} an hour`;
+  switch (f.kind) {
+    case "average":
+      return `${about}${money(f.amount!, f.currency)} average`;
+    case "range":
+      return `${money(f.min!, f.currency)} to ${money(f.max!, f.currency)} range`;
+    case "upper":
+      return `up to ${money(f.amount!, f.currency)}`;
+    case "level":
+      return `${money(f.amount!, f.currency)}`;
+  }
+}
+
+function label(catalog: Catalog, source: string, via: string | undefined): string {
+  return via ? `${sourceName(catalog, source)}, ${via} data` : sourceName(catalog, source);
+}
+
+/** One fact per source for a country: that source's yearly figures side by side. */
+export function countryFacts(catalog: Catalog, country: string, figures = catalog.salary.figures): Fact[] {
+  const bySource = new Map<string, SalaryFigure[]>();
+  for (const f of figures) {
+    if (f.country !== country || f.kind === "level" || f.period !== "year") continue;
+    const list = bySource.get(f.source) ?? [];
+    list.push(f);
+    bySource.set(f.source, list);
+  }
+  return [...bySource].map(([source, list]) => {
+    const via = [...new Set(list.map((f) => f.via).filter(Boolean))].join(", ") || undefined;
+    return fact(label(catalog, source, via), list.map(describeFigure).join(" · "), [source]);
+  });
+}
+
+function levelFacts(catalog: Catalog, levels: readonly SalaryFigure[]): Fact[] {
+  return levels.map((f) => fact(`${LEVEL_LABEL[f.level!]} (${f.years} years)`, `${money(f.amount!, f.currency)} a year`, [f.source]));
+}
+
+function averagesSpread(figures: readonly SalaryFigure[]): string | null {
+  const averages = figures.filter((f) => f.kind === "average" && f.period === "year");
+  if (averages.length < 2) return null;
+  const amounts = averages.map((f) => f.amount!);
+  const currency = averages[0]!.currency;
+  return `The sources disagree: their averages run from ${money(Math.min(...amounts), currency)} to ${money(Math.max(...amounts), currency)} a year, so each is shown with its source.`;
+}
+
+export const salary: Composer = ({ catalog, slots }): Composition => {
+  const figures = catalog.salary.figures;
+  const covered = new Set<string>(figures.map((f) => f.country));
+  const asked = slots.countries ?? (slots.country ? [slots.country] : []);
+  const known = asked.filter((c) => covered.has(c)) as Country[];
+  const unknown = asked.filter((c) => !covered.has(c));
+  if (asked.length > 0 && known.length === 0) return unsupportedCountry(catalog, slots, "pay", [...covered]);
+
+  const blocks: Block[] = [];
+  const levels = figures.filter((f) => f.kind === "level");
+  const hourly = figures.filter((f) => f.period === "hour");
+  const countries: Country[] = known.length > 0 ? known : ["US"];
+
+  if (slots.period === "hour") {
+    blocks.push(heading("Customer Care Director hourly pay"));
+    const usable = hourly.filter((f) => countries.includes(f.country));
+    if (usable.length > 0) {
+      for (const f of usable) {
+        blocks.push({ type: "text", text: `${sourceName(catalog, f.source)} puts US pay at ${describeFigure(f)} (about ${money(Math.round(f.hourly!), f.currency)}). It is the only source with an hourly figure; the others give yearly pay, below.`, sources: [f.source] });
+      }
+    } else {
+      blocks.push({ type: "text", text: `None of the sources gives an hourly figure for ${joinList(countries.map((c) => COUNTRY_LABEL[c]))}; these are the yearly figures.` });
+    }
+    for (const c of countries) blocks.push(...countryBlock(catalog, c, countries.length > 1 || usable.length > 0));
+    return finish(catalog, blocks, unknown);
+  }
+
+  if (slots.period === "month" || slots.period === "week") {
+    blocks.push(heading("Customer Care Director pay"));
+    blocks.push({ type: "text", text: `None of the sources gives ${slots.period}ly pay; they give yearly figures (and Zippia an hourly one). Here they are.` });
+  }
+
+  if (slots.byLevel && !slots.level && countries.includes("US")) {
+    if (blocks.length === 0) blocks.push(heading("Customer Service Director pay by experience"));
+    blocks.push({ type: "text", text: `Only ${sourceName(catalog, levels[0]!.source)} gives pay by experience level (US, yearly averages):`, sources: [levels[0]!.source] });
+    blocks.push({ type: "facts", facts: levelFacts(catalog, levels) });
+    return finish(catalog, blocks, unknown);
+  }
+
+  if (slots.level && countries.includes("US")) {
+    const match = levels.find((f) => f.level === slots.level)!;
+    if (blocks.length === 0) blocks.push(heading(`Customer Service Director pay: ${LEVEL_LABEL[slots.level].toLowerCase()}`));
+    const years = slots.years !== undefined ? `With ${slots.years} years of experience you are in the ${LEVEL_LABEL[slots.level].toLowerCase()} band (${match.years} years)` : `${LEVEL_LABEL[slots.level]} (${match.years} years of experience)`;
+    blocks.push({ type: "text", text: `${years}: ${sourceName(catalog, match.source)} gives an average of ${money(match.amount!, match.currency)} a year in the US. It is the only source with figures by experience level.`, sources: [match.source] });
+    blocks.push(heading("All experience levels (US)", 2), { type: "facts", facts: levelFacts(catalog, levels) });
+    return finish(catalog, blocks, unknown);
+  }
+
+  if (blocks.length === 0) {
+    const where = known.length > 0 ? ` in ${joinList(known.map((c) => (c === "CA" ? "Canada" : `the ${c}`)))}` : "";
+    blocks.push(heading(`Customer Care Director salary${where}`));
+  }
+  if (slots.level) {
+    blocks.push({ type: "text", text: `Only Cityjobs gives pay by experience level, and only for the US; for ${joinList(countries.map((c) => COUNTRY_LABEL[c]))} the sources give these figures.` });
+  }
+  if (known.length === 0) {
+    const spread = averagesSpread(figures.filter((f) => f.country === "US"));
+    if (spread) blocks.push({ type: "text", text: spread });
+    blocks.push(heading("United States (USD, per year)", 2), { type: "facts", facts: [...countryFacts(catalog, "US"), ...levelSummary(catalog, levels)] });
+    const others: Fact[] = (["UK", "CA"] as const).map((c) => {
+      const list = figures.filter((f) => f.country === c);
+      return fact(COUNTRY_LABEL[c], list.map((f) => `${describeFigure(f)} (${sourceName(catalog, f.source)})`).join(" · "), [...new Set(list.map((f) => f.source))]);
+    });
+    blocks.push(heading("United Kingdom and Canada (per year)", 2), { type: "facts", facts: others });
+    const hour = hourly[0];
+    if (hour) blocks.push({ type: "text", text: `Hourly: ${describeFigure(hour)} (${sourceName(catalog, hour.source)}).`, sources: [hour.source] });
+  } else {
+    for (const c of countries) blocks.push(...countryBlock(catalog, c, true));
+  }
+  return finish(catalog, blocks, unknown);
+};
+
+function levelSummary(catalog: Catalog, levels: readonly SalaryFigure[]): Fact[] {
+  if (levels.length === 0) return [];
+  const sorted = [...levels].sort((a, b) => a.amount! - b.amount!);
+  const lo = sorted[0]!;
+  const hi = sorted[sorted.length - 1]!;
+  return [fact(`${sourceName(catalog, lo.source)}, by experience`, `${money(lo.amount!, lo.currency)} (entry, ${lo.years} years) to ${money(hi.amount!, hi.currency)} (veteran, ${hi.years} years)`, [lo.source])];
+}
+
+function countryBlock(catalog: Catalog, country: Country, titled: boolean): Block[] {
+  const currency = catalog.salary.figures.find((f) => f.country === country)?.currency ?? "";
+  const facts = countryFacts(catalog, country);
+  const blocks: Block[] = [];
+  if (titled) blocks.push(heading(`${COUNTRY_LABEL[country]} (${currency}, per year)`, 2));
+  const spread = averagesSpread(catalog.salary.figures.filter((f) => f.country === country));
+  if (spread) blocks.push({ type: "text", text: spread });
+  else if (facts.length > 1) blocks.push({ type: "text", text: `${facts.length} sources give figures; they are shown side by side.` });
+  blocks.push({ type: "facts", facts });
+  return blocks;
+}
+
+function finish(catalog: Catalog, blocks: Block[], unknown: readonly string[]): Composition {
+  if (unknown.length > 0) {
+    const names = unknown.map((code) => catalog.lexicon.countries[code]?.name ?? code);
+    blocks.push({ type: "text", text: `No source gives pay for ${joinList(names, "or")}.` });
+  }
+  return answer(blocks);
+}
+
+/** What makes pay vary, and what comes on top of it. */
+export const payFactors: Composer = ({ catalog }) =>
+  answer([
+    heading("What makes a Customer Care Director's pay vary"),
+    { type: "bullets", items: listItems(catalog.salary.factors) },
+    heading("Bonuses and other pay", 2),
+    { type: "bullets", items: listItems(catalog.salary.extras) },
+  ]);

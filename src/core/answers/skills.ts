@@ -1,0 +1,12 @@
+/** Skills: the resume shares (the only figures) first, then each source's list. */
+import { answer, fact, heading, percent, sectionBlocks, sourceName, type Composer } from "./compose.ts";
+
+export const skills: Composer = ({ catalog }) => {
+  const { resumeShares, sections } = catalog.skills;
+  return answer([
+    heading("Skills a Customer Care Director needs"),
+    { type: "text", text: `Skills most often on directors' resumes, with the share of resumes that list each (${sourceName(catalog, resumeShares.source)}):`, sources: [resumeShares.source] },
+    { type: "facts", facts: resumeShares.skills.map((s) => fact(s.category, percent(s.percent), [resumeShares.source])) },
+    ...sections.flatMap((s) => sectionBlocks(s)),
+  ]);
+};

@@ -1,0 +1,53 @@
+/**
+ * The validated, frozen content the engine answers from (built by src/content/load.ts).
+ */
+import type {
+  DemographicsFile,
+  EducationFile,
+  ExperienceFile,
+  Intent,
+  Lexicon,
+  OutlookFile,
+  RatingsFile,
+  RoleFile,
+  SalaryFile,
+  SkillsFile,
+  Source,
+  Topic,
+  TopicsMenu,
+} from "../content/schemas.ts";
+
+/** Data files that share the generic topic shape, each answered by the generic topic composer. */
+export const TOPIC_FILES = [
+  "duties",
+  "work-environment",
+  "challenges",
+  "manager-vs-director",
+  "career-path",
+  "tradeoffs",
+  "kpis",
+  "mistakes",
+  "satisfaction",
+  "steps",
+  "job-search",
+] as const;
+export type TopicFileId = (typeof TOPIC_FILES)[number];
+
+export interface Catalog {
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly intents: readonly Intent[];
+  readonly intentById: ReadonlyMap<string, Intent>;
+  readonly lexicon: Lexicon;
+  readonly menu: TopicsMenu;
+  readonly role: RoleFile;
+  readonly salary: SalaryFile;
+  readonly outlook: OutlookFile;
+  readonly ratings: RatingsFile;
+  readonly demographics: DemographicsFile;
+  readonly education: EducationFile;
+  readonly experience: ExperienceFile;
+  readonly skills: SkillsFile;
+  readonly topics: Readonly<Record<TopicFileId, Topic>>;
+  /** Everyday English words: recognised as words, never spelling-corrected. */
+  readonly dictionary: ReadonlySet<string>;
+}

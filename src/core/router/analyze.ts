@@ -1,0 +1,189 @@
+/**
+ * One message → what the router needs to know about it: canonical terms (after spelling
+ * correction, longest-phrase matching and synonyms), role / country / slot signals, and how much
+ * of the message the vocabulary covers.
+ */
+import type { Level, RatingAspect } from "../../content/schemas.ts";
+import { normalize, tokenize } from "./normalize.ts";
+import type { Speller } from "./speller.ts";
+import type { Entry, TrieNode, Vocabulary } from "./vocabulary.ts";
+
+export interface Analysis {
+  normalized: string;
+  /** Canonical terms present, frames (_what_do) and _role included. */
+  terms: Set<string>;
+  roleMentioned: boolean;
+  otherRoles: string[];
+  relatedRoles: string[];
+  /** Country codes in the order mentioned. */
+  countries: string[];
+  offTopic: string[];
+  injection: boolean;
+  level?: Level;
+  period?: "hour" | "month" | "week" | "year";
+  aspects: RatingAspect[];
+  /** A number of years the message mentions ("5 years", "five yrs"). */
+  years?: number;
+  /** Content words (not stop words) and how many of them the vocabulary recognised. */
+  content: number;
+  known: number;
+  corrected: number;
+  unknownWords: string[];
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, couple: 2, few: 3, several: 4,
+};
+const YEAR_WORDS = new Set(["year", "years", "yr", "yrs", "y", "yoe"]);
+
+/** "US" is a stop word in lower case ("tell us"); it names the country only in these shapes. */
+const US_UPPER = /(^|[^A-Za-z])U\.?S\.?A?([^A-Za-z]|$)/;
+const US_LOWER = /\b(in|the|for|across|within|from|of)\s+us\b|\bus\s+(salary|salaries|pay|market|figures?|average|based|data|jobs?)\b|^us\b/;
+
+export interface AnalyzeOptions {
+  /** Allow the slow spelling tier (fuse.js) for at most one word of this message. */
+  allowFuse: boolean;
+}
+
+export function analyze(raw: string, vocab: Vocabulary, speller: Speller | null, options: AnalyzeOptions = { allowFuse: true }): Analysis {
+  const normalized = normalize(raw);
+  const tokens = tokenize(normalized);
+  const a: Analysis = {
+    normalized,
+    terms: new Set(),
+    roleMentioned: false,
+    otherRoles: [],
+    relatedRoles: [],
+    countries: [],
+    offTopic: [],
+    injection: false,
+    aspects: [],
+    content: 0,
+    known: 0,
+    corrected: 0,
+    unknownWords: [],
+  };
+
+  // Spelling: only words the vocabulary does not know, and the slow tier at most once a message.
+  let fuseBudget = options.allowFuse ? 1 : 0;
+  const unknown = new Set<number>();
+  if (speller) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (vocab.words.has(t)) continue;
+      if (vocab.dictionary.has(t)) {
+        unknown.add(i);
+        continue;
+      }
+      const fixed = speller.correct(t, fuseBudget > 0);
+      if (fixed) {
+        tokens[i] = fixed;
+        a.corrected++;
+      } else {
+        unknown.add(i);
+        if (t.length >= 8 && fuseBudget > 0) fuseBudget--;
+      }
+    }
+  } else {
+    tokens.forEach((t, i) => {
+      if (!vocab.words.has(t)) unknown.add(i);
+    });
+  }
+
+  // Longest phrase first, left to right.
+  for (let i = 0; i < tokens.length; ) {
+    let node: TrieNode | undefined = vocab.trie;
+    let matchEnd = -1;
+    let matchEntries: Entry[] = [];
+    for (let j = i; j < tokens.length && node; j++) {
+      node = node.next.get(tokens[j]!);
+      if (node && node.entries.length > 0) {
+        matchEnd = j;
+        matchEntries = node.entries;
+      }
+    }
+    const token = tokens[i]!;
+    if (matchEnd >= 0 && !(matchEnd === i && vocab.stopWords.has(token) && onlyTerms(matchEntries))) {
+      a.content++;
+      a.known++;
+      for (const e of matchEntries) apply(a, e);
+      i = matchEnd + 1;
+      continue;
+    }
+    if (vocab.commonWords.has(token)) {
+      // Everyday words carry no meaning alone and do not count against coverage.
+    } else if (vocab.stopWords.has(token)) {
+      // Stop words carry no meaning alone, except a count of years: "five years".
+      readYears(a, tokens, i);
+    } else if (/^\d/.test(token)) {
+      readYears(a, tokens, i);
+    } else {
+      a.content++;
+      if (unknown.has(i)) a.unknownWords.push(token);
+      else {
+        a.known++;
+        a.terms.add(token);
+      }
+    }
+    i++;
+  }
+
+  if (!a.countries.includes("US") && (US_UPPER.test(raw.slice(0, 1500)) || US_LOWER.test(normalized))) a.countries.push("US");
+  // Frames read the corrected words, so "wat is a directer" still reads as "what is a director".
+  const joined = tokens.join(" ");
+  const head = joined.length > 400 ? joined.slice(0, 400) : joined;
+  for (const frame of vocab.frames) if (frame.pattern.test(head)) a.terms.add(frame.term);
+  if (a.roleMentioned) a.terms.add("_role");
+  return a;
+}
+
+function onlyTerms(entries: readonly Entry[]): boolean {
+  return entries.every((e) => e.kind === "term");
+}
+
+function apply(a: Analysis, e: Entry): void {
+  switch (e.kind) {
+    case "term":
+      a.terms.add(e.term);
+      break;
+    case "role":
+      a.roleMentioned = true;
+      break;
+    case "related":
+      a.relatedRoles.push(e.name);
+      a.terms.add(e.term);
+      break;
+    case "other":
+      a.otherRoles.push(e.name);
+      break;
+    case "country":
+      if (!a.countries.includes(e.code)) a.countries.push(e.code);
+      break;
+    case "offtopic":
+      a.offTopic.push(e.name);
+      break;
+    case "injection":
+      a.injection = true;
+      break;
+    case "level":
+      a.level ??= e.value;
+      break;
+    case "period":
+      a.period ??= e.value;
+      break;
+    case "aspect":
+      if (!a.aspects.includes(e.value)) a.aspects.push(e.value);
+      break;
+  }
+}
+
+function readYears(a: Analysis, tokens: readonly string[], i: number): void {
+  if (a.years !== undefined) return;
+  const t = tokens[i]!;
+  const n = /^\d{1,2}$/.test(t) ? Number(t) : NUMBER_WORDS[t];
+  if (n === undefined) return;
+  const next = tokens[i + 1];
+  const after = tokens[i + 2];
+  if ((next && YEAR_WORDS.has(next)) || (next === "plus" && after && YEAR_WORDS.has(after))) a.years = n;
+}

@@ -1,0 +1,168 @@
+/**
+ * Typo tolerance over the router's vocabulary.
+ *
+ * First tier: a symmetric-delete index (every vocabulary word's deletions up to edit distance 2,
+ * precomputed), so a misspelling is looked up with a few dozen Map hits and verified with
+ * Damerau-Levenshtein — microseconds, whatever the vocabulary size.
+ * Second tier: fuse.js over the vocabulary, for long words the first tier cannot place. It is
+ * slower (about a millisecond a word over this vocabulary), so it runs at most once per message
+ * and its results are cached.
+ */
+import Fuse from "fuse.js";
+
+export interface SpellerOptions {
+  /** Shortest word that is corrected at all. */
+  minLength: number;
+  /** Shortest word for which fuse.js is consulted after the delete index fails. */
+  fuseMinLength: number;
+}
+
+const DEFAULTS: SpellerOptions = { minLength: 4, fuseMinLength: 8 };
+const CACHE_LIMIT = 20_000;
+
+/**
+ * Largest edit distance accepted for a word of this length. Most typos are one edit (a transposition
+ * counts as one); two are allowed only in long words, where two edits rarely turn one real word into another.
+ */
+export function maxDistance(length: number): number {
+  return length <= 7 ? 1 : 2;
+}
+
+/** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), capped at `limit + 1`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        v = Math.min(v, prev2[j - 2]! + 1);
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return limit + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n]!;
+}
+
+function deletions(word: string, depth: number, out: Set<string>): void {
+  if (depth === 0 || word.length <= 1) return;
+  for (let i = 0; i < word.length; i++) {
+    const d = word.slice(0, i) + word.slice(i + 1);
+    if (!out.has(d)) {
+      out.add(d);
+      deletions(d, depth - 1, out);
+    }
+  }
+}
+
+export class Speller {
+  private readonly index = new Map<string, string[]>();
+  private readonly words: ReadonlySet<string>;
+  private readonly rank: ReadonlyMap<string, number>;
+  private readonly cache = new Map<string, string | null>();
+  private readonly options: SpellerOptions;
+  private fuse: Fuse<string> | undefined;
+  /** How often each tier answered; read by the benchmark. */
+  readonly stats = { lookups: 0, cacheHits: 0, deleteIndex: 0, fuse: 0, none: 0 };
+
+  /**
+   * @param vocabulary words that may be corrected to
+   * @param rank a word's weight when several candidates tie (higher wins), e.g. how many intents use it
+   */
+  constructor(vocabulary: Iterable<string>, rank: ReadonlyMap<string, number> = new Map(), options: Partial<SpellerOptions> = {}) {
+    this.options = { ...DEFAULTS, ...options };
+    this.words = new Set(vocabulary);
+    this.rank = rank;
+    for (const word of this.words) {
+      if (word.length < this.options.minLength - 1 || /\d/.test(word)) continue;
+      const variants = new Set<string>([word]);
+      deletions(word, maxDistance(word.length), variants);
+      for (const v of variants) {
+        const list = this.index.get(v);
+        if (list) list.push(word);
+        else this.index.set(v, [word]);
+      }
+    }
+  }
+
+  /** Forgets cached corrections (the benchmark uses it to time unseen typos). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** The vocabulary word closest to `token`, or null when none is close enough. `allowFuse` lets the slow tier run. */
+  correct(token: string, allowFuse: boolean): string | null {
+    this.stats.lookups++;
+    if (this.words.has(token)) return token;
+    if (token.length < this.options.minLength || /\d/.test(token)) return null;
+    const cached = this.cache.get(token);
+    if (cached !== undefined) {
+      this.stats.cacheHits++;
+      return cached;
+    }
+    let best = this.fromIndex(token);
+    if (best) this.stats.deleteIndex++;
+    else if (allowFuse && token.length >= this.options.fuseMinLength) {
+      best = this.fromFuse(token);
+      if (best) this.stats.fuse++;
+    }
+    if (!best) this.stats.none++;
+    if (best || allowFuse || token.length < this.options.fuseMinLength) this.remember(token, best);
+    return best;
+  }
+
+  private remember(token: string, value: string | null): void {
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(token, value);
+  }
+
+  private fromIndex(token: string): string | null {
+    const limit = maxDistance(token.length);
+    const variants = new Set<string>([token]);
+    deletions(token, limit, variants);
+    let best: string | null = null;
+    let bestKey = Infinity;
+    for (const v of variants) {
+      const candidates = this.index.get(v);
+      if (!candidates) continue;
+      for (const word of candidates) {
+        const d = editDistance(token, word, Math.min(limit, maxDistance(word.length)));
+        if (d > limit || d > maxDistance(word.length)) continue;
+        // Two edits are accepted only when the first letter is right ("calories" is not "salaries").
+        if (d === 2 && word[0] !== token[0]) continue;
+        // Lower is better: distance first, then a different first letter, then rarer words.
+        const key = d * 100 + (word[0] === token[0] ? 0 : 10) - Math.min(9, this.rank.get(word) ?? 0);
+        if (key < bestKey || (key === bestKey && best !== null && word < best)) {
+          bestKey = key;
+          best = word;
+        }
+      }
+    }
+    return best;
+  }
+
+  private fromFuse(token: string): string | null {
+    this.fuse ??= new Fuse(
+      [...this.words].filter((w) => w.length >= this.options.fuseMinLength - 2),
+      { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 },
+    );
+    const [hit] = this.fuse.search(token, { limit: 1 });
+    if (!hit || hit.score === undefined) return null;
+    // Keep only close corrections that start with the same letter: fuse also matches a word hidden
+    // inside a longer one, and far-fetched ones ("calories" → "salaries").
+    return hit.item[0] === token[0] && editDistance(token, hit.item, 3) <= 3 ? hit.item : null;
+  }
+}

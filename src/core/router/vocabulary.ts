@@ -1,0 +1,134 @@
+/**
+ * The router's vocabulary, built once from the catalog: a token trie of every phrase the router
+ * knows (synonyms, keywords, role titles, other roles, countries, slot words, off-topic and
+ * injection phrases), the set of known words for the speller, and the question frames.
+ */
+import type { Catalog } from "../catalog.ts";
+import type { Level, RatingAspect } from "../../content/schemas.ts";
+import { normalize, tokenize } from "./normalize.ts";
+import { Speller } from "./speller.ts";
+
+export type Entry =
+  | { kind: "term"; term: string }
+  | { kind: "role" }
+  | { kind: "related"; name: string; term: string }
+  | { kind: "other"; name: string }
+  | { kind: "country"; code: string }
+  | { kind: "offtopic"; name: string }
+  | { kind: "injection" }
+  | { kind: "level"; value: Level }
+  | { kind: "period"; value: "hour" | "month" | "week" | "year" }
+  | { kind: "aspect"; value: RatingAspect };
+
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  entries: Entry[];
+}
+
+export interface Vocabulary {
+  trie: TrieNode;
+  /** Every word the router recognises; anything else is a candidate for spelling correction. */
+  words: ReadonlySet<string>;
+  /** Words a misspelling may be corrected to. */
+  spellTargets: ReadonlySet<string>;
+  stopWords: ReadonlySet<string>;
+  /** Everyday words: never corrected, neutral for matching. */
+  commonWords: ReadonlySet<string>;
+  /** Real English words outside the vocabulary: never corrected, but not understood either. */
+  dictionary: ReadonlySet<string>;
+  frames: readonly { term: string; pattern: RegExp }[];
+  /** Canonical term of every synonym variant (phrases joined by spaces). */
+  canonical: ReadonlyMap<string, string>;
+}
+
+function newNode(): TrieNode {
+  return { next: new Map(), entries: [] };
+}
+
+function sameEntry(a: Entry, b: Entry): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export class VocabularyBuilder {
+  readonly trie = newNode();
+  readonly words = new Set<string>();
+  readonly canonical = new Map<string, string>();
+
+  /** Adds a phrase (already in normalised form, or raw text to normalise) with what it means. */
+  add(phrase: string, entry: Entry): void {
+    const tokens = tokenize(normalize(phrase));
+    if (tokens.length === 0) return;
+    let node = this.trie;
+    for (const token of tokens) {
+      this.words.add(token);
+      let child = node.next.get(token);
+      if (!child) {
+        child = newNode();
+        node.next.set(token, child);
+      }
+      node = child;
+    }
+    if (!node.entries.some((e) => sameEntry(e, entry))) node.entries.push(entry);
+  }
+}
+
+export function buildVocabulary(catalog: Catalog): Vocabulary {
+  const b = new VocabularyBuilder();
+  const lex = catalog.lexicon;
+  for (const intent of catalog.intents) {
+    for (const [canonical, variants] of Object.entries(intent.synonyms)) {
+      b.add(canonical, { kind: "term", term: canonical });
+      for (const v of variants) {
+        b.add(v, { kind: "term", term: canonical });
+        b.canonical.set(tokenize(normalize(v)).join(" "), canonical);
+      }
+    }
+    for (const keyword of Object.keys(intent.keywords)) {
+      if (!keyword.startsWith("_")) b.add(keyword, { kind: "term", term: keyword });
+    }
+  }
+  for (const phrase of lex.role) b.add(phrase, { kind: "role" });
+  // A related role also yields its head word as a term ("customer service manager" → "manager"), so
+  // intents such as manager-vs-director and career-path can weigh it.
+  for (const phrase of lex.relatedRoles) b.add(phrase, { kind: "related", name: phrase, term: phrase.split(" ").at(-1)! });
+  for (const phrase of lex.otherRoles) b.add(phrase, { kind: "other", name: phrase });
+  for (const [code, country] of Object.entries(lex.countries)) {
+    b.add(country.name, { kind: "country", code });
+    for (const w of country.words) b.add(w, { kind: "country", code });
+  }
+  for (const phrase of lex.offTopic) b.add(phrase, { kind: "offtopic", name: phrase });
+  for (const phrase of lex.injection) b.add(phrase, { kind: "injection" });
+  for (const [value, phrases] of Object.entries(lex.slotWords.level)) for (const p of phrases) b.add(p, { kind: "level", value: value as Level });
+  for (const [value, phrases] of Object.entries(lex.slotWords.period)) {
+    for (const p of phrases) b.add(p, { kind: "period", value: value as "hour" | "month" | "week" | "year" });
+  }
+  for (const [value, phrases] of Object.entries(lex.slotWords.aspect)) for (const p of phrases) b.add(p, { kind: "aspect", value: value as RatingAspect });
+  for (const w of lex.stopWords) b.words.add(w);
+  for (const w of lex.commonWords) b.words.add(w);
+  // Other jobs and off-topic words are recognised exactly but never corrected into ("drives" is not "driver").
+  const targets = new Set(b.words);
+  for (const w of [...lex.otherRoles, ...lex.offTopic]) if (!w.includes(" ")) targets.delete(w);
+  // Words of the example utterances are known too (they carry learned weights) — except misspellings
+  // of words already known: those are corrected like any user's typo.
+  const base = new Speller(targets);
+  for (const intent of catalog.intents) {
+    for (const example of intent.examples) {
+      for (const t of tokenize(normalize(example))) {
+        if (!b.words.has(t) && (catalog.dictionary.has(t) || base.correct(t, false) === null)) {
+          b.words.add(t);
+          targets.add(t);
+        }
+      }
+    }
+  }
+  return {
+    trie: b.trie,
+    words: b.words,
+    spellTargets: targets,
+    stopWords: new Set(lex.stopWords),
+    commonWords: new Set(lex.commonWords),
+    dictionary: catalog.dictionary,
+    frames: Object.entries(lex.frames).map(([term, source]) => ({ term, pattern: new RegExp(source) })),
+    canonical: b.canonical,
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The engine's channel-neutral input and output.
+ *
+ * Adapters turn a platform event into an `Inbound` and render each `Reply` with one exhaustive
+ * switch over `Block["type"]`; a new block type fails to compile until every renderer handles it.
+ */
+
+export type ChannelKind = "cli" | "slack" | "teams";
+
+/** A message or a button click, with platform markup already removed by the adapter. */
+export interface Inbound {
+  channel: ChannelKind;
+  /** Conversation key carrying its channel: "slack:T1:D123", "teams:<conversation id>", "cli:local". */
+  conversation: string;
+  /** User key carrying its channel: "slack:T1:U123". */
+  user: string;
+  /** True in a direct message / personal chat. */
+  direct: boolean;
+  text?: string;
+  action?: { id: string; value: string };
+}
+
+/** A fact's citation: source ids, rendered as numbered markers pointing at the reply's sources block. */
+export type Cites = readonly string[];
+
+export interface Fact {
+  label: string;
+  value: string;
+  sources?: Cites;
+}
+
+export interface ListItem {
+  text: string;
+  sources?: Cites;
+}
+
+export interface SourceRef {
+  id: string;
+  /** Short name ("Zippia (2025)"). */
+  short: string;
+  title: string;
+  publisher: string | null;
+  date: string | null;
+}
+
+export type ButtonStyle = "primary" | "default" | "danger";
+
+export interface Button {
+  label: string;
+  /** Stable action id (see ACTIONS). */
+  action: string;
+  value: string;
+  style?: ButtonStyle;
+}
+
+export type Block =
+  /** level 1: the reply's title; level 2: a section title inside it. */
+  | { type: "heading"; text: string; level: 1 | 2 }
+  | { type: "text"; text: string; sources?: Cites }
+  | { type: "bullets"; items: ListItem[]; ordered?: boolean }
+  | { type: "facts"; facts: Fact[] }
+  | { type: "sources"; sources: SourceRef[] }
+  | { type: "buttons"; title?: string; buttons: Button[] }
+  | { type: "divider" };
+
+export type BlockType = Block["type"];
+
+/** answer: the question was understood; clarify: "Did you mean…"; decline: out of scope or not understood. */
+export type Outcome = "answer" | "clarify" | "decline";
+
+export interface Reply {
+  outcome: Outcome;
+  /** The intent answered (for a decline, the reason: "other-role", "other-country", "off-topic", ...). */
+  intent: string;
+  confidence: number;
+  blocks: Block[];
+}
+
+/** Stable action ids carried by buttons; adapters route clicks back to the engine with them. */
+export const ACTIONS = {
+  /** value: an intent id, optionally with slots: "salary?country=UK&level=entry". */
+  ask: "careerfaq.ask",
+  /** value: "up" | "down" followed by ":" and the answered intent. */
+  feedback: "careerfaq.feedback",
+} as const;
+
+/** Routing result, exposed for evaluation, benchmarks and logs. */
+export interface Routing {
+  outcome: Outcome;
+  intent: string | null;
+  confidence: number;
+  /** Ranked candidates (intent id, score), best first. */
+  candidates: { intent: string; score: number }[];
+  slots: Slots;
+  /** Why a message was declined, when it was. */
+  declineReason?: DeclineReason;
+  /** The normalised text the router matched on (truncated). */
+  normalized: string;
+}
+
+export type DeclineReason = "empty" | "off-topic" | "not-understood" | "other-role" | "related-role-pay" | "other-country" | "injection";
+
+export interface Slots {
+  /** A country code: US, UK, CA, or another code we have no data for. */
+  country?: string;
+  countryName?: string;
+  /** Every country mentioned, in order, when there is more than one. */
+  countries?: string[];
+  level?: "entry" | "mid" | "experienced" | "senior" | "veteran";
+  /** The message asks for figures by experience level without naming one. */
+  byLevel?: boolean;
+  /** Years of experience mentioned, when a number was given. */
+  years?: number;
+  period?: "year" | "hour" | "month" | "week";
+  aspect?: "salary" | "stability" | "stress" | "complexity" | "work-life" | "diversity";
+  /** Another job the message names (declined). */
+  otherRole?: string;
+  relatedRole?: string;
+}

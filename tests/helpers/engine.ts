@@ -1,0 +1,23 @@
+/** One shared catalog and engine for tests that do not change content. */
+import { COMPOSER_IDS } from "../../src/core/answers/registry.ts";
+import { Engine } from "../../src/core/engine.ts";
+import { loadCatalog } from "../../src/content/load.ts";
+import { renderText } from "../../src/core/render-text.ts";
+import type { Catalog } from "../../src/core/catalog.ts";
+
+let catalog: Catalog | undefined;
+let engine: Engine | undefined;
+
+export function testCatalog(): Catalog {
+  return (catalog ??= loadCatalog({ composers: COMPOSER_IDS }));
+}
+
+export function testEngine(): Engine {
+  return (engine ??= new Engine(testCatalog()));
+}
+
+/** Asks and returns the outcome, intent and plain text. */
+export function ask(question: string): { outcome: string; intent: string; text: string; confidence: number } {
+  const { reply } = testEngine().ask(question);
+  return { outcome: reply.outcome, intent: reply.intent, text: renderText(reply), confidence: reply.confidence };
+}
