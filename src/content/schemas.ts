@@ -328,6 +328,8 @@ export const LexiconSchema = z
     stopWords: z.array(z.string().regex(/^[a-z0-9]+$/)).min(1),
     /** Everyday words the speller must not "correct" into the vocabulary; neutral for matching. */
     commonWords: z.array(z.string().regex(/^[a-z]+$/)).default([]),
+    /** Chat shorthand → what it stands for ("u" → "you"); an empty expansion drops the word. */
+    abbreviations: z.record(z.string().regex(/^[a-z0-9]+$/), z.string().regex(/^[a-z ]*$/)).default({}),
     /** Question shapes that only mean something as a whole ("what does ... do"): term → regular expression over the normalised text. */
     slotWords: z
       .object({

@@ -39,7 +39,7 @@ export const worthIt: Composer = ({ catalog }) => {
     if (r) facts.push(fact(aspect === "work-life" ? "Work-life balance" : aspect[0]!.toUpperCase() + aspect.slice(1), `${score(r.score)} ${catalog.ratings.scale}${r.label ? ` (${r.label})` : ""}`, [r.source]));
   }
   const blocks: Block[] = [heading("Is it a good career?")];
-  if (path) blocks.push({ type: "text", text: "The case for it:" }, { type: "bullets", items: listItems(path.items, path.sources) });
+  if (path) blocks.push({ type: "text", text: "Why it is called a strong career path:" }, { type: "bullets", items: listItems(path.items, path.sources) });
   blocks.push(heading("The figures, good and hard", 2), { type: "facts", facts });
   return answer(blocks);
 };

@@ -4,7 +4,7 @@
  * of the message the vocabulary covers.
  */
 import type { Level, RatingAspect } from "../../content/schemas.ts";
-import { normalize, tokenize } from "./normalize.ts";
+import { MAX_TOKENS, normalize, tokenize } from "./normalize.ts";
 import type { Speller } from "./speller.ts";
 import type { Entry, TrieNode, Vocabulary } from "./vocabulary.ts";
 
@@ -48,7 +48,7 @@ export interface AnalyzeOptions {
 
 export function analyze(raw: string, vocab: Vocabulary, speller: Speller | null, options: AnalyzeOptions = { allowFuse: true }): Analysis {
   const normalized = normalize(raw);
-  const tokens = tokenize(normalized);
+  const tokens = expand(tokenize(normalized), vocab.abbreviations);
   const a: Analysis = {
     normalized,
     terms: new Set(),
@@ -136,6 +136,19 @@ export function analyze(raw: string, vocab: Vocabulary, speller: Speller | null,
   for (const frame of vocab.frames) if (frame.pattern.test(head)) a.terms.add(frame.term);
   if (a.roleMentioned) a.terms.add("_role");
   return a;
+}
+
+/** Expands chat shorthand ("what r u" → "what are you"), keeping at most MAX_TOKENS tokens. */
+function expand(tokens: string[], abbreviations: ReadonlyMap<string, readonly string[]>): string[] {
+  if (!tokens.some((t) => abbreviations.has(t))) return tokens;
+  const out: string[] = [];
+  for (const t of tokens) {
+    const e = abbreviations.get(t);
+    if (e) out.push(...e);
+    else out.push(t);
+    if (out.length >= MAX_TOKENS) break;
+  }
+  return out.slice(0, MAX_TOKENS);
 }
 
 function onlyTerms(entries: readonly Entry[]): boolean {

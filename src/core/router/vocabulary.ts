@@ -37,6 +37,8 @@ export interface Vocabulary {
   /** Real English words outside the vocabulary: never corrected, but not understood either. */
   dictionary: ReadonlySet<string>;
   frames: readonly { term: string; pattern: RegExp }[];
+  /** Chat shorthand → its expansion, already split into tokens. */
+  abbreviations: ReadonlyMap<string, readonly string[]>;
   /** Canonical term of every synonym variant (phrases joined by spaces). */
   canonical: ReadonlyMap<string, string>;
 }
@@ -72,6 +74,17 @@ export class VocabularyBuilder {
   }
 }
 
+/** A job title and its plural ("team leader", "team leaders"; "director of sales", "directors of sales"). */
+function withPlural(phrase: string): string[] {
+  const words = phrase.split(" ");
+  const head = words.findIndex((w, i) => words[i + 1] === "of");
+  const at = head >= 0 ? head : words.length - 1;
+  const word = words[at]!;
+  if (word.endsWith("s") || word.length < 3) return [phrase];
+  const plural = /(ch|sh|x)$/.test(word) ? `${word}es` : word.endsWith("y") && !/[aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
+  return [phrase, [...words.slice(0, at), plural, ...words.slice(at + 1)].join(" ")];
+}
+
 export function buildVocabulary(catalog: Catalog): Vocabulary {
   const b = new VocabularyBuilder();
   const lex = catalog.lexicon;
@@ -87,11 +100,13 @@ export function buildVocabulary(catalog: Catalog): Vocabulary {
       if (!keyword.startsWith("_")) b.add(keyword, { kind: "term", term: keyword });
     }
   }
-  for (const phrase of lex.role) b.add(phrase, { kind: "role" });
-  // A related role also yields its head word as a term ("customer service manager" → "manager"), so
-  // intents such as manager-vs-director and career-path can weigh it.
-  for (const phrase of lex.relatedRoles) b.add(phrase, { kind: "related", name: phrase, term: phrase.split(" ").at(-1)! });
-  for (const phrase of lex.otherRoles) b.add(phrase, { kind: "other", name: phrase });
+  for (const phrase of lex.role) for (const form of withPlural(phrase)) b.add(form, { kind: "role" });
+  // A related role also yields a term for its head word ("customer service manager" → "role manager"),
+  // so intents such as manager-vs-director and career-path can weigh it.
+  for (const phrase of lex.relatedRoles) {
+    for (const form of withPlural(phrase)) b.add(form, { kind: "related", name: phrase, term: `role ${phrase.split(" ").at(-1)!}` });
+  }
+  for (const phrase of lex.otherRoles) for (const form of withPlural(phrase)) b.add(form, { kind: "other", name: phrase });
   for (const [code, country] of Object.entries(lex.countries)) {
     b.add(country.name, { kind: "country", code });
     for (const w of country.words) b.add(w, { kind: "country", code });
@@ -130,5 +145,6 @@ export function buildVocabulary(catalog: Catalog): Vocabulary {
     dictionary: catalog.dictionary,
     frames: Object.entries(lex.frames).map(([term, source]) => ({ term, pattern: new RegExp(source) })),
     canonical: b.canonical,
+    abbreviations: new Map(Object.entries(lex.abbreviations).map(([k, v]) => [k, v.split(" ").filter(Boolean)])),
   };
 }
