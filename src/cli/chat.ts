@@ -2,7 +2,7 @@
  * `careerfaq chat`: an interactive session on the same engine. Buttons are shown numbered; typing
  * the number clicks it.
  */
-import { createInterface } from "node:readline/promises";
+import { createInterface } from "node:readline";
 import type { Engine } from "../core/engine.ts";
 import { renderText } from "../core/render-text.ts";
 import type { Button, Inbound, Reply } from "../core/types.ts";
@@ -15,28 +15,30 @@ export function renderChat(reply: Reply): { text: string; buttons: Button[] } {
 }
 
 export async function chatCommand(engine: Engine): Promise<number> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY) });
   const say = (s: string) => process.stdout.write(`${s}\n\n`);
+  const prompt = () => process.stdout.write("you> ");
   say('careerfaq — ask about the Customer Care / Customer Service Director role. Type "help", "topics", or "quit" to leave.');
   let buttons: Button[] = [];
   const base = { channel: "cli", conversation: "cli:local", user: "cli:local", direct: true } as const;
-  for (;;) {
-    let line: string;
-    try {
-      line = (await rl.question("you> ")).trim();
-    } catch {
-      break; // stdin closed
+  prompt();
+  // Reading lines as a stream (not rl.question) keeps piped input working: no line is dropped.
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (/^(quit|exit|:q)$/i.test(line)) break;
+    if (line !== "") {
+      const n = /^\d{1,2}$/.test(line) ? Number(line) : NaN;
+      const pick = buttons[n - 1];
+      const inbound: Inbound = pick ? { ...base, action: { id: pick.action, value: pick.value } } : { ...base, text: line };
+      for (const reply of engine.handle(inbound)) {
+        const shown = renderChat(reply);
+        buttons = shown.buttons;
+        say(`\n${shown.text}`);
+      }
     }
-    if (/^(quit|exit|bye|:q)$/i.test(line)) break;
-    const n = /^\d{1,2}$/.test(line) ? Number(line) : NaN;
-    const pick = buttons[n - 1];
-    const inbound: Inbound = pick ? { ...base, action: { id: pick.action, value: pick.value } } : { ...base, text: line };
-    for (const reply of engine.handle(inbound)) {
-      const shown = renderChat(reply);
-      buttons = shown.buttons;
-      say(shown.text);
-    }
+    prompt();
   }
   rl.close();
+  process.stdout.write("\n");
   return 0;
 }

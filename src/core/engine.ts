@@ -64,7 +64,7 @@ export class Engine {
     const cited = this.sourcesOf(blocks);
     if (cited.length > 0) blocks.push({ type: "sources", sources: cited });
     const followUps = intent.followUps.filter((id) => this.catalog.intentById.has(id)).slice(0, 3);
-    if (followUps.length > 0) {
+    if (followUps.length > 0 && !blocks.some((b) => b.type === "buttons")) {
       blocks.push({ type: "buttons", title: "You could also ask", buttons: followUps.map((id) => askButton(this.catalog, id)) });
     }
     return { outcome: "answer", intent: intent.id, confidence, blocks };

@@ -27,9 +27,9 @@ export function itemText(item: Item): string {
   return item.label ? `${item.label}: ${lowerFirst(item.text)}` : item.text;
 }
 
+/** Lower-cases a sentence's first word after a label, keeping acronyms and names ("CRM", "Zippia") as they are. */
 function lowerFirst(s: string): string {
-  // Keep acronyms and proper nouns ("CRM", "Zippia") as they are.
-  return /^[A-Z][a-z]/.test(s) && !/^(I|Zippia|Cityjobs|Indeed)\b/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+  return /^[A-Z][a-z]*\b/.test(s) && !/^(I|Zippia|Cityjobs|Indeed|Glassdoor|Totaljobs|Payscale)\b/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
 export function listItems(items: readonly Item[], defaultSources?: readonly string[]): ListItem[] {

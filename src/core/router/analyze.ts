@@ -93,16 +93,7 @@ export function analyze(raw: string, vocab: Vocabulary, speller: Speller | null,
 
   // Longest phrase first, left to right.
   for (let i = 0; i < tokens.length; ) {
-    let node: TrieNode | undefined = vocab.trie;
-    let matchEnd = -1;
-    let matchEntries: Entry[] = [];
-    for (let j = i; j < tokens.length && node; j++) {
-      node = node.next.get(tokens[j]!);
-      if (node && node.entries.length > 0) {
-        matchEnd = j;
-        matchEntries = node.entries;
-      }
-    }
+    const [matchEnd, matchEntries] = longestMatch(vocab.trie, tokens, i);
     const token = tokens[i]!;
     if (matchEnd >= 0 && !(matchEnd === i && vocab.stopWords.has(token) && onlyTerms(matchEntries))) {
       a.content++;
@@ -129,6 +120,17 @@ export function analyze(raw: string, vocab: Vocabulary, speller: Speller | null,
     i++;
   }
 
+  // "become a paralegal": a job title we do not know is still another job.
+  const unknownJob = unknownJobTitle(tokens, vocab);
+  if (unknownJob && !a.otherRoles.includes(unknownJob)) a.otherRoles.push(unknownJob);
+
+  // Slot words in a pass of their own: "hourly pay" is both a synonym of salary and the hourly period.
+  for (let i = 0; i < tokens.length; ) {
+    const [end, entries] = longestMatch(vocab.slotTrie, tokens, i);
+    for (const e of entries) apply(a, e);
+    i = end >= 0 ? end + 1 : i + 1;
+  }
+
   if (!a.countries.includes("US") && (US_UPPER.test(raw.slice(0, 1500)) || US_LOWER.test(normalized))) a.countries.push("US");
   // Frames read the corrected words, so "wat is a directer" still reads as "what is a director".
   const joined = tokens.join(" ");
@@ -136,6 +138,37 @@ export function analyze(raw: string, vocab: Vocabulary, speller: Speller | null,
   for (const frame of vocab.frames) if (frame.pattern.test(head)) a.terms.add(frame.term);
   if (a.roleMentioned) a.terms.add("_role");
   return a;
+}
+
+const JOB_LEAD_INS = new Set(["become", "becoming", "as"]);
+
+/** The word after "become a" / "work as an" when it is none the vocabulary knows ("paralegal"), else null. */
+function unknownJobTitle(tokens: readonly string[], vocab: Vocabulary): string | null {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!JOB_LEAD_INS.has(tokens[i]!) || (tokens[i + 1] !== "a" && tokens[i + 1] !== "an")) continue;
+    for (let j = i + 2; j < Math.min(tokens.length, i + 5); j++) {
+      const t = tokens[j]!;
+      if (vocab.commonWords.has(t)) continue;
+      if (vocab.stopWords.has(t) || vocab.words.has(t) || /^\d/.test(t)) break;
+      return t;
+    }
+  }
+  return null;
+}
+
+/** The longest phrase in `trie` starting at token i: [last token index, entries], or [-1, []]. */
+function longestMatch(trie: TrieNode, tokens: readonly string[], i: number): [number, readonly Entry[]] {
+  let node: TrieNode | undefined = trie;
+  let end = -1;
+  let entries: readonly Entry[] = [];
+  for (let j = i; j < tokens.length && node; j++) {
+    node = node.next.get(tokens[j]!);
+    if (node && node.entries.length > 0) {
+      end = j;
+      entries = node.entries;
+    }
+  }
+  return [end, entries];
 }
 
 /** Expands chat shorthand ("what r u" → "what are you"), keeping at most MAX_TOKENS tokens. */

@@ -19,7 +19,7 @@ export interface RouterConfig {
   exampleWeight: number;
 }
 
-export const DEFAULT_ROUTER_CONFIG: RouterConfig = { answerThreshold: 0.45, clarifyThreshold: 0.2, exampleWeight: 1.5 };
+export const DEFAULT_ROUTER_CONFIG: RouterConfig = { answerThreshold: 0.35, clarifyThreshold: 0.2, exampleWeight: 1.5 };
 
 /** Intents whose answers are figures about people in the role: a related role's name means we have no data. */
 const ROLE_FIGURE_INTENTS = new Set(["salary", "ratings", "demographics"]);

@@ -27,6 +27,8 @@ export interface TrieNode {
 
 export interface Vocabulary {
   trie: TrieNode;
+  /** Slot words (level, period, aspect), matched in a pass of their own so that a longer synonym does not hide them. */
+  slotTrie: TrieNode;
   /** Every word the router recognises; anything else is a candidate for spelling correction. */
   words: ReadonlySet<string>;
   /** Words a misspelling may be corrected to. */
@@ -53,6 +55,7 @@ function sameEntry(a: Entry, b: Entry): boolean {
 
 export class VocabularyBuilder {
   readonly trie = newNode();
+  readonly slotTrie = newNode();
   readonly words = new Set<string>();
   readonly canonical = new Map<string, string>();
 
@@ -60,7 +63,7 @@ export class VocabularyBuilder {
   add(phrase: string, entry: Entry): void {
     const tokens = tokenize(normalize(phrase));
     if (tokens.length === 0) return;
-    let node = this.trie;
+    let node = entry.kind === "level" || entry.kind === "period" || entry.kind === "aspect" ? this.slotTrie : this.trie;
     for (const token of tokens) {
       this.words.add(token);
       let child = node.next.get(token);
@@ -138,6 +141,7 @@ export function buildVocabulary(catalog: Catalog): Vocabulary {
   }
   return {
     trie: b.trie,
+    slotTrie: b.slotTrie,
     words: b.words,
     spellTargets: targets,
     stopWords: new Set(lex.stopWords),
