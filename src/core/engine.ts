@@ -22,9 +22,12 @@ export interface Answered {
   routing: RouteResult;
 }
 
+const COMPOSE_CACHE_LIMIT = 2000;
+
 export class Engine {
   readonly router: Router;
   readonly catalog: Catalog;
+  private readonly composed = new Map<string, Reply>();
 
   constructor(catalog: Catalog, options: EngineOptions = {}) {
     this.catalog = catalog;
@@ -47,8 +50,27 @@ export class Engine {
     return [this.ask(inbound.text ?? "").reply];
   }
 
-  /** Answers an intent directly (a button click names it), with optional slots. */
+  /**
+   * Answers an intent directly (a button click names it), with optional slots. Content is frozen, so
+   * the same intent and slots always give the same blocks: they are built once and kept (bounded).
+   */
   compose(intentId: string, slots: Slots, confidence = 1): Reply {
+    const key = composeKey(intentId, slots);
+    let made = this.composed.get(key);
+    if (!made) {
+      if (this.composed.size >= COMPOSE_CACHE_LIMIT) this.composed.clear();
+      made = deepFreeze(this.build(intentId, slots));
+      this.composed.set(key, made);
+    }
+    return { ...made, confidence: made.outcome === "answer" || made.intent === "other-country" ? confidence : made.confidence };
+  }
+
+  /** Forgets composed answers (the benchmark uses it to time composition too). */
+  clearCache(): void {
+    this.composed.clear();
+  }
+
+  private build(intentId: string, slots: Slots, confidence = 1): Reply {
     const intent = this.catalog.intentById.get(intentId);
     const composer = intent && COMPOSERS[intent.answer];
     if (!intent || !composer) return this.decline("not-understood", slots, 0);
@@ -149,6 +171,19 @@ export class Engine {
       return s ? [{ id, short: s.short, title: s.title, publisher: s.publisher, date: s.date }] : [];
     });
   }
+}
+
+/** Everything a composer reads from the slots, as a cache key. */
+function composeKey(intent: string, s: Slots): string {
+  return [intent, s.country, s.countries?.join("+"), s.countryName, s.level, s.years, s.period, s.aspect, s.byLevel ? 1 : 0].join("|");
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** "salary?country=UK&level=entry" → { intent, slots }; null when malformed. */

@@ -4,9 +4,10 @@
  * First tier: a symmetric-delete index (every vocabulary word's deletions up to edit distance 2,
  * precomputed), so a misspelling is looked up with a few dozen Map hits and verified with
  * Damerau-Levenshtein — microseconds, whatever the vocabulary size.
- * Second tier: fuse.js over the vocabulary, for long words the first tier cannot place. It is
- * slower (about a millisecond a word over this vocabulary), so it runs at most once per message
- * and its results are cached.
+ * Second tier: fuse.js over the vocabulary, for long words the first tier cannot place (three or more
+ * edits). Over the whole vocabulary it costs about a millisecond a word, so it searches only the words
+ * that share the token's first two letters and length (±2), runs at most once per message, and its
+ * results are cached.
  */
 import Fuse from "fuse.js";
 
@@ -19,6 +20,8 @@ export interface SpellerOptions {
 
 const DEFAULTS: SpellerOptions = { minLength: 4, fuseMinLength: 8 };
 const CACHE_LIMIT = 20_000;
+/** Longer tokens are not words anyone misspelt ("aaaa…", a pasted hash): they are never corrected. */
+const MAX_WORD = 24;
 
 /**
  * Largest edit distance accepted for a word of this length. Most typos are one edit (a transposition
@@ -28,27 +31,40 @@ export function maxDistance(length: number): number {
   return length <= 7 ? 1 : 2;
 }
 
+// Rows reused across calls: the distance is computed for every candidate, so allocation matters.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), capped at `limit + 1`. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  if (n + 1 > rowA.length) {
+    rowA = new Int32Array(n + 1);
+    rowB = new Int32Array(n + 1);
+    rowC = new Int32Array(n + 1);
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
-    let rowMin = cur[0];
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        v = Math.min(v, prev2[j - 2]! + 1);
-      }
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > limit) return limit + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[n]!;
 }
@@ -70,7 +86,8 @@ export class Speller {
   private readonly rank: ReadonlyMap<string, number>;
   private readonly cache = new Map<string, string | null>();
   private readonly options: SpellerOptions;
-  private fuse: Fuse<string> | undefined;
+  /** fuse.js indexes by first two letters and length, built on first use: a handful of words each, not thousands. */
+  private readonly fuses = new Map<string, Fuse<string>>();
   /** How often each tier answered; read by the benchmark. */
   readonly stats = { lookups: 0, cacheHits: 0, deleteIndex: 0, fuse: 0, none: 0 };
 
@@ -107,7 +124,7 @@ export class Speller {
   correct(token: string, allowFuse: boolean): string | null {
     this.stats.lookups++;
     if (this.words.has(token)) return token;
-    if (token.length < this.options.minLength || /\d/.test(token)) return null;
+    if (token.length < this.options.minLength || token.length > MAX_WORD || /\d/.test(token)) return null;
     const cached = this.cache.get(token);
     if (cached !== undefined) {
       this.stats.cacheHits++;
@@ -135,10 +152,13 @@ export class Speller {
     deletions(token, limit, variants);
     let best: string | null = null;
     let bestKey = Infinity;
+    const seen = new Set<string>();
     for (const v of variants) {
       const candidates = this.index.get(v);
       if (!candidates) continue;
       for (const word of candidates) {
+        if (seen.has(word)) continue;
+        seen.add(word);
         const d = editDistance(token, word, Math.min(limit, maxDistance(word.length)));
         if (d > limit || d > maxDistance(word.length)) continue;
         // Two edits are accepted only when the first letter is right ("calories" is not "salaries").
@@ -155,14 +175,16 @@ export class Speller {
   }
 
   private fromFuse(token: string): string | null {
-    this.fuse ??= new Fuse(
-      [...this.words].filter((w) => w.length >= this.options.fuseMinLength - 2),
-      { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 },
-    );
-    const [hit] = this.fuse.search(token, { limit: 1 });
+    const key = `${token.slice(0, 2)}${token.length}`;
+    let fuse = this.fuses.get(key);
+    if (!fuse) {
+      const near = [...this.words].filter((w) => w.startsWith(token.slice(0, 2)) && Math.abs(w.length - token.length) <= 2);
+      fuse = new Fuse(near, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 });
+      this.fuses.set(key, fuse);
+    }
+    const [hit] = fuse.search(token, { limit: 1 });
     if (!hit || hit.score === undefined) return null;
-    // Keep only close corrections that start with the same letter: fuse also matches a word hidden
-    // inside a longer one, and far-fetched ones ("calories" → "salaries").
-    return hit.item[0] === token[0] && editDistance(token, hit.item, 3) <= 3 ? hit.item : null;
+    // fuse also matches a word hidden inside a longer one: keep only close corrections.
+    return editDistance(token, hit.item, 3) <= 3 ? hit.item : null;
   }
 }
