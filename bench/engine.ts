@@ -14,6 +14,7 @@ import { Engine } from "../src/core/engine.ts";
 import { loadCatalog, DEFAULT_CONTENT_ROOT } from "../src/content/load.ts";
 import { loadEvalSet } from "../src/eval/evaluate.ts";
 import type { Catalog } from "../src/core/catalog.ts";
+import { MemoryStore } from "../src/stores/memory.ts";
 
 const PASSES = Number(process.env.BENCH_PASSES ?? 20);
 
@@ -94,9 +95,9 @@ function main(): void {
   const coldStart = now();
   const catalog = loadCatalog({ composers: COMPOSER_IDS });
   const loaded = micros(coldStart);
-  const engine = new Engine(catalog);
+  const engine = new Engine(catalog, { store: new MemoryStore() });
   const cold = micros(coldStart);
-  const warmLoad = median(() => new Engine(loadCatalog({ composers: COMPOSER_IDS })), 5);
+  const warmLoad = median(() => new Engine(loadCatalog({ composers: COMPOSER_IDS }), { store: new MemoryStore() }), 5);
 
   const dir = join(DEFAULT_CONTENT_ROOT, "tests/eval");
   const cases = readdirSync(dir)

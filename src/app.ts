@@ -1,12 +1,22 @@
-/** Wiring shared by every entry point: configuration → content → engine. */
+/** Wiring shared by every entry point: configuration → content → store → engine. */
 import { COMPOSER_IDS } from "./core/answers/registry.ts";
 import { Engine } from "./core/engine.ts";
+import type { Store } from "./core/store.ts";
 import { loadCatalog } from "./content/load.ts";
 import type { Config } from "./config.ts";
+import { MemoryStore } from "./stores/memory.ts";
 
-export function createEngine(config: Config): Engine {
+export interface EngineWiring {
+  store?: Store;
+  onError?: (error: unknown, context: unknown) => void;
+}
+
+export function createEngine(config: Config, wiring: EngineWiring = {}): Engine {
   const catalog = loadCatalog({ root: config.CAREERFAQ_CONTENT_DIR, composers: COMPOSER_IDS });
   return new Engine(catalog, {
+    store: wiring.store ?? new MemoryStore(),
+    clock: Date.now,
+    onError: wiring.onError,
     router: { answerThreshold: config.ROUTER_ANSWER_THRESHOLD, clarifyThreshold: config.ROUTER_CLARIFY_THRESHOLD },
   });
 }

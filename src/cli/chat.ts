@@ -30,7 +30,7 @@ export async function chatCommand(engine: Engine): Promise<number> {
       const n = /^\d{1,2}$/.test(line) ? Number(line) : NaN;
       const pick = buttons[n - 1];
       const inbound: Inbound = pick ? { ...base, action: { id: pick.action, value: pick.value } } : { ...base, text: line };
-      for (const reply of engine.handle(inbound)) {
+      for (const { reply } of await engine.handle(inbound)) {
         const shown = renderChat(reply);
         buttons = shown.buttons;
         say(`\n${shown.text}`);

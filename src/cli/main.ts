@@ -13,6 +13,7 @@ import { validateCommand } from "./validate.ts";
 const USAGE = `careerfaq — answers questions about the Customer Care / Customer Service Director role
 
 Usage:
+  careerfaq serve              run the bot: Slack and Teams on one HTTP server (npm start)
   careerfaq ask "question"     print the answer
   careerfaq ask --json         read one question per line on stdin, write one JSON object per line
   careerfaq chat               interactive chat in the terminal
@@ -31,6 +32,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const config = loadConfig();
     switch (command) {
+      case "serve": {
+        const { main: serve } = await import("../server.ts");
+        await serve(config);
+        return await new Promise<number>(() => {}); // runs until a signal stops the process
+      }
       case "ask":
         return await askCommand(createEngine(config), rest);
       case "chat":

@@ -1,21 +1,27 @@
 /**
- * The answer engine: text or a button click in, channel-neutral replies out. Pure: no I/O, no
- * clock, no platform types. Channels translate and render; everything said is decided here.
+ * The answer engine: a message or a button click in, channel-neutral replies out. No I/O of its own:
+ * storage and the clock are injected; channels translate and render, everything said is decided here.
  */
 import type { Catalog } from "./catalog.ts";
 import { COMPOSERS } from "./answers/registry.ts";
 import { askButton } from "./answers/meta.ts";
-import { joinList, type Composition } from "./answers/compose.ts";
+import type { Composition } from "./answers/compose.ts";
 import { countryCaveat } from "./answers/coverage.ts";
+import { feedbackBlock, parseFeedbackValue, recordReason, recordVote, thanksReply } from "./feedback.ts";
+import { apologyReply, askValue, clarifyReply, declineReply, parseAskValue, staleReply } from "./replies.ts";
 import { Router, type RouteResult, type RouterConfig } from "./router/router.ts";
-import { ACTIONS, type Block, type DeclineReason, type Inbound, type Reply, type Slots, type SourceRef } from "./types.ts";
+import type { Clock, Store } from "./store.ts";
+import { ACTIONS, type Block, type Inbound, type Outbound, type Reply, type Slots, type SourceRef } from "./types.ts";
+
+export { parseAskValue } from "./replies.ts";
 
 export interface EngineOptions {
+  store: Store;
+  clock?: Clock;
   router?: Partial<RouterConfig>;
+  /** Called with every error a turn swallows (the user gets an apology); adapters log it. */
+  onError?: (error: unknown, inbound: Inbound) => void;
 }
-
-/** Intents offered when a question is declined. */
-const OFFERED = ["salary", "experience", "skills", "topics"];
 
 export interface Answered {
   reply: Reply;
@@ -27,27 +33,58 @@ const COMPOSE_CACHE_LIMIT = 2000;
 export class Engine {
   readonly router: Router;
   readonly catalog: Catalog;
+  readonly store: Store;
+  readonly clock: Clock;
+  private readonly onError: (error: unknown, inbound: Inbound) => void;
   private readonly composed = new Map<string, Reply>();
 
-  constructor(catalog: Catalog, options: EngineOptions = {}) {
+  constructor(catalog: Catalog, options: EngineOptions) {
     this.catalog = catalog;
     this.router = new Router(catalog, options.router);
+    this.store = options.store;
+    this.clock = options.clock ?? (() => 0);
+    this.onError = options.onError ?? (() => {});
   }
 
-  /** Routes a question and composes the reply. */
+  /** Routes a question and composes the reply (pure: no storage). */
   ask(text: string): Answered {
     const routing = this.router.route(text);
     if (routing.outcome === "answer" && routing.intent) {
-      return { reply: this.compose(routing.intent, routing.slots, routing.confidence), routing };
+      const reply = this.compose(routing.intent, routing.slots, routing.confidence);
+      return { reply: this.withFeedback(reply, routing), routing };
     }
-    if (routing.outcome === "clarify") return { reply: this.clarify(routing), routing };
-    return { reply: this.decline(routing.declineReason ?? "not-understood", routing.slots, routing.confidence), routing };
+    if (routing.outcome === "clarify") return { reply: clarifyReply(this.catalog, routing), routing };
+    const reason = routing.declineReason ?? "not-understood";
+    const reply = reason === "empty" ? this.compose("help", {}, 1) : declineReply(this.catalog, reason, routing.slots, routing.confidence);
+    return { reply, routing };
   }
 
-  /** One turn: a message or a button click. */
-  handle(inbound: Inbound): Reply[] {
-    if (inbound.action) return [this.onAction(inbound.action.id, inbound.action.value)];
-    return [this.ask(inbound.text ?? "").reply];
+  /** One turn: a message or a button click. Never throws: a failure becomes an apology and a call to onError. */
+  async handle(inbound: Inbound): Promise<Outbound[]> {
+    try {
+      if (inbound.action) return await this.onAction(inbound);
+      return [{ reply: this.ask(inbound.text ?? "").reply }];
+    } catch (error) {
+      this.onError(error, inbound);
+      return [{ reply: apologyReply(), visibility: "private" }];
+    }
+  }
+
+  /** The welcome shown when the bot is installed (Teams) or first opened: what it does, examples, topics. */
+  welcome(): Reply {
+    const greeting = this.compose("greeting", {});
+    const topics = this.compose("topics", {});
+    return {
+      outcome: "answer",
+      intent: "welcome",
+      confidence: 1,
+      blocks: [...greeting.blocks, ...topics.blocks.filter((b) => b.type === "buttons")],
+    };
+  }
+
+  /** The Slack App Home tab for a user: what the bot does, example questions, topic buttons. */
+  async home(_user: string): Promise<Reply> {
+    return this.welcome();
   }
 
   /**
@@ -70,13 +107,13 @@ export class Engine {
     this.composed.clear();
   }
 
-  private build(intentId: string, slots: Slots, confidence = 1): Reply {
+  private build(intentId: string, slots: Slots): Reply {
     const intent = this.catalog.intentById.get(intentId);
     const composer = intent && COMPOSERS[intent.answer];
-    if (!intent || !composer) return this.decline("not-understood", slots, 0);
+    if (!intent || !composer) return declineReply(this.catalog, "not-understood", slots, 0);
     const composition: Composition = composer({ catalog: this.catalog, intent, slots });
     if (composition.kind === "decline") {
-      return { outcome: "decline", intent: composition.reason, confidence, blocks: composition.blocks };
+      return { outcome: "decline", intent: composition.reason, confidence: 1, blocks: composition.blocks };
     }
     const blocks = [...composition.blocks];
     if (!intent.slots.includes("country")) {
@@ -89,73 +126,45 @@ export class Engine {
     if (followUps.length > 0 && !blocks.some((b) => b.type === "buttons")) {
       blocks.push({ type: "buttons", title: "You could also ask", buttons: followUps.map((id) => askButton(this.catalog, id)) });
     }
-    return { outcome: "answer", intent: intent.id, confidence, blocks };
+    return { outcome: "answer", intent: intent.id, confidence: 1, blocks };
   }
 
-  private onAction(id: string, value: string): Reply {
-    if (id === ACTIONS.ask) {
-      const parsed = parseAskValue(value);
-      if (parsed && this.catalog.intentById.has(parsed.intent)) return this.compose(parsed.intent, parsed.slots);
-      return this.stale();
+  /** Answers that state facts get 👍/👎 (conversation replies such as "hello" do not). */
+  private withFeedback(reply: Reply, routing: RouteResult): Reply {
+    if (reply.outcome !== "answer" || !reply.blocks.some((b) => b.type === "sources")) return reply;
+    return { ...reply, blocks: [...reply.blocks, feedbackBlock(askValue(reply.intent, routing.slots), routing.normalized)] };
+  }
+
+  private async onAction(inbound: Inbound): Promise<Outbound[]> {
+    const { id, value } = inbound.action!;
+    switch (id) {
+      case ACTIONS.ask: {
+        const parsed = parseAskValue(value);
+        if (!parsed || !this.catalog.intentById.has(parsed.intent)) return [{ reply: staleReply(this.catalog), visibility: "private" }];
+        const reply = this.compose(parsed.intent, parsed.slots);
+        const withFeedback = reply.blocks.some((b) => b.type === "sources")
+          ? { ...reply, blocks: [...reply.blocks, feedbackBlock(askValue(parsed.intent, parsed.slots), parsed.intent.replace(/-/g, " "))] }
+          : reply;
+        return [{ reply: withFeedback }];
+      }
+      case ACTIONS.feedback: {
+        const [vote, ...rest] = value.split(":");
+        const payload = rest.join(":");
+        if ((vote !== "up" && vote !== "down") || !parseFeedbackValue(payload)) return [{ reply: staleReply(this.catalog), visibility: "private" }];
+        const result = await recordVote(this.store, this.clock, inbound, vote, payload);
+        if (!result) return [{ reply: staleReply(this.catalog), visibility: "private" }];
+        const changed = result.previous !== undefined && result.previous.vote !== vote;
+        return [{ reply: thanksReply(vote, payload, changed), visibility: "private" }];
+      }
+      case ACTIONS.feedbackReason: {
+        const cut = value.indexOf(":");
+        const stored = cut > 0 ? await recordReason(this.store, inbound, value.slice(0, cut), value.slice(cut + 1)) : null;
+        if (!stored) return [{ reply: staleReply(this.catalog, "That feedback button has expired. Thanks anyway!"), visibility: "private" }];
+        return [{ reply: { outcome: "answer", intent: "feedback", confidence: 1, blocks: [{ type: "text", text: "Got it, thank you. Whoever maintains my content will see it." }] }, visibility: "private" }];
+      }
+      default:
+        return [{ reply: staleReply(this.catalog), visibility: "private" }];
     }
-    return this.stale();
-  }
-
-  /** A button this engine does not recognise (an old message, a changed catalog): say so, change nothing. */
-  stale(): Reply {
-    return {
-      outcome: "decline",
-      intent: "stale-action",
-      confidence: 1,
-      blocks: [
-        { type: "text", text: "That button is from an older message and no longer works. Ask me again, or pick a topic." },
-        { type: "buttons", buttons: [askButton(this.catalog, "topics")] },
-      ],
-    };
-  }
-
-  private clarify(routing: RouteResult): Reply {
-    const top = routing.candidates[0]?.score ?? 0;
-    const options = routing.candidates.filter((c) => c.score >= top * 0.45).slice(0, 3);
-    return {
-      outcome: "clarify",
-      intent: routing.intent ?? "unknown",
-      confidence: routing.confidence,
-      blocks: [
-        { type: "text", text: "I'm not sure what you're asking. Did you mean:" },
-        { type: "buttons", title: "Did you mean", buttons: options.map((c) => askButton(this.catalog, c.intent, withSlots(c.intent, routing.slots))) },
-      ],
-    };
-  }
-
-  decline(reason: DeclineReason, slots: Slots, confidence: number): Reply {
-    const blocks: Block[] = [];
-    const role = "the Customer Care / Customer Service Director role";
-    switch (reason) {
-      case "empty":
-        return this.compose("help", {}, 1);
-      case "injection":
-        blocks.push({ type: "text", text: `I can't change how I work or what I answer. I only answer questions about ${role}, from five published sources.` });
-        break;
-      case "other-role":
-        blocks.push({ type: "text", text: `I only know about ${role}, so I can't tell you about ${slots.otherRole ? `the ${slots.otherRole} role` : "other jobs"}.` });
-        break;
-      case "related-role-pay":
-        blocks.push({
-          type: "text",
-          text: `My sources give figures for the director role only, not for ${slots.relatedRole ? `a ${slots.relatedRole}` : "other roles"}, so I won't guess.`,
-        });
-        break;
-      case "other-country":
-        blocks.push({ type: "text", text: `None of my sources covers ${slots.countryName ?? "that country"}. They give figures for the United States, the United Kingdom and Canada.` });
-        break;
-      case "off-topic":
-      case "not-understood":
-        blocks.push({ type: "text", text: `Sorry, I can't answer that. I only know about ${role}: ${joinList(["pay", "skills", "experience and education", "KPIs", "trade-offs", "the outlook"])}.` });
-        break;
-    }
-    blocks.push({ type: "buttons", title: "I can help with", buttons: OFFERED.map((id) => askButton(this.catalog, id)) });
-    return { outcome: "decline", intent: reason, confidence, blocks };
   }
 
   private sourcesOf(blocks: readonly Block[]): SourceRef[] {
@@ -184,31 +193,4 @@ function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
-}
-
-/** "salary?country=UK&level=entry" → { intent, slots }; null when malformed. */
-export function parseAskValue(value: string): { intent: string; slots: Slots } | null {
-  if (value.length > 200) return null;
-  const [intent, query = ""] = value.split("?", 2);
-  if (!intent || !/^[a-z0-9-]+$/.test(intent)) return null;
-  const slots: Slots = {};
-  for (const pair of query.split("&").filter(Boolean)) {
-    const [k, v] = pair.split("=", 2);
-    if (!v || !/^[A-Za-z0-9-]{1,20}$/.test(v)) continue;
-    if (k === "country") slots.country = v;
-    else if (k === "level" && ["entry", "mid", "experienced", "senior", "veteran"].includes(v)) slots.level = v as Slots["level"];
-    else if (k === "period" && ["year", "hour", "month", "week"].includes(v)) slots.period = v as Slots["period"];
-    else if (k === "aspect") slots.aspect = v as Slots["aspect"];
-  }
-  return { intent, slots };
-}
-
-/** Keeps the slots a suggestion would need, so "Did you mean: salary" still remembers "UK". */
-function withSlots(intent: string, slots: Slots): string {
-  const parts: string[] = [];
-  if (slots.country && ["US", "UK", "CA"].includes(slots.country)) parts.push(`country=${slots.country}`);
-  if (slots.level) parts.push(`level=${slots.level}`);
-  if (slots.period) parts.push(`period=${slots.period}`);
-  if (slots.aspect) parts.push(`aspect=${slots.aspect}`);
-  return parts.length ? `${intent}?${parts.join("&")}` : intent;
 }

@@ -56,6 +56,9 @@ export function renderText(reply: Reply, options: TextOptions = {}): string {
           out.push(`${block.title ?? "Options"}: ${block.buttons.map((b) => b.label).join(" | ")}`);
         }
         break;
+      case "feedback":
+        // Channels render 👍/👎 natively; plain text (and every fallback) leaves them out.
+        break;
       case "divider":
         out.push("—".repeat(20));
         break;

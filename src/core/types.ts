@@ -14,10 +14,23 @@ export interface Inbound {
   conversation: string;
   /** User key carrying its channel: "slack:T1:U123". */
   user: string;
+  /** The user's display name, when the platform gives it (shown when a question is forwarded to experts). */
+  userName?: string;
   /** True in a direct message / personal chat. */
   direct: boolean;
   text?: string;
   action?: { id: string; value: string };
+  /** The user may see the bot's own KPIs (set by the adapter from configuration). */
+  admin?: boolean;
+}
+
+/** One reply and where it goes. */
+export interface Outbound {
+  reply: Reply;
+  /** "here": the conversation the message came from (default); "dm": the user's direct messages. */
+  to?: "here" | "dm";
+  /** "private": only the asker sees it (Slack ephemeral); default public. */
+  visibility?: "public" | "private";
 }
 
 /** A fact's citation: source ids, rendered as numbered markers pointing at the reply's sources block. */
@@ -61,6 +74,8 @@ export type Block =
   | { type: "facts"; facts: Fact[] }
   | { type: "sources"; sources: SourceRef[] }
   | { type: "buttons"; title?: string; buttons: Button[] }
+  /** 👍/👎 under an answer; `value` goes back with ACTIONS.feedback and "up:" or "down:" in front. */
+  | { type: "feedback"; value: string }
   | { type: "divider" };
 
 export type BlockType = Block["type"];
@@ -80,8 +95,10 @@ export interface Reply {
 export const ACTIONS = {
   /** value: an intent id, optionally with slots: "salary?country=UK&level=entry". */
   ask: "careerfaq.ask",
-  /** value: "up" | "down" followed by ":" and the answered intent. */
+  /** value: "up:" or "down:" followed by the feedback block's value. */
   feedback: "careerfaq.feedback",
+  /** value: a reason id (wrong, incomplete, outdated, not-asked) + ":" + the feedback block's value. */
+  feedbackReason: "careerfaq.feedback.reason",
 } as const;
 
 /** Routing result, exposed for evaluation, benchmarks and logs. */

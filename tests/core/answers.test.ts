@@ -142,23 +142,23 @@ describe("other answers", () => {
 
 describe("buttons", () => {
   const engine = testEngine();
-  const click = (value: string) => engine.handle({ channel: "cli", conversation: "cli:t", user: "cli:t", direct: true, action: { id: ACTIONS.ask, value } })[0]!;
+  const click = async (value: string) => (await engine.handle({ channel: "cli", conversation: "cli:t", user: "cli:t", direct: true, action: { id: ACTIONS.ask, value } }))[0]!.reply;
 
-  it("a follow-up button answers its intent with its slots", () => {
-    const reply = click("salary?country=UK");
+  it("a follow-up button answers its intent with its slots", async () => {
+    const reply = await click("salary?country=UK");
     expect(reply).toMatchObject({ outcome: "answer", intent: "salary" });
     expect(renderText(reply)).toContain("£70,000");
   });
 
-  it.each(["no-such-intent", "salary?country=<script>", "", "x".repeat(5000), "../../etc/passwd"])("a stale or forged value is refused: %s", (value) => {
-    const reply = click(value);
+  it.each(["no-such-intent", "salary?country=<script>", "", "x".repeat(5000), "../../etc/passwd"])("a stale or forged value is refused: %s", async (value) => {
+    const reply = await click(value);
     if (reply.intent === "salary") expect(renderText(reply)).not.toContain("<script>");
     else expect(reply).toMatchObject({ outcome: "decline", intent: "stale-action" });
   });
 
-  it("an unknown action id is refused", () => {
-    const reply = engine.handle({ channel: "cli", conversation: "c", user: "u", direct: true, action: { id: "something.else", value: "salary" } })[0]!;
-    expect(reply.intent).toBe("stale-action");
+  it("an unknown action id is refused", async () => {
+    const [out] = await engine.handle({ channel: "cli", conversation: "c", user: "u", direct: true, action: { id: "something.else", value: "salary" } });
+    expect(out!.reply.intent).toBe("stale-action");
   });
 });
 

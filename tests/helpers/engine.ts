@@ -4,6 +4,7 @@ import { Engine } from "../../src/core/engine.ts";
 import { loadCatalog } from "../../src/content/load.ts";
 import { renderText } from "../../src/core/render-text.ts";
 import type { Catalog } from "../../src/core/catalog.ts";
+import { MemoryStore } from "../../src/stores/memory.ts";
 
 let catalog: Catalog | undefined;
 let engine: Engine | undefined;
@@ -13,7 +14,7 @@ export function testCatalog(): Catalog {
 }
 
 export function testEngine(): Engine {
-  return (engine ??= new Engine(testCatalog()));
+  return (engine ??= new Engine(testCatalog(), { store: new MemoryStore() }));
 }
 
 /** Asks and returns the outcome, intent and plain text. */

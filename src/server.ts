@@ -1,0 +1,132 @@
+/**
+ * The bot's process: configuration → content → store → engine → channels → one HTTP server.
+ * GET /healthz always; POST /slack/events when Slack is configured (HTTP mode); /api/messages for
+ * Teams. SIGTERM/SIGINT: stop taking requests, finish those in flight, close channels and the store.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createEngine } from "./app.ts";
+import { loadConfig, type Config } from "./config.ts";
+import type { Engine } from "./core/engine.ts";
+import type { Store } from "./core/store.ts";
+import { createLogger, type Logger } from "./log.ts";
+import { openStore } from "./stores/open.ts";
+import type { Channel, ChannelFactory, Route } from "./channels/channel.ts";
+import { slackChannel } from "./channels/slack/index.ts";
+import { teamsChannel } from "./channels/teams/index.ts";
+
+const FACTORIES: ChannelFactory[] = [slackChannel, teamsChannel];
+const DRAIN_TIMEOUT_MS = 10_000;
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  engine: Engine;
+  store: Store;
+  channels: Channel[];
+  log: Logger;
+  /** Stops taking requests, waits for those in flight, closes channels and the store. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config = loadConfig(), options: { log?: Logger } = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger({ level: config.LOG_LEVEL, json: config.LOG_FORMAT === "json" });
+  const store = await openStore(config, log);
+  const engine = createEngine(config, {
+    store,
+    onError: (err, inbound) => log.error("turn failed", { err, code: (err as { code?: string }).code ?? "INTERNAL", conversation: (inbound as { conversation?: string }).conversation }),
+  });
+  const channels: Channel[] = [];
+  for (const factory of FACTORIES) {
+    const channel = await factory({ config, engine, store, log });
+    if (channel) channels.push(channel);
+  }
+  const routes: Route[] = [
+    { method: "GET", path: "/healthz", handle: (_req, res) => json(res, 200, { status: "ok", channels: channels.map((c) => c.name) }) },
+    ...channels.flatMap((c) => c.routes),
+  ];
+
+  let inFlight = 0;
+  let draining = false;
+  let idle: (() => void) | undefined;
+  const server = createServer((req, res) => {
+    if (draining) {
+      res.setHeader("connection", "close");
+      return json(res, 503, { error: "shutting down" });
+    }
+    inFlight++;
+    res.on("close", () => {
+      inFlight--;
+      if (inFlight === 0) idle?.();
+    });
+    void dispatch(routes, req, res, log);
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  for (const c of channels) await c.start?.();
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.address === "0.0.0.0" || address.address === "::" ? "127.0.0.1" : address.address}:${address.port}`;
+  log.info("careerfaq listening", { url, channels: channels.map((c) => c.name).join(",") || "none", store: store.constructor.name });
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      draining = true;
+      log.info("shutting down: finishing requests in flight", { inFlight });
+      server.close();
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          idle = resolve;
+          setTimeout(resolve, DRAIN_TIMEOUT_MS).unref();
+        });
+      }
+      server.closeIdleConnections?.();
+      for (const c of channels) await c.stop().catch((err) => log.warn("channel did not stop cleanly", { channel: c.name, err }));
+      await store.close().catch((err) => log.warn("store did not close cleanly", { err }));
+      log.info("stopped");
+    })());
+  return { server, url, engine, store, channels, log, close };
+}
+
+async function dispatch(routes: readonly Route[], req: IncomingMessage, res: ServerResponse, log: Logger): Promise<void> {
+  const path = (req.url ?? "/").split("?")[0];
+  const matching = routes.filter((r) => r.path === path);
+  const route = matching.find((r) => r.method === req.method || r.method === "*");
+  try {
+    if (!route) {
+      if (matching.length > 0) {
+        res.setHeader("allow", matching.map((r) => r.method).join(", "));
+        return json(res, 405, { error: "method not allowed" });
+      }
+      return json(res, 404, { error: "not found" });
+    }
+    await route.handle(req, res);
+  } catch (err) {
+    log.error("request failed", { err, path });
+    if (!res.headersSent) json(res, 500, { error: "internal error" });
+    else res.end();
+  }
+}
+
+export function json(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** `npm start`: run until SIGTERM/SIGINT. */
+export async function main(config?: Config): Promise<void> {
+  const running = await startServer(config);
+  let signals = 0;
+  const stop = (signal: string) => {
+    signals++;
+    if (signals > 1) process.exit(1);
+    running.log.info("signal received", { signal });
+    void running.close().then(() => process.exit(0));
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}

@@ -1,0 +1,23 @@
+/** Opens the store that configuration selects: SQLite (the embedded default), memory, or Redis. */
+import type { Config } from "../config.ts";
+import { storeKind } from "../config.ts";
+import type { Store } from "../core/store.ts";
+import type { Logger } from "../log.ts";
+import { MemoryStore } from "./memory.ts";
+
+export async function openStore(config: Config, log: Logger): Promise<Store> {
+  const kind = storeKind(config);
+  switch (kind) {
+    case "memory":
+      log.warn("STORE=memory: quiz sessions, results and feedback are lost when the process stops");
+      return new MemoryStore();
+    case "sqlite": {
+      const { SqliteStore } = await import("./sqlite.ts");
+      return SqliteStore.open(config.DATABASE_PATH);
+    }
+    case "redis": {
+      const { RedisStore } = await import("./redis.ts");
+      return RedisStore.connect(config.REDIS_URL!);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The Redis store against a real Redis: REDIS_URL, or 127.0.0.1:6379. Where neither answers, the
+ * suite reports itself skipped with the reason — unless REQUIRE_REDIS=1 (CI), where it fails.
+ */
+import { describe, expect, it } from "vitest";
+import { RedisStore } from "../../src/stores/redis.ts";
+import { storeContract } from "./contract.ts";
+import { redisAvailable, REDIS_URL } from "../helpers/redis.ts";
+
+const available = await redisAvailable();
+const required = process.env.REQUIRE_REDIS === "1";
+
+if (available) {
+  storeContract({
+    name: "Redis",
+    make: async () => RedisStore.connect(REDIS_URL, { namespace: "careerfaq-test:" }),
+    second: async () => RedisStore.connect(REDIS_URL, { namespace: "careerfaq-test:" }),
+    advance: (ms) => new Promise((r) => setTimeout(r, ms)),
+    ttl: 40,
+  });
+  describe("Redis store", () => {
+    it("names REDIS_URL, without its password, when Redis cannot be reached", async () => {
+      await expect(RedisStore.connect("redis://user:hunter2@127.0.0.1:1/", { connectTimeoutMs: 500 })).rejects.toThrow(/REDIS_URL=redis:\/\/\*\*\*@127\.0\.0\.1:1\//);
+      await expect(RedisStore.connect("redis://user:hunter2@127.0.0.1:1/", { connectTimeoutMs: 500 })).rejects.not.toThrow(/hunter2/);
+    });
+  });
+} else if (required) {
+  describe("Redis store", () => {
+    it("REQUIRE_REDIS=1 but no Redis answers", () => {
+      expect.fail(`REQUIRE_REDIS=1 and no Redis answered at ${REDIS_URL}: start Redis or set REDIS_URL`);
+    });
+  });
+} else {
+  describe.skip(`Redis store — skipped: no Redis at ${REDIS_URL} (set REDIS_URL, or REQUIRE_REDIS=1 to fail instead)`, () => {
+    it("contract", () => {});
+  });
+}
