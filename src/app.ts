@@ -16,6 +16,7 @@ export function createEngine(config: Config, wiring: EngineWiring = {}): Engine 
   return new Engine(catalog, {
     store: wiring.store ?? new MemoryStore(),
     clock: Date.now,
+    sessionTtlMs: config.SESSION_TTL_DAYS * 24 * 3600_000,
     onError: wiring.onError,
     router: { answerThreshold: config.ROUTER_ANSWER_THRESHOLD, clarifyThreshold: config.ROUTER_CLARIFY_THRESHOLD },
   });

@@ -10,17 +10,26 @@ import type { Button, Inbound, Reply } from "../core/types.ts";
 export function renderChat(reply: Reply): { text: string; buttons: Button[] } {
   const buttons = reply.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
   let text = renderText(reply, { buttons: false });
-  if (buttons.length > 0) text += `\n\n${buttons.map((b, i) => `  ${i + 1}) ${b.label}`).join("\n")}`;
+  // Buttons are numbered for typing; a label that already starts with its number is not numbered twice.
+  if (buttons.length > 0) text += `\n\n${buttons.map((b, i) => `  ${i + 1}) ${b.label.startsWith(`${i + 1}. `) ? b.label.slice(`${i + 1}. `.length) : b.label}`).join("\n")}`;
   return { text, buttons };
 }
 
-export async function chatCommand(engine: Engine): Promise<number> {
+export async function chatCommand(engine: Engine, first?: string): Promise<number> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY) });
   const say = (s: string) => process.stdout.write(`${s}\n\n`);
   const prompt = () => process.stdout.write("you> ");
   say('careerfaq — ask about the Customer Care / Customer Service Director role. Type "help", "topics", or "quit" to leave.');
   let buttons: Button[] = [];
   const base = { channel: "cli", conversation: "cli:local", user: "cli:local", direct: true } as const;
+  const show = async (inbound: Inbound) => {
+    for (const { reply } of await engine.handle(inbound)) {
+      const shown = renderChat(reply);
+      buttons = shown.buttons;
+      say(`\n${shown.text}`);
+    }
+  };
+  if (first) await show({ ...base, text: first });
   prompt();
   // Reading lines as a stream (not rl.question) keeps piped input working: no line is dropped.
   for await (const raw of rl) {
@@ -29,12 +38,7 @@ export async function chatCommand(engine: Engine): Promise<number> {
     if (line !== "") {
       const n = /^\d{1,2}$/.test(line) ? Number(line) : NaN;
       const pick = buttons[n - 1];
-      const inbound: Inbound = pick ? { ...base, action: { id: pick.action, value: pick.value } } : { ...base, text: line };
-      for (const { reply } of await engine.handle(inbound)) {
-        const shown = renderChat(reply);
-        buttons = shown.buttons;
-        say(`\n${shown.text}`);
-      }
+      await show(pick ? { ...base, action: { id: pick.action, value: pick.value } } : { ...base, text: line });
     }
     prompt();
   }

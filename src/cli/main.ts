@@ -9,6 +9,8 @@ import { chatCommand } from "./chat.ts";
 import { evalCommand } from "./eval.ts";
 import { explain } from "./explain.ts";
 import { validateCommand } from "./validate.ts";
+import { createLogger } from "../log.ts";
+import { openStore } from "../stores/open.ts";
 
 const USAGE = `careerfaq — answers questions about the Customer Care / Customer Service Director role
 
@@ -17,6 +19,7 @@ Usage:
   careerfaq ask "question"     print the answer
   careerfaq ask --json         read one question per line on stdin, write one JSON object per line
   careerfaq chat               interactive chat in the terminal
+  careerfaq assess             the readiness self-assessment in the terminal (resumable)
   careerfaq explain "question" show how the router reads a question (terms, scores, confidence)
   careerfaq validate           check data/ and intents/, and report router collisions
   careerfaq eval [--set dev|holdout|FILE] [--misses]
@@ -40,7 +43,15 @@ export async function main(argv: string[]): Promise<number> {
       case "ask":
         return await askCommand(createEngine(config), rest);
       case "chat":
-        return await chatCommand(createEngine(config));
+      case "assess": {
+        const log = createLogger({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL });
+        const store = await openStore(config, log);
+        try {
+          return await chatCommand(createEngine(config, { store }), command === "assess" ? "assess" : undefined);
+        } finally {
+          await store.close();
+        }
+      }
       case "explain":
         process.stdout.write(`${explain(createEngine(config), rest.join(" "))}\n`);
         return 0;

@@ -44,6 +44,7 @@ export function crossCheck(c: Catalog, composers: readonly string[]): string[] {
     ["data/education.yml", c.education],
     ["data/experience.yml", c.experience],
     ["data/skills.yml", c.skills],
+    ["data/assessment.yml", c.assessment],
     ...TOPIC_FILES.map((id): [string, unknown] => [`data/${id}.yml`, c.topics[id]]),
   ];
   for (const [file, value] of files) {
@@ -87,6 +88,12 @@ export function crossCheck(c: Catalog, composers: readonly string[]): string[] {
       problems.push(`intents: synonym "${variant}" → "${canonical}", but "${canonical}" is itself a synonym of "${synonymOwner.get(canonical)}"`);
     }
   }
+
+  c.assessment.dimensions.forEach((d, i) =>
+    d.learnMore.forEach((id, j) => {
+      if (!c.intentById.has(id)) problems.push(`data/assessment.yml: dimensions[${i}].learnMore[${j}]: unknown intent "${id}"`);
+    }),
+  );
 
   c.menu.groups.forEach((group, g) =>
     group.intents.forEach((id, i) => {

@@ -12,6 +12,7 @@ import type { z } from "zod";
 import { TOPIC_FILES, type Catalog, type TopicFileId } from "../core/catalog.ts";
 import { ContentError } from "../core/errors.ts";
 import {
+  AssessmentSchema,
   DemographicsFileSchema,
   EducationFileSchema,
   ExperienceFileSchema,
@@ -95,6 +96,7 @@ export function loadCatalog(options: LoadOptions): Catalog {
   const education = r.read("data/education.yml", EducationFileSchema);
   const experience = r.read("data/experience.yml", ExperienceFileSchema);
   const skills = r.read("data/skills.yml", SkillsFileSchema);
+  const assessment = r.read("data/assessment.yml", AssessmentSchema);
   const topics = {} as Record<TopicFileId, Topic>;
   for (const id of TOPIC_FILES) {
     const topic = r.read(`data/${id}.yml`, TopicFileSchema);
@@ -130,6 +132,7 @@ export function loadCatalog(options: LoadOptions): Catalog {
     experience: experience!,
     skills: skills!,
     topics,
+    assessment: assessment!,
     dictionary: loadDictionary(),
   };
   const problems = crossCheck(catalog, options.composers);

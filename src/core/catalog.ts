@@ -2,6 +2,7 @@
  * The validated, frozen content the engine answers from (built by src/content/load.ts).
  */
 import type {
+  Assessment,
   DemographicsFile,
   EducationFile,
   ExperienceFile,
@@ -48,6 +49,7 @@ export interface Catalog {
   readonly experience: ExperienceFile;
   readonly skills: SkillsFile;
   readonly topics: Readonly<Record<TopicFileId, Topic>>;
+  readonly assessment: Assessment;
   /** Everyday English words: recognised as words, never spelling-corrected. */
   readonly dictionary: ReadonlySet<string>;
 }

@@ -5,19 +5,22 @@
 import type { Catalog } from "./catalog.ts";
 import { COMPOSERS } from "./answers/registry.ts";
 import { askButton } from "./answers/meta.ts";
-import type { Composition } from "./answers/compose.ts";
+import { citedSources, type Composition } from "./answers/compose.ts";
 import { countryCaveat } from "./answers/coverage.ts";
 import { feedbackBlock, parseFeedbackValue, recordReason, recordVote, thanksReply } from "./feedback.ts";
 import { apologyReply, askValue, clarifyReply, declineReply, parseAskValue, staleReply } from "./replies.ts";
 import { Router, type RouteResult, type RouterConfig } from "./router/router.ts";
 import type { Clock, Store } from "./store.ts";
-import { ACTIONS, type Block, type Inbound, type Outbound, type Reply, type Slots, type SourceRef } from "./types.ts";
+import { Assessor } from "./assessment/flow.ts";
+import { ACTIONS, type Inbound, type Outbound, type Reply, type Slots } from "./types.ts";
 
 export { parseAskValue } from "./replies.ts";
 
 export interface EngineOptions {
   store: Store;
   clock?: Clock;
+  /** How long an unfinished self-assessment is kept (default 7 days). */
+  sessionTtlMs?: number;
   router?: Partial<RouterConfig>;
   /** Called with every error a turn swallows (the user gets an apology); adapters log it. */
   onError?: (error: unknown, inbound: Inbound) => void;
@@ -37,6 +40,7 @@ export class Engine {
   readonly clock: Clock;
   private readonly onError: (error: unknown, inbound: Inbound) => void;
   private readonly composed = new Map<string, Reply>();
+  readonly assessor: Assessor;
 
   constructor(catalog: Catalog, options: EngineOptions) {
     this.catalog = catalog;
@@ -44,6 +48,13 @@ export class Engine {
     this.store = options.store;
     this.clock = options.clock ?? (() => 0);
     this.onError = options.onError ?? (() => {});
+    this.assessor = new Assessor({
+      catalog,
+      store: this.store,
+      clock: this.clock,
+      sessionTtlMs: options.sessionTtlMs ?? 7 * 24 * 3600_000,
+      faq: (text) => this.ask(text).reply,
+    });
   }
 
   /** Routes a question and composes the reply (pure: no storage). */
@@ -62,8 +73,12 @@ export class Engine {
   /** One turn: a message or a button click. Never throws: a failure becomes an apology and a call to onError. */
   async handle(inbound: Inbound): Promise<Outbound[]> {
     try {
+      const quiz = await this.assessor.turn(inbound);
+      if (quiz) return quiz;
       if (inbound.action) return await this.onAction(inbound);
-      return [{ reply: this.ask(inbound.text ?? "").reply }];
+      const answered = this.ask(inbound.text ?? "");
+      if (answered.reply.outcome === "answer" && answered.reply.intent === "assess") return await this.assessor.start(inbound);
+      return [{ reply: answered.reply }];
     } catch (error) {
       this.onError(error, inbound);
       return [{ reply: apologyReply(), visibility: "private" }];
@@ -82,9 +97,10 @@ export class Engine {
     };
   }
 
-  /** The Slack App Home tab for a user: what the bot does, example questions, topic buttons. */
-  async home(_user: string): Promise<Reply> {
-    return this.welcome();
+  /** The Slack App Home tab for a user: what the bot does, example questions, topic buttons, their last self-assessment. */
+  async home(user: string): Promise<Reply> {
+    const welcome = this.welcome();
+    return { ...welcome, blocks: [...welcome.blocks, { type: "divider" }, ...(await this.assessor.lastResult(user))] };
   }
 
   /**
@@ -120,7 +136,7 @@ export class Engine {
       const caveat = countryCaveat(this.catalog, slots);
       if (caveat) blocks.splice(blocks[0]?.type === "heading" ? 1 : 0, 0, { type: "text", text: caveat });
     }
-    const cited = this.sourcesOf(blocks);
+    const cited = citedSources(this.catalog, blocks);
     if (cited.length > 0) blocks.push({ type: "sources", sources: cited });
     const followUps = intent.followUps.filter((id) => this.catalog.intentById.has(id)).slice(0, 3);
     if (followUps.length > 0 && !blocks.some((b) => b.type === "buttons")) {
@@ -141,6 +157,7 @@ export class Engine {
       case ACTIONS.ask: {
         const parsed = parseAskValue(value);
         if (!parsed || !this.catalog.intentById.has(parsed.intent)) return [{ reply: staleReply(this.catalog), visibility: "private" }];
+        if (parsed.intent === "assess") return this.assessor.start(inbound);
         const reply = this.compose(parsed.intent, parsed.slots);
         const withFeedback = reply.blocks.some((b) => b.type === "sources")
           ? { ...reply, blocks: [...reply.blocks, feedbackBlock(askValue(parsed.intent, parsed.slots), parsed.intent.replace(/-/g, " "))] }
@@ -167,19 +184,6 @@ export class Engine {
     }
   }
 
-  private sourcesOf(blocks: readonly Block[]): SourceRef[] {
-    const ids: string[] = [];
-    const add = (list?: readonly string[]) => list?.forEach((id) => ids.includes(id) || ids.push(id));
-    for (const b of blocks) {
-      if (b.type === "text") add(b.sources);
-      else if (b.type === "bullets") b.items.forEach((i) => add(i.sources));
-      else if (b.type === "facts") b.facts.forEach((f) => add(f.sources));
-    }
-    return ids.flatMap((id) => {
-      const s = this.catalog.sources.get(id);
-      return s ? [{ id, short: s.short, title: s.title, publisher: s.publisher, date: s.date }] : [];
-    });
-  }
 }
 
 /** Everything a composer reads from the slots, as a cache key. */

@@ -40,8 +40,9 @@ export function parseFeedbackValue(value: string): { answer: string; intent: str
   return { answer, intent, question };
 }
 
+/** Votes live under the user's prefix, so "forget me" deletes them with everything else. */
 export function voteKey(user: string, answer: string): string {
-  return `vote:${user}:${answer}`;
+  return `user:${user}:vote:${answer}`;
 }
 
 /** Records a vote (replacing the user's earlier vote on the same answer); returns the previous vote, if any. */

@@ -99,6 +99,12 @@ export const ACTIONS = {
   feedback: "careerfaq.feedback",
   /** value: a reason id (wrong, incomplete, outdated, not-asked) + ":" + the feedback block's value. */
   feedbackReason: "careerfaq.feedback.reason",
+  /** A self-assessment answer; value: "<attempt>.<owner>.<question id>.<option id>". */
+  quiz: "careerfaq.quiz",
+  /** A self-assessment control; value: "<command>.<attempt>.<owner>" with command back | skip | cancel | restart | start | history. */
+  quizControl: "careerfaq.quiz.control",
+  /** "forget me" confirmation; value: "confirm.<nonce>" or "keep.<nonce>". */
+  forget: "careerfaq.forget",
 } as const;
 
 /** Routing result, exposed for evaluation, benchmarks and logs. */

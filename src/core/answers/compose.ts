@@ -4,7 +4,7 @@
  */
 import type { Catalog } from "../catalog.ts";
 import type { Intent, Item, Section, Source, Topic } from "../../content/schemas.ts";
-import type { Block, DeclineReason, Fact, ListItem, Slots } from "../types.ts";
+import type { Block, DeclineReason, Fact, ListItem, Slots, SourceRef } from "../types.ts";
 
 export interface ComposeInput {
   catalog: Catalog;
@@ -102,4 +102,19 @@ export function describeSource(source: Source): string {
 export function joinList(items: readonly string[], last = "and"): string {
   if (items.length <= 1) return items[0] ?? "";
   return `${items.slice(0, -1).join(", ")} ${last} ${items[items.length - 1]}`;
+}
+
+/** The sources cited anywhere in these blocks, in order of first citation (the order of the [n] markers). */
+export function citedSources(catalog: Catalog, blocks: readonly Block[]): SourceRef[] {
+  const ids: string[] = [];
+  const add = (list?: readonly string[]) => list?.forEach((id) => ids.includes(id) || ids.push(id));
+  for (const b of blocks) {
+    if (b.type === "text") add(b.sources);
+    else if (b.type === "bullets") b.items.forEach((i) => add(i.sources));
+    else if (b.type === "facts") b.facts.forEach((f) => add(f.sources));
+  }
+  return ids.flatMap((id) => {
+    const s = catalog.sources.get(id);
+    return s ? [{ id, short: s.short, title: s.title, publisher: s.publisher, date: s.date }] : [];
+  });
 }

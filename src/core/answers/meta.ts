@@ -53,7 +53,7 @@ export const assess: Composer = ({ catalog }) =>
     heading("Readiness self-assessment"),
     {
       type: "text",
-      text: "The self-assessment isn't available yet. When it is, it will run privately in a direct message with me: about ten questions on your experience, education and skills, then a readiness score with your gaps and next steps. Meanwhile, these answers cover what it will check.",
+      text: `The self-assessment runs privately in a direct message with me: ${catalog.assessment.questions.length} questions on your experience, education and skills, then a readiness score out of 100 with your biggest gaps and next steps. Type "assess" in a direct message to start; "history" shows your past results.`,
     },
     exampleButtons(catalog, ["experience", "education", "skills"]),
   ]);

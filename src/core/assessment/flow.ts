@@ -1,0 +1,237 @@
+/**
+ * The self-assessment in conversation: starting it (privately: a channel only gets a pointer),
+ * answers by button or by typing, questions asked mid-quiz, results, history and "forget me".
+ * State goes through the store with compare-and-set, so two clicks racing on the same question
+ * record one answer, even across processes.
+ */
+import type { Catalog } from "../catalog.ts";
+import type { Clock, Store } from "../store.ts";
+import { ACTIONS, type Inbound, type Outbound, type Reply } from "../types.ts";
+import { migrate, newState, ownerOf, parseState, transition, type QuizEvent, type QuizInput, type QuizState, type Transition } from "./machine.ts";
+import { cancelledReply, hintReply, historyReply, introReply, lastResultBlocks, leadFor, questionReply, resultReply, staleQuizReply } from "./render.ts";
+import { scoreAnswers, toRecord, type ResultRecord } from "./scoring.ts";
+
+const ENDED = "ended";
+const MAX_RESULTS = 50;
+const FORGET_TTL_MS = 15 * 60_000;
+const START = new Set(["assess", "assessment", "self assessment", "selfassessment", "start the self assessment", "start self assessment", "start assessment", "take the self assessment", "quiz", "start quiz", "start the quiz", "take the quiz", "retake", "retake the quiz", "careerfaq assess"]);
+const HISTORY = new Set(["history", "my history", "my results", "results", "past results"]);
+const FORGET = new Set(["forget me", "delete my data", "forget my data", "delete me", "erase my data"]);
+
+export const userPrefix = (user: string) => `user:${user}:`;
+const sessionKey = (user: string) => `${userPrefix(user)}quiz`;
+const resultsKey = (user: string) => `${userPrefix(user)}results`;
+const forgetKey = (user: string) => `${userPrefix(user)}forget`;
+/** Keys outside the user's prefix that hold something about them; "forget me" deletes these too. */
+export const refsKey = (user: string) => `${userPrefix(user)}refs`;
+
+function simplify(text: string): string {
+  return text.toLowerCase().replace(/['’]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
+}
+
+export interface AssessorDeps {
+  catalog: Catalog;
+  store: Store;
+  clock: Clock;
+  sessionTtlMs: number;
+  /** Answers a question asked in the middle of the quiz (the engine's FAQ path). */
+  faq(text: string): Reply;
+}
+
+export class Assessor {
+  constructor(private readonly d: AssessorDeps) {}
+
+  /** Handles the turn if it is about the self-assessment; null when it is not. */
+  async turn(inbound: Inbound): Promise<Outbound[] | null> {
+    const action = inbound.action;
+    if (action?.id === ACTIONS.quiz) return this.onClick(inbound, action.value);
+    if (action?.id === ACTIONS.quizControl) return this.onControl(inbound, action.value);
+    if (action?.id === ACTIONS.forget) return this.onForget(inbound, action.value);
+    if (action) return null;
+    const said = simplify(inbound.text ?? "");
+    if (START.has(said)) return this.start(inbound);
+    if (HISTORY.has(said)) return [{ reply: await this.history(inbound.user), visibility: "private" }];
+    if (FORGET.has(said)) return [{ reply: await this.askForget(inbound.user), visibility: "private" }];
+    if (inbound.direct && (await this.active(inbound.user))) return this.onText(inbound);
+    return null;
+  }
+
+  /** Starts (or resumes) the quiz. In a channel, questions go to the user's direct messages. */
+  async start(inbound: Inbound): Promise<Outbound[]> {
+    const { t, lead } = await this.apply(inbound.user, (s) => transition(this.d.catalog.assessment, s, { kind: "start" }, inbound.user, this.d.clock()));
+    const s = t.state!;
+    const reply = t.event.kind === "asked" && t.event.note === "started" ? introReply(this.d.catalog.assessment, s) : questionReply(this.d.catalog.assessment, s, lead ?? leadFor(t.event));
+    if (inbound.direct) return [{ reply }];
+    return [
+      { reply: pointer(), visibility: "private" },
+      { reply, to: "dm" },
+    ];
+  }
+
+  async history(user: string): Promise<Reply> {
+    return historyReply(this.d.catalog, await this.results(user));
+  }
+
+  async lastResult(user: string): Promise<ReturnType<typeof lastResultBlocks>> {
+    const results = await this.results(user);
+    return lastResultBlocks(this.d.catalog, results.at(-1));
+  }
+
+  private async results(user: string): Promise<ResultRecord[]> {
+    const raw = await this.d.store.list(resultsKey(user));
+    return raw.flatMap((r) => {
+      try {
+        return [JSON.parse(r) as ResultRecord];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  private async active(user: string): Promise<boolean> {
+    const raw = await this.d.store.get(sessionKey(user));
+    return raw !== undefined && raw !== ENDED;
+  }
+
+  private async onText(inbound: Inbound): Promise<Outbound[]> {
+    return this.run(inbound, { kind: "text", text: inbound.text ?? "" });
+  }
+
+  private async onClick(inbound: Inbound, value: string): Promise<Outbound[]> {
+    const [attempt, owner, question, option] = value.split(".");
+    if (!attempt || !owner || !question || !option) return [{ reply: staleQuizReply(this.d.catalog, "old-question"), visibility: "private" }];
+    return this.run(inbound, { kind: "click", attempt, owner, question, option });
+  }
+
+  private async onControl(inbound: Inbound, value: string): Promise<Outbound[]> {
+    const [command, attempt, owner] = value.split(".");
+    if (owner !== undefined && owner !== ownerOf(inbound.user)) return [{ reply: staleQuizReply(this.d.catalog, "other-user"), visibility: "private" }];
+    if (command === "start") return this.start(inbound);
+    if (command === "history") return [{ reply: await this.history(inbound.user), visibility: "private" }];
+    if (command !== "back" && command !== "skip" && command !== "cancel" && command !== "restart") {
+      return [{ reply: staleQuizReply(this.d.catalog, "old-question"), visibility: "private" }];
+    }
+    return this.run(inbound, { kind: "control", command, attempt, owner });
+  }
+
+  /** Applies an input to the user's session and turns what happened into replies. */
+  private async run(inbound: Inbound, input: QuizInput): Promise<Outbound[]> {
+    const a = this.d.catalog.assessment;
+    const { t, lead, previous } = await this.apply(inbound.user, (s) => transition(a, s, input, inbound.user, this.d.clock()));
+    const e: QuizEvent = t.event;
+    switch (e.kind) {
+      case "answered-then-asked":
+      case "asked":
+        return [{ reply: questionReply(a, t.state!, lead ?? leadFor(e)) }];
+      case "hint":
+        return [{ reply: hintReply(a, t.state!, e.reason) }];
+      case "cancelled":
+        return [{ reply: cancelledReply() }];
+      case "stale": {
+        const out: Outbound[] = [{ reply: staleQuizReply(this.d.catalog, e.reason), visibility: "private" }];
+        if (t.state && e.reason !== "other-user") out.push({ reply: questionReply(a, t.state) });
+        return out;
+      }
+      case "not-an-answer": {
+        const answer = this.d.faq(inbound.text ?? "");
+        if (answer.outcome !== "answer") return [{ reply: hintReply(a, t.state!, "no-match") }];
+        return [{ reply: answer }, { reply: questionReply(a, t.state!, "Back to the self-assessment:") }];
+      }
+      case "finished": {
+        const scored = scoreAnswers(a, t.finished!.answers);
+        return [{ reply: resultReply(this.d.catalog, scored, previous, t.finished!.attempt, t.finished!.owner) }];
+      }
+    }
+  }
+
+  /**
+   * Read, transition, compare-and-set, retry on a lost race. A finished attempt's result is
+   * appended only by the writer that won, so it is recorded exactly once.
+   */
+  private async apply(user: string, step: (s: QuizState | null) => Transition): Promise<{ t: Transition; lead?: string; previous?: ResultRecord }> {
+    const a = this.d.catalog.assessment;
+    const key = sessionKey(user);
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const raw = await this.d.store.get(key);
+      const parsed = raw === ENDED ? null : parseState(raw);
+      const now = this.d.clock();
+      let state: QuizState | null;
+      let lead: string | undefined;
+      let repaired = false;
+      if (parsed === "corrupt") {
+        state = newState(a, user, now);
+        lead = "I couldn't read your saved progress, so the self-assessment starts again from the first question.";
+        repaired = true;
+      } else if (parsed && parsed.version !== a.version) {
+        const m = migrate(a, parsed, now);
+        state = m.state;
+        lead = leadFor({ kind: "asked", note: m.kept > 0 ? "migrated" : "reset", kept: m.kept });
+        repaired = true;
+      } else {
+        state = parsed;
+      }
+      if (repaired) {
+        // Save the repaired state first and show where the user now is; the input was for the old one.
+        if (!(await this.d.store.compareAndSet(key, raw, JSON.stringify(state), this.d.sessionTtlMs))) continue;
+        return { t: { state, event: { kind: "asked" } }, lead };
+      }
+      const t = step(state);
+      if (t.state === state && t.event.kind !== "asked") return { t };
+      const next = t.state ? JSON.stringify(t.state) : ENDED;
+      if (!(await this.d.store.compareAndSet(key, raw, next, t.state ? this.d.sessionTtlMs : 60_000))) continue;
+      if (t.event.kind === "finished" && t.finished) {
+        const previous = (await this.results(user)).at(-1);
+        const record = toRecord(a, t.finished.attempt, now, scoreAnswers(a, t.finished.answers));
+        await this.d.store.append(resultsKey(user), JSON.stringify(record), MAX_RESULTS);
+        return { t, previous };
+      }
+      return { t };
+    }
+    throw new Error("self-assessment: too many concurrent updates to one session");
+  }
+
+  private async askForget(user: string): Promise<Reply> {
+    const nonce = `${this.d.clock().toString(36)}${ownerOf(user).slice(0, 4)}`;
+    await this.d.store.set(forgetKey(user), nonce, FORGET_TTL_MS);
+    return {
+      outcome: "answer",
+      intent: "forget-confirm",
+      confidence: 1,
+      blocks: [
+        { type: "text", text: "This deletes everything I keep about you: your self-assessment in progress, your results and your feedback votes. It cannot be undone. Are you sure?" },
+        {
+          type: "buttons",
+          buttons: [
+            { label: "Yes, delete everything", action: ACTIONS.forget, value: `confirm.${nonce}`, style: "danger" },
+            { label: "No, keep it", action: ACTIONS.forget, value: `keep.${nonce}` },
+          ],
+        },
+      ],
+    };
+  }
+
+  private async onForget(inbound: Inbound, value: string): Promise<Outbound[]> {
+    const [choice, nonce] = value.split(".");
+    const stored = await this.d.store.get(forgetKey(inbound.user));
+    const text = (t: string): Outbound[] => [{ reply: { outcome: "answer", intent: "forget", confidence: 1, blocks: [{ type: "text", text: t }] }, visibility: "private" }];
+    if (!nonce || stored !== nonce) return text("That confirmation has expired or belongs to someone else; nothing was deleted. Type \"forget me\" to start again.");
+    if (choice === "keep") {
+      await this.d.store.delete(forgetKey(inbound.user));
+      return text("Kept: nothing was deleted.");
+    }
+    if (choice !== "confirm") return text("Nothing was deleted.");
+    const refs = await this.d.store.list(refsKey(inbound.user));
+    for (const key of new Set(refs)) await this.d.store.delete(key);
+    const n = await this.d.store.deletePrefix(userPrefix(inbound.user));
+    return text(`Done: I deleted everything I kept about you (${n + new Set(refs).size} item${n + refs.length === 1 ? "" : "s"}).`);
+  }
+}
+
+function pointer(): Reply {
+  return {
+    outcome: "answer",
+    intent: "assess-pointer",
+    confidence: 1,
+    blocks: [{ type: "text", text: "The self-assessment is private, so it runs in a direct message with me: look there for the first question (or open a chat with me and type \"assess\")." }],
+  };
+}
