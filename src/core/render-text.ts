@@ -33,7 +33,7 @@ export function renderText(reply: Reply, options: TextOptions = {}): string {
   for (const block of reply.blocks) {
     switch (block.type) {
       case "heading":
-        out.push(block.level === 1 ? block.text.toUpperCase() : `${block.text}:`);
+        out.push(block.level === 1 ? block.text : `${block.text}:`);
         break;
       case "text":
         out.push(block.text + mark(block.sources));

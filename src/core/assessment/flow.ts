@@ -11,7 +11,8 @@ import { migrate, newState, ownerOf, parseState, transition, type QuizEvent, typ
 import { cancelledReply, hintReply, historyReply, introReply, lastResultBlocks, leadFor, questionReply, resultReply, staleQuizReply } from "./render.ts";
 import { scoreAnswers, toRecord, type ResultRecord } from "./scoring.ts";
 
-const ENDED = "ended";
+/** What an ended attempt leaves behind: "ended:<attempt id>" (briefly), so the next attempt gets a new id. */
+const ENDED = "ended:";
 const MAX_RESULTS = 50;
 const FORGET_TTL_MS = 15 * 60_000;
 const START = new Set(["assess", "assessment", "self assessment", "selfassessment", "start the self assessment", "start self assessment", "start assessment", "take the self assessment", "quiz", "start quiz", "start the quiz", "take the quiz", "retake", "retake the quiz", "careerfaq assess"]);
@@ -58,7 +59,7 @@ export class Assessor {
 
   /** Starts (or resumes) the quiz. In a channel, questions go to the user's direct messages. */
   async start(inbound: Inbound): Promise<Outbound[]> {
-    const { t, lead } = await this.apply(inbound.user, (s) => transition(this.d.catalog.assessment, s, { kind: "start" }, inbound.user, this.d.clock()));
+    const { t, lead } = await this.apply(inbound.user, (s, previous) => transition(this.d.catalog.assessment, s, { kind: "start" }, inbound.user, this.d.clock(), previous));
     const s = t.state!;
     const reply = t.event.kind === "asked" && t.event.note === "started" ? introReply(this.d.catalog.assessment, s) : questionReply(this.d.catalog.assessment, s, lead ?? leadFor(t.event));
     if (inbound.direct) return [{ reply }];
@@ -90,7 +91,7 @@ export class Assessor {
 
   private async active(user: string): Promise<boolean> {
     const raw = await this.d.store.get(sessionKey(user));
-    return raw !== undefined && raw !== ENDED;
+    return raw !== undefined && !raw.startsWith(ENDED);
   }
 
   private async onText(inbound: Inbound): Promise<Outbound[]> {
@@ -117,7 +118,7 @@ export class Assessor {
   /** Applies an input to the user's session and turns what happened into replies. */
   private async run(inbound: Inbound, input: QuizInput): Promise<Outbound[]> {
     const a = this.d.catalog.assessment;
-    const { t, lead, previous } = await this.apply(inbound.user, (s) => transition(a, s, input, inbound.user, this.d.clock()));
+    const { t, lead, previous } = await this.apply(inbound.user, (s, last) => transition(a, s, input, inbound.user, this.d.clock(), last));
     const e: QuizEvent = t.event;
     switch (e.kind) {
       case "answered-then-asked":
@@ -148,12 +149,13 @@ export class Assessor {
    * Read, transition, compare-and-set, retry on a lost race. A finished attempt's result is
    * appended only by the writer that won, so it is recorded exactly once.
    */
-  private async apply(user: string, step: (s: QuizState | null) => Transition): Promise<{ t: Transition; lead?: string; previous?: ResultRecord }> {
+  private async apply(user: string, step: (s: QuizState | null, previous?: string) => Transition): Promise<{ t: Transition; lead?: string; previous?: ResultRecord }> {
     const a = this.d.catalog.assessment;
     const key = sessionKey(user);
     for (let attempt = 0; attempt < 8; attempt++) {
       const raw = await this.d.store.get(key);
-      const parsed = raw === ENDED ? null : parseState(raw);
+      const ended = raw?.startsWith(ENDED) ? raw.slice(ENDED.length) : undefined;
+      const parsed = ended !== undefined ? null : parseState(raw);
       const now = this.d.clock();
       let state: QuizState | null;
       let lead: string | undefined;
@@ -175,10 +177,10 @@ export class Assessor {
         if (!(await this.d.store.compareAndSet(key, raw, JSON.stringify(state), this.d.sessionTtlMs))) continue;
         return { t: { state, event: { kind: "asked" } }, lead };
       }
-      const t = step(state);
+      const t = step(state, ended);
       if (t.state === state && t.event.kind !== "asked") return { t };
-      const next = t.state ? JSON.stringify(t.state) : ENDED;
-      if (!(await this.d.store.compareAndSet(key, raw, next, t.state ? this.d.sessionTtlMs : 60_000))) continue;
+      const next = t.state ? JSON.stringify(t.state) : `${ENDED}${(t.finished ?? state)?.attempt ?? ""}`;
+      if (!(await this.d.store.compareAndSet(key, raw, next, this.d.sessionTtlMs))) continue;
       if (t.event.kind === "finished" && t.finished) {
         const previous = (await this.results(user)).at(-1);
         const record = toRecord(a, t.finished.attempt, now, scoreAnswers(a, t.finished.answers));

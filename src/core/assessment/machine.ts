@@ -178,12 +178,19 @@ export function matchOption(q: AssessmentQuestion, text: string): { option: stri
   return { problem: "no-match" };
 }
 
-export function transition(a: Assessment, state: QuizState | null, input: QuizInput, user: string, now: number): Transition {
+/**
+ * @param previous the id of the user's last attempt, if any: a new attempt never reuses it, so buttons
+ *   from a finished attempt stay stale even when the next one starts in the same millisecond
+ */
+export function transition(a: Assessment, state: QuizState | null, input: QuizInput, user: string, now: number, previous?: string): Transition {
   const owner = ownerOf(user);
   switch (input.kind) {
-    case "start":
+    case "start": {
       if (state) return { state: { ...state, updatedAt: now }, event: { kind: "asked", note: "resumed" } };
-      return { state: newState(a, user, now), event: { kind: "asked", note: "started" } };
+      const fresh = newState(a, user, now);
+      if (fresh.attempt === previous) fresh.attempt = `${previous}n`;
+      return { state: fresh, event: { kind: "asked", note: "started" } };
+    }
 
     case "click": {
       if (input.owner !== owner) return { state, event: { kind: "stale", reason: "other-user" } };
