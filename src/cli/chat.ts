@@ -5,14 +5,16 @@
 import { createInterface } from "node:readline";
 import type { Engine } from "../core/engine.ts";
 import { renderText } from "../core/render-text.ts";
-import type { Button, Inbound, Reply } from "../core/types.ts";
+import { ACTIONS, type Button, type Inbound, type Reply } from "../core/types.ts";
 
-export function renderChat(reply: Reply): { text: string; buttons: Button[] } {
+export function renderChat(reply: Reply): { text: string; buttons: Button[]; feedback?: string } {
   const buttons = reply.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
   let text = renderText(reply, { buttons: false });
   // Buttons are numbered for typing; a label that already starts with its number is not numbered twice.
   if (buttons.length > 0) text += `\n\n${buttons.map((b, i) => `  ${i + 1}) ${b.label.startsWith(`${i + 1}. `) ? b.label.slice(`${i + 1}. `.length) : b.label}`).join("\n")}`;
-  return { text, buttons };
+  const feedback = reply.blocks.find((b): b is Extract<typeof b, { type: "feedback" }> => b.type === "feedback")?.value;
+  if (feedback) text += `\n\nWas this helpful? Type + or - (or just ask something else).`;
+  return feedback ? { text, buttons, feedback } : { text, buttons };
 }
 
 export async function chatCommand(engine: Engine, first?: string): Promise<number> {
@@ -21,11 +23,13 @@ export async function chatCommand(engine: Engine, first?: string): Promise<numbe
   const prompt = () => process.stdout.write("you> ");
   say('careerfaq — ask about the Customer Care / Customer Service Director role. Type "help", "topics", or "quit" to leave.');
   let buttons: Button[] = [];
+  let feedback: string | undefined;
   const base = { channel: "cli", conversation: "cli:local", user: "cli:local", direct: true } as const;
   const show = async (inbound: Inbound) => {
     for (const { reply } of await engine.handle(inbound)) {
       const shown = renderChat(reply);
       buttons = shown.buttons;
+      feedback = shown.feedback ?? (reply.intent === "feedback" ? undefined : feedback);
       say(`\n${shown.text}`);
     }
   };
@@ -38,7 +42,9 @@ export async function chatCommand(engine: Engine, first?: string): Promise<numbe
     if (line !== "") {
       const n = /^\d{1,2}$/.test(line) ? Number(line) : NaN;
       const pick = buttons[n - 1];
-      await show(pick ? { ...base, action: { id: pick.action, value: pick.value } } : { ...base, text: line });
+      const vote = feedback && (line === "+" || line === "-") ? `${line === "+" ? "up" : "down"}:${feedback}` : undefined;
+      if (vote) await show({ ...base, action: { id: ACTIONS.feedback, value: vote } });
+      else await show(pick ? { ...base, action: { id: pick.action, value: pick.value } } : { ...base, text: line });
     }
     prompt();
   }

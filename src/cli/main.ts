@@ -11,6 +11,7 @@ import { explain } from "./explain.ts";
 import { validateCommand } from "./validate.ts";
 import { createLogger } from "../log.ts";
 import { openStore } from "../stores/open.ts";
+import { renderText } from "../core/render-text.ts";
 
 const USAGE = `careerfaq — answers questions about the Customer Care / Customer Service Director role
 
@@ -21,6 +22,7 @@ Usage:
   careerfaq chat               interactive chat in the terminal
   careerfaq assess             the readiness self-assessment in the terminal (resumable)
   careerfaq explain "question" show how the router reads a question (terms, scores, confidence)
+  careerfaq report [--days N]  the bot's own KPIs over the last N days (default 30), from the configured store
   careerfaq validate           check data/ and intents/, and report router collisions
   careerfaq eval [--set dev|holdout|FILE] [--misses]
                                accuracy on a labelled question set, with a threshold sweep
@@ -55,6 +57,21 @@ export async function main(argv: string[]): Promise<number> {
       case "explain":
         process.stdout.write(`${explain(createEngine(config), rest.join(" "))}\n`);
         return 0;
+      case "report": {
+        const i = rest.indexOf("--days");
+        const days = i >= 0 ? Number(rest[i + 1]) : 30;
+        if (!Number.isInteger(days) || days < 1) {
+          process.stderr.write("careerfaq report: --days takes a whole number of days, e.g. --days 7\n");
+          return 2;
+        }
+        const store = await openStore(config, createLogger({ level: "warn" }));
+        try {
+          process.stdout.write(`${renderText(await createEngine(config, { store }).stats({ admin: true }, days))}\n`);
+        } finally {
+          await store.close();
+        }
+        return 0;
+      }
       case "validate":
         return validateCommand(config);
       case "eval":

@@ -12,7 +12,11 @@ import { apologyReply, askValue, clarifyReply, declineReply, parseAskValue, stal
 import { Router, type RouteResult, type RouterConfig } from "./router/router.ts";
 import type { Clock, Store } from "./store.ts";
 import { Assessor } from "./assessment/flow.ts";
-import { ACTIONS, type Inbound, type Outbound, type Reply, type Slots } from "./types.ts";
+import { expertButton, forwardOutbounds } from "./experts.ts";
+import { Metrics, reportReply } from "./metrics.ts";
+
+const PERIODS: Record<string, number> = { today: 1, week: 7, month: 30, year: 365 };
+import { ACTIONS, type ChannelKind, type Inbound, type Outbound, type Reply, type Slots } from "./types.ts";
 
 export { parseAskValue } from "./replies.ts";
 
@@ -24,7 +28,13 @@ export interface EngineOptions {
   router?: Partial<RouterConfig>;
   /** Called with every error a turn swallows (the user gets an apology); adapters log it. */
   onError?: (error: unknown, inbound: Inbound) => void;
+  /** Platforms with an experts' channel configured: declines there offer "Ask an expert". */
+  experts?: ReadonlySet<ChannelKind>;
 }
+
+/** Declines that may be forwarded to experts (not attempts to change the bot, not stale buttons). */
+const FORWARDABLE = new Set(["other-role", "related-role-pay", "other-country", "off-topic", "not-understood"]);
+const STATS = /^(stats|statistics|report|kpis report)(?:\s+(?:last\s+)?(\d{1,3})\s*(?:d|days?)?|\s+(today|week|month|year))?$/;
 
 export interface Answered {
   reply: Reply;
@@ -41,6 +51,8 @@ export class Engine {
   private readonly onError: (error: unknown, inbound: Inbound) => void;
   private readonly composed = new Map<string, Reply>();
   readonly assessor: Assessor;
+  readonly metrics: Metrics;
+  private readonly experts: ReadonlySet<ChannelKind>;
 
   constructor(catalog: Catalog, options: EngineOptions) {
     this.catalog = catalog;
@@ -48,7 +60,10 @@ export class Engine {
     this.store = options.store;
     this.clock = options.clock ?? (() => 0);
     this.onError = options.onError ?? (() => {});
+    this.experts = options.experts ?? new Set();
+    this.metrics = new Metrics(this.store, this.clock);
     this.assessor = new Assessor({
+      onQuiz: (event) => this.metrics.quiz(event),
       catalog,
       store: this.store,
       clock: this.clock,
@@ -76,9 +91,15 @@ export class Engine {
       const quiz = await this.assessor.turn(inbound);
       if (quiz) return quiz;
       if (inbound.action) return await this.onAction(inbound);
-      const answered = this.ask(inbound.text ?? "");
-      if (answered.reply.outcome === "answer" && answered.reply.intent === "assess") return await this.assessor.start(inbound);
-      return [{ reply: answered.reply }];
+      const stats = STATS.exec((inbound.text ?? "").trim().toLowerCase());
+      if (stats) return [{ reply: await this.stats(inbound, stats[2] ? Number(stats[2]) : PERIODS[stats[3] ?? "month"]!), visibility: "private" }];
+      const { reply, routing } = this.ask(inbound.text ?? "");
+      if (reply.outcome === "answer" && reply.intent === "assess") return await this.assessor.start(inbound);
+      if (routing.declineReason !== "empty") await this.metrics.message(inbound.user, reply.outcome, reply.intent, routing.normalized, routing.declineReason);
+      if (reply.outcome === "decline" && FORWARDABLE.has(reply.intent) && this.experts.has(inbound.channel)) {
+        return [{ reply: { ...reply, blocks: [...reply.blocks, { type: "buttons", buttons: [expertButton(inbound.text ?? "")] }] } }];
+      }
+      return [{ reply }];
     } catch (error) {
       this.onError(error, inbound);
       return [{ reply: apologyReply(), visibility: "private" }];
@@ -170,6 +191,7 @@ export class Engine {
         if ((vote !== "up" && vote !== "down") || !parseFeedbackValue(payload)) return [{ reply: staleReply(this.catalog), visibility: "private" }];
         const result = await recordVote(this.store, this.clock, inbound, vote, payload);
         if (!result) return [{ reply: staleReply(this.catalog), visibility: "private" }];
+        await this.metrics.vote(result.stored.intent, vote, result.previous?.vote);
         const changed = result.previous !== undefined && result.previous.vote !== vote;
         return [{ reply: thanksReply(vote, payload, changed), visibility: "private" }];
       }
@@ -177,11 +199,23 @@ export class Engine {
         const cut = value.indexOf(":");
         const stored = cut > 0 ? await recordReason(this.store, inbound, value.slice(0, cut), value.slice(cut + 1)) : null;
         if (!stored) return [{ reply: staleReply(this.catalog, "That feedback button has expired. Thanks anyway!"), visibility: "private" }];
+        await this.metrics.reason(stored.reason!);
         return [{ reply: { outcome: "answer", intent: "feedback", confidence: 1, blocks: [{ type: "text", text: "Got it, thank you. Whoever maintains my content will see it." }] }, visibility: "private" }];
       }
+      case ACTIONS.expert:
+        if (!this.experts.has(inbound.channel)) return [{ reply: staleReply(this.catalog, "Forwarding to experts is not set up here."), visibility: "private" }];
+        return forwardOutbounds(inbound, value);
       default:
         return [{ reply: staleReply(this.catalog), visibility: "private" }];
     }
+  }
+
+  /** The bot's own KPIs over the last `days` days: for admins only (the adapter sets Inbound.admin from configuration). */
+  async stats(inbound: Pick<Inbound, "admin">, days: number): Promise<Reply> {
+    if (!inbound.admin) {
+      return { outcome: "decline", intent: "stats-denied", confidence: 1, blocks: [{ type: "text", text: "Only the bot's admins can see its statistics (ADMIN_USER_IDS for Slack, TEAMS_ADMIN_IDS for Teams)." }] };
+    }
+    return reportReply(await this.metrics.report(Math.min(Math.max(1, days), 366)));
   }
 
 }

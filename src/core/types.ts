@@ -27,8 +27,13 @@ export interface Inbound {
 /** One reply and where it goes. */
 export interface Outbound {
   reply: Reply;
-  /** "here": the conversation the message came from (default); "dm": the user's direct messages. */
-  to?: "here" | "dm";
+  /**
+   * "here": the conversation the message came from (default); "dm": the user's direct messages;
+   * "experts": the experts' channel configured for the platform (see `about`).
+   */
+  to?: "here" | "dm" | "experts";
+  /** For "experts": who asked what (the adapter attributes it natively and remembers the thread). */
+  about?: { user: string; userName?: string; conversation: string; question: string };
   /** "private": only the asker sees it (Slack ephemeral); default public. */
   visibility?: "public" | "private";
 }
@@ -105,6 +110,8 @@ export const ACTIONS = {
   quizControl: "careerfaq.quiz.control",
   /** "forget me" confirmation; value: "confirm.<nonce>" or "keep.<nonce>". */
   forget: "careerfaq.forget",
+  /** Forward a declined question to the experts; value: the question as the user wrote it. */
+  expert: "careerfaq.expert",
 } as const;
 
 /** Routing result, exposed for evaluation, benchmarks and logs. */

@@ -37,6 +37,8 @@ export interface AssessorDeps {
   sessionTtlMs: number;
   /** Answers a question asked in the middle of the quiz (the engine's FAQ path). */
   faq(text: string): Reply;
+  /** Counts quizzes started and completed. */
+  onQuiz?(event: "started" | "completed"): Promise<void>;
 }
 
 export class Assessor {
@@ -61,6 +63,7 @@ export class Assessor {
   async start(inbound: Inbound): Promise<Outbound[]> {
     const { t, lead } = await this.apply(inbound.user, (s, previous) => transition(this.d.catalog.assessment, s, { kind: "start" }, inbound.user, this.d.clock(), previous));
     const s = t.state!;
+    if (t.event.kind === "asked" && t.event.note === "started") await this.d.onQuiz?.("started");
     const reply = t.event.kind === "asked" && t.event.note === "started" ? introReply(this.d.catalog.assessment, s) : questionReply(this.d.catalog.assessment, s, lead ?? leadFor(t.event));
     if (inbound.direct) return [{ reply }];
     return [
@@ -185,6 +188,7 @@ export class Assessor {
         const previous = (await this.results(user)).at(-1);
         const record = toRecord(a, t.finished.attempt, now, scoreAnswers(a, t.finished.answers));
         await this.d.store.append(resultsKey(user), JSON.stringify(record), MAX_RESULTS);
+        await this.d.onQuiz?.("completed");
         return { t, previous };
       }
       return { t };
