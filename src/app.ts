@@ -2,6 +2,7 @@
 import { COMPOSER_IDS } from "./core/answers/registry.ts";
 import { Engine } from "./core/engine.ts";
 import type { Store } from "./core/store.ts";
+import type { ChannelKind } from "./core/types.ts";
 import { loadCatalog } from "./content/load.ts";
 import type { Config } from "./config.ts";
 import { MemoryStore } from "./stores/memory.ts";
@@ -11,6 +12,14 @@ export interface EngineWiring {
   onError?: (error: unknown, context: unknown) => void;
 }
 
+/** Platforms where "Ask an expert" can deliver: an experts channel is configured for them. */
+export function expertPlatforms(config: Config): Set<ChannelKind> {
+  const on = new Set<ChannelKind>();
+  if (config.EXPERTS_CHANNEL) on.add("slack");
+  if (config.TEAMS_EXPERTS_CONVERSATION && config.TEAMS_EXPERTS_SERVICE_URL) on.add("teams");
+  return on;
+}
+
 export function createEngine(config: Config, wiring: EngineWiring = {}): Engine {
   const catalog = loadCatalog({ root: config.CAREERFAQ_CONTENT_DIR, composers: COMPOSER_IDS });
   return new Engine(catalog, {
@@ -18,6 +27,7 @@ export function createEngine(config: Config, wiring: EngineWiring = {}): Engine 
     clock: Date.now,
     sessionTtlMs: config.SESSION_TTL_DAYS * 24 * 3600_000,
     onError: wiring.onError,
+    experts: expertPlatforms(config),
     router: { answerThreshold: config.ROUTER_ANSWER_THRESHOLD, clarifyThreshold: config.ROUTER_CLARIFY_THRESHOLD },
   });
 }
