@@ -22,6 +22,11 @@ export interface Inbound {
   action?: { id: string; value: string };
   /** The user may see the bot's own KPIs (set by the adapter from configuration). */
   admin?: boolean;
+  /**
+   * False where the adapter cannot open the user's direct messages itself (Teams in a channel): a
+   * reply meant for the DMs is then sent as `to: "dm"` alone, and the adapter points the user there.
+   */
+  canDm?: boolean;
 }
 
 /** One reply and where it goes. */

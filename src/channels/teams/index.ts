@@ -1,7 +1,34 @@
-/** Teams channel (placeholder until the Teams adapter lands): off, with a line saying so. */
-import type { ChannelFactory } from "../channel.ts";
+/**
+ * The Microsoft Teams channel (botbuilder CloudAdapter on POST /api/messages). Always on: local mode
+ * without MicrosoftAppId (Bot Framework Emulator, tests), authenticated with it. Every botbuilder
+ * import lives in this folder, behind the Channel seam, so a port to the Teams SDK stays contained.
+ */
+import { CloudAdapter } from "botbuilder";
+import type { Channel, ChannelFactory } from "../channel.ts";
+import { teamsAuth } from "./auth.ts";
+import { teamsLogic } from "./bot.ts";
+import { messagesRoute, MESSAGES_PATH } from "./http.ts";
 
-export const teamsChannel: ChannelFactory = async ({ log }) => {
-  log.info("Teams is off: the Teams adapter is not built yet");
-  return null;
+export { TEAMS_COMMANDS } from "./commands.ts";
+
+export const teamsChannel: ChannelFactory = async ({ config, engine, store, log }) => {
+  const auth = teamsAuth(config);
+  const teamsLog = log.child({ channel: "teams" });
+  const adapter = new CloudAdapter(auth.authentication);
+  adapter.onTurnError = async (context, error) => {
+    teamsLog.error("Teams turn failed", { code: "CHANNEL_FAILED", conversation: `teams:${context.activity.conversation?.id}`, type: context.activity.type, err: error });
+  };
+  const logic = teamsLogic({ engine, store, log: teamsLog, inbound: { adminIds: config.TEAMS_ADMIN_IDS } });
+  if (auth.mode === "local") {
+    log.info(`Teams is on in local mode at POST ${MESSAGES_PATH}: no authentication, replies only to a serviceUrl on this machine (Bot Framework Emulator, tests); set MicrosoftAppId and MicrosoftAppPassword to connect to Microsoft Teams`);
+  } else {
+    log.info(`Teams is on at POST ${MESSAGES_PATH}: requests authenticated`, auth.describe);
+  }
+  const channel: Channel = {
+    name: "teams",
+    routes: [messagesRoute({ adapter, logic, log: teamsLog, loopbackOnly: auth.mode === "local" })],
+    // Nothing long-lived: the server drains requests in flight before channels stop.
+    stop: async () => {},
+  };
+  return channel;
 };

@@ -61,6 +61,8 @@ export class Assessor {
 
   /** Starts (or resumes) the quiz. In a channel, questions go to the user's direct messages. */
   async start(inbound: Inbound): Promise<Outbound[]> {
+    // Where the adapter cannot reach the DMs, nothing starts here: it points the user to a private chat.
+    if (!inbound.direct && inbound.canDm === false) return [{ reply: pointer(), to: "dm" }];
     const { t, lead } = await this.apply(inbound.user, (s, previous) => transition(this.d.catalog.assessment, s, { kind: "start" }, inbound.user, this.d.clock(), previous));
     const s = t.state!;
     if (t.event.kind === "asked" && t.event.note === "started") await this.d.onQuiz?.("started");

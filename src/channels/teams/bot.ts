@@ -1,0 +1,73 @@
+/**
+ * One Teams turn: the first route whose `select` matches the activity handles it (routes as data, in
+ * order). Messages and card submits go to the engine; installing the bot shows one welcome card per
+ * conversation. Anything else is acknowledged and ignored; an invoke nobody handles gets 501 from
+ * botbuilder (no invoke response is set).
+ */
+import type { Activity, TurnContext } from "botbuilder";
+import type { Engine } from "../../core/engine.ts";
+import type { Store } from "../../core/store.ts";
+import type { Logger } from "../../log.ts";
+import { deliver } from "./deliver.ts";
+import { toInbound, type InboundOptions } from "./inbound.ts";
+
+export interface TurnDeps {
+  engine: Engine;
+  store: Store;
+  log: Logger;
+  inbound: InboundOptions;
+}
+
+interface TeamsRoute {
+  name: string;
+  select(activity: Activity): boolean;
+  handle(context: TurnContext, deps: TurnDeps): Promise<void>;
+}
+
+export const welcomeKey = (activity: Pick<Activity, "conversation">) => `teams:welcome:${activity.conversation.id}`;
+
+const botIn = (members: unknown, activity: Activity) => Array.isArray(members) && members.some((m) => m?.id === activity.recipient.id);
+
+export const ROUTES: readonly TeamsRoute[] = [
+  {
+    name: "install",
+    select: (a) => (a.type === "conversationUpdate" && botIn(a.membersAdded, a)) || (a.type === "installationUpdate" && a.action === "add"),
+    handle: welcome,
+  },
+  {
+    name: "uninstall",
+    select: (a) => (a.type === "conversationUpdate" && botIn(a.membersRemoved, a)) || (a.type === "installationUpdate" && a.action === "remove"),
+    // The bot can no longer post here; forgetting the welcome lets a reinstall greet again.
+    handle: async (context, { store }) => store.delete(welcomeKey(context.activity)),
+  },
+  { name: "message", select: (a) => a.type === "message", handle: message },
+];
+
+export function teamsLogic(deps: TurnDeps): (context: TurnContext) => Promise<void> {
+  return async (context) => {
+    const route = ROUTES.find((r) => r.select(context.activity));
+    if (!route) {
+      deps.log.debug("Teams activity ignored", { type: context.activity.type, name: context.activity.name });
+      return;
+    }
+    await route.handle(context, deps);
+  };
+}
+
+async function message(context: TurnContext, { engine, log, inbound: options }: TurnDeps): Promise<void> {
+  const inbound = toInbound(context.activity, options);
+  if (!inbound) {
+    log.debug("Teams card submit without careerfaq data ignored", { conversation: `teams:${context.activity.conversation.id}` });
+    return;
+  }
+  const outbound = await engine.handle(inbound);
+  await deliver(context, outbound, log);
+}
+
+/** One welcome per conversation: conversationUpdate and installationUpdate both arrive on install. */
+async function welcome(context: TurnContext, { engine, store, log }: TurnDeps): Promise<void> {
+  const key = welcomeKey(context.activity);
+  if (!(await store.setIfAbsent(key, new Date().toISOString()))) return;
+  const sent = await deliver(context, [{ reply: engine.welcome() }], log);
+  if (sent === 0) await store.delete(key); // nothing reached Teams: let the next install event try again
+}

@@ -1,0 +1,146 @@
+/**
+ * POST /api/messages on the shared server: the body is read here (with a size limit) and checked
+ * before botbuilder sees it, then node's req/res are adapted to botbuilder's Request/Response and
+ * CloudAdapter.process authenticates, runs the turn and writes the status. Bad input gets a 4xx and
+ * nothing is sent to Teams.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { CloudAdapter, Request as BotRequest, Response as BotResponse, TurnContext } from "botbuilder";
+import type { Route } from "../channel.ts";
+import type { Logger } from "../../log.ts";
+import { tokenCheck } from "./auth.ts";
+import { TEAMS_LIMITS } from "./limits.ts";
+
+export interface MessagesRouteDeps {
+  adapter: CloudAdapter;
+  logic: (context: TurnContext) => Promise<void>;
+  log: Logger;
+  /** Local mode (no authentication): reply only to a serviceUrl on this machine. */
+  loopbackOnly: boolean;
+}
+
+export const MESSAGES_PATH = "/api/messages";
+/** Past this much, a too-large body is no longer drained: the connection is closed. */
+const DRAIN_LIMIT = TEAMS_LIMITS.requestBytes * 8;
+
+export function messagesRoute(deps: MessagesRouteDeps): Route {
+  return { method: "POST", path: MESSAGES_PATH, handle: (req, res) => handleMessages(req, res, deps) };
+}
+
+async function handleMessages(req: IncomingMessage, res: ServerResponse, deps: MessagesRouteDeps): Promise<void> {
+  const raw = await readBody(req, TEAMS_LIMITS.requestBytes);
+  if (raw === "aborted") return;
+  if (raw === "too-large") {
+    res.setHeader("connection", "close");
+    return json(res, 413, { error: `request body over ${TEAMS_LIMITS.requestBytes} bytes` });
+  }
+  const parsed = parseActivity(raw);
+  if ("error" in parsed) {
+    deps.log.debug("Teams request rejected", { status: 400, reason: parsed.error });
+    return json(res, 400, { error: parsed.error });
+  }
+  const { activity } = parsed;
+  if (deps.loopbackOnly && !isLoopbackUrl(activity.serviceUrl as string)) {
+    deps.log.warn("Teams activity refused: local mode only replies to a serviceUrl on this machine; set MicrosoftAppId to connect to Teams", { status: 403 });
+    return json(res, 403, { error: "local mode (no MicrosoftAppId) only replies to a serviceUrl on localhost" });
+  }
+  const request: BotRequest = { method: req.method, headers: req.headers, body: activity };
+  const check = { rejected: false };
+  await tokenCheck.run(check, () => deps.adapter.process(request, botResponse(res, check), deps.logic));
+}
+
+/** The body, or why there is none. Too large: drained (up to a bound) so the 413 reaches the client. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too-large" | "aborted"> {
+  return new Promise((resolve) => {
+    const declared = Number(req.headers["content-length"] ?? NaN);
+    let tooLarge = Number.isFinite(declared) && declared > limit;
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+      else if (size > DRAIN_LIMIT) {
+        resolve("too-large");
+        req.destroy();
+      }
+    });
+    req.on("end", () => resolve(tooLarge ? "too-large" : Buffer.concat(chunks)));
+    req.on("error", () => resolve("aborted"));
+    req.on("close", () => resolve("aborted")); // no effect once resolved
+  });
+}
+
+/** The Activity, or a reason it is not one. The fields checked are the ones a turn cannot do without. */
+export function parseActivity(raw: Buffer): { activity: Record<string, unknown> } | { error: string } {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString("utf8"));
+  } catch {
+    return { error: "body is not JSON" };
+  }
+  if (!body || typeof body !== "object" || Array.isArray(body)) return { error: "body is not a JSON object (an Activity)" };
+  const a = body as Record<string, unknown>;
+  if (typeof a.type !== "string" || a.type.length === 0) return { error: "Activity has no type" };
+  if (typeof a.serviceUrl !== "string" || !/^https?:\/\//i.test(a.serviceUrl) || !URL.canParse(a.serviceUrl)) return { error: "Activity has no valid serviceUrl" };
+  for (const field of ["conversation", "from", "recipient"] as const) {
+    const v = a[field] as { id?: unknown } | undefined;
+    if (!v || typeof v !== "object" || typeof v.id !== "string" || v.id.length === 0) return { error: `Activity has no ${field}.id` };
+  }
+  return { activity: a };
+}
+
+export function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname.toLowerCase();
+  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** botbuilder's Response on top of node's: status/header/send collect, end writes once. */
+function botResponse(res: ServerResponse, check: { rejected: boolean }): BotResponse {
+  let status = 200;
+  let body: unknown;
+  const response: BotResponse = {
+    socket: res.socket,
+    status(code: number) {
+      status = code;
+      return response;
+    },
+    header(name: string, value: unknown) {
+      res.setHeader(name, String(value));
+      return response;
+    },
+    send(b: unknown) {
+      body = b;
+      return response;
+    },
+    end() {
+      if (!res.headersSent) finish(res, check.rejected ? 401 : status, body);
+      return response;
+    },
+  };
+  return response;
+}
+
+/** Error statuses get our own short bodies (botbuilder's would carry internal messages). */
+function finish(res: ServerResponse, status: number, body: unknown): void {
+  if (status === 401) return json(res, 401, { error: "unauthorized" });
+  if (status === 501) return json(res, 501, { error: "not implemented" });
+  if (status >= 500) return json(res, status, { error: "internal error" });
+  if (body === undefined || body === null || body === "") {
+    res.writeHead(status, { "content-length": 0 });
+    res.end();
+    return;
+  }
+  if (typeof body === "string") {
+    res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "content-length": Buffer.byteLength(body) });
+    res.end(body);
+    return;
+  }
+  json(res, status, body);
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}

@@ -1,0 +1,72 @@
+/**
+ * Teams Activity → the engine's Inbound: who, which conversation, personal chat or not, and either
+ * the text (with the bot's @mention and any other <at> tags removed) or the button that was clicked.
+ */
+import { TurnContext, type Activity } from "botbuilder";
+import type { Inbound } from "../../core/types.ts";
+import { readSubmit } from "./cards.ts";
+import { TEAMS_LIMITS } from "./limits.ts";
+
+export interface InboundOptions {
+  /** TEAMS_ADMIN_IDS: Microsoft Entra object ids or Teams user ids ("29:…"). */
+  adminIds: readonly string[];
+}
+
+export function conversationKey(activity: Pick<Activity, "conversation">): string {
+  return `teams:${activity.conversation.id}`;
+}
+
+/** A personal (1:1) chat. The Emulator and Web Chat send no conversationType: they are 1:1 too. */
+export function isDirect(activity: Pick<Activity, "conversation">): boolean {
+  const { conversationType, isGroup } = activity.conversation;
+  return conversationType === "personal" || (conversationType === undefined && isGroup !== true);
+}
+
+/** A message or a card submit as Inbound; null when it carries neither (another app's card data). */
+export function toInbound(activity: Activity, options: InboundOptions): Inbound | null {
+  const from = activity.from;
+  const base = {
+    channel: "teams" as const,
+    conversation: conversationKey(activity),
+    user: `teams:${from.aadObjectId ?? from.id}`,
+    direct: isDirect(activity),
+    // botbuilder cannot open a personal chat in local mode: the adapter points the user there instead.
+    canDm: false,
+    admin: options.adminIds.some((id) => id === from.id || id === from.aadObjectId),
+    ...(typeof from.name === "string" && from.name.trim() ? { userName: from.name.trim().slice(0, 100) } : {}),
+  };
+  const action = readSubmit(activity.value);
+  if (action) return { ...base, action };
+  const text = messageText(activity);
+  if (activity.value !== undefined && activity.value !== null && text === "") return null;
+  return { ...base, text };
+}
+
+/**
+ * The text the user typed: the bot's own mention removed the way botbuilder does it (the mention
+ * entity's text), then any <at>…</at> left (another spelling of the bot's name, other people),
+ * HTML entities decoded and whitespace collapsed.
+ */
+export function messageText(activity: Pick<Activity, "text" | "entities" | "recipient">): string {
+  if (typeof activity.text !== "string") return "";
+  const mentions = (activity.entities ?? []).filter(
+    (e) => e?.type === "mention" && typeof e.text === "string" && typeof (e as { mentioned?: { id?: unknown } }).mentioned?.id === "string",
+  );
+  const stripped = TurnContext.removeRecipientMention({ text: activity.text, entities: mentions, recipient: activity.recipient }) ?? activity.text;
+  const text = decodeEntities(stripped.replace(/<at\b[^>]*>[\s\S]*?<\/at>/gi, " "))
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.slice(0, TEAMS_LIMITS.inboundTextChars);
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === "#") {
+      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
