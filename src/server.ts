@@ -66,7 +66,17 @@ export async function startServer(config: Config = loadConfig(), options: { log?
     server.once("error", reject);
     server.listen(config.PORT, config.HOST, () => resolve());
   });
-  for (const c of channels) await c.start?.();
+  try {
+    for (const c of channels) await c.start?.();
+  } catch (err) {
+    // A channel that cannot start (e.g. Slack refused the app token): release everything, so the
+    // process exits with the channel's error instead of hanging on a listening server.
+    server.close();
+    server.closeAllConnections?.();
+    for (const c of channels) await c.stop().catch(() => {});
+    await store.close().catch(() => {});
+    throw err;
+  }
   const address = server.address() as AddressInfo;
   const url = `http://${address.address === "0.0.0.0" || address.address === "::" ? "127.0.0.1" : address.address}:${address.port}`;
   log.info("careerfaq listening", { url, channels: channels.map((c) => c.name).join(",") || "none", store: store.constructor.name });

@@ -1,7 +1,85 @@
-/** Slack channel (placeholder until the Slack adapter lands): off, with a line saying so. */
-import type { ChannelFactory } from "../channel.ts";
+/**
+ * The Slack channel. Off (one info line, null) without SLACK_* configuration; Socket Mode when
+ * SLACK_APP_TOKEN is set; otherwise HTTP mode at POST /slack/events on the shared server.
+ * stop(): disconnects Socket Mode, then waits for answers still being delivered.
+ */
+import { webApi } from "@slack/bolt";
+import type { Channel, ChannelContext, ChannelFactory } from "../channel.ts";
+import { ConfigError, CareerfaqError } from "../../core/errors.ts";
+import { rememberForward } from "../../core/experts.ts";
+import { buildSlackApp, webClientOptions } from "./app.ts";
+import { Delivery, failureOf } from "./deliver.ts";
+import { SlackHandlers } from "./handlers.ts";
+import { SLACK_EVENTS_PATH } from "./manifest.ts";
+import { AnswerQueue } from "./queue.ts";
 
-export const slackChannel: ChannelFactory = async ({ log }) => {
-  log.info("Slack is off: the Slack adapter is not built yet");
-  return null;
+export { SLACK_COMMAND, SLACK_EVENTS, SLACK_METHODS, SLACK_SCOPES, SLACK_EVENTS_PATH } from "./manifest.ts";
+
+const STOP_TIMEOUT_MS = 10_000;
+const SOCKET_AUTH_ERRORS = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked", "not_allowed_token_type"]);
+
+export const slackChannel: ChannelFactory = async (ctx) => {
+  const { config, log } = ctx;
+  if (!config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
+    log.info(`Slack is off: to turn it on, set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode, POST ${SLACK_EVENTS_PATH}), or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode)`);
+    return null;
+  }
+  // loadConfig already enforces these; repeated here so the channel never starts half-configured.
+  if (!config.SLACK_BOT_TOKEN) throw new ConfigError(["SLACK_BOT_TOKEN: required when Slack is configured (xoxb-…, from OAuth & Permissions)"]);
+  if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) throw new ConfigError(["SLACK_SIGNING_SECRET: required in HTTP mode (Basic Information → Signing Secret); or set SLACK_APP_TOKEN for Socket Mode"]);
+  return createSlackChannel(ctx);
 };
+
+export function createSlackChannel({ config, engine, store, log: parent }: ChannelContext): Channel {
+  const log = parent.child({ channel: "slack" });
+  const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, webClientOptions(config, log));
+  const experts = config.EXPERTS_CHANNEL
+    ? {
+        channel: config.EXPERTS_CHANNEL,
+        remember: (thread: string, about: { user: string; conversation: string; question: string }) =>
+          rememberForward(store, thread, { user: about.user, conversation: about.conversation, channel: "slack", question: about.question, at: Date.now() }),
+      }
+    : undefined;
+  const delivery = new Delivery(client, log, experts);
+  const handlers = new SlackHandlers({ engine, store, delivery, log, admins: new Set(config.ADMIN_USER_IDS) });
+  const answers = new AnswerQueue(log);
+  const track = (work: () => Promise<void>) => answers.push(work);
+  const { route, socket } = buildSlackApp({ config, handlers, log, track });
+  const mode = socket ? "socket" : "http";
+
+  return {
+    name: "slack",
+    routes: route ? [route] : [],
+    async start() {
+      if (socket) {
+        try {
+          await socket.start();
+        } catch (err) {
+          const { code } = failureOf(err);
+          const hint = SOCKET_AUTH_ERRORS.has(code)
+            ? "check SLACK_APP_TOKEN (Basic Information → App-Level Tokens, with the connections:write scope) and that Socket Mode is enabled"
+            : "check the network and SLACK_API_URL";
+          throw new CareerfaqError("CHANNEL_FAILED", `Slack Socket Mode could not connect (${code}): ${hint}`, { cause: err });
+        }
+      }
+      log.info("Slack is on", { mode, ...(mode === "http" ? { path: SLACK_EVENTS_PATH } : {}) });
+      track(() => delivery.checkAuth());
+    },
+    async stop() {
+      if (socket) await withTimeout(socket.client.disconnect(), STOP_TIMEOUT_MS);
+      await withTimeout(answers.drain(), STOP_TIMEOUT_MS);
+    },
+  };
+}
+
+function withTimeout(p: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref();
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    p.then(done, done);
+  });
+}

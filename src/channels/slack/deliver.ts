@@ -1,0 +1,229 @@
+/**
+ * Posting: each Outbound goes where it says. "here" is the thread of a mention, the DM, or the
+ * response_url of a slash command or a click on a private message; "dm" is the user's DM with the
+ * bot; "private" in a channel is ephemeral. Web API failures are logged with context (never a
+ * token); when the bot cannot post where it was asked, the user is told privately how to fix it.
+ */
+import type { webApi } from "@slack/bolt";
+import type { Outbound, Reply } from "../../core/types.ts";
+import type { Logger } from "../../log.ts";
+import { slackFetch } from "./fetch.ts";
+import type { SlackMethod } from "./manifest.ts";
+import { renderMessages, type HomeView, type RenderOptions, type SlackMessage } from "./render.ts";
+import { escapeMrkdwn } from "./text.ts";
+import { attribution, shareBlocks, type ShareSpec } from "./share.ts";
+
+/** Where a message or click came from, and so where its replies go. */
+export interface Place {
+  /** For logs: app_mention, message.im, command, block_actions. */
+  event: string;
+  team: string;
+  user: string;
+  /** The conversation; absent for clicks in App Home (replies go to the DM). */
+  channel?: string;
+  /** The thread public replies go in. */
+  threadTs?: string;
+  /** The conversation is the user's DM with the bot. */
+  direct: boolean;
+  responseUrl?: string;
+  /** Replies "here" go privately through response_url (a slash command, a click on a private message). */
+  privateHere: boolean;
+  /** Public replies sent privately offer "Share in channel" for this question. */
+  share?: ShareSpec;
+}
+
+/** EXPERTS_CHANNEL, and how to remember a forwarded question's thread (for relaying the experts' reply). */
+export interface ExpertsChannel {
+  channel: string;
+  remember(platformThread: string, about: NonNullable<Outbound["about"]>): Promise<void>;
+}
+
+/** Codes after which the bot cannot post in the conversation; the user is told why and what to do. */
+const CANNOT_POST = new Map<string, string>(Object.entries({
+  channel_not_found: "I can't post in that conversation because I'm not a member of it. Invite me with `/invite @careerfaq` and ask again, or ask me here in a direct message.",
+  not_in_channel: "I can't post in that channel because I'm not a member of it. Invite me with `/invite @careerfaq` and ask again, or ask me here in a direct message.",
+  is_archived: "I can't post in that channel because it is archived. Ask me in another channel or here in a direct message.",
+  restricted_action: "Workspace settings don't let me post in that channel. Ask an admin, or ask me here in a direct message.",
+}));
+/** Codes that mean the bot token itself is wrong: nothing can be posted, the operator must act. */
+const AUTH_FAILED = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"]);
+const DM_CACHE_LIMIT = 5000;
+const RESPONSE_URL_TIMEOUT_MS = 10_000;
+
+export interface SlackFailure {
+  code: string;
+  needed?: string;
+}
+
+/** The Slack error code of a Web API failure (platform error code, or the client's own code). */
+export function failureOf(err: unknown): SlackFailure {
+  const e = err as { code?: unknown; data?: { error?: unknown; needed?: unknown } } | null;
+  const platform = typeof e?.data?.error === "string" ? e.data.error : undefined;
+  const code = platform ?? (typeof e?.code === "string" ? e.code : "unknown_error");
+  return typeof e?.data?.needed === "string" ? { code, needed: e.data.needed } : { code };
+}
+
+export class Delivery {
+  private readonly dms = new Map<string, string>();
+
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly log: Logger,
+    private readonly experts?: ExpertsChannel,
+  ) {}
+
+  async deliver(place: Place, outbounds: readonly Outbound[]): Promise<void> {
+    for (const out of outbounds) await this.deliverOne(place, out);
+  }
+
+  /** Posts a shared answer publicly through the click's response_url, then removes the private copy. */
+  async share(place: Place, user: string, question: string, replies: readonly Reply[]): Promise<void> {
+    if (!place.responseUrl) return;
+    const head = attribution(user, question);
+    for (const [i, reply] of replies.entries()) {
+      const messages = renderMessages(reply, i === 0 ? { before: head.blocks, beforeText: head.text } : {});
+      for (const m of messages) await this.respond(place, { response_type: "in_channel", replace_original: false, ...body(m) });
+    }
+    await this.respond(place, { delete_original: true });
+  }
+
+  async publishHome(place: Place, view: HomeView): Promise<void> {
+    await this.call(place, "views.publish", { user_id: place.user, view });
+  }
+
+  /** auth.test once at start-up: logs who the bot is, or a clear error when the token is rejected. */
+  async checkAuth(): Promise<void> {
+    const result = await this.call({ event: "startup", team: "", user: "", direct: false, privateHere: false }, "auth.test", {});
+    if (result) this.log.info("Slack bot token accepted", { team: result["team_id"], botUser: result["user_id"] });
+  }
+
+  private async deliverOne(place: Place, out: Outbound): Promise<void> {
+    const visibility = out.visibility ?? "public";
+    if (out.to === "experts") return this.toExperts(place, out);
+    if (out.to === "dm" || !place.channel) return this.toDm(place, out.reply);
+    if (place.responseUrl && (place.privateHere || visibility === "private")) {
+      const after = visibility === "public" && place.share ? shareBlocks(place.share) : [];
+      for (const m of renderMessages(out.reply, { after })) await this.respond(place, { response_type: "ephemeral", replace_original: false, ...body(m) });
+      return;
+    }
+    if (visibility === "private" && !place.direct) {
+      for (const m of renderMessages(out.reply)) {
+        const ok = await this.call(place, "chat.postEphemeral", { channel: place.channel, user: place.user, ...thread(place.threadTs), ...body(m) }, out.reply);
+        if (!ok) return;
+      }
+      return;
+    }
+    await this.post(place, place.channel, place.threadTs, out.reply);
+  }
+
+  private async toDm(place: Place, reply: Reply): Promise<void> {
+    if (place.direct && place.channel) return void (await this.post(place, place.channel, place.threadTs, reply));
+    const channel = await this.openDm(place);
+    if (channel) await this.post({ ...place, channel, direct: true }, channel, undefined, reply);
+  }
+
+  /** Posts every message of a reply; returns the first message's ts, or undefined when posting failed. */
+  private async post(place: Place, channel: string, threadTs: string | undefined, reply: Reply, options: RenderOptions = {}, tellUser = true): Promise<string | undefined> {
+    let first: string | undefined;
+    for (const m of renderMessages(reply, options)) {
+      const ok = await this.call({ ...place, channel }, "chat.postMessage", { channel, ...thread(threadTs), ...body(m), unfurl_links: false, unfurl_media: false }, tellUser ? reply : undefined);
+      if (!ok) return undefined;
+      first ??= typeof ok["ts"] === "string" ? ok["ts"] : "";
+    }
+    return first;
+  }
+
+  /** A question forwarded to the experts' channel, headed with who asked and where; the thread is remembered for the relay. */
+  private async toExperts(place: Place, out: Outbound): Promise<void> {
+    const about = out.about;
+    if (!this.experts || !about) return this.log.warn("a question for the experts was dropped: EXPERTS_CHANNEL is not set", { event: place.event });
+    const user = about.user.split(":").at(-1) ?? "";
+    const where = about.conversation.split(":").at(-1) ?? "";
+    const who = /^[UW][A-Z0-9]{2,}$/.test(user) ? `<@${user}>` : escapeMrkdwn(about.userName ?? "Someone");
+    const inChannel = /^[CG][A-Z0-9]{2,}$/.test(where) ? ` in <#${where}>` : /^D/.test(where) ? " in a direct message" : "";
+    const text = `Asked by ${who}${inChannel}`;
+    const channel = this.experts.channel;
+    const ts = await this.post({ ...place, event: "experts" }, channel, undefined, out.reply, { before: [{ type: "context", elements: [{ type: "mrkdwn", text }] }], beforeText: text }, false);
+    if (ts === undefined) return this.log.error("could not post to the experts' channel: invite the bot there (/invite @careerfaq) and check EXPERTS_CHANNEL", { channel });
+    await this.experts.remember(`slack:${channel}:${ts}`, about);
+  }
+
+  private async openDm(place: Place): Promise<string | undefined> {
+    const key = `${place.team}:${place.user}`;
+    const cached = this.dms.get(key);
+    if (cached) return cached;
+    const result = await this.call(place, "conversations.open", { users: place.user });
+    const id = (result?.["channel"] as { id?: unknown } | undefined)?.id;
+    if (typeof id !== "string") return undefined;
+    if (this.dms.size >= DM_CACHE_LIMIT) this.dms.clear();
+    this.dms.set(key, id);
+    return id;
+  }
+
+  /** One Web API call; on failure logs with context and returns undefined (and tells the user when it should). */
+  private async call(place: Place, method: SlackMethod, args: Record<string, unknown>, reply?: Reply): Promise<Record<string, unknown> | undefined> {
+    try {
+      return (await this.client.apiCall(method, args)) as unknown as Record<string, unknown>;
+    } catch (err) {
+      await this.failed(place, method, err, reply);
+      return undefined;
+    }
+  }
+
+  private async failed(place: Place, method: SlackMethod, err: unknown, reply?: Reply): Promise<void> {
+    const { code, needed } = failureOf(err);
+    const fields = { event: place.event, channel: place.channel, method, code };
+    if (AUTH_FAILED.has(code)) {
+      this.log.error("Slack rejected the bot token: check SLACK_BOT_TOKEN (OAuth & Permissions → Bot User OAuth Token) and that the app is installed", fields);
+    } else if (code === "missing_scope") {
+      this.log.error("the Slack app lacks a scope: update it from manifest.yml and reinstall it", { ...fields, needed });
+    } else if (CANNOT_POST.has(code) && reply && place.channel && !place.direct) {
+      this.log.warn("cannot post in this conversation; telling the user", fields);
+      await this.cannotPost(place, code, reply);
+    } else {
+      this.log.warn("Slack Web API call failed", { ...fields, err });
+    }
+  }
+
+  /** Tells the user privately why the answer could not be posted, with the answer itself. */
+  private async cannotPost(place: Place, code: string, reply: Reply): Promise<void> {
+    const text = CANNOT_POST.get(code)!;
+    const note: SlackMessage = { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
+    const messages = [note, ...renderMessages(reply)];
+    if (place.responseUrl) {
+      for (const m of messages) await this.respond(place, { response_type: "ephemeral", replace_original: false, ...body(m) });
+      return;
+    }
+    const channel = await this.openDm(place);
+    if (!channel) return;
+    const dm: Place = { ...place, channel, direct: true, threadTs: undefined };
+    for (const m of messages) if (!(await this.call(dm, "chat.postMessage", { channel, ...body(m) }))) return;
+  }
+
+  /** POSTs JSON to a response_url (slash commands and interactions; valid 30 minutes, 5 times). */
+  private async respond(place: Place, payload: Record<string, unknown>): Promise<boolean> {
+    const url = place.responseUrl!;
+    try {
+      const res = await slackFetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json; charset=utf-8" },
+        body: JSON.stringify(payload),
+        signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
+      });
+      const text = await res.text();
+      if (res.ok) return true;
+      this.log.warn("Slack response_url refused the message", { event: place.event, channel: place.channel, status: res.status, code: text.slice(0, 60) });
+    } catch (err) {
+      this.log.warn("Slack response_url could not be reached", { event: place.event, channel: place.channel, err });
+    }
+    return false;
+  }
+}
+
+function body(m: SlackMessage): { text: string; blocks?: SlackMessage["blocks"] } {
+  return m.blocks.length > 0 ? { text: m.text, blocks: m.blocks } : { text: m.text };
+}
+
+function thread(ts: string | undefined): { thread_ts?: string } {
+  return ts ? { thread_ts: ts } : {};
+}

@@ -1,0 +1,185 @@
+/**
+ * Slack payloads → what the adapter needs, read defensively from `unknown` (a malformed or
+ * unexpected payload gives null or a reason to ignore it, never an exception), plus the keys the
+ * engine uses ("slack:T1:C123", "slack:T1:U123").
+ */
+import { baseActionId } from "./render.ts";
+import { slackToPlain } from "./text.ts";
+
+export type Rec = Record<string, unknown>;
+
+export function rec(value: unknown): Rec | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Rec) : undefined;
+}
+
+export function str(value: unknown): string | undefined {
+  return typeof value === "string" && value.length > 0 ? value : undefined;
+}
+
+export function conversationKey(team: string, channel: string): string {
+  return `slack:${team}:${channel}`;
+}
+
+export function userKey(team: string, user: string): string {
+  return `slack:${team}:${user}`;
+}
+
+/** A user's message to the bot: an @-mention in a channel, or a direct message. */
+export interface MessageIn {
+  kind: "mention" | "dm";
+  eventId?: string;
+  team: string;
+  channel: string;
+  user: string;
+  /** The text with Slack markup removed. */
+  text: string;
+  ts: string;
+  threadTs?: string;
+}
+
+export type MessageVerdict = { message: MessageIn } | { ignore: string };
+
+/**
+ * Reads an app_mention or message event. Ignored: messages from bots (this one included), every
+ * message subtype (edits, deletions, joins, …), messages outside DMs, and anything malformed.
+ */
+export function readMessageEvent(body: unknown, kind: "mention" | "dm"): MessageVerdict {
+  const b = rec(body);
+  const event = rec(b?.event);
+  if (!b || !event) return { ignore: "malformed" };
+  if (event.bot_id !== undefined || event.bot_profile !== undefined) return { ignore: "bot" };
+  if (event.subtype !== undefined) return { ignore: `subtype:${String(event.subtype)}` };
+  if (kind === "dm" && event.channel_type !== "im") return { ignore: "not-a-dm" };
+  const team = teamOf(b, event);
+  const channel = str(event.channel);
+  const user = str(event.user);
+  const ts = str(event.ts);
+  if (!team || !channel || !user || !ts) return { ignore: "malformed" };
+  const raw = typeof event.text === "string" ? event.text : "";
+  let text = slackToPlain(raw);
+  if (text.length === 0 && raw.length === 0) text = richTextToPlain(event.blocks);
+  const threadTs = str(event.thread_ts);
+  return { message: { kind, eventId: str(b.event_id), team, channel, user, text, ts, ...(threadTs ? { threadTs } : {}) } };
+}
+
+/** app_home_opened on the Home tab: who opened it. */
+export function readHomeOpened(body: unknown): { team: string; user: string; eventId?: string } | null {
+  const b = rec(body);
+  const event = rec(b?.event);
+  if (!b || !event || event.tab !== "home") return null;
+  const team = teamOf(b, event);
+  const user = str(event.user);
+  return team && user ? { team, user, eventId: str(b.event_id) } : null;
+}
+
+export interface CommandIn {
+  command: string;
+  team: string;
+  channel: string;
+  user: string;
+  userName?: string;
+  text: string;
+  responseUrl: string;
+}
+
+export function readCommand(body: unknown): CommandIn | null {
+  const b = rec(body);
+  const command = str(b?.command);
+  const team = str(b?.team_id);
+  const channel = str(b?.channel_id);
+  const user = str(b?.user_id);
+  const responseUrl = str(b?.response_url);
+  if (!b || !command || !team || !channel || !user || !responseUrl) return null;
+  const userName = str(b.user_name);
+  return { command, team, channel, user, text: slackToPlain(typeof b.text === "string" ? b.text : ""), responseUrl, ...(userName ? { userName } : {}) };
+}
+
+export interface ActionIn {
+  team: string;
+  user: string;
+  userName?: string;
+  /** The action id without the suffix the renderer added. */
+  actionId: string;
+  value: string;
+  /** The button's label (quoted when a follow-up answer is shared). */
+  label: string;
+  /** The conversation of the clicked message; absent for App Home. */
+  channel?: string;
+  /** The clicked message was ephemeral (only the clicker sees it). */
+  ephemeral: boolean;
+  messageTs?: string;
+  /** The thread the clicked message is in, when it is a reply. */
+  threadTs?: string;
+  responseUrl?: string;
+}
+
+/** The first action of a block_actions payload. */
+export function readAction(body: unknown): ActionIn | null {
+  const b = rec(body);
+  if (!b || b.type !== "block_actions" || !Array.isArray(b.actions)) return null;
+  const action = rec(b.actions[0]);
+  const user = rec(b.user);
+  const container = rec(b.container) ?? {};
+  const message = rec(b.message);
+  const userId = str(user?.id);
+  const team = str(rec(b.team)?.id) ?? str(user?.team_id);
+  const actionId = str(action?.action_id);
+  if (!action || !userId || !team || !actionId) return null;
+  const value = str(action.value) ?? str(rec(action.selected_option)?.value) ?? "";
+  const label = str(rec(action.text)?.text) ?? "";
+  const inView = container.type === "view" || rec(b.view) !== undefined;
+  const channel = inView ? undefined : (str(rec(b.channel)?.id) ?? str(container.channel_id));
+  const messageTs = str(message?.ts) ?? str(container.message_ts);
+  const threadTs = str(message?.thread_ts) ?? str(container.thread_ts);
+  const responseUrl = str(b.response_url);
+  const userName = str(user?.name) ?? str(user?.username);
+  return {
+    team,
+    user: userId,
+    actionId: baseActionId(actionId),
+    value,
+    label,
+    ephemeral: container.is_ephemeral === true,
+    ...(userName ? { userName } : {}),
+    ...(channel ? { channel } : {}),
+    ...(messageTs ? { messageTs } : {}),
+    ...(threadTs && threadTs !== messageTs ? { threadTs } : {}),
+    ...(responseUrl ? { responseUrl } : {}),
+  };
+}
+
+/** The workspace an event belongs to (the installation's team, in Enterprise Grid too). */
+function teamOf(body: Rec, event: Rec): string | undefined {
+  const auth = Array.isArray(body.authorizations) ? rec(body.authorizations[0]) : undefined;
+  return str(body.team_id) ?? str(auth?.team_id) ?? str(event.team);
+}
+
+/** Plain text from rich_text blocks (used when an event has no `text`); mentions are dropped. */
+export function richTextToPlain(blocks: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    const n = rec(node);
+    if (!n) return;
+    switch (n.type) {
+      case "text":
+        out.push(typeof n.text === "string" ? n.text : "");
+        return;
+      case "link":
+        out.push(str(n.text) ?? str(n.url) ?? "");
+        return;
+      case "emoji":
+        out.push(`:${str(n.name) ?? ""}:`);
+        return;
+      case "user":
+      case "usergroup":
+      case "broadcast":
+        return;
+      default:
+        walk(n.elements);
+        if (n.type === "rich_text_section" || n.type === "rich_text_preformatted" || n.type === "rich_text_quote") out.push("\n");
+    }
+  };
+  walk(blocks);
+  return out.join("").replace(/[ \t]+/g, " ").replace(/\s*\n\s*/g, "\n").trim();
+}

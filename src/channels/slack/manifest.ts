@@ -1,0 +1,37 @@
+/**
+ * What the Slack app registers and calls, as data. app.ts registers exactly these events and this
+ * command; deliver.ts calls only these Web API methods. manifest.yml must list the same command,
+ * events and scopes (tests/slack/manifest.test.ts checks it).
+ */
+
+/** The slash command. */
+export const SLACK_COMMAND = "/careerfaq";
+
+/** HTTP mode: events, the command and interactivity all arrive here. */
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+/** Bot events (manifest names) → the Bolt event type each arrives as, and the scopes it needs. */
+export const SLACK_EVENTS = {
+  app_mention: { bolt: "app_mention", scopes: ["app_mentions:read"] },
+  "message.im": { bolt: "message", scopes: ["im:history"] },
+  app_home_opened: { bolt: "app_home_opened", scopes: [] },
+} as const satisfies Record<string, { bolt: string; scopes: readonly string[] }>;
+export type SlackEventName = keyof typeof SLACK_EVENTS;
+
+/** Every Web API method the adapter calls with the bot token, and the bot scopes each needs. */
+export const SLACK_METHODS = {
+  "auth.test": [],
+  "chat.postMessage": ["chat:write"],
+  "chat.postEphemeral": ["chat:write"],
+  "conversations.open": ["im:write"],
+  "views.publish": [],
+} as const satisfies Record<string, readonly string[]>;
+export type SlackMethod = keyof typeof SLACK_METHODS;
+
+/** Scope the slash command needs. */
+const COMMAND_SCOPES = ["commands"] as const;
+
+/** The bot scopes the app needs: the union of the above, sorted. */
+export const SLACK_SCOPES: readonly string[] = [
+  ...new Set<string>([...COMMAND_SCOPES, ...Object.values(SLACK_EVENTS).flatMap((e) => e.scopes), ...Object.values(SLACK_METHODS).flat()]),
+].sort();
