@@ -40,6 +40,7 @@ export const ConfigSchema = z.object({
   STORE: z.enum(["sqlite", "memory", "redis"], { error: "STORE must be sqlite (default), memory or redis" }).optional(),
   DATABASE_PATH: z.string().min(1).default("./var/careerfaq.db"),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://, e.g. redis://127.0.0.1:6379").optional(),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, "REDIS_PREFIX must be letters, digits, ':', '_' or '-', e.g. careerfaq:").default("careerfaq:"),
   REQUIRE_REDIS: z.enum(["0", "1"], { error: "REQUIRE_REDIS must be 0 or 1" }).optional(),
   SESSION_TTL_DAYS: positiveInt("SESSION_TTL_DAYS", 7, 365),
   // Slack

@@ -17,7 +17,7 @@ export async function openStore(config: Config, log: Logger): Promise<Store> {
     }
     case "redis": {
       const { RedisStore } = await import("./redis.ts");
-      return RedisStore.connect(config.REDIS_URL!);
+      return RedisStore.connect(config.REDIS_URL!, { namespace: config.REDIS_PREFIX });
     }
   }
 }
