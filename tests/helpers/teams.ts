@@ -16,6 +16,8 @@ export interface ConnectorCall {
   path: string;
   authorization: string | undefined;
   body: any;
+  /** The id the fake connector answered with (a new message's id), when it accepted the call. */
+  answered?: string;
 }
 
 export interface FakeConnector {
@@ -37,9 +39,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const text = Buffer.concat(chunks).toString("utf8");
-      calls.push({ method: req.method ?? "", path: req.url ?? "", authorization: req.headers.authorization, body: text ? JSON.parse(text) : undefined });
       const status = failure ?? 200;
-      const body = JSON.stringify(status < 300 ? { id: `reply-${++n}` } : { error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } });
+      const answered = status < 300 ? `reply-${++n}` : undefined;
+      calls.push({ method: req.method ?? "", path: req.url ?? "", authorization: req.headers.authorization, body: text ? JSON.parse(text) : undefined, ...(answered ? { answered } : {}) });
+      const body = JSON.stringify(answered ? { id: answered } : { error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } });
       res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
       res.end(body);
     });

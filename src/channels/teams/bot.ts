@@ -1,6 +1,7 @@
 /**
  * One Teams turn: the first route whose `select` matches the activity handles it (routes as data, in
- * order). Messages and card submits go to the engine; installing the bot shows one welcome card per
+ * order). Messages and card submits go to the engine, except an expert's reply in a forwarded
+ * question's thread, which is relayed to the asker; installing the bot shows one welcome card per
  * conversation. Anything else is acknowledged and ignored; an invoke nobody handles gets 501 from
  * botbuilder (no invoke response is set).
  */
@@ -9,6 +10,7 @@ import type { Engine } from "../../core/engine.ts";
 import type { Store } from "../../core/store.ts";
 import type { Logger } from "../../log.ts";
 import { deliver } from "./deliver.ts";
+import type { TeamsExperts } from "./experts.ts";
 import { toInbound, type InboundOptions } from "./inbound.ts";
 
 export interface TurnDeps {
@@ -16,6 +18,8 @@ export interface TurnDeps {
   store: Store;
   log: Logger;
   inbound: InboundOptions;
+  /** Ask an expert, when TEAMS_EXPERTS_CONVERSATION is set. */
+  experts?: TeamsExperts;
 }
 
 interface TeamsRoute {
@@ -45,6 +49,9 @@ export const ROUTES: readonly TeamsRoute[] = [
 
 export function teamsLogic(deps: TurnDeps): (context: TurnContext) => Promise<void> {
   return async (context) => {
+    const { type, conversation, serviceUrl } = context.activity;
+    // What an admin needs to set TEAMS_EXPERTS_CONVERSATION and TEAMS_EXPERTS_SERVICE_URL (LOG_LEVEL=debug).
+    deps.log.debug("Teams activity", { type, conversation: `teams:${conversation.id}`, serviceUrl });
     const route = ROUTES.find((r) => r.select(context.activity));
     if (!route) {
       deps.log.debug("Teams activity ignored", { type: context.activity.type, name: context.activity.name });
@@ -54,14 +61,15 @@ export function teamsLogic(deps: TurnDeps): (context: TurnContext) => Promise<vo
   };
 }
 
-async function message(context: TurnContext, { engine, log, inbound: options }: TurnDeps): Promise<void> {
+async function message(context: TurnContext, { engine, log, inbound: options, experts }: TurnDeps): Promise<void> {
+  if (experts && (await experts.relayReply(context))) return;
   const inbound = toInbound(context.activity, options);
   if (!inbound) {
     log.debug("Teams card submit without careerfaq data ignored", { conversation: `teams:${context.activity.conversation.id}` });
     return;
   }
   const outbound = await engine.handle(inbound);
-  await deliver(context, outbound, log);
+  await deliver(context, outbound, log, experts);
 }
 
 /** One welcome per conversation: conversationUpdate and installationUpdate both arrive on install. */

@@ -1,27 +1,44 @@
 /**
  * Outbound → Teams messages in the conversation the turn came from (botbuilder replies in the same
  * thread: replyToId is the inbound activity's id). Teams has no ephemeral messages, so "private"
- * replies go to the thread too; a reply meant for the user's DMs is delivered in a personal chat and
- * replaced by a pointer to one elsewhere. A failed send is logged, never thrown.
+ * replies go to the thread too, except the personal ones (statistics, quiz results): those, and a
+ * reply meant for the user's DMs, are delivered in a personal chat and replaced by a pointer to one
+ * elsewhere. A question for the experts goes to their channel. A failed send is logged, never thrown.
  */
 import type { Activity, TurnContext } from "botbuilder";
 import type { Outbound, Reply } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
+import type { TeamsExperts } from "./experts.ts";
 import { isDirect } from "./inbound.ts";
 import { replyActivities } from "./render.ts";
 
-/** Commands that reopen a private flow in the personal chat, by the reply's intent (prefix match). */
+/** Commands that reopen a private flow in the personal chat, by the reply's intent (first match, prefix match). */
 const POINTER_COMMANDS: readonly { intent: string; command: string }[] = [
+  { intent: "assess-history", command: "history" },
   { intent: "assess", command: "assess" },
-  { intent: "history", command: "history" },
   { intent: "stats", command: "stats" },
 ];
 
+/** Replies never shown in a channel or group chat (everyone there would see them): pointed to a personal chat. */
+const PERSONAL_ONLY: ReadonlySet<string> = new Set(["stats", "assess-history", "assess-result", "assess-question"]);
+
+/** Said in place of the engine's "passed to the experts" when the experts' channel did not take the question. */
+const NOT_FORWARDED = "I couldn't reach the experts just now, so your question was not forwarded. Please try again later.";
+
 /** Sends each outbound; returns how many messages Teams accepted. */
-export async function deliver(context: TurnContext, outbound: readonly Outbound[], log: Logger): Promise<number> {
+export async function deliver(context: TurnContext, outbound: readonly Outbound[], log: Logger, experts?: TeamsExperts): Promise<number> {
   let sent = 0;
+  let notForwarded = false;
   for (const out of outbound) {
-    const activities = out.to === "dm" && !isDirect(context.activity) ? [pointerActivity(context.activity, out.reply)] : replyActivities(out.reply);
+    if (out.to === "experts") {
+      if (experts && (await experts.forward(context, out))) continue;
+      if (!experts) log.warn("a question for the experts was dropped: TEAMS_EXPERTS_CONVERSATION is not set", { conversation: `teams:${context.activity.conversation.id}` });
+      notForwarded = true;
+      if (await send(context, { type: "message", text: NOT_FORWARDED }, log)) sent++;
+      continue;
+    }
+    if (notForwarded && out.reply.intent === "expert-forwarded") continue;
+    const activities = pointed(context.activity, out) ? [pointerActivity(context.activity, out.reply)] : replyActivities(out.reply);
     for (const activity of activities) {
       if (await send(context, activity, log)) sent++;
       else break;
@@ -30,10 +47,15 @@ export async function deliver(context: TurnContext, outbound: readonly Outbound[
   return sent;
 }
 
-export async function send(context: TurnContext, activity: Partial<Activity>, log: Logger): Promise<boolean> {
+function pointed(activity: Activity, out: Outbound): boolean {
+  if (isDirect(activity)) return false;
+  return out.to === "dm" || PERSONAL_ONLY.has(out.reply.intent);
+}
+
+/** Sends one activity; what Teams answered (the new message's id), or null when it did not accept it. */
+export async function send(context: TurnContext, activity: Partial<Activity>, log: Logger): Promise<{ id?: string } | null> {
   try {
-    await context.sendActivity(activity);
-    return true;
+    return (await context.sendActivity(activity)) ?? {};
   } catch (err) {
     log.warn("Teams did not accept a reply", {
       code: "CHANNEL_FAILED",
@@ -41,7 +63,7 @@ export async function send(context: TurnContext, activity: Partial<Activity>, lo
       conversation: `teams:${context.activity.conversation.id}`,
       err,
     });
-    return false;
+    return null;
   }
 }
 

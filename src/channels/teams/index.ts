@@ -7,6 +7,7 @@ import { CloudAdapter } from "botbuilder";
 import type { Channel, ChannelFactory } from "../channel.ts";
 import { teamsAuth } from "./auth.ts";
 import { teamsLogic } from "./bot.ts";
+import { expertsSettings, TeamsExperts } from "./experts.ts";
 import { messagesRoute, MESSAGES_PATH } from "./http.ts";
 
 export { TEAMS_COMMANDS } from "./commands.ts";
@@ -18,15 +19,20 @@ export const teamsChannel: ChannelFactory = async ({ config, engine, store, log 
   adapter.onTurnError = async (context, error) => {
     teamsLog.error("Teams turn failed", { code: "CHANNEL_FAILED", conversation: `teams:${context.activity.conversation?.id}`, type: context.activity.type, err: error });
   };
-  const logic = teamsLogic({ engine, store, log: teamsLog, inbound: { adminIds: config.TEAMS_ADMIN_IDS } });
-  if (auth.mode === "local") {
+  const local = auth.mode === "local";
+  const settings = expertsSettings(config, local);
+  const experts = settings ? new TeamsExperts({ adapter, store, log: teamsLog, ...settings, appId: config.MicrosoftAppId ?? "", loopbackOnly: local }) : undefined;
+  const logic = teamsLogic({ engine, store, log: teamsLog, inbound: { adminIds: config.TEAMS_ADMIN_IDS }, experts });
+  if (local) {
     log.info(`Teams is on in local mode at POST ${MESSAGES_PATH}: no authentication, replies only to a serviceUrl on this machine (Bot Framework Emulator, tests); set MicrosoftAppId and MicrosoftAppPassword to connect to Microsoft Teams`);
   } else {
     log.info(`Teams is on at POST ${MESSAGES_PATH}: requests authenticated`, auth.describe);
   }
+  if (settings) log.info("Teams ask-an-expert is on: declined questions can be forwarded to the experts' channel", { conversation: settings.conversation });
+  else log.debug("Teams ask-an-expert is off: set TEAMS_EXPERTS_CONVERSATION and TEAMS_EXPERTS_SERVICE_URL to forward declined questions to an experts' channel");
   const channel: Channel = {
     name: "teams",
-    routes: [messagesRoute({ adapter, logic, log: teamsLog, loopbackOnly: auth.mode === "local" })],
+    routes: [messagesRoute({ adapter, logic, log: teamsLog, loopbackOnly: local })],
     // Nothing long-lived: the server drains requests in flight before channels stop.
     stop: async () => {},
   };
