@@ -1,23 +1,30 @@
 /**
  * `npm run bench:slack`: signed app_mention events POSTed to /slack/events of the real server (HTTP
- * mode, in its own process, answering to a fake Web API on 127.0.0.1), at a fixed rate and flat out;
- * then a bare Bolt app (HTTPReceiver, one listener that does nothing: Bolt acks events itself)
- * measured the same way. Prints acks per second, p50/p99/max ack latency, and the ratio.
+ * mode, in its own process, answering to a fake Web API on 127.0.0.1), at a fixed rate and flat out.
+ * Four deployments are measured the same way in one run:
+ *   - careerfaq, one process on SQLite (BENCH_STORE, the embedded default);
+ *   - a bare Bolt app (HTTPReceiver, one listener that does nothing: Bolt acks events itself);
+ *   - careerfaq, one process on Redis, and two processes on the same Redis, with this driver as the
+ *     load balancer (round robin over both ports): what scale-out buys, and what Redis costs.
+ * The Redis rows need a Redis at REDIS_URL (default redis://127.0.0.1:6379); without one they are
+ * left out, with a note. Prints acks per second, p50/p99/max ack latency, server CPU per event (all
+ * its processes, answering included), the driver's own CPU while the load ran (% of one core: near
+ * 100 means the load generator, not the server, set the pace), events done per second (acked and
+ * answered: from the first event to the last answer posted, so answers still queued after a burst
+ * count against it), and ratios.
  *
  * Targets on the 2-core reference machine: p99 ack under 20 ms at 300 events/s, and at least 0.7×
  * the bare app's flat-out throughput. Figures are printed, never asserted.
  *
- * The pieces are functions (start a server process, drive it, summarise) so that other set-ups,
- * e.g. two processes on Redis against one on SQLite, are a few lines in `main`.
- *
  * Environment: BENCH_RATE (300), BENCH_SECONDS (10), BENCH_FLAT_SECONDS (5), BENCH_CONCURRENCY (32),
- * BENCH_ROUNDS (3), BENCH_STORE (sqlite), BENCH_NODE_ARGS (extra node flags for the server, e.g. --cpu-prof).
+ * BENCH_ROUNDS (3), BENCH_STORE (sqlite), BENCH_REDIS (1; 0 leaves the Redis rows out), REDIS_URL,
+ * BENCH_NODE_ARGS (extra node flags for the servers, e.g. --cpu-prof).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { Agent, createServer, request } from "node:http";
-import type { AddressInfo } from "node:net";
+import { Socket, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,6 +36,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const FLAT_SECONDS = Number(process.env.BENCH_FLAT_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379";
 const QUESTIONS = [
   "what is the salary in the uk?",
   "how much experience do I need",
@@ -149,6 +157,7 @@ async function serve(target: Target): Promise<void> {
       STORE: process.env.BENCH_STORE ?? "sqlite",
       DATABASE_PATH: process.env.DATABASE_PATH,
       REDIS_URL: process.env.REDIS_URL,
+      REDIS_PREFIX: process.env.REDIS_PREFIX,
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: process.env.SLACK_API_URL,
@@ -198,6 +207,12 @@ export function signedMention(): { body: string; headers: Record<string, string>
 
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 
+/** Spreads requests over several servers, round robin, as a load balancer would. */
+function balancer(urls: readonly string[]): () => string {
+  let next = 0;
+  return () => urls[next++ % urls.length]!;
+}
+
 /** POSTs one event; resolves with the HTTP status when the ack's response has ended. */
 function post(url: string): Promise<number> {
   const { body, headers } = signedMention();
@@ -221,7 +236,8 @@ function summarise(latencies: number[], failed: number, seconds: number): Summar
  * Open loop at `rate` events/s for `seconds`. Latency counts from when each event was due, so a
  * stalled server is not hidden by the driver waiting for it.
  */
-export async function runFixedRate(url: string, rate: number, seconds: number): Promise<Summary> {
+export async function runFixedRate(urls: readonly string[], rate: number, seconds: number): Promise<Summary> {
+  const url = balancer(urls);
   const latencies: number[] = [];
   let failed = 0;
   const pending: Promise<void>[] = [];
@@ -233,7 +249,7 @@ export async function runFixedRate(url: string, rate: number, seconds: number): 
     const due = Math.min(total, Math.floor(((now - start) / 1000) * rate) + 1);
     for (; sent < due; sent++) {
       const dueAt = start + (sent / rate) * 1000;
-      pending.push(post(url).then((status) => (status === 200 ? void latencies.push(performance.now() - dueAt) : void failed++)));
+      pending.push(post(url()).then((status) => (status === 200 ? void latencies.push(performance.now() - dueAt) : void failed++)));
     }
     await new Promise((r) => setTimeout(r, 1));
   }
@@ -241,8 +257,9 @@ export async function runFixedRate(url: string, rate: number, seconds: number): 
   return summarise(latencies, failed, (performance.now() - start) / 1000);
 }
 
-/** Closed loop: `concurrency` senders, each posting its next event as soon as the last is acked. */
-export async function runFlatOut(url: string, concurrency: number, seconds: number): Promise<Summary> {
+/** Closed loop: `concurrency` senders in all, each posting its next event as soon as the last is acked. */
+export async function runFlatOut(urls: readonly string[], concurrency: number, seconds: number): Promise<Summary> {
+  const url = balancer(urls);
   const latencies: number[] = [];
   let failed = 0;
   const start = performance.now();
@@ -250,7 +267,7 @@ export async function runFlatOut(url: string, concurrency: number, seconds: numb
   const worker = async () => {
     while (performance.now() < until) {
       const t = performance.now();
-      if ((await post(url)) === 200) latencies.push(performance.now() - t);
+      if ((await post(url())) === 200) latencies.push(performance.now() - t);
       else failed++;
     }
   };
@@ -270,6 +287,8 @@ export interface Phase {
   answeredDuring: number;
   /** Seconds after the load ended until every event was answered (0 when none were left; NaN: not all). */
   drainSeconds: number;
+  /** CPU the driver (load generator and fake Web API) used while the load ran, in % of one core. */
+  driverCpu: number;
 }
 
 /** Waits until the fake Web API has seen `count` more answers than `from` (at most `timeoutMs`). */
@@ -282,19 +301,39 @@ async function answered(calls: () => number, from: number, count: number, timeou
   return (performance.now() - start) / 1000;
 }
 
-async function phase(server: ServerProcess, calls: () => number, answers: boolean, run: () => Promise<Summary>): Promise<Phase> {
-  const cpu0 = await server.cpu();
+/** One or more server processes of one kind, measured together (their CPU added up). */
+export interface Deployment {
+  label: string;
+  servers: ServerProcess[];
+  /** careerfaq answers each event (the fake Web API counts them); the bare app does not. */
+  answers: boolean;
+}
+
+async function cpuOf(d: Deployment): Promise<number> {
+  return (await Promise.all(d.servers.map((s) => s.cpu()))).reduce((a, b) => a + b, 0);
+}
+
+async function phase(d: Deployment, calls: () => number, run: (urls: string[]) => Promise<Summary>): Promise<Phase> {
+  const cpu0 = await cpuOf(d);
   const from = calls();
-  const load = await run();
+  const driver0 = process.cpuUsage();
+  const load = await run(d.servers.map((s) => s.url));
+  const driver = process.cpuUsage(driver0);
+  const driverCpu = (driver.user + driver.system) / 10 / (load.seconds * 1000);
   const answeredDuring = calls() - from;
-  const drainSeconds = answers ? await answered(calls, from, load.acked, 120_000) : 0;
-  const cpu = (await server.cpu()) - cpu0;
-  return { load, cpuPerEvent: cpu / load.acked, answeredDuring, drainSeconds };
+  const drainSeconds = d.answers ? await answered(calls, from, load.acked, 120_000) : 0;
+  const cpu = (await cpuOf(d)) - cpu0;
+  return { load, cpuPerEvent: cpu / load.acked, answeredDuring, drainSeconds, driverCpu };
 }
 
 function row(label: string, p: Phase): string {
   const s = p.load;
-  return `${label.padEnd(28)} ${fmt(s.perSecond, 0).padStart(7)}  ${fmt(s.p50, 2).padStart(7)}  ${fmt(s.p99, 2).padStart(7)}  ${fmt(s.max, 1).padStart(7)}  ${String(s.acked).padStart(6)}  ${String(s.failed).padStart(4)}  ${fmt(p.cpuPerEvent, 2).padStart(8)}`;
+  return `${label.padEnd(36)} ${fmt(s.perSecond, 0).padStart(7)}  ${fmt(s.p50, 2).padStart(7)}  ${fmt(s.p99, 2).padStart(7)}  ${fmt(s.max, 1).padStart(7)}  ${String(s.acked).padStart(6)}  ${String(s.failed).padStart(4)}  ${fmt(p.cpuPerEvent, 2).padStart(8)}  ${fmt(p.driverCpu, 0).padStart(6)}  ${fmt(answeredPerSecond(p), 0).padStart(7)}`;
+}
+
+/** Events acked and answered per second, from the first event until the last answer was posted. */
+function answeredPerSecond(p: Phase): number {
+  return p.load.acked / (p.load.seconds + p.drainSeconds);
 }
 
 /** The run with the median throughput. */
@@ -302,43 +341,83 @@ function median(phases: Phase[]): Phase {
   return [...phases].sort((a, b) => a.load.perSecond - b.load.perSecond)[Math.floor(phases.length / 2)]!;
 }
 
+/** True when a Redis answers PING at `url` (the Redis rows are left out otherwise). */
+function redisAnswers(url: string): Promise<boolean> {
+  const u = new URL(url);
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    const done = (ok: boolean) => (socket.destroy(), resolve(ok));
+    socket.setTimeout(500, () => done(false));
+    socket.once("error", () => done(false));
+    socket.connect(Number(u.port || 6379), u.hostname, () => {
+      socket.write("PING\r\n");
+      socket.once("data", (d) => done(/^\+PONG|^-NOAUTH/.test(d.toString())));
+    });
+  });
+}
+
+async function deploy(label: string, target: Target, count: number, env: Record<string, string>, all: Deployment[]): Promise<Deployment> {
+  const d: Deployment = { label, servers: [], answers: target === "careerfaq" };
+  all.push(d);
+  for (let i = 0; i < count; i++) d.servers.push(await startServerProcess(target, env));
+  return d;
+}
+
 async function main(): Promise<void> {
   const fake = await startFakeWebApi();
   const dir = mkdtempSync(join(tmpdir(), "careerfaq-bench-"));
-  const servers: ServerProcess[] = [];
+  const prefix = `careerfaq-bench-${process.pid}:`;
+  const store = process.env.BENCH_STORE ?? "sqlite";
+  const withRedis = process.env.BENCH_REDIS !== "0" && (await redisAnswers(REDIS_URL));
+  const all: Deployment[] = [];
   try {
-    const careerfaq = await startServerProcess("careerfaq", { SLACK_API_URL: fake.url, DATABASE_PATH: join(dir, "bench.db") });
-    servers.push(careerfaq);
-    const bare = await startServerProcess("bare");
-    servers.push(bare);
-    const measure = (server: ServerProcess, run: () => Promise<Summary>) => phase(server, fake.calls, server.target === "careerfaq", run);
+    const single = await deploy(`careerfaq, 1 process, ${store}`, "careerfaq", 1, { SLACK_API_URL: fake.url, DATABASE_PATH: join(dir, "bench.db"), BENCH_STORE: store }, all);
+    const bare = await deploy("bare Bolt, 1 process", "bare", 1, {}, all);
+    const onRedis = { SLACK_API_URL: fake.url, BENCH_STORE: "redis", REDIS_URL, REDIS_PREFIX: prefix };
+    const redis1 = withRedis ? await deploy("careerfaq, 1 process, redis", "careerfaq", 1, onRedis, all) : undefined;
+    const redis2 = withRedis ? await deploy("careerfaq, 2 processes, redis", "careerfaq", 2, onRedis, all) : undefined;
+    const measure = (d: Deployment, run: (urls: string[]) => Promise<Summary>) => phase(d, fake.calls, run);
     // Warm-up: JIT, connections, caches.
-    for (const server of servers) await measure(server, () => runFixedRate(server.url, 100, 2));
-    const fixed = { careerfaq: await measure(careerfaq, () => runFixedRate(careerfaq.url, RATE, SECONDS)), bare: await measure(bare, () => runFixedRate(bare.url, RATE, SECONDS)) };
-    // Flat out, alternating, ROUNDS times: other load on the machine hits both alike; the medians are compared.
-    const flat: Record<Target, Phase[]> = { careerfaq: [], bare: [] };
+    for (const d of all) await measure(d, (urls) => runFixedRate(urls, 100, 2));
+    const fixed = new Map<Deployment, Phase>();
+    for (const d of all) fixed.set(d, await measure(d, (urls) => runFixedRate(urls, RATE, SECONDS)));
+    // Flat out, alternating, ROUNDS times: other load on the machine hits all alike; the medians are compared.
+    const rounds = new Map<Deployment, Phase[]>(all.map((d) => [d, []]));
     for (let round = 0; round < ROUNDS; round++) {
-      for (const server of servers) flat[server.target].push(await measure(server, () => runFlatOut(server.url, CONCURRENCY, FLAT_SECONDS)));
+      for (const d of all) rounds.get(d)!.push(await measure(d, (urls) => runFlatOut(urls, CONCURRENCY, FLAT_SECONDS)));
     }
-    const flatC = median(flat.careerfaq);
-    const flatB = median(flat.bare);
-    console.log(`Slack ack benchmark: ${RATE} events/s for ${SECONDS} s; flat out (${CONCURRENCY} concurrent) for ${FLAT_SECONDS} s, ${ROUNDS} rounds alternating, median shown; store ${process.env.BENCH_STORE ?? "sqlite"}`);
-    console.log(`${"".padEnd(28)} ${"acks/s".padStart(7)}  ${"p50 ms".padStart(7)}  ${"p99 ms".padStart(7)}  ${"max ms".padStart(7)}  ${"acked".padStart(6)}  ${"fail".padStart(4)}  ${"CPU ms/ev".padStart(8)}`);
-    console.log(row(`careerfaq, ${RATE}/s`, fixed.careerfaq));
-    console.log(row(`bare Bolt, ${RATE}/s`, fixed.bare));
-    console.log(row("careerfaq, flat out", flatC));
-    console.log(row("bare Bolt, flat out", flatB));
-    console.log(`flat-out rounds, acks/s: careerfaq ${flat.careerfaq.map((p) => fmt(p.load.perSecond, 0)).join(", ")}; bare ${flat.bare.map((p) => fmt(p.load.perSecond, 0)).join(", ")}`);
-    for (const [name, p] of [[`${RATE}/s`, fixed.careerfaq], ["flat out", flatC]] as const) {
-      console.log(`careerfaq answers (${name}): ${p.answeredDuring} of ${p.load.acked} posted during the run; all posted ${fmt(p.drainSeconds, 1)} s after it`);
+    const flat = new Map([...rounds].map(([d, phases]) => [d, median(phases)]));
+    const perSecond = (d: Deployment | undefined) => (d ? flat.get(d)!.load.perSecond : Number.NaN);
+    const done = (d: Deployment | undefined) => (d ? answeredPerSecond(flat.get(d)!) : Number.NaN);
+
+    console.log(`Slack ack benchmark: ${RATE} events/s for ${SECONDS} s; flat out (${CONCURRENCY} concurrent in all) for ${FLAT_SECONDS} s, ${ROUNDS} rounds alternating, median shown`);
+    console.log(`${"".padEnd(36)} ${"acks/s".padStart(7)}  ${"p50 ms".padStart(7)}  ${"p99 ms".padStart(7)}  ${"max ms".padStart(7)}  ${"acked".padStart(6)}  ${"fail".padStart(4)}  ${"CPU ms/ev".padStart(8)}  ${"drv %".padStart(6)}  ${"done/s".padStart(7)}`);
+    for (const d of all) console.log(row(`${d.label}, ${RATE}/s`, fixed.get(d)!));
+    for (const d of all) console.log(row(`${d.label}, flat out`, flat.get(d)!));
+    if (!withRedis) console.log(`(no Redis rows: ${process.env.BENCH_REDIS === "0" ? "BENCH_REDIS=0" : `no Redis answered at ${REDIS_URL}`})`);
+    console.log(`flat-out rounds, acks/s: ${all.map((d) => `${d.label} ${rounds.get(d)!.map((p) => fmt(p.load.perSecond, 0)).join("/")}`).join("; ")}`);
+    for (const d of all.filter((x) => x.answers)) {
+      for (const [name, p] of [[`${RATE}/s`, fixed.get(d)!], ["flat out", flat.get(d)!]] as const) {
+        console.log(`answers, ${d.label} (${name}): ${p.answeredDuring} of ${p.load.acked} posted during the run; all posted ${fmt(p.drainSeconds, 1)} s after it`);
+      }
     }
-    console.log(`throughput ratio careerfaq / bare (flat out, medians): ${fmt(flatC.load.perSecond / flatB.load.perSecond, 2)}× (target ≥ 0.70×)`);
-    console.log(`p99 ack at ${RATE}/s: ${fmt(fixed.careerfaq.load.p99, 2)} ms (target < 20 ms)`);
+    console.log(`throughput ratio careerfaq (1 process, ${store}) / bare (flat out, medians): ${fmt(perSecond(single) / perSecond(bare), 2)}× (target ≥ 0.70×)`);
+    console.log(`p99 ack at ${RATE}/s, 1 process, ${store}: ${fmt(fixed.get(single)!.load.p99, 2)} ms (target < 20 ms)`);
+    if (redis1 && redis2) {
+      const ratio = (f: (d: Deployment | undefined) => number) => `${fmt(f(redis2) / f(single), 2)}× (vs 1 on ${store}), ${fmt(f(redis2) / f(redis1), 2)}× (vs 1 on redis)`;
+      console.log(`scale-out, flat out, 2 processes on redis: acks/s ${ratio(perSecond)}; done/s ${ratio(done)}`);
+    }
   } finally {
-    for (const server of servers) await server.stop();
+    for (const d of all) for (const server of d.servers) await server.stop();
     await fake.close();
     rmSync(dir, { recursive: true, force: true });
     agent.destroy();
+    if (withRedis) {
+      const { RedisStore } = await import("../src/stores/redis.ts");
+      const redis = await RedisStore.connect(REDIS_URL, { namespace: prefix });
+      await redis.deletePrefix("");
+      await redis.close();
+    }
   }
 }
 

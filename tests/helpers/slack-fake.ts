@@ -11,6 +11,8 @@ export interface ApiCall {
   params: Record<string, unknown>;
   contentType: string;
   authorization?: string;
+  /** What the fake answered (e.g. the ts of a posted message). */
+  result?: Record<string, unknown>;
 }
 
 export interface ResponseCall {
@@ -121,11 +123,13 @@ export class FakeSlack {
     const method = path.slice("/api/".length);
     const authorization = req.headers.authorization;
     this.seen.add(method);
-    this.calls.push({ method, params, contentType, ...(authorization ? { authorization } : {}) });
+    const call: ApiCall = { method, params, contentType, ...(authorization ? { authorization } : {}) };
+    this.calls.push(call);
     const failure = this.failures.get(method)?.shift();
     if (failure?.retryAfter !== undefined) return { status: 429, headers: { "retry-after": String(failure.retryAfter) }, body: { ok: false, error: "ratelimited" } };
     if (failure?.error) return { status: 200, body: { ok: false, error: failure.error } };
-    return { status: 200, body: this.success(method, params) };
+    call.result = this.success(method, params);
+    return { status: 200, body: call.result };
   }
 
   private success(method: string, params: Record<string, unknown>): Record<string, unknown> {

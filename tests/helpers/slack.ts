@@ -104,6 +104,11 @@ export function directMessage(text: string, extra: Record<string, unknown> = {})
   return { type: "message", channel: "D100", channel_type: "im", user: "U100", text, ts: nextTs(), ...extra };
 }
 
+/** A message in a channel (message.channels; message.groups with channel_type "group"), as people post them. */
+export function channelMessage(text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { type: "message", channel: "C100", channel_type: "channel", user: "U300", text, ts: nextTs(), ...extra };
+}
+
 /** A slash command as Slack posts it (form-encoded). */
 export function commandBody(text: string, extra: Record<string, string> = {}): string {
   return new URLSearchParams({

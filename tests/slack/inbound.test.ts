@@ -1,6 +1,6 @@
 /** Slack payloads → what the adapter reads: markup stripped, bots and subtypes ignored, clicks located. */
 import { describe, expect, it } from "vitest";
-import { readAction, readCommand, readHomeOpened, readMessageEvent, richTextToPlain } from "../../src/channels/slack/inbound.ts";
+import { messageEventName, readAction, readCommand, readHomeOpened, readMessageEvent, richTextToPlain } from "../../src/channels/slack/inbound.ts";
 import { slackToPlain } from "../../src/channels/slack/text.ts";
 import { readShareValue, shareValue } from "../../src/channels/slack/share.ts";
 
@@ -51,6 +51,36 @@ describe("readMessageEvent", () => {
   it("ignores junk", () => {
     expect(readMessageEvent(null, "dm")).toEqual({ ignore: "malformed" });
     expect(readMessageEvent({ event: "x" }, "mention")).toEqual({ ignore: "malformed" });
+  });
+});
+
+describe("channel messages (an expert's reply)", () => {
+  const reply = (extra: Record<string, unknown> = {}) => envelope({ type: "message", channel_type: "channel", user: "U7", channel: "C9", ts: "1.3", thread_ts: "1.1", text: "ask <@U2> or <@U3|dana> <!here>", ...extra });
+
+  it("keeps people's mentions as inert text, and the thread", () => {
+    expect(readMessageEvent(reply(), "channel")).toEqual({ message: { kind: "channel", eventId: "Ev1", team: "T1", channel: "C9", user: "U7", text: "ask @U2 or @dana @here", ts: "1.3", threadTs: "1.1" } });
+    expect(slackToPlain("<@U2> <@U3|dana>", { people: "keep" })).toBe("@U2 @dana");
+    const blocks = [{ type: "rich_text", elements: [{ type: "rich_text_section", elements: [{ type: "text", text: "ask " }, { type: "user", user_id: "U2" }] }] }];
+    expect(richTextToPlain(blocks, { people: "keep" })).toBe("ask @U2");
+  });
+
+  it("reads a private channel's message and a thread reply also sent to the channel", () => {
+    expect("message" in readMessageEvent(reply({ channel_type: "group" }), "channel")).toBe(true);
+    expect("message" in readMessageEvent(reply({ subtype: "thread_broadcast" }), "channel")).toBe(true);
+  });
+
+  it.each([
+    [{ bot_id: "B1" }, "bot"],
+    [{ subtype: "message_changed" }, "subtype:message_changed"],
+    [{ channel_type: "im" }, "not-a-channel"],
+    [{ channel_type: "mpim" }, "not-a-channel"],
+  ])("ignores %o (%s)", (extra, reason) => {
+    expect(readMessageEvent(reply(extra), "channel")).toEqual({ ignore: reason });
+  });
+
+  it("tells the message events apart by channel_type", () => {
+    expect(["im", "channel", "group", "mpim", undefined].map((t) => messageEventName(envelope({ type: "message", channel_type: t })))).toEqual(["message.im", "message.channels", "message.groups", undefined, undefined]);
+    expect(messageEventName(null)).toBeUndefined();
   });
 });
 

@@ -39,7 +39,7 @@ describe("manifest.yml", () => {
   it("asks for exactly the scopes the events, the command and the called methods need", () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...SLACK_SCOPES]);
     expect(manifest.oauth_config.scopes.user ?? []).toEqual([]);
-    expect(SLACK_SCOPES).toEqual(["app_mentions:read", "chat:write", "commands", "im:history", "im:write"]);
+    expect(SLACK_SCOPES).toEqual(["app_mentions:read", "channels:history", "chat:write", "commands", "groups:history", "im:history", "im:write"]);
     expect(Object.keys(SLACK_METHODS).sort()).toEqual(["auth.test", "chat.postEphemeral", "chat.postMessage", "conversations.open", "views.publish"]);
   });
 

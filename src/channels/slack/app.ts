@@ -10,6 +10,7 @@ import type { Route } from "../channel.ts";
 import type { SlackHandlers } from "./handlers.ts";
 import { slackFetch } from "./fetch.ts";
 import { slackEventsRoute } from "./http.ts";
+import { messageEventName } from "./inbound.ts";
 import { SLACK_COMMAND, SLACK_EVENTS, SLACK_EVENTS_PATH, type SlackEventName } from "./manifest.ts";
 
 /** Web API retries: 429s wait for Retry-After; network errors and 5xx back off; about 5 s at most besides Retry-After. */
@@ -80,11 +81,24 @@ function register(app: App, handlers: SlackHandlers, track: BuildOptions["track"
   const onEvent: Record<SlackEventName, (body: unknown) => Promise<void>> = {
     app_mention: (body) => handlers.onMessage(body, "mention"),
     "message.im": (body) => handlers.onMessage(body, "dm"),
+    "message.channels": (body) => handlers.onChannelMessage(body, "message.channels"),
+    "message.groups": (body) => handlers.onChannelMessage(body, "message.groups"),
     app_home_opened: (body) => handlers.onHomeOpened(body),
   };
-  // Bolt acks events itself, before any listener runs.
+  // One listener per Bolt event type; the message.* events all arrive as "message" (channel_type tells which).
+  const byType = new Map<string, SlackEventName[]>();
   for (const [name, spec] of Object.entries(SLACK_EVENTS) as [SlackEventName, (typeof SLACK_EVENTS)[SlackEventName]][]) {
-    app.event(spec.bolt, async ({ body }) => track(() => onEvent[name](body)));
+    byType.set(spec.bolt, [...(byType.get(spec.bolt) ?? []), name]);
+  }
+  // Bolt acks events itself, before any listener runs.
+  for (const [type, names] of byType) {
+    app.event(type, async ({ body }) => {
+      const name = names.length === 1 ? names[0] : messageEventName(body);
+      if (!name || !names.includes(name)) return;
+      // Channel chatter (message.channels/groups outside the experts' threads) is dropped before it is queued.
+      if ((name === "message.channels" || name === "message.groups") && !handlers.expertReply(body, name)) return;
+      track(() => onEvent[name](body));
+    });
   }
   app.command(SLACK_COMMAND, async ({ ack, body }) => {
     await ack();

@@ -100,7 +100,7 @@ export class Delivery {
   private async deliverOne(place: Place, out: Outbound): Promise<void> {
     const visibility = out.visibility ?? "public";
     if (out.to === "experts") return this.toExperts(place, out);
-    if (out.to === "dm" || !place.channel) return this.toDm(place, out.reply);
+    if (out.to === "dm" || !place.channel) return void (await this.toDm(place, out.reply));
     if (place.responseUrl && (place.privateHere || visibility === "private")) {
       const after = visibility === "public" && place.share ? shareBlocks(place.share) : [];
       for (const m of renderMessages(out.reply, { after })) await this.respond(place, { response_type: "ephemeral", replace_original: false, ...body(m) });
@@ -116,10 +116,27 @@ export class Delivery {
     await this.post(place, place.channel, place.threadTs, out.reply);
   }
 
-  private async toDm(place: Place, reply: Reply): Promise<void> {
-    if (place.direct && place.channel) return void (await this.post(place, place.channel, place.threadTs, reply));
+  /**
+   * An expert's reply, relayed to the asker's DM; then a private note to the expert, in the thread,
+   * saying whether it reached them. Returns whether the DM was posted.
+   */
+  async relay(expert: Place, asker: { team: string; user: string }, reply: Reply): Promise<boolean> {
+    const delivered = await this.toDm({ event: expert.event, team: asker.team, user: asker.user, direct: false, privateHere: false }, reply);
+    // An ephemeral message notifies no one, so naming the asker here pings nobody.
+    const who = /^[UW][A-Z0-9]{2,}$/.test(asker.user) ? `<@${asker.user}>` : "the person who asked";
+    const text = delivered ? `I sent your reply to ${who} by direct message.` : `I couldn't send your reply to ${who} by direct message; please reach them yourself.`;
+    if (expert.channel) {
+      await this.call(expert, "chat.postEphemeral", { channel: expert.channel, user: expert.user, ...thread(expert.threadTs), text, blocks: [{ type: "context", elements: [{ type: "mrkdwn", text }] }] });
+    }
+    return delivered;
+  }
+
+  /** Posts a reply in the user's DM; true when it was posted. */
+  private async toDm(place: Place, reply: Reply): Promise<boolean> {
+    if (place.direct && place.channel) return (await this.post(place, place.channel, place.threadTs, reply)) !== undefined;
     const channel = await this.openDm(place);
-    if (channel) await this.post({ ...place, channel, direct: true }, channel, undefined, reply);
+    if (!channel) return false;
+    return (await this.post({ ...place, channel, direct: true }, channel, undefined, reply)) !== undefined;
   }
 
   /** Posts every message of a reply; returns the first message's ts, or undefined when posting failed. */

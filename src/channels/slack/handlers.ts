@@ -4,11 +4,12 @@
  * handled once, through the store, so a retry reaching another process is not answered twice.
  */
 import type { Engine } from "../../core/engine.ts";
+import { relay } from "../../core/experts.ts";
 import type { Store } from "../../core/store.ts";
 import type { Inbound } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
 import type { Delivery, Place } from "./deliver.ts";
-import { conversationKey, readAction, readCommand, readHomeOpened, readMessageEvent, userKey } from "./inbound.ts";
+import { conversationKey, readAction, readCommand, readHomeOpened, readMessageEvent, userKey, type MessageIn } from "./inbound.ts";
 import { renderHome } from "./render.ts";
 import { readShareValue, SHARE_ACTION } from "./share.ts";
 
@@ -22,6 +23,8 @@ export interface HandlerDeps {
   log: Logger;
   /** Slack user ids that may see the bot's own KPIs (ADMIN_USER_IDS). */
   admins: ReadonlySet<string>;
+  /** EXPERTS_CHANNEL: thread replies there are relayed to whoever asked the forwarded question. */
+  expertsChannel?: string;
 }
 
 export class SlackHandlers {
@@ -45,6 +48,38 @@ export class SlackHandlers {
       ...(kind === "mention" ? { threadTs: m.threadTs ?? m.ts } : m.threadTs ? { threadTs: m.threadTs } : {}),
     };
     await this.deps.delivery.deliver(place, outbounds);
+  }
+
+  /**
+   * message.channels / message.groups: a person's reply in a thread of EXPERTS_CHANNEL is relayed to
+   * the asker of the question posted there, by DM. Everything else said in channels is ignored (the
+   * bot answers mentions only), and is dropped before it costs a store round trip.
+   */
+  async onChannelMessage(body: unknown, event: "message.channels" | "message.groups"): Promise<void> {
+    const m = this.expertReply(body, event);
+    if (!m) return;
+    if (!(await this.firstTime(m.eventId, event))) return;
+    const relayed = await relay(this.deps.store, `slack:${m.channel}:${m.threadTs}`, undefined, m.text);
+    if (!relayed || relayed.asker.channel !== "slack") return this.deps.log.debug("Slack event ignored", { event, reason: "not-a-forwarded-question" });
+    const [team = "", user = ""] = relayed.asker.user.split(":").slice(-2);
+    const expert: Place = { event: "expert-reply", team: m.team, user: m.user, channel: m.channel, threadTs: m.threadTs, direct: false, privateHere: false };
+    const delivered = await this.deps.delivery.relay(expert, { team, user }, relayed.reply);
+    this.deps.log.info(delivered ? "expert's reply relayed to the asker" : "expert's reply could not be relayed", { event, channel: m.channel, thread: m.threadTs });
+  }
+
+  /**
+   * A person's thread reply in EXPERTS_CHANNEL, or null (logged at debug) for any other channel
+   * message. Synchronous and cheap: app.ts calls it before queueing, so channel chatter costs nothing.
+   */
+  expertReply(body: unknown, event: "message.channels" | "message.groups"): MessageIn | null {
+    const verdict = readMessageEvent(body, "channel");
+    let reason: string;
+    if ("ignore" in verdict) reason = verdict.ignore;
+    else if (!this.deps.expertsChannel || verdict.message.channel !== this.deps.expertsChannel) reason = "not-the-experts-channel";
+    else if (!verdict.message.threadTs || verdict.message.threadTs === verdict.message.ts) reason = "not-a-thread-reply";
+    else return verdict.message;
+    this.deps.log.debug("Slack event ignored", { event, reason });
+    return null;
   }
 
   /** App Home opened on its Home tab: publish the home view for this user. */

@@ -24,9 +24,12 @@ export function userKey(team: string, user: string): string {
   return `slack:${team}:${user}`;
 }
 
-/** A user's message to the bot: an @-mention in a channel, or a direct message. */
+/** A mention of the bot, a direct message, or a message in a channel (read for the experts' replies). */
+export type MessageKind = "mention" | "dm" | "channel";
+
+/** A user's message: an @-mention in a channel, a direct message, or a channel message. */
 export interface MessageIn {
-  kind: "mention" | "dm";
+  kind: MessageKind;
   eventId?: string;
   team: string;
   channel: string;
@@ -39,25 +42,37 @@ export interface MessageIn {
 
 export type MessageVerdict = { message: MessageIn } | { ignore: string };
 
+/** Subtypes of a person's channel message that still count as theirs: a thread reply also sent to the channel. */
+const HUMAN_CHANNEL_SUBTYPES = new Set(["thread_broadcast"]);
+
+/** Which manifest event a Bolt "message" event is, by its channel_type; undefined for others (group DMs). */
+export function messageEventName(body: unknown): "message.im" | "message.channels" | "message.groups" | undefined {
+  const type = rec(rec(body)?.event)?.channel_type;
+  return type === "im" ? "message.im" : type === "channel" ? "message.channels" : type === "group" ? "message.groups" : undefined;
+}
+
 /**
  * Reads an app_mention or message event. Ignored: messages from bots (this one included), every
- * message subtype (edits, deletions, joins, …), messages outside DMs, and anything malformed.
+ * message subtype (edits, deletions, joins, …; in channels a thread_broadcast is a person's reply
+ * and is kept), messages of the wrong kind of conversation, and anything malformed.
  */
-export function readMessageEvent(body: unknown, kind: "mention" | "dm"): MessageVerdict {
+export function readMessageEvent(body: unknown, kind: MessageKind): MessageVerdict {
   const b = rec(body);
   const event = rec(b?.event);
   if (!b || !event) return { ignore: "malformed" };
   if (event.bot_id !== undefined || event.bot_profile !== undefined) return { ignore: "bot" };
-  if (event.subtype !== undefined) return { ignore: `subtype:${String(event.subtype)}` };
+  if (event.subtype !== undefined && !(kind === "channel" && HUMAN_CHANNEL_SUBTYPES.has(String(event.subtype)))) return { ignore: `subtype:${String(event.subtype)}` };
   if (kind === "dm" && event.channel_type !== "im") return { ignore: "not-a-dm" };
+  if (kind === "channel" && event.channel_type !== "channel" && event.channel_type !== "group") return { ignore: "not-a-channel" };
   const team = teamOf(b, event);
   const channel = str(event.channel);
   const user = str(event.user);
   const ts = str(event.ts);
   if (!team || !channel || !user || !ts) return { ignore: "malformed" };
   const raw = typeof event.text === "string" ? event.text : "";
-  let text = slackToPlain(raw);
-  if (text.length === 0 && raw.length === 0) text = richTextToPlain(event.blocks);
+  const people = kind === "channel" ? "keep" : "drop";
+  let text = slackToPlain(raw, { people });
+  if (text.length === 0 && raw.length === 0) text = richTextToPlain(event.blocks, { people });
   const threadTs = str(event.thread_ts);
   return { message: { kind, eventId: str(b.event_id), team, channel, user, text, ts, ...(threadTs ? { threadTs } : {}) } };
 }
@@ -154,8 +169,8 @@ function teamOf(body: Rec, event: Rec): string | undefined {
   return str(body.team_id) ?? str(auth?.team_id) ?? str(event.team);
 }
 
-/** Plain text from rich_text blocks (used when an event has no `text`); mentions are dropped. */
-export function richTextToPlain(blocks: unknown): string {
+/** Plain text from rich_text blocks (used when an event has no `text`); mentions of people are dropped unless kept. */
+export function richTextToPlain(blocks: unknown, options: { people?: "drop" | "keep" } = {}): string {
   const out: string[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);
@@ -172,6 +187,8 @@ export function richTextToPlain(blocks: unknown): string {
         out.push(`:${str(n.name) ?? ""}:`);
         return;
       case "user":
+        if (options.people === "keep") out.push(`@${str(n.user_id) ?? "someone"}`);
+        return;
       case "usergroup":
       case "broadcast":
         return;

@@ -41,7 +41,7 @@ export function createSlackChannel({ config, engine, store, log: parent }: Chann
       }
     : undefined;
   const delivery = new Delivery(client, log, experts);
-  const handlers = new SlackHandlers({ engine, store, delivery, log, admins: new Set(config.ADMIN_USER_IDS) });
+  const handlers = new SlackHandlers({ engine, store, delivery, log, admins: new Set(config.ADMIN_USER_IDS), ...(config.EXPERTS_CHANNEL ? { expertsChannel: config.EXPERTS_CHANNEL } : {}) });
   const answers = new AnswerQueue(log);
   const track = (work: () => Promise<void>) => answers.push(work);
   const { route, socket } = buildSlackApp({ config, handlers, log, track });

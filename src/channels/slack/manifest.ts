@@ -10,10 +10,17 @@ export const SLACK_COMMAND = "/careerfaq";
 /** HTTP mode: events, the command and interactivity all arrive here. */
 export const SLACK_EVENTS_PATH = "/slack/events";
 
-/** Bot events (manifest names) → the Bolt event type each arrives as, and the scopes it needs. */
+/**
+ * Bot events (manifest names) → the Bolt event type each arrives as, and the scopes it needs.
+ * The three message.* events all arrive as "message"; the event's channel_type tells them apart.
+ * message.channels and message.groups carry the experts' replies in EXPERTS_CHANNEL (every other
+ * channel message is ignored: in channels the bot answers mentions only).
+ */
 export const SLACK_EVENTS = {
   app_mention: { bolt: "app_mention", scopes: ["app_mentions:read"] },
   "message.im": { bolt: "message", scopes: ["im:history"] },
+  "message.channels": { bolt: "message", scopes: ["channels:history"] },
+  "message.groups": { bolt: "message", scopes: ["groups:history"] },
   app_home_opened: { bolt: "app_home_opened", scopes: [] },
 } as const satisfies Record<string, { bolt: string; scopes: readonly string[] }>;
 export type SlackEventName = keyof typeof SLACK_EVENTS;

@@ -71,13 +71,14 @@ export function splitText(text: string, max: number): string[] {
 
 /**
  * Slack message markup → plain text: user and channel mentions, special mentions, links and dates
- * become their readable labels (mentions of people are dropped: they are who, not what, is asked),
- * then &amp; &lt; &gt; are unescaped.
+ * become their readable labels, then &amp; &lt; &gt; are unescaped. Mentions of people are dropped
+ * from questions (they are who, not what, is asked); `people: "keep"` (an expert's reply, which
+ * is passed on) keeps them as "@name" (or "@U123" without a label), as text that pings nobody.
  */
-export function slackToPlain(text: string): string {
+export function slackToPlain(text: string, options: { people?: "drop" | "keep" } = {}): string {
   const plain = text.replace(/<([^<>]*)>/g, (_whole, inner: string) => {
     const [target = "", label] = splitLabel(inner);
-    if (target.startsWith("@")) return ""; // <@U123> or <@U123|name>
+    if (target.startsWith("@")) return options.people === "keep" ? `@${label ?? target.slice(1)}` : ""; // <@U123> or <@U123|name>
     if (target.startsWith("#")) return label ? `#${label}` : "";
     if (target.startsWith("!subteam^")) return label ?? "";
     if (target.startsWith("!date^")) return label ?? "";

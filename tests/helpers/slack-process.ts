@@ -1,0 +1,64 @@
+/**
+ * careerfaq as a real server process (`node bin/careerfaq.js serve`) on 127.0.0.1, in Slack HTTP
+ * mode with its Web API pointed at a FakeSlack in the test process. Its log is kept for assertions.
+ */
+import { createServer } from "node:net";
+import { CliProcess } from "./child.ts";
+import { BOT_TOKEN, SIGNING_SECRET } from "./slack.ts";
+
+export interface SlackProcess {
+  url: string;
+  /** The process's output (log lines) so far. */
+  output(): string;
+  /** Resolves with the output once it matches `pattern` (counting from `from`). */
+  waitForLog(pattern: RegExp, from?: number): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** A port nothing listens on right now (the OS's pick for port 0). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startSlackProcess(env: Record<string, string>): Promise<SlackProcess> {
+  const port = await freePort();
+  const child = new CliProcess(["serve"], {
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    // Whatever the environment says, no Socket Mode, Teams credentials or experts' channel here.
+    SLACK_APP_TOKEN: "",
+    EXPERTS_CHANNEL: "",
+    MicrosoftAppId: "",
+    MicrosoftAppPassword: "",
+    LOG_FORMAT: "text",
+    ...env,
+  });
+  try {
+    await child.waitFor(/careerfaq listening/, 0, 20_000);
+  } catch (err) {
+    child.child.kill("SIGKILL");
+    throw err;
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => child.output,
+    waitForLog: (pattern, from = 0) => child.waitFor(pattern, from),
+    stop: async () => {
+      if (child.child.exitCode !== null || child.child.signalCode !== null) return;
+      const exited = child.exited();
+      child.child.kill("SIGTERM");
+      const timer = setTimeout(() => child.child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
