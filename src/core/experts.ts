@@ -32,7 +32,11 @@ export function forwardOutbounds(inbound: Inbound, question: string): Outbound[]
       to: "experts",
       about: { user: inbound.user, userName: inbound.userName, conversation: inbound.conversation, question: q },
     },
-    { reply: text("expert-forwarded", "I've passed your question to the experts. When one of them replies, I'll send you their answer in a direct message."), visibility: "private" },
+    {
+      // Where the adapter cannot open DMs (Teams), the answer comes back to the conversation the question came from.
+      reply: text("expert-forwarded", `I've passed your question to the experts. When one of them replies, I'll send you their answer ${inbound.canDm === false ? "here" : "in a direct message"}.`),
+      visibility: "private",
+    },
   ];
 }
 
