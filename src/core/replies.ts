@@ -4,6 +4,7 @@ import { askButton } from "./answers/meta.ts";
 import { joinList } from "./answers/compose.ts";
 import type { RouteResult } from "./router/router.ts";
 import type { Block, DeclineReason, Reply, Slots } from "./types.ts";
+import { LEVELS, RATING_ASPECTS } from "../content/schemas.ts";
 
 /** Intents offered when a question is declined. */
 const OFFERED = ["salary", "experience", "skills", "topics"];
@@ -78,9 +79,7 @@ export function askValue(intent: string, slots: Slots): string {
   return parts.length ? `${intent}?${parts.join("&")}` : intent;
 }
 
-const LEVELS = ["entry", "mid", "experienced", "senior", "veteran"];
-const PERIODS = ["year", "hour", "month", "week"];
-const ASPECTS = ["salary", "stability", "stress", "complexity", "work-life", "diversity"];
+const PERIODS: readonly string[] = ["year", "hour", "month", "week"];
 
 /** "salary?country=UK&level=entry" → { intent, slots }; null when malformed. Values outside the known sets are ignored. */
 export function parseAskValue(value: string): { intent: string; slots: Slots } | null {
@@ -91,9 +90,9 @@ export function parseAskValue(value: string): { intent: string; slots: Slots } |
   for (const pair of query.split("&").filter(Boolean)) {
     const [k, v = ""] = pair.split("=", 2);
     if (k === "country" && ["US", "UK", "CA"].includes(v)) slots.country = v;
-    else if (k === "level" && LEVELS.includes(v)) slots.level = v as Slots["level"];
+    else if (k === "level" && (LEVELS as readonly string[]).includes(v)) slots.level = v as Slots["level"];
     else if (k === "period" && PERIODS.includes(v)) slots.period = v as Slots["period"];
-    else if (k === "aspect" && ASPECTS.includes(v)) slots.aspect = v as Slots["aspect"];
+    else if (k === "aspect" && (RATING_ASPECTS as readonly string[]).includes(v)) slots.aspect = v as Slots["aspect"];
     else if (k === "by" && v === "level") slots.byLevel = true;
   }
   return { intent, slots };

@@ -12,7 +12,8 @@ import { MemoryStore } from "../../src/stores/memory.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger, type Logger } from "../../src/log.ts";
 import { startServer, type RunningServer } from "../../src/server.ts";
-import type { FakeSlack } from "./slack-fake.ts";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { FakeSlack } from "./slack-fake.ts";
 
 export const SIGNING_SECRET = "testsigningsecret0123456789abcdef";
 export const BOT_TOKEN = "xoxb-111-222-testtokenvalue";
@@ -33,6 +34,25 @@ export async function startSlackServer(fake: FakeSlack, env: Record<string, stri
     ...env,
   });
   return startServer(config, { log: log ?? createLogger({ level: "silent" }) });
+}
+
+/**
+ * A Slack server on 127.0.0.1 with a FakeSlack, for one test file: started before its tests, closed
+ * after them, the fake's records cleared before each test. `bind` receives both once they are up.
+ */
+export function useSlackServer(bind: (fake: FakeSlack, server: RunningServer) => void, env: Record<string, string> = {}): void {
+  let fake: FakeSlack | undefined;
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    fake = await FakeSlack.start();
+    server = await startSlackServer(fake, env);
+    bind(fake, server);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await fake?.close();
+  });
+  beforeEach(() => fake?.reset());
 }
 
 /** X-Slack-Signature for a body: v0=HMAC-SHA256(secret, "v0:{ts}:{raw body}"). */

@@ -2,25 +2,20 @@
  * block_actions (form-encoded payload=…, signed) through the real receiver: every click goes to
  * the engine as { id, value } without the renderer's suffix, and is answered where it was made.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server.ts";
 import { ACTIONS } from "../../src/core/types.ts";
 import { SHARE_ACTION } from "../../src/channels/slack/share.ts";
 import { FakeSlack } from "../helpers/slack-fake.ts";
-import { blockText, buttonsIn, clickBody, eventBody, FORM, mention, postSlack, startSlackServer, type ClickOptions } from "../helpers/slack.ts";
+import { blockText, buttonsIn, clickBody, eventBody, FORM, mention, postSlack, startSlackServer, type ClickOptions, useSlackServer } from "../helpers/slack.ts";
 
 let fake: FakeSlack;
 let server: RunningServer;
 
-beforeAll(async () => {
-  fake = await FakeSlack.start();
-  server = await startSlackServer(fake);
+useSlackServer((f, s) => {
+  fake = f;
+  server = s;
 });
-afterAll(async () => {
-  await server?.close();
-  await fake?.close();
-});
-beforeEach(() => fake.reset());
 
 async function click(options: Omit<ClickOptions, "responseUrl">, responseId = `a${Math.random().toString(36).slice(2, 8)}`) {
   const res = await postSlack(server, clickBody({ ...options, responseUrl: fake.responseUrl(responseId) }), { contentType: FORM });

@@ -2,25 +2,20 @@
  * /careerfaq through the real receiver (form-encoded, signed): acked at once, answered privately
  * through response_url with "Share in channel", which posts the same answer publicly.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server.ts";
 import { ACTIONS } from "../../src/core/types.ts";
 import { SHARE_ACTION } from "../../src/channels/slack/share.ts";
 import { FakeSlack, type ResponseCall } from "../helpers/slack-fake.ts";
-import { blockText, buttonsIn, clickBody, commandBody, FORM, postSlack, startSlackServer } from "../helpers/slack.ts";
+import { blockText, buttonsIn, clickBody, commandBody, FORM, postSlack, startSlackServer, useSlackServer } from "../helpers/slack.ts";
 
 let fake: FakeSlack;
 let server: RunningServer;
 
-beforeAll(async () => {
-  fake = await FakeSlack.start();
-  server = await startSlackServer(fake);
+useSlackServer((f, s) => {
+  fake = f;
+  server = s;
 });
-afterAll(async () => {
-  await server?.close();
-  await fake?.close();
-});
-beforeEach(() => fake.reset());
 
 async function command(text: string, responseId = `cmd${Math.random().toString(36).slice(2, 8)}`): Promise<{ status: number; text: string; response: ResponseCall }> {
   const res = await postSlack(server, commandBody(text, { response_url: fake.responseUrl(responseId) }), { contentType: FORM });

@@ -2,25 +2,20 @@
  * Events through the real Bolt HTTPReceiver on the shared server: mentions answered in their
  * thread, DMs in the DM, bots and message subtypes ignored, App Home published.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server.ts";
 import { ACTIONS } from "../../src/core/types.ts";
 import { SLACK_METHODS } from "../../src/channels/slack/index.ts";
 import { FakeSlack } from "../helpers/slack-fake.ts";
-import { blockText, buttonsIn, directMessage, eventBody, mention, postSlack, richText, startSlackServer } from "../helpers/slack.ts";
+import { blockText, buttonsIn, directMessage, eventBody, mention, postSlack, richText, startSlackServer, useSlackServer } from "../helpers/slack.ts";
 
 let fake: FakeSlack;
 let server: RunningServer;
 
-beforeAll(async () => {
-  fake = await FakeSlack.start();
-  server = await startSlackServer(fake);
+useSlackServer((f, s) => {
+  fake = f;
+  server = s;
 });
-afterAll(async () => {
-  await server?.close();
-  await fake?.close();
-});
-beforeEach(() => fake.reset());
 
 const posted = () => fake.waitFor(() => fake.callsTo("chat.postMessage")[0]);
 

@@ -6,23 +6,18 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server.ts";
 import { FakeSlack } from "../helpers/slack-fake.ts";
-import { commandBody, directMessage, eventBody, FORM, mention, nextEventId, postSlack, signature, startSlackServer } from "../helpers/slack.ts";
+import { commandBody, directMessage, eventBody, FORM, mention, nextEventId, postSlack, signature, startSlackServer, useSlackServer } from "../helpers/slack.ts";
 
 let fake: FakeSlack;
 let server: RunningServer;
 
-beforeAll(async () => {
-  fake = await FakeSlack.start();
-  server = await startSlackServer(fake);
+useSlackServer((f, s) => {
+  fake = f;
+  server = s;
 });
-afterAll(async () => {
-  await server?.close();
-  await fake?.close();
-});
-beforeEach(() => fake.reset());
 
 /** Proves the server still answers: a DM gets its reply. */
 async function stillAnswers(): Promise<void> {

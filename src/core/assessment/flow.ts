@@ -10,6 +10,7 @@ import { ACTIONS, type Inbound, type Outbound, type Reply } from "../types.ts";
 import { migrate, newState, ownerOf, parseState, transition, type QuizEvent, type QuizInput, type QuizState, type Transition } from "./machine.ts";
 import { cancelledReply, hintReply, historyReply, introReply, lastResultBlocks, leadFor, questionReply, resultReply, staleQuizReply } from "./render.ts";
 import { scoreAnswers, toRecord, type ResultRecord } from "./scoring.ts";
+import { simplify } from "../words.ts";
 
 /** What an ended attempt leaves behind: "ended:<attempt id>" (briefly), so the next attempt gets a new id. */
 const ENDED = "ended:";
@@ -26,9 +27,6 @@ const forgetKey = (user: string) => `${userPrefix(user)}forget`;
 /** Keys outside the user's prefix that hold something about them; "forget me" deletes these too. */
 export const refsKey = (user: string) => `${userPrefix(user)}refs`;
 
-function simplify(text: string): string {
-  return text.toLowerCase().replace(/['’]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
-}
 
 export interface AssessorDeps {
   catalog: Catalog;

@@ -6,6 +6,7 @@
  */
 import type { Assessment, AssessmentQuestion } from "../../content/schemas.ts";
 import { SKIPPED } from "./scoring.ts";
+import { NUMBER_WORDS as BASE_NUMBERS, simplify } from "../words.ts";
 
 export interface QuizState {
   /** The assessment version the answers belong to. */
@@ -123,20 +124,8 @@ export function commandOf(text: string): "back" | "skip" | "cancel" | "restart" 
   return COMMANDS[simplify(text)];
 }
 
-function simplify(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/['’]/g, "")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
-
-const NUMBER_WORDS: Record<string, number> = {
-  zero: 0, no: 0, none: 0, one: 1, a: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, couple: 2, few: 3, several: 4,
-};
+/** In a typed answer about years, "no" and "none" mean zero and "a year" means one. */
+const NUMBER_WORDS: Readonly<Record<string, number>> = { ...BASE_NUMBERS, no: 0, none: 0, a: 1 };
 
 /** The option a typed answer names, or why none does. */
 export function matchOption(q: AssessmentQuestion, text: string): { option: string } | { problem: "no-match" | "ambiguous" } {

@@ -5,6 +5,7 @@
  */
 import type { Level, RatingAspect } from "../../content/schemas.ts";
 import { MAX_TOKENS, normalize, tokenize } from "./normalize.ts";
+import { NUMBER_WORDS } from "../words.ts";
 import type { Speller } from "./speller.ts";
 import type { Entry, TrieNode, Vocabulary } from "./vocabulary.ts";
 
@@ -31,10 +32,6 @@ export interface Analysis {
   unknownWords: string[];
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, couple: 2, few: 3, several: 4,
-};
 const YEAR_WORDS = new Set(["year", "years", "yr", "yrs", "y", "yoe"]);
 
 /** "US" is a stop word in lower case ("tell us"); it names the country only in these shapes. */
