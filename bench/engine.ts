@@ -52,7 +52,12 @@ function timeAll(questions: readonly string[], answer: (q: string) => unknown, b
     }
   }
   samples.sort((a, b) => a - b);
-  return { perSecond: (samples.length / total) * 1e6, p50: percentile(samples, 50), p99: percentile(samples, 99), max: samples[samples.length - 1]! };
+  return {
+    perSecond: (samples.length / total) * 1e6,
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    max: samples[samples.length - 1]!,
+  };
 }
 
 function median(run: () => void, times: number): number {
@@ -74,7 +79,9 @@ function longMessages(): Record<string, string> {
   return {
     "40,000 chars, a question then rambling": rambling,
     "40,000 chars, one word without spaces": "a".repeat(40_000),
-    "40,000 chars, Slack markup and emoji": "<@U123> :tada: <https://example.com|link> &amp; ".repeat(900).slice(0, 40_000),
+    "40,000 chars, Slack markup and emoji": "<@U123> :tada: <https://example.com|link> &amp; "
+      .repeat(900)
+      .slice(0, 40_000),
   };
 }
 
@@ -89,7 +96,8 @@ function baseline(catalog: Catalog): { search: (q: string) => string | null; bui
   };
 }
 
-const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 1) =>
+  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function main(): void {
   const coldStart = now();
@@ -110,22 +118,54 @@ function main(): void {
   base.build();
   const baseCold = micros(baseColdStart);
 
-  const ours = timeAll(questions, (q) => engine.ask(q), () => engine.router.speller.clearCache());
-  const oursCold = timeAll(questions, (q) => engine.ask(q), () => {
-    engine.router.speller.clearCache();
-    engine.clearCache();
-  });
-  const routeOnly = timeAll(questions, (q) => engine.router.route(q), () => engine.router.speller.clearCache());
-  const theirs = timeAll(questions, (q) => base.search(q), () => {});
+  const ours = timeAll(
+    questions,
+    (q) => engine.ask(q),
+    () => engine.router.speller.clearCache(),
+  );
+  const oursCold = timeAll(
+    questions,
+    (q) => engine.ask(q),
+    () => {
+      engine.router.speller.clearCache();
+      engine.clearCache();
+    },
+  );
+  const routeOnly = timeAll(
+    questions,
+    (q) => engine.router.route(q),
+    () => engine.router.speller.clearCache(),
+  );
+  const theirs = timeAll(
+    questions,
+    (q) => base.search(q),
+    () => {},
+  );
 
-  console.log(`careerfaq engine benchmark — ${questions.length} evaluation questions × ${PASSES} passes, Node ${process.version}`);
+  console.log(
+    `careerfaq engine benchmark — ${questions.length} evaluation questions × ${PASSES} passes, Node ${process.version}`,
+  );
   console.log("");
-  console.log("Spelling caches are cleared before every pass; 'cold' also clears the composed-answer cache (every answer built anew).");
+  console.log(
+    "Spelling caches are cleared before every pass; 'cold' also clears the composed-answer cache (every answer built anew).",
+  );
   console.log("");
-  console.log("                          engine       engine (cold)    router only    baseline (fuse.js defaults)   engine vs baseline");
+  console.log(
+    "                          engine       engine (cold)    router only    baseline (fuse.js defaults)   engine vs baseline",
+  );
   const row = (name: string, a: number, a2: number, b: number, c: number, unit: string, ratio: number) =>
-    console.log(`${name.padEnd(22)}${`${fmt(a)} ${unit}`.padStart(16)}${`${fmt(a2)} ${unit}`.padStart(17)}${`${fmt(b)} ${unit}`.padStart(15)}${`${fmt(c)} ${unit}`.padStart(31)}${`${fmt(ratio, 0)}×`.padStart(21)}`);
-  row("answers per second", ours.perSecond, oursCold.perSecond, routeOnly.perSecond, theirs.perSecond, "/s", ours.perSecond / theirs.perSecond);
+    console.log(
+      `${name.padEnd(22)}${`${fmt(a)} ${unit}`.padStart(16)}${`${fmt(a2)} ${unit}`.padStart(17)}${`${fmt(b)} ${unit}`.padStart(15)}${`${fmt(c)} ${unit}`.padStart(31)}${`${fmt(ratio, 0)}×`.padStart(21)}`,
+    );
+  row(
+    "answers per second",
+    ours.perSecond,
+    oursCold.perSecond,
+    routeOnly.perSecond,
+    theirs.perSecond,
+    "/s",
+    ours.perSecond / theirs.perSecond,
+  );
   row("p50 latency", ours.p50, oursCold.p50, routeOnly.p50, theirs.p50, "µs", theirs.p50 / ours.p50);
   row("p99 latency", ours.p99, oursCold.p99, routeOnly.p99, theirs.p99, "µs", theirs.p99 / ours.p99);
   row("max latency", ours.max, oursCold.max, routeOnly.max, theirs.max, "µs", theirs.max / ours.max);
@@ -138,14 +178,20 @@ function main(): void {
       engine.ask(text);
     }, 50);
     const b = median(() => base.search(text), 5);
-    console.log(`${name.padEnd(44)} engine ${fmt(a / 1000, 3)} ms   baseline ${fmt(b / 1000, 1)} ms   (${fmt(b / a, 0)}×)`);
+    console.log(
+      `${name.padEnd(44)} engine ${fmt(a / 1000, 3)} ms   baseline ${fmt(b / 1000, 1)} ms   (${fmt(b / a, 0)}×)`,
+    );
   }
   const short = median(() => engine.ask("salary uk"), 200);
-  console.log(`${"short message (\"salary uk\")".padEnd(44)} engine ${fmt(short / 1000, 3)} ms`);
+  console.log(`${'short message ("salary uk")'.padEnd(44)} engine ${fmt(short / 1000, 3)} ms`);
 
   console.log("");
-  console.log(`cold start: content load ${fmt(loaded / 1000)} ms + index build ${fmt((cold - loaded) / 1000)} ms = ${fmt(cold / 1000)} ms (first, in a fresh process); ${fmt(warmLoad / 1000)} ms (median of 5 reloads)`);
-  console.log(`baseline index build: ${fmt(baseCold / 1000)} ms over ${catalog.intents.reduce((n, i) => n + i.examples.length + 1, 0)} question strings`);
+  console.log(
+    `cold start: content load ${fmt(loaded / 1000)} ms + index build ${fmt((cold - loaded) / 1000)} ms = ${fmt(cold / 1000)} ms (first, in a fresh process); ${fmt(warmLoad / 1000)} ms (median of 5 reloads)`,
+  );
+  console.log(
+    `baseline index build: ${fmt(baseCold / 1000)} ms over ${catalog.intents.reduce((n, i) => n + i.examples.length + 1, 0)} question strings`,
+  );
   const inScope = cases.filter((c) => c.intent);
   const outOfScope = cases.filter((c) => !c.intent);
   const engineIntent = (q: string) => {
@@ -158,7 +204,9 @@ function main(): void {
       `out-of-scope not answered: engine ${share(outOfScope.filter((c) => engineIntent(c.q) === null).length, outOfScope.length)}, baseline ${share(outOfScope.filter((c) => base.search(c.q) === null).length, outOfScope.length)}`,
   );
   const s = engine.router.speller.stats;
-  console.log(`speller: ${engine.router.speller.size.toLocaleString("en-US")} index keys; ${s.lookups} lookups, ${s.deleteIndex} fixed by the delete index, ${s.fuse} by fuse.js, ${s.none} left unknown`);
+  console.log(
+    `speller: ${engine.router.speller.size.toLocaleString("en-US")} index keys; ${s.lookups} lookups, ${s.deleteIndex} fixed by the delete index, ${s.fuse} by fuse.js, ${s.none} left unknown`,
+  );
   console.log("");
   console.log("targets: p99 under 100 µs per answer, the 40,000-character message under 5 ms, cold start under 1 s");
 }

@@ -83,7 +83,13 @@ export async function startFakeWebApi(): Promise<{ url: string; calls: () => num
     req.resume();
     req.on("end", () => {
       calls++;
-      const body = JSON.stringify({ ok: true, channel: "C1", ts: `1700000000.${++ts}`, user_id: "UBOT", team_id: "T1" });
+      const body = JSON.stringify({
+        ok: true,
+        channel: "C1",
+        ts: `1700000000.${++ts}`,
+        user_id: "UBOT",
+        team_id: "T1",
+      });
       res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) }).end(body);
     });
   });
@@ -104,10 +110,14 @@ export async function startFakeWebApi(): Promise<{ url: string; calls: () => num
 /** Starts `target` in its own Node process (this file with --serve) and waits for its URL. */
 export function startServerProcess(target: Target, env: Record<string, string> = {}): Promise<ServerProcess> {
   const self = fileURLToPath(import.meta.url);
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", self, "--serve", target], {
-    env: { ...process.env, ...env },
-    stdio: ["pipe", "pipe", "inherit"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", self, "--serve", target],
+    {
+      env: { ...process.env, ...env },
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
   const cpuWaiters: ((ms: number) => void)[] = [];
   return new Promise((resolve, reject) => {
     let out = "";
@@ -126,18 +136,18 @@ export function startServerProcess(target: Target, env: Record<string, string> =
         ready = true;
         child.removeAllListeners("exit");
         resolve({
-        target,
-        url: match[1]!,
-        cpu: () =>
-          new Promise<number>((done) => {
-            cpuWaiters.push(done);
-            child.stdin!.write("cpu\n");
-          }),
-        stop: () =>
-          new Promise<void>((done) => {
-            child.once("exit", () => done());
-            child.kill("SIGTERM");
-          }),
+          target,
+          url: match[1]!,
+          cpu: () =>
+            new Promise<number>((done) => {
+              cpuWaiters.push(done);
+              child.stdin!.write("cpu\n");
+            }),
+          stop: () =>
+            new Promise<void>((done) => {
+              child.once("exit", () => done());
+              child.kill("SIGTERM");
+            }),
         });
       }
     });
@@ -197,12 +207,26 @@ export function signedMention(): { body: string; headers: Record<string, string>
     type: "event_callback",
     event_id: `EvBENCH${process.pid}x${n}`,
     event_time: Math.floor(Date.now() / 1000),
-    event: { type: "app_mention", user: `U${n % 50}`, text: `<@UBOT> ${QUESTIONS[n % QUESTIONS.length]}`, ts, channel: `C${n % 7}`, event_ts: ts },
+    event: {
+      type: "app_mention",
+      user: `U${n % 50}`,
+      text: `<@UBOT> ${QUESTIONS[n % QUESTIONS.length]}`,
+      ts,
+      channel: `C${n % 7}`,
+      event_ts: ts,
+    },
     authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true }],
   });
   const stamp = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac("sha256", SECRET).update(`v0:${stamp}:${body}`).digest("hex")}`;
-  return { body, headers: { "content-type": "application/json", "x-slack-request-timestamp": String(stamp), "x-slack-signature": signature } };
+  return {
+    body,
+    headers: {
+      "content-type": "application/json",
+      "x-slack-request-timestamp": String(stamp),
+      "x-slack-signature": signature,
+    },
+  };
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
@@ -217,10 +241,14 @@ function balancer(urls: readonly string[]): () => string {
 function post(url: string): Promise<number> {
   const { body, headers } = signedMention();
   return new Promise((resolve) => {
-    const req = request(`${url}/slack/events`, { method: "POST", agent, headers: { ...headers, "content-length": String(Buffer.byteLength(body)) } }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      `${url}/slack/events`,
+      { method: "POST", agent, headers: { ...headers, "content-length": String(Buffer.byteLength(body)) } },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on("error", () => resolve(0));
     req.end(body);
   });
@@ -229,7 +257,16 @@ function post(url: string): Promise<number> {
 function summarise(latencies: number[], failed: number, seconds: number): Summary {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
-  return { sent: latencies.length + failed, acked: latencies.length, failed, seconds, perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? Number.NaN };
+  return {
+    sent: latencies.length + failed,
+    acked: latencies.length,
+    failed,
+    seconds,
+    perSecond: latencies.length / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: sorted.at(-1) ?? Number.NaN,
+  };
 }
 
 /**
@@ -249,7 +286,9 @@ export async function runFixedRate(urls: readonly string[], rate: number, second
     const due = Math.min(total, Math.floor(((now - start) / 1000) * rate) + 1);
     for (; sent < due; sent++) {
       const dueAt = start + (sent / rate) * 1000;
-      pending.push(post(url()).then((status) => (status === 200 ? void latencies.push(performance.now() - dueAt) : void failed++)));
+      pending.push(
+        post(url()).then((status) => (status === 200 ? void latencies.push(performance.now() - dueAt) : void failed++)),
+      );
     }
     await new Promise((r) => setTimeout(r, 1));
   }
@@ -356,7 +395,13 @@ function redisAnswers(url: string): Promise<boolean> {
   });
 }
 
-async function deploy(label: string, target: Target, count: number, env: Record<string, string>, all: Deployment[]): Promise<Deployment> {
+async function deploy(
+  label: string,
+  target: Target,
+  count: number,
+  env: Record<string, string>,
+  all: Deployment[],
+): Promise<Deployment> {
   const d: Deployment = { label, servers: [], answers: target === "careerfaq" };
   all.push(d);
   for (let i = 0; i < count; i++) d.servers.push(await startServerProcess(target, env));
@@ -371,7 +416,13 @@ async function main(): Promise<void> {
   const withRedis = process.env.BENCH_REDIS !== "0" && (await redisAnswers(REDIS_URL));
   const all: Deployment[] = [];
   try {
-    const single = await deploy(`careerfaq, 1 process, ${store}`, "careerfaq", 1, { SLACK_API_URL: fake.url, DATABASE_PATH: join(dir, "bench.db"), BENCH_STORE: store }, all);
+    const single = await deploy(
+      `careerfaq, 1 process, ${store}`,
+      "careerfaq",
+      1,
+      { SLACK_API_URL: fake.url, DATABASE_PATH: join(dir, "bench.db"), BENCH_STORE: store },
+      all,
+    );
     const bare = await deploy("bare Bolt, 1 process", "bare", 1, {}, all);
     const onRedis = { SLACK_API_URL: fake.url, BENCH_STORE: "redis", REDIS_URL, REDIS_PREFIX: prefix };
     const redis1 = withRedis ? await deploy("careerfaq, 1 process, redis", "careerfaq", 1, onRedis, all) : undefined;
@@ -390,21 +441,48 @@ async function main(): Promise<void> {
     const perSecond = (d: Deployment | undefined) => (d ? flat.get(d)!.load.perSecond : Number.NaN);
     const done = (d: Deployment | undefined) => (d ? answeredPerSecond(flat.get(d)!) : Number.NaN);
 
-    console.log(`Slack ack benchmark: ${RATE} events/s for ${SECONDS} s; flat out (${CONCURRENCY} concurrent in all) for ${FLAT_SECONDS} s, ${ROUNDS} rounds alternating, median shown`);
-    console.log(`${"".padEnd(36)} ${"acks/s".padStart(7)}  ${"p50 ms".padStart(7)}  ${"p99 ms".padStart(7)}  ${"max ms".padStart(7)}  ${"acked".padStart(6)}  ${"fail".padStart(4)}  ${"CPU ms/ev".padStart(8)}  ${"drv %".padStart(6)}  ${"done/s".padStart(7)}`);
+    console.log(
+      `Slack ack benchmark: ${RATE} events/s for ${SECONDS} s; flat out (${CONCURRENCY} concurrent in all) for ${FLAT_SECONDS} s, ${ROUNDS} rounds alternating, median shown`,
+    );
+    console.log(
+      `${"".padEnd(36)} ${"acks/s".padStart(7)}  ${"p50 ms".padStart(7)}  ${"p99 ms".padStart(7)}  ${"max ms".padStart(7)}  ${"acked".padStart(6)}  ${"fail".padStart(4)}  ${"CPU ms/ev".padStart(8)}  ${"drv %".padStart(6)}  ${"done/s".padStart(7)}`,
+    );
     for (const d of all) console.log(row(`${d.label}, ${RATE}/s`, fixed.get(d)!));
     for (const d of all) console.log(row(`${d.label}, flat out`, flat.get(d)!));
-    if (!withRedis) console.log(`(no Redis rows: ${process.env.BENCH_REDIS === "0" ? "BENCH_REDIS=0" : `no Redis answered at ${REDIS_URL}`})`);
-    console.log(`flat-out rounds, acks/s: ${all.map((d) => `${d.label} ${rounds.get(d)!.map((p) => fmt(p.load.perSecond, 0)).join("/")}`).join("; ")}`);
+    if (!withRedis)
+      console.log(
+        `(no Redis rows: ${process.env.BENCH_REDIS === "0" ? "BENCH_REDIS=0" : `no Redis answered at ${REDIS_URL}`})`,
+      );
+    console.log(
+      `flat-out rounds, acks/s: ${all
+        .map(
+          (d) =>
+            `${d.label} ${rounds
+              .get(d)!
+              .map((p) => fmt(p.load.perSecond, 0))
+              .join("/")}`,
+        )
+        .join("; ")}`,
+    );
     for (const d of all.filter((x) => x.answers)) {
-      for (const [name, p] of [[`${RATE}/s`, fixed.get(d)!], ["flat out", flat.get(d)!]] as const) {
-        console.log(`answers, ${d.label} (${name}): ${p.answeredDuring} of ${p.load.acked} posted during the run; all posted ${fmt(p.drainSeconds, 1)} s after it`);
+      for (const [name, p] of [
+        [`${RATE}/s`, fixed.get(d)!],
+        ["flat out", flat.get(d)!],
+      ] as const) {
+        console.log(
+          `answers, ${d.label} (${name}): ${p.answeredDuring} of ${p.load.acked} posted during the run; all posted ${fmt(p.drainSeconds, 1)} s after it`,
+        );
       }
     }
-    console.log(`throughput ratio careerfaq (1 process, ${store}) / bare (flat out, medians): ${fmt(perSecond(single) / perSecond(bare), 2)}× (target ≥ 0.70×)`);
-    console.log(`p99 ack at ${RATE}/s, 1 process, ${store}: ${fmt(fixed.get(single)!.load.p99, 2)} ms (target < 20 ms)`);
+    console.log(
+      `throughput ratio careerfaq (1 process, ${store}) / bare (flat out, medians): ${fmt(perSecond(single) / perSecond(bare), 2)}× (target ≥ 0.70×)`,
+    );
+    console.log(
+      `p99 ack at ${RATE}/s, 1 process, ${store}: ${fmt(fixed.get(single)!.load.p99, 2)} ms (target < 20 ms)`,
+    );
     if (redis1 && redis2) {
-      const ratio = (f: (d: Deployment | undefined) => number) => `${fmt(f(redis2) / f(single), 2)}× (vs 1 on ${store}), ${fmt(f(redis2) / f(redis1), 2)}× (vs 1 on redis)`;
+      const ratio = (f: (d: Deployment | undefined) => number) =>
+        `${fmt(f(redis2) / f(single), 2)}× (vs 1 on ${store}), ${fmt(f(redis2) / f(redis1), 2)}× (vs 1 on redis)`;
       console.log(`scale-out, flat out, 2 processes on redis: acks/s ${ratio(perSecond)}; done/s ${ratio(done)}`);
     }
   } finally {

@@ -26,7 +26,12 @@ const positiveInt = (name: string, fallback: number, max: number) =>
 const list = z
   .string()
   .optional()
-  .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 
 export const ConfigSchema = z.object({
   // Content and routing
@@ -34,32 +39,84 @@ export const ConfigSchema = z.object({
   ROUTER_ANSWER_THRESHOLD: unit("ROUTER_ANSWER_THRESHOLD", DEFAULT_ROUTER_CONFIG.answerThreshold),
   ROUTER_CLARIFY_THRESHOLD: unit("ROUTER_CLARIFY_THRESHOLD", DEFAULT_ROUTER_CONFIG.clarifyThreshold),
   // HTTP server
-  PORT: z.coerce.number({ error: "PORT must be a port number, e.g. 3000" }).int("PORT must be a whole number, e.g. 3000").min(0, "PORT must be between 0 and 65535").max(65535, "PORT must be between 0 and 65535").default(3000),
+  PORT: z.coerce
+    .number({ error: "PORT must be a port number, e.g. 3000" })
+    .int("PORT must be a whole number, e.g. 3000")
+    .min(0, "PORT must be between 0 and 65535")
+    .max(65535, "PORT must be between 0 and 65535")
+    .default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   // Storage
   STORE: z.enum(["sqlite", "memory", "redis"], { error: "STORE must be sqlite (default), memory or redis" }).optional(),
   DATABASE_PATH: z.string().min(1).default("./var/careerfaq.db"),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://, e.g. redis://127.0.0.1:6379").optional(),
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, "REDIS_PREFIX must be letters, digits, ':', '_' or '-', e.g. careerfaq:").default("careerfaq:"),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://, e.g. redis://127.0.0.1:6379")
+    .optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, "REDIS_PREFIX must be letters, digits, ':', '_' or '-', e.g. careerfaq:")
+    .default("careerfaq:"),
   REQUIRE_REDIS: z.enum(["0", "1"], { error: "REQUIRE_REDIS must be 0 or 1" }).optional(),
   SESSION_TTL_DAYS: positiveInt("SESSION_TTL_DAYS", 7, 365),
   // Slack
-  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, "SLACK_BOT_TOKEN must be a bot token starting with xoxb- (OAuth & Permissions page of your Slack app)").optional(),
-  SLACK_SIGNING_SECRET: z.string().regex(/^[A-Za-z0-9]{16,}$/, "SLACK_SIGNING_SECRET must be the signing secret from your Slack app's Basic Information page (letters and digits)").optional(),
-  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, "SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)").optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(
+      /^xoxb-/,
+      "SLACK_BOT_TOKEN must be a bot token starting with xoxb- (OAuth & Permissions page of your Slack app)",
+    )
+    .optional(),
+  SLACK_SIGNING_SECRET: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9]{16,}$/,
+      "SLACK_SIGNING_SECRET must be the signing secret from your Slack app's Basic Information page (letters and digits)",
+    )
+    .optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(
+      /^xapp-/,
+      "SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)",
+    )
+    .optional(),
   SLACK_API_URL: z.string().url("SLACK_API_URL must be a URL such as https://slack.com/api/").optional(),
   ADMIN_USER_IDS: list,
-  EXPERTS_CHANNEL: z.string().regex(/^[CG][A-Z0-9]{2,}$/, "EXPERTS_CHANNEL must be a Slack channel ID such as C0123456789 (channel details → About)").optional(),
+  EXPERTS_CHANNEL: z
+    .string()
+    .regex(
+      /^[CG][A-Z0-9]{2,}$/,
+      "EXPERTS_CHANNEL must be a Slack channel ID such as C0123456789 (channel details → About)",
+    )
+    .optional(),
   // Microsoft Teams (Bot Framework)
-  MicrosoftAppId: z.string().uuid("MicrosoftAppId must be the bot's Microsoft App ID (a GUID from the Azure Bot resource)").optional(),
+  MicrosoftAppId: z
+    .string()
+    .uuid("MicrosoftAppId must be the bot's Microsoft App ID (a GUID from the Azure Bot resource)")
+    .optional(),
   MicrosoftAppPassword: z.string().min(1).optional(),
-  MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { error: "MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI" }).optional(),
-  MicrosoftAppTenantId: z.string().uuid("MicrosoftAppTenantId must be your Microsoft Entra tenant ID (a GUID)").optional(),
+  MicrosoftAppType: z
+    .enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], {
+      error: "MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI",
+    })
+    .optional(),
+  MicrosoftAppTenantId: z
+    .string()
+    .uuid("MicrosoftAppTenantId must be your Microsoft Entra tenant ID (a GUID)")
+    .optional(),
   TEAMS_ADMIN_IDS: list,
   TEAMS_EXPERTS_CONVERSATION: z.string().min(1).optional(),
-  TEAMS_EXPERTS_SERVICE_URL: z.string().url("TEAMS_EXPERTS_SERVICE_URL must be the serviceUrl of the experts' Teams conversation").optional(),
+  TEAMS_EXPERTS_SERVICE_URL: z
+    .string()
+    .url("TEAMS_EXPERTS_SERVICE_URL must be the serviceUrl of the experts' Teams conversation")
+    .optional(),
   // Logging
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"], { error: "LOG_LEVEL must be one of debug, info, warn, error, silent" }).default("info"),
+  LOG_LEVEL: z
+    .enum(["debug", "info", "warn", "error", "silent"], {
+      error: "LOG_LEVEL must be one of debug, info, warn, error, silent",
+    })
+    .default("info"),
   LOG_FORMAT: z.enum(["text", "json"], { error: "LOG_FORMAT must be text or json" }).default("text"),
 });
 export type Config = z.infer<typeof ConfigSchema>;
@@ -69,18 +126,34 @@ function crossChecks(c: Config): string[] {
   const problems: string[] = [];
   const slackOn = Boolean(c.SLACK_BOT_TOKEN || c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN);
   if (slackOn) {
-    if (!c.SLACK_BOT_TOKEN) problems.push("SLACK_BOT_TOKEN: required when Slack is configured (xoxb-…, from OAuth & Permissions); or unset every SLACK_* variable to turn Slack off");
-    if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) problems.push("SLACK_SIGNING_SECRET: required in HTTP mode (Basic Information → Signing Secret); or set SLACK_APP_TOKEN for Socket Mode");
+    if (!c.SLACK_BOT_TOKEN)
+      problems.push(
+        "SLACK_BOT_TOKEN: required when Slack is configured (xoxb-…, from OAuth & Permissions); or unset every SLACK_* variable to turn Slack off",
+      );
+    if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET)
+      problems.push(
+        "SLACK_SIGNING_SECRET: required in HTTP mode (Basic Information → Signing Secret); or set SLACK_APP_TOKEN for Socket Mode",
+      );
   }
   if (c.MicrosoftAppId) {
     const type = c.MicrosoftAppType ?? "MultiTenant";
-    if (type !== "UserAssignedMSI" && !c.MicrosoftAppPassword) problems.push("MicrosoftAppPassword: required with MicrosoftAppId (a client secret of the bot's app registration)");
-    if (type !== "MultiTenant" && !c.MicrosoftAppTenantId) problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${type}`);
+    if (type !== "UserAssignedMSI" && !c.MicrosoftAppPassword)
+      problems.push(
+        "MicrosoftAppPassword: required with MicrosoftAppId (a client secret of the bot's app registration)",
+      );
+    if (type !== "MultiTenant" && !c.MicrosoftAppTenantId)
+      problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${type}`);
   } else if (c.MicrosoftAppPassword || c.MicrosoftAppTenantId) {
-    problems.push("MicrosoftAppId: required when MicrosoftAppPassword or MicrosoftAppTenantId is set (or unset those to run Teams in local mode)");
+    problems.push(
+      "MicrosoftAppId: required when MicrosoftAppPassword or MicrosoftAppTenantId is set (or unset those to run Teams in local mode)",
+    );
   }
-  if (c.STORE === "redis" && !c.REDIS_URL) problems.push("REDIS_URL: required when STORE=redis, e.g. redis://127.0.0.1:6379");
-  if (c.ROUTER_CLARIFY_THRESHOLD > c.ROUTER_ANSWER_THRESHOLD) problems.push("ROUTER_CLARIFY_THRESHOLD: must not be above ROUTER_ANSWER_THRESHOLD (lower it, or raise ROUTER_ANSWER_THRESHOLD)");
+  if (c.STORE === "redis" && !c.REDIS_URL)
+    problems.push("REDIS_URL: required when STORE=redis, e.g. redis://127.0.0.1:6379");
+  if (c.ROUTER_CLARIFY_THRESHOLD > c.ROUTER_ANSWER_THRESHOLD)
+    problems.push(
+      "ROUTER_CLARIFY_THRESHOLD: must not be above ROUTER_ANSWER_THRESHOLD (lower it, or raise ROUTER_ANSWER_THRESHOLD)",
+    );
   return problems;
 }
 
@@ -92,7 +165,9 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
   }
   // Only our variables, and empty strings mean "not set" (a blank line in .env).
   const known = new Set(Object.keys(ConfigSchema.shape));
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => known.has(k) && v !== undefined && v.trim() !== ""));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => known.has(k) && v !== undefined && v.trim() !== ""),
+  );
   const parsed = ConfigSchema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(

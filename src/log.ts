@@ -32,12 +32,18 @@ export function redact(text: string): string {
 function errorFields(err: unknown): Record<string, unknown> {
   if (err instanceof Error) {
     const code = (err as { code?: unknown }).code;
-    return { error: err.message, ...(code !== undefined ? { code } : {}), ...(err.stack ? { stack: err.stack.split("\n").slice(0, 4).join(" | ") } : {}) };
+    return {
+      error: err.message,
+      ...(code !== undefined ? { code } : {}),
+      ...(err.stack ? { stack: err.stack.split("\n").slice(0, 4).join(" | ") } : {}),
+    };
   }
   return { error: String(err) };
 }
 
-export function createLogger(options: { level?: Level; json?: boolean; write?: (line: string) => void; fields?: Record<string, unknown> } = {}): Logger {
+export function createLogger(
+  options: { level?: Level; json?: boolean; write?: (line: string) => void; fields?: Record<string, unknown> } = {},
+): Logger {
   const level = options.level ?? "info";
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const base = options.fields ?? {};

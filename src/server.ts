@@ -29,12 +29,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config = loadConfig(), options: { log?: Logger } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config = loadConfig(),
+  options: { log?: Logger } = {},
+): Promise<RunningServer> {
   const log = options.log ?? createLogger({ level: config.LOG_LEVEL, json: config.LOG_FORMAT === "json" });
   const store = await openStore(config, log);
   const engine = createEngine(config, {
     store,
-    onError: (err, inbound) => log.error("turn failed", { err, code: (err as { code?: string }).code ?? "INTERNAL", conversation: (inbound as { conversation?: string }).conversation }),
+    onError: (err, inbound) =>
+      log.error("turn failed", {
+        err,
+        code: (err as { code?: string }).code ?? "INTERNAL",
+        conversation: (inbound as { conversation?: string }).conversation,
+      }),
   });
   const channels: Channel[] = [];
   for (const factory of FACTORIES) {
@@ -42,7 +50,11 @@ export async function startServer(config: Config = loadConfig(), options: { log?
     if (channel) channels.push(channel);
   }
   const routes: Route[] = [
-    { method: "GET", path: "/healthz", handle: (_req, res) => json(res, 200, { status: "ok", channels: channels.map((c) => c.name) }) },
+    {
+      method: "GET",
+      path: "/healthz",
+      handle: (_req, res) => json(res, 200, { status: "ok", channels: channels.map((c) => c.name) }),
+    },
     ...channels.flatMap((c) => c.routes),
   ];
 
@@ -79,7 +91,11 @@ export async function startServer(config: Config = loadConfig(), options: { log?
   }
   const address = server.address() as AddressInfo;
   const url = `http://${address.address === "0.0.0.0" || address.address === "::" ? "127.0.0.1" : address.address}:${address.port}`;
-  log.info("careerfaq listening", { url, channels: channels.map((c) => c.name).join(",") || "none", store: store.constructor.name });
+  log.info("careerfaq listening", {
+    url,
+    channels: channels.map((c) => c.name).join(",") || "none",
+    store: store.constructor.name,
+  });
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -94,14 +110,20 @@ export async function startServer(config: Config = loadConfig(), options: { log?
         });
       }
       server.closeIdleConnections?.();
-      for (const c of channels) await c.stop().catch((err) => log.warn("channel did not stop cleanly", { channel: c.name, err }));
+      for (const c of channels)
+        await c.stop().catch((err) => log.warn("channel did not stop cleanly", { channel: c.name, err }));
       await store.close().catch((err) => log.warn("store did not close cleanly", { err }));
       log.info("stopped");
     })());
   return { server, url, engine, store, channels, log, close };
 }
 
-async function dispatch(routes: readonly Route[], req: IncomingMessage, res: ServerResponse, log: Logger): Promise<void> {
+async function dispatch(
+  routes: readonly Route[],
+  req: IncomingMessage,
+  res: ServerResponse,
+  log: Logger,
+): Promise<void> {
   const path = (req.url ?? "/").split("?")[0];
   const matching = routes.filter((r) => r.path === path);
   const route = matching.find((r) => r.method === req.method || r.method === "*");
@@ -123,7 +145,10 @@ async function dispatch(routes: readonly Route[], req: IncomingMessage, res: Ser
 
 export function json(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
   res.end(text);
 }
 

@@ -10,7 +10,15 @@ import type { RunningServer } from "../src/server.ts";
 import { BIN } from "./helpers/child.ts";
 import { eventBody, mention, postSlack, startSlackServer } from "./helpers/slack.ts";
 import { FakeSlack } from "./helpers/slack-fake.ts";
-import { cardOf, channelMention, postActivity, startFakeConnector, submitsOf, textsOf, type FakeConnector } from "./helpers/teams.ts";
+import {
+  cardOf,
+  channelMention,
+  postActivity,
+  startFakeConnector,
+  submitsOf,
+  textsOf,
+  type FakeConnector,
+} from "./helpers/teams.ts";
 import { testCatalog } from "./helpers/engine.ts";
 
 const QUESTIONS = [
@@ -61,7 +69,9 @@ function content(text: string, feedbackValue: string | undefined): Content {
   return {
     answer: feedbackValue ? feedbackValue.replace(/^(up|down):/, "").split(/[?~]/)[0]! : null,
     figures: [...new Set(text.match(FIGURE) ?? [])].sort(),
-    sources: SOURCES.filter((src) => text.includes(`${src.short}: "${src.title}"`)).map((src) => src.id).sort(),
+    sources: SOURCES.filter((src) => text.includes(`${src.short}: "${src.title}"`))
+      .map((src) => src.id)
+      .sort(),
   };
 }
 
@@ -80,16 +90,26 @@ describe("the same 30 questions through the terminal, Slack and Teams", () => {
     connector = await startFakeConnector();
     server = await startSlackServer(fake);
 
-    const r = spawnSync(process.execPath, [BIN, "ask", "--json"], { input: `${QUESTIONS.join("\n")}\n`, encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync(process.execPath, [BIN, "ask", "--json"], {
+      input: `${QUESTIONS.join("\n")}\n`,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     for (const line of r.stdout.trim().split("\n")) {
       const a = JSON.parse(line) as { text: string; answered: boolean; intent: string | null; sources: string[] };
-      terminal.push({ answer: a.answered ? a.intent : null, figures: content(a.text, undefined).figures, sources: [...a.sources].sort() });
+      terminal.push({
+        answer: a.answered ? a.intent : null,
+        figures: content(a.text, undefined).figures,
+        sources: [...a.sources].sort(),
+      });
     }
 
     for (const q of QUESTIONS) {
       const event = mention(q);
       expect((await postSlack(server, eventBody(event))).status).toBe(200);
-      const call = await fake.waitFor(() => fake.callsTo("chat.postMessage").find((c) => c.params.thread_ts === event.ts));
+      const call = await fake.waitFor(() =>
+        fake.callsTo("chat.postMessage").find((c) => c.params.thread_ts === event.ts),
+      );
       const blocks = typeof call.params.blocks === "string" ? JSON.parse(call.params.blocks) : call.params.blocks;
       const feedback = JSON.stringify(blocks).match(/"value":"(up:[^"]+)"/)?.[1];
       slack.push(content(unescape(`${call.params.text}\n${JSON.stringify(blocks)}`), feedback && unescape(feedback)));
@@ -124,4 +144,3 @@ describe("the same 30 questions through the terminal, Slack and Teams", () => {
     expect(new Set(slack.map((c) => c.answer)).size).toBeGreaterThanOrEqual(20);
   });
 });
-

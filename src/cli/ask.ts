@@ -53,7 +53,9 @@ export async function askCommand(engine: Engine, args: string[]): Promise<number
   }
   const question = args.join(" ").trim();
   if (!question) {
-    process.stderr.write('careerfaq ask: give a question, e.g. careerfaq ask "what does a customer care director earn in the UK?"\n');
+    process.stderr.write(
+      'careerfaq ask: give a question, e.g. careerfaq ask "what does a customer care director earn in the UK?"\n',
+    );
     return 2;
   }
   process.stdout.write(`${renderText(engine.ask(question).reply)}\n`);

@@ -11,7 +11,8 @@ export function renderChat(reply: Reply): { text: string; buttons: Button[]; fee
   const buttons = reply.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
   let text = renderText(reply, { buttons: false });
   // Buttons are numbered for typing; a label that already starts with its number is not numbered twice.
-  if (buttons.length > 0) text += `\n\n${buttons.map((b, i) => `  ${i + 1}) ${b.label.startsWith(`${i + 1}. `) ? b.label.slice(`${i + 1}. `.length) : b.label}`).join("\n")}`;
+  if (buttons.length > 0)
+    text += `\n\n${buttons.map((b, i) => `  ${i + 1}) ${b.label.startsWith(`${i + 1}. `) ? b.label.slice(`${i + 1}. `.length) : b.label}`).join("\n")}`;
   const feedback = reply.blocks.find((b): b is Extract<typeof b, { type: "feedback" }> => b.type === "feedback")?.value;
   if (feedback) text += `\n\nWas this helpful? Type + or - (or just ask something else).`;
   return feedback ? { text, buttons, feedback } : { text, buttons };
@@ -21,7 +22,9 @@ export async function chatCommand(engine: Engine, first?: string): Promise<numbe
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY) });
   const say = (s: string) => process.stdout.write(`${s}\n\n`);
   const prompt = () => process.stdout.write("you> ");
-  say('careerfaq — ask about the Customer Care / Customer Service Director role. Type "help", "topics", or "quit" to leave.');
+  say(
+    'careerfaq — ask about the Customer Care / Customer Service Director role. Type "help", "topics", or "quit" to leave.',
+  );
   let buttons: Button[] = [];
   let feedback: string | undefined;
   const base = { channel: "cli", conversation: "cli:local", user: "cli:local", direct: true } as const;
@@ -42,7 +45,8 @@ export async function chatCommand(engine: Engine, first?: string): Promise<numbe
     if (line !== "") {
       const n = /^\d{1,2}$/.test(line) ? Number(line) : NaN;
       const pick = buttons[n - 1];
-      const vote = feedback && (line === "+" || line === "-") ? `${line === "+" ? "up" : "down"}:${feedback}` : undefined;
+      const vote =
+        feedback && (line === "+" || line === "-") ? `${line === "+" ? "up" : "down"}:${feedback}` : undefined;
       if (vote) await show({ ...base, action: { id: ACTIONS.feedback, value: vote } });
       else await show(pick ? { ...base, action: { id: pick.action, value: pick.value } } : { ...base, text: line });
     }

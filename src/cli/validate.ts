@@ -21,7 +21,13 @@ export function collisions(engine: Engine): Collision[] {
     for (const example of intent.examples) {
       const r = engine.router.route(example);
       if (r.outcome !== "answer" || r.intent !== intent.id) {
-        found.push({ intent: intent.id, example, outcome: r.outcome, routedTo: r.intent ?? r.declineReason ?? null, confidence: r.confidence });
+        found.push({
+          intent: intent.id,
+          example,
+          outcome: r.outcome,
+          routedTo: r.intent ?? r.declineReason ?? null,
+          confidence: r.confidence,
+        });
       }
     }
   }
@@ -34,18 +40,26 @@ export function validateCommand(config: Config): number {
     engine = createEngine(config);
   } catch (err) {
     if (err instanceof ContentError) {
-      process.stderr.write(`careerfaq validate: ${err.problems.length} problem(s)\n${err.problems.map((p) => `  ${p}`).join("\n")}\n`);
+      process.stderr.write(
+        `careerfaq validate: ${err.problems.length} problem(s)\n${err.problems.map((p) => `  ${p}`).join("\n")}\n`,
+      );
       return 1;
     }
     throw err;
   }
   const c = engine.catalog;
   const examples = c.intents.reduce((n, i) => n + i.examples.length, 0);
-  process.stdout.write(`content OK: ${c.sources.size} sources, ${c.intents.length} intents, ${examples} example utterances, ${c.salary.figures.length} pay figures\n`);
+  process.stdout.write(
+    `content OK: ${c.sources.size} sources, ${c.intents.length} intents, ${examples} example utterances, ${c.salary.figures.length} pay figures\n`,
+  );
   const found = collisions(engine);
-  process.stdout.write(`collision report: ${found.length} of ${examples} examples are not answered by their own intent\n`);
+  process.stdout.write(
+    `collision report: ${found.length} of ${examples} examples are not answered by their own intent\n`,
+  );
   for (const f of found) {
-    process.stdout.write(`  ${f.intent}: ${JSON.stringify(f.example)} → ${f.outcome} ${f.routedTo ?? ""} @${f.confidence.toFixed(2)}\n`);
+    process.stdout.write(
+      `  ${f.intent}: ${JSON.stringify(f.example)} → ${f.outcome} ${f.routedTo ?? ""} @${f.confidence.toFixed(2)}\n`,
+    );
   }
   return 0;
 }

@@ -30,7 +30,10 @@ function* sourceRefs(value: unknown, path: PropertyKey[] = []): Generator<[strin
 }
 
 export function normalizeExample(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 }
 
 export function crossCheck(c: Catalog, composers: readonly string[]): string[] {
@@ -49,7 +52,8 @@ export function crossCheck(c: Catalog, composers: readonly string[]): string[] {
   ];
   for (const [file, value] of files) {
     for (const [id, path] of sourceRefs(value)) {
-      if (!c.sources.has(id)) problems.push(`${file}: ${formatPath(path)}: unknown source "${id}" (not in data/sources.yml)`);
+      if (!c.sources.has(id))
+        problems.push(`${file}: ${formatPath(path)}: unknown source "${id}" (not in data/sources.yml)`);
     }
   }
 
@@ -60,7 +64,8 @@ export function crossCheck(c: Catalog, composers: readonly string[]): string[] {
   const lexiconWords = new Set([...c.lexicon.role, ...Object.values(c.lexicon.countries).flatMap((x) => x.words)]);
   for (const intent of c.intents) {
     const file = `intents/${intent.id}.yml`;
-    if (!composerSet.has(intent.answer)) problems.push(`${file}: answer: no composer "${intent.answer}" (known: ${[...composerSet].join(", ")})`);
+    if (!composerSet.has(intent.answer))
+      problems.push(`${file}: answer: no composer "${intent.answer}" (known: ${[...composerSet].join(", ")})`);
     intent.followUps.forEach((f, i) => {
       if (!c.intentById.has(f)) problems.push(`${file}: followUps[${i}]: unknown intent "${f}"`);
       else if (f === intent.id) problems.push(`${file}: followUps[${i}]: an intent cannot follow itself`);
@@ -68,7 +73,8 @@ export function crossCheck(c: Catalog, composers: readonly string[]): string[] {
     intent.examples.forEach((example, i) => {
       const key = normalizeExample(example);
       const owner = exampleOwner.get(key);
-      if (owner && owner !== intent.id) problems.push(`${file}: examples[${i}]: "${example}" is also an example of ${owner}`);
+      if (owner && owner !== intent.id)
+        problems.push(`${file}: examples[${i}]: "${example}" is also an example of ${owner}`);
       else if (owner === intent.id) problems.push(`${file}: examples[${i}]: "${example}" is listed twice`);
       exampleOwner.set(key, intent.id);
     });
@@ -78,20 +84,24 @@ export function crossCheck(c: Catalog, composers: readonly string[]): string[] {
         const owner = synonymOwner.get(variant);
         if (owner && owner !== canonical) problems.push(`${where}: "${variant}" already means "${owner}"`);
         if (stop.has(variant)) problems.push(`${where}: "${variant}" is a stop word`);
-        if (lexiconWords.has(variant)) problems.push(`${where}: "${variant}" is a role title or country word in data/lexicon.yml`);
+        if (lexiconWords.has(variant))
+          problems.push(`${where}: "${variant}" is a role title or country word in data/lexicon.yml`);
         synonymOwner.set(variant, canonical);
       });
     }
   }
   for (const [variant, canonical] of synonymOwner) {
     if (synonymOwner.has(canonical) && synonymOwner.get(canonical) !== canonical) {
-      problems.push(`intents: synonym "${variant}" → "${canonical}", but "${canonical}" is itself a synonym of "${synonymOwner.get(canonical)}"`);
+      problems.push(
+        `intents: synonym "${variant}" → "${canonical}", but "${canonical}" is itself a synonym of "${synonymOwner.get(canonical)}"`,
+      );
     }
   }
 
   c.assessment.dimensions.forEach((d, i) =>
     d.learnMore.forEach((id, j) => {
-      if (!c.intentById.has(id)) problems.push(`data/assessment.yml: dimensions[${i}].learnMore[${j}]: unknown intent "${id}"`);
+      if (!c.intentById.has(id))
+        problems.push(`data/assessment.yml: dimensions[${i}].learnMore[${j}]: unknown intent "${id}"`);
     }),
   );
 
@@ -110,7 +120,8 @@ export function crossCheck(c: Catalog, composers: readonly string[]): string[] {
   c.lexicon.role.forEach((w) => claim(w, "role"));
   c.lexicon.relatedRoles.forEach((w) => claim(w, "relatedRoles"));
   c.lexicon.otherRoles.forEach((w) => claim(w, "otherRoles"));
-  for (const [code, country] of Object.entries(c.lexicon.countries)) country.words.forEach((w) => claim(w, `countries.${code}`));
+  for (const [code, country] of Object.entries(c.lexicon.countries))
+    country.words.forEach((w) => claim(w, `countries.${code}`));
   for (const [name, source] of Object.entries(c.lexicon.frames)) {
     try {
       new RegExp(source);

@@ -64,12 +64,16 @@ class FileReader {
     } catch (err) {
       const e = err as NodeJS.ErrnoException & { linePos?: { line: number; col: number }[] };
       if (e.code === "ENOENT") this.problems.push(`${name}: file is missing`);
-      else this.problems.push(`${name}: ${e.linePos?.[0] ? `line ${e.linePos[0].line}: ` : ""}${String(e.message).split("\n")[0]}`);
+      else
+        this.problems.push(
+          `${name}: ${e.linePos?.[0] ? `line ${e.linePos[0].line}: ` : ""}${String(e.message).split("\n")[0]}`,
+        );
       return undefined;
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) this.problems.push(`${name}: ${formatPath(issue.path)}: ${issue.message}`);
+      for (const issue of parsed.error.issues)
+        this.problems.push(`${name}: ${formatPath(issue.path)}: ${issue.message}`);
       return undefined;
     }
     return parsed.data;
@@ -105,14 +109,17 @@ export function loadCatalog(options: LoadOptions): Catalog {
   const intents: Intent[] = [];
   let intentFiles: string[] = [];
   try {
-    intentFiles = readdirSync(join(root, "intents")).filter((f) => f.endsWith(".yml")).sort();
+    intentFiles = readdirSync(join(root, "intents"))
+      .filter((f) => f.endsWith(".yml"))
+      .sort();
   } catch {
     r.problems.push("intents/: folder is missing");
   }
   for (const file of intentFiles) {
     const intent = r.read(`intents/${file}`, IntentSchema);
     if (!intent) continue;
-    if (`${intent.id}.yml` !== file) r.problems.push(`intents/${file}: id: "${intent.id}" does not match the file name`);
+    if (`${intent.id}.yml` !== file)
+      r.problems.push(`intents/${file}: id: "${intent.id}" does not match the file name`);
     intents.push(intent);
   }
   if (r.problems.length > 0) throw new ContentError(r.problems);

@@ -32,7 +32,10 @@ export const SourceSchema = z.object({
   /** Anything the document says about where its data comes from (e.g. "cites Indeed, Glassdoor, Totaljobs and the BLS"). */
   note: z.string().min(1).optional(),
   /** ISO date the document states, or null when it has none. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").nullable(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")
+    .nullable(),
   /** The seed file it was read from. */
   seed: z.string().min(1),
 });
@@ -65,7 +68,12 @@ export const SectionSchema = z
   .superRefine((section, ctx) => {
     if (section.sources) return;
     section.items.forEach((item, i) => {
-      if (!item.sources) ctx.addIssue({ code: "custom", path: ["items", i, "sources"], message: "names no source and its section has none" });
+      if (!item.sources)
+        ctx.addIssue({
+          code: "custom",
+          path: ["items", i, "sources"],
+          message: "names no source and its section has none",
+        });
     });
   });
 export type Section = z.infer<typeof SectionSchema>;
@@ -107,12 +115,19 @@ export const SalaryFigureSchema = z
     approx: z.boolean().default(false),
     level: z.enum(LEVELS).optional(),
     /** Years of experience for a level, as the source gives them ("0-2", "20+"). */
-    years: z.string().regex(/^\d+(-\d+|\+)$/, 'expected years like "0-2" or "20+"').optional(),
+    years: z
+      .string()
+      .regex(/^\d+(-\d+|\+)$/, 'expected years like "0-2" or "20+"')
+      .optional(),
   })
   .strict()
   .superRefine((f, ctx) => {
     if (f.currency !== CURRENCY_OF[f.country]) {
-      ctx.addIssue({ code: "custom", path: ["currency"], message: `expected ${CURRENCY_OF[f.country]} for ${f.country}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["currency"],
+        message: `expected ${CURRENCY_OF[f.country]} for ${f.country}`,
+      });
     }
     const need = (cond: boolean, path: string, message: string) => {
       if (!cond) ctx.addIssue({ code: "custom", path: [path], message });
@@ -181,18 +196,30 @@ export const RatingSchema = z
     score: z.number().min(0).max(10),
     /** The source's word for the score ("high", "advanced", "fair"), if it gives one. */
     label: z.string().min(1).optional(),
-    usAverage: z.object({ score: z.number().min(0).max(10), label: z.string().min(1).optional() }).strict().optional(),
+    usAverage: z
+      .object({ score: z.number().min(0).max(10), label: z.string().min(1).optional() })
+      .strict()
+      .optional(),
     source: id,
   })
   .strict();
 export const RatingsFileSchema = z
-  .object({ country: coverage, scale: z.string().min(1), note: CitedTextSchema.optional(), ratings: z.array(RatingSchema).min(1) })
+  .object({
+    country: coverage,
+    scale: z.string().min(1),
+    note: CitedTextSchema.optional(),
+    ratings: z.array(RatingSchema).min(1),
+  })
   .strict();
 export type Rating = z.infer<typeof RatingSchema>;
 export type RatingsFile = z.infer<typeof RatingsFileSchema>;
 
 export const ShareSchema = z
-  .object({ category: z.string().min(1), percent: z.number().min(0).max(100), usAverage: z.number().min(0).max(100).optional() })
+  .object({
+    category: z.string().min(1),
+    percent: z.number().min(0).max(100),
+    usAverage: z.number().min(0).max(100).optional(),
+  })
   .strict();
 export const DemographicsFileSchema = z
   .object({
@@ -251,7 +278,12 @@ export const ExperienceFileSchema = z
     priorRoles: z.array(z.object({ source: id, roles: z.array(z.string().min(1)).min(1) }).strict()).min(1),
     other: z.array(ItemSchema).min(1),
     training: z
-      .object({ source: id, minMonths: z.number().int().positive(), maxMonths: z.number().int().positive(), note: z.string().min(1).optional() })
+      .object({
+        source: id,
+        minMonths: z.number().int().positive(),
+        maxMonths: z.number().int().positive(),
+        note: z.string().min(1).optional(),
+      })
       .strict(),
   })
   .strict();
@@ -301,9 +333,17 @@ export const IntentSchema = z
     answer: id,
     slots: z.array(z.enum(SLOT_NAMES)).default([]),
     /** Canonical term → weight. Terms are lower-case words or phrases after synonyms are applied, or frame names (_what_do). */
-    keywords: z.record(z.string().regex(/^([a-z0-9 ]+|_[a-z_]+)$/, "lower-case words, or a frame name like _how_long"), z.number().positive().max(10)),
+    keywords: z.record(
+      z.string().regex(/^([a-z0-9 ]+|_[a-z_]+)$/, "lower-case words, or a frame name like _how_long"),
+      z.number().positive().max(10),
+    ),
     /** Canonical term → the words and phrases that mean it. Applied everywhere, not only in this intent. */
-    synonyms: z.record(z.string().regex(/^[a-z0-9 ]+$/), z.array(z.string().regex(/^[a-z0-9 ]+$/, "lower-case words only")).min(1)).default({}),
+    synonyms: z
+      .record(
+        z.string().regex(/^[a-z0-9 ]+$/),
+        z.array(z.string().regex(/^[a-z0-9 ]+$/, "lower-case words only")).min(1),
+      )
+      .default({}),
     examples: z.array(z.string().trim().min(1).max(300)).min(10, "needs at least 10 example utterances"),
     /** Intents offered as follow-up questions after this one (2-3). */
     followUps: z.array(id).max(3).default([]),
@@ -321,7 +361,10 @@ export const LexiconSchema = z
     /** Roles on the path to or from this one: fine in most questions, but we hold no pay figures for them. */
     relatedRoles: z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1),
     /** Country names and adjectives, keyed by ISO-ish code; US, UK and CA are the ones we have data for. */
-    countries: z.record(z.string().regex(/^[A-Z]{2}$/), z.object({ name: z.string().min(1), words: z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1) }).strict()),
+    countries: z.record(
+      z.string().regex(/^[A-Z]{2}$/),
+      z.object({ name: z.string().min(1), words: z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1) }).strict(),
+    ),
     /** Words that mark a request as off-topic or as an attempt to change the bot's instructions. */
     offTopic: z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1),
     injection: z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1),
@@ -373,7 +416,8 @@ const QuestionSchema = z
   .superRefine((q, ctx) => {
     const ids = new Set<string>();
     q.options.forEach((o, i) => {
-      if (ids.has(o.id)) ctx.addIssue({ code: "custom", path: ["options", i, "id"], message: `"${o.id}" is used twice` });
+      if (ids.has(o.id))
+        ctx.addIssue({ code: "custom", path: ["options", i, "id"], message: `"${o.id}" is used twice` });
       ids.add(o.id);
     });
     if (q.years) {
@@ -381,17 +425,34 @@ const QuestionSchema = z
       let next = 0;
       for (const o of sorted) {
         if (o.min === undefined || o.max === undefined) {
-          ctx.addIssue({ code: "custom", path: ["options", o.i], message: "a years question needs min and max on every option" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["options", o.i],
+            message: "a years question needs min and max on every option",
+          });
           return;
         }
-        if (o.min !== next) ctx.addIssue({ code: "custom", path: ["options", o.i, "min"], message: `expected ${next}: year ranges must follow on without gaps or overlaps` });
+        if (o.min !== next)
+          ctx.addIssue({
+            code: "custom",
+            path: ["options", o.i, "min"],
+            message: `expected ${next}: year ranges must follow on without gaps or overlaps`,
+          });
         if (o.max < o.min) ctx.addIssue({ code: "custom", path: ["options", o.i, "max"], message: "max is below min" });
         next = o.max + 1;
       }
     }
   });
 
-const BandSchema = z.object({ id, label: z.string().min(1).max(40), min: z.number().int().min(0).max(100), max: z.number().int().min(0).max(100), summary: text }).strict();
+const BandSchema = z
+  .object({
+    id,
+    label: z.string().min(1).max(40),
+    min: z.number().int().min(0).max(100),
+    max: z.number().int().min(0).max(100),
+    summary: text,
+  })
+  .strict();
 
 export const AssessmentSchema = z
   .object({
@@ -422,23 +483,39 @@ export const AssessmentSchema = z
     const sorted = a.bands.map((b, i) => ({ ...b, i })).sort((x, y) => x.min - y.min);
     let next = 0;
     for (const b of sorted) {
-      if (b.min !== next) ctx.addIssue({ code: "custom", path: ["bands", b.i, "min"], message: next > b.min ? `overlaps the band below (expected ${next})` : `leaves a gap: scores ${next}-${b.min - 1} have no band` });
+      if (b.min !== next)
+        ctx.addIssue({
+          code: "custom",
+          path: ["bands", b.i, "min"],
+          message:
+            next > b.min
+              ? `overlaps the band below (expected ${next})`
+              : `leaves a gap: scores ${next}-${b.min - 1} have no band`,
+        });
       if (b.max < b.min) ctx.addIssue({ code: "custom", path: ["bands", b.i, "max"], message: "max is below min" });
       next = b.max + 1;
     }
-    if (next !== 101) ctx.addIssue({ code: "custom", path: ["bands"], message: `bands must reach 100 (they stop at ${next - 1})` });
+    if (next !== 101)
+      ctx.addIssue({ code: "custom", path: ["bands"], message: `bands must reach 100 (they stop at ${next - 1})` });
     const dims = new Set(a.dimensions.map((d) => d.id));
     const used = new Set<string>();
     a.questions.forEach((q, i) => {
-      if (!dims.has(q.dimension)) ctx.addIssue({ code: "custom", path: ["questions", i, "dimension"], message: `unknown dimension "${q.dimension}"` });
+      if (!dims.has(q.dimension))
+        ctx.addIssue({
+          code: "custom",
+          path: ["questions", i, "dimension"],
+          message: `unknown dimension "${q.dimension}"`,
+        });
       used.add(q.dimension);
     });
     a.dimensions.forEach((d, i) => {
-      if (!used.has(d.id)) ctx.addIssue({ code: "custom", path: ["dimensions", i], message: `no question measures "${d.id}"` });
+      if (!used.has(d.id))
+        ctx.addIssue({ code: "custom", path: ["dimensions", i], message: `no question measures "${d.id}"` });
     });
     const qids = new Set<string>();
     a.questions.forEach((q, i) => {
-      if (qids.has(q.id)) ctx.addIssue({ code: "custom", path: ["questions", i, "id"], message: `"${q.id}" is used twice` });
+      if (qids.has(q.id))
+        ctx.addIssue({ code: "custom", path: ["questions", i, "id"], message: `"${q.id}" is used twice` });
       qids.add(q.id);
     });
   });

@@ -34,7 +34,8 @@ export interface EngineOptions {
 
 /** Declines that may be forwarded to experts (not attempts to change the bot, not stale buttons). */
 const FORWARDABLE = new Set(["other-role", "related-role-pay", "other-country", "off-topic", "not-understood"]);
-const STATS = /^(stats|statistics|report|kpis report)(?:\s+(?:last\s+)?(\d{1,3})\s*(?:d|days?)?|\s+(today|week|month|year))?$/;
+const STATS =
+  /^(stats|statistics|report|kpis report)(?:\s+(?:last\s+)?(\d{1,3})\s*(?:d|days?)?|\s+(today|week|month|year))?$/;
 
 export interface Answered {
   reply: Reply;
@@ -81,7 +82,10 @@ export class Engine {
     }
     if (routing.outcome === "clarify") return { reply: clarifyReply(this.catalog, routing), routing };
     const reason = routing.declineReason ?? "not-understood";
-    const reply = reason === "empty" ? this.compose("help", {}, 1) : declineReply(this.catalog, reason, routing.slots, routing.confidence);
+    const reply =
+      reason === "empty"
+        ? this.compose("help", {}, 1)
+        : declineReply(this.catalog, reason, routing.slots, routing.confidence);
     return { reply, routing };
   }
 
@@ -92,12 +96,32 @@ export class Engine {
       if (quiz) return quiz;
       if (inbound.action) return await this.onAction(inbound);
       const stats = STATS.exec((inbound.text ?? "").trim().toLowerCase());
-      if (stats) return [{ reply: await this.stats(inbound, stats[2] ? Number(stats[2]) : PERIODS[stats[3] ?? "month"]!), visibility: "private" }];
+      if (stats)
+        return [
+          {
+            reply: await this.stats(inbound, stats[2] ? Number(stats[2]) : PERIODS[stats[3] ?? "month"]!),
+            visibility: "private",
+          },
+        ];
       const { reply, routing } = this.ask(inbound.text ?? "");
       if (reply.outcome === "answer" && reply.intent === "assess") return await this.assessor.start(inbound);
-      if (routing.declineReason !== "empty") await this.metrics.message(inbound.user, reply.outcome, reply.intent, routing.normalized, routing.declineReason);
+      if (routing.declineReason !== "empty")
+        await this.metrics.message(
+          inbound.user,
+          reply.outcome,
+          reply.intent,
+          routing.normalized,
+          routing.declineReason,
+        );
       if (reply.outcome === "decline" && FORWARDABLE.has(reply.intent) && this.experts.has(inbound.channel)) {
-        return [{ reply: { ...reply, blocks: [...reply.blocks, { type: "buttons", buttons: [expertButton(inbound.text ?? "")] }] } }];
+        return [
+          {
+            reply: {
+              ...reply,
+              blocks: [...reply.blocks, { type: "buttons", buttons: [expertButton(inbound.text ?? "")] }],
+            },
+          },
+        ];
       }
       return [{ reply }];
     } catch (error) {
@@ -136,7 +160,10 @@ export class Engine {
       made = deepFreeze(this.build(intentId, slots));
       this.composed.set(key, made);
     }
-    return { ...made, confidence: made.outcome === "answer" || made.intent === "other-country" ? confidence : made.confidence };
+    return {
+      ...made,
+      confidence: made.outcome === "answer" || made.intent === "other-country" ? confidence : made.confidence,
+    };
   }
 
   /** Forgets composed answers (the benchmark uses it to time composition too). */
@@ -161,7 +188,11 @@ export class Engine {
     if (cited.length > 0) blocks.push({ type: "sources", sources: cited });
     const followUps = intent.followUps.filter((id) => this.catalog.intentById.has(id)).slice(0, 3);
     if (followUps.length > 0 && !blocks.some((b) => b.type === "buttons")) {
-      blocks.push({ type: "buttons", title: "You could also ask", buttons: followUps.map((id) => askButton(this.catalog, id)) });
+      blocks.push({
+        type: "buttons",
+        title: "You could also ask",
+        buttons: followUps.map((id) => askButton(this.catalog, id)),
+      });
     }
     return { outcome: "answer", intent: intent.id, confidence: 1, blocks };
   }
@@ -169,7 +200,10 @@ export class Engine {
   /** Answers that state facts get 👍/👎 (conversation replies such as "hello" do not). */
   private withFeedback(reply: Reply, routing: RouteResult): Reply {
     if (reply.outcome !== "answer" || !reply.blocks.some((b) => b.type === "sources")) return reply;
-    return { ...reply, blocks: [...reply.blocks, feedbackBlock(askValue(reply.intent, routing.slots), routing.normalized)] };
+    return {
+      ...reply,
+      blocks: [...reply.blocks, feedbackBlock(askValue(reply.intent, routing.slots), routing.normalized)],
+    };
   }
 
   private async onAction(inbound: Inbound): Promise<Outbound[]> {
@@ -177,18 +211,26 @@ export class Engine {
     switch (id) {
       case ACTIONS.ask: {
         const parsed = parseAskValue(value);
-        if (!parsed || !this.catalog.intentById.has(parsed.intent)) return [{ reply: staleReply(this.catalog), visibility: "private" }];
+        if (!parsed || !this.catalog.intentById.has(parsed.intent))
+          return [{ reply: staleReply(this.catalog), visibility: "private" }];
         if (parsed.intent === "assess") return this.assessor.start(inbound);
         const reply = this.compose(parsed.intent, parsed.slots);
         const withFeedback = reply.blocks.some((b) => b.type === "sources")
-          ? { ...reply, blocks: [...reply.blocks, feedbackBlock(askValue(parsed.intent, parsed.slots), parsed.intent.replace(/-/g, " "))] }
+          ? {
+              ...reply,
+              blocks: [
+                ...reply.blocks,
+                feedbackBlock(askValue(parsed.intent, parsed.slots), parsed.intent.replace(/-/g, " ")),
+              ],
+            }
           : reply;
         return [{ reply: withFeedback }];
       }
       case ACTIONS.feedback: {
         const [vote, ...rest] = value.split(":");
         const payload = rest.join(":");
-        if ((vote !== "up" && vote !== "down") || !parseFeedbackValue(payload)) return [{ reply: staleReply(this.catalog), visibility: "private" }];
+        if ((vote !== "up" && vote !== "down") || !parseFeedbackValue(payload))
+          return [{ reply: staleReply(this.catalog), visibility: "private" }];
         const result = await recordVote(this.store, this.clock, inbound, vote, payload);
         if (!result) return [{ reply: staleReply(this.catalog), visibility: "private" }];
         await this.metrics.vote(result.stored.intent, vote, result.previous?.vote);
@@ -197,13 +239,33 @@ export class Engine {
       }
       case ACTIONS.feedbackReason: {
         const cut = value.indexOf(":");
-        const stored = cut > 0 ? await recordReason(this.store, inbound, value.slice(0, cut), value.slice(cut + 1)) : null;
-        if (!stored) return [{ reply: staleReply(this.catalog, "That feedback button has expired. Thanks anyway!"), visibility: "private" }];
+        const stored =
+          cut > 0 ? await recordReason(this.store, inbound, value.slice(0, cut), value.slice(cut + 1)) : null;
+        if (!stored)
+          return [
+            {
+              reply: staleReply(this.catalog, "That feedback button has expired. Thanks anyway!"),
+              visibility: "private",
+            },
+          ];
         await this.metrics.reason(stored.reason!);
-        return [{ reply: { outcome: "answer", intent: "feedback", confidence: 1, blocks: [{ type: "text", text: "Got it, thank you. Whoever maintains my content will see it." }] }, visibility: "private" }];
+        return [
+          {
+            reply: {
+              outcome: "answer",
+              intent: "feedback",
+              confidence: 1,
+              blocks: [{ type: "text", text: "Got it, thank you. Whoever maintains my content will see it." }],
+            },
+            visibility: "private",
+          },
+        ];
       }
       case ACTIONS.expert:
-        if (!this.experts.has(inbound.channel)) return [{ reply: staleReply(this.catalog, "Forwarding to experts is not set up here."), visibility: "private" }];
+        if (!this.experts.has(inbound.channel))
+          return [
+            { reply: staleReply(this.catalog, "Forwarding to experts is not set up here."), visibility: "private" },
+          ];
         return forwardOutbounds(inbound, value);
       default:
         return [{ reply: staleReply(this.catalog), visibility: "private" }];
@@ -213,16 +275,35 @@ export class Engine {
   /** The bot's own KPIs over the last `days` days: for admins only (the adapter sets Inbound.admin from configuration). */
   async stats(inbound: Pick<Inbound, "admin">, days: number): Promise<Reply> {
     if (!inbound.admin) {
-      return { outcome: "decline", intent: "stats-denied", confidence: 1, blocks: [{ type: "text", text: "Only the bot's admins can see its statistics (ADMIN_USER_IDS for Slack, TEAMS_ADMIN_IDS for Teams)." }] };
+      return {
+        outcome: "decline",
+        intent: "stats-denied",
+        confidence: 1,
+        blocks: [
+          {
+            type: "text",
+            text: "Only the bot's admins can see its statistics (ADMIN_USER_IDS for Slack, TEAMS_ADMIN_IDS for Teams).",
+          },
+        ],
+      };
     }
     return reportReply(await this.metrics.report(Math.min(Math.max(1, days), 366)));
   }
-
 }
 
 /** Everything a composer reads from the slots, as a cache key. */
 function composeKey(intent: string, s: Slots): string {
-  return [intent, s.country, s.countries?.join("+"), s.countryName, s.level, s.years, s.period, s.aspect, s.byLevel ? 1 : 0].join("|");
+  return [
+    intent,
+    s.country,
+    s.countries?.join("+"),
+    s.countryName,
+    s.level,
+    s.years,
+    s.period,
+    s.aspect,
+    s.byLevel ? 1 : 0,
+  ].join("|");
 }
 
 function deepFreeze<T>(value: T): T {

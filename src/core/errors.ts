@@ -17,7 +17,10 @@ export class CareerfaqError extends Error {
 export class ContentError extends CareerfaqError {
   readonly problems: readonly string[];
   constructor(problems: readonly string[]) {
-    super("CONTENT_INVALID", `content is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n  ${problems.join("\n  ")}`);
+    super(
+      "CONTENT_INVALID",
+      `content is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n  ${problems.join("\n  ")}`,
+    );
     this.problems = problems;
   }
 }

@@ -28,13 +28,25 @@ export function forwardOutbounds(inbound: Inbound, question: string): Outbound[]
   if (!q) return [{ reply: text("forward-empty", "There is no question to forward."), visibility: "private" }];
   return [
     {
-      reply: { outcome: "answer", intent: "expert-question", confidence: 1, blocks: [{ type: "heading", text: "A question careerfaq could not answer", level: 2 }, { type: "text", text: q }, { type: "text", text: "Reply in this thread and I will pass your answer on to them by direct message." }] },
+      reply: {
+        outcome: "answer",
+        intent: "expert-question",
+        confidence: 1,
+        blocks: [
+          { type: "heading", text: "A question careerfaq could not answer", level: 2 },
+          { type: "text", text: q },
+          { type: "text", text: "Reply in this thread and I will pass your answer on to them by direct message." },
+        ],
+      },
       to: "experts",
       about: { user: inbound.user, userName: inbound.userName, conversation: inbound.conversation, question: q },
     },
     {
       // Where the adapter cannot open DMs (Teams), the answer comes back to the conversation the question came from.
-      reply: text("expert-forwarded", `I've passed your question to the experts. When one of them replies, I'll send you their answer ${inbound.canDm === false ? "here" : "in a direct message"}.`),
+      reply: text(
+        "expert-forwarded",
+        `I've passed your question to the experts. When one of them replies, I'll send you their answer ${inbound.canDm === false ? "here" : "in a direct message"}.`,
+      ),
       visibility: "private",
     },
   ];
@@ -49,7 +61,12 @@ export async function rememberForward(store: Store, platformThread: string, f: F
 }
 
 /** An expert replied in a forwarded thread: who to tell, and what. Null when the thread is not one of ours. */
-export async function relay(store: Store, platformThread: string, expertName: string | undefined, answer: string): Promise<{ asker: Forwarded; reply: Reply } | null> {
+export async function relay(
+  store: Store,
+  platformThread: string,
+  expertName: string | undefined,
+  answer: string,
+): Promise<{ asker: Forwarded; reply: Reply } | null> {
   const raw = await store.get(threadKey(platformThread));
   if (!raw || !answer.trim()) return null;
   const asker = JSON.parse(raw) as Forwarded;
@@ -62,7 +79,10 @@ export async function relay(store: Store, platformThread: string, expertName: st
       blocks: [
         { type: "heading", text: "An expert answered your question", level: 2 },
         { type: "text", text: `You asked: "${asker.question}"` },
-        { type: "text", text: `${expertName ? `${expertName} replied` : "The reply"}: ${answer.trim().slice(0, 2500)}` },
+        {
+          type: "text",
+          text: `${expertName ? `${expertName} replied` : "The reply"}: ${answer.trim().slice(0, 2500)}`,
+        },
       ],
     },
   };

@@ -46,18 +46,36 @@ export function voteKey(user: string, answer: string): string {
 }
 
 /** Records a vote (replacing the user's earlier vote on the same answer); returns the previous vote, if any. */
-export async function recordVote(store: Store, clock: Clock, inbound: Inbound, vote: "up" | "down", value: string): Promise<{ previous?: Vote; stored: Vote } | null> {
+export async function recordVote(
+  store: Store,
+  clock: Clock,
+  inbound: Inbound,
+  vote: "up" | "down",
+  value: string,
+): Promise<{ previous?: Vote; stored: Vote } | null> {
   const parsed = parseFeedbackValue(value);
   if (!parsed) return null;
   const key = voteKey(inbound.user, parsed.answer);
   const raw = await store.get(key);
   const previous = raw ? (JSON.parse(raw) as Vote) : undefined;
-  const stored: Vote = { vote, intent: parsed.intent, answer: parsed.answer, question: parsed.question, channel: inbound.channel, at: clock() };
+  const stored: Vote = {
+    vote,
+    intent: parsed.intent,
+    answer: parsed.answer,
+    question: parsed.question,
+    channel: inbound.channel,
+    at: clock(),
+  };
   await store.set(key, JSON.stringify(stored));
   return previous ? { previous, stored } : { stored };
 }
 
-export async function recordReason(store: Store, inbound: Inbound, reason: string, value: string): Promise<Vote | null> {
+export async function recordReason(
+  store: Store,
+  inbound: Inbound,
+  reason: string,
+  value: string,
+): Promise<Vote | null> {
   const parsed = parseFeedbackValue(value);
   if (!parsed || !REASONS.some((r) => r.id === reason)) return null;
   const key = voteKey(inbound.user, parsed.answer);
@@ -72,10 +90,19 @@ export async function recordReason(store: Store, inbound: Inbound, reason: strin
 
 export function thanksReply(vote: "up" | "down", value: string, changed: boolean): Reply {
   const blocks: Block[] = [
-    { type: "text", text: vote === "up" ? `Thanks for the 👍${changed ? " (your vote is updated)" : ""}.` : `Thanks for the 👎${changed ? " (your vote is updated)" : ""}. What was wrong with it?` },
+    {
+      type: "text",
+      text:
+        vote === "up"
+          ? `Thanks for the 👍${changed ? " (your vote is updated)" : ""}.`
+          : `Thanks for the 👎${changed ? " (your vote is updated)" : ""}. What was wrong with it?`,
+    },
   ];
   if (vote === "down") {
-    blocks.push({ type: "buttons", buttons: REASONS.map((r) => ({ label: r.label, action: ACTIONS.feedbackReason, value: `${r.id}:${value}` })) });
+    blocks.push({
+      type: "buttons",
+      buttons: REASONS.map((r) => ({ label: r.label, action: ACTIONS.feedbackReason, value: `${r.id}:${value}` })),
+    });
   }
   return { outcome: "answer", intent: "feedback", confidence: 1, blocks };
 }

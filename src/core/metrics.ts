@@ -28,7 +28,13 @@ export class Metrics {
   ) {}
 
   /** One routed message: its outcome, and for declines and clarifications the question itself. */
-  async message(user: string, outcome: "answer" | "clarify" | "decline", intent: string, normalized: string, reason?: string): Promise<void> {
+  async message(
+    user: string,
+    outcome: "answer" | "clarify" | "decline",
+    intent: string,
+    normalized: string,
+    reason?: string,
+  ): Promise<void> {
     const d = day(this.clock());
     await this.store.increment(stat(d, `outcome:${outcome}`));
     if (outcome === "answer") {
@@ -46,7 +52,14 @@ export class Metrics {
       const raw = await this.store.get(key);
       const now = this.clock();
       const prior = raw ? (JSON.parse(raw) as UnansweredRecord) : undefined;
-      const next: UnansweredRecord = { text: normalized.slice(0, 200), outcome, reason, first: prior?.first ?? now, last: now, count: (prior?.count ?? 0) + 1 };
+      const next: UnansweredRecord = {
+        text: normalized.slice(0, 200),
+        outcome,
+        reason,
+        first: prior?.first ?? now,
+        last: now,
+        count: (prior?.count ?? 0) + 1,
+      };
       if (await this.store.compareAndSet(key, raw, JSON.stringify(next))) break;
     }
     const asker = `unanswered:${q}:user:${ownerOf(user)}`;
@@ -85,7 +98,8 @@ export class Metrics {
       }
     }
     const get = (name: string) => totals.get(name) ?? 0;
-    const sum = (prefix: string) => [...totals].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v] as const);
+    const sum = (prefix: string) =>
+      [...totals].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v] as const);
     const unanswered: Report["unanswered"] = [];
     for (const [q, count] of sum("unanswered:")) {
       const raw = await this.store.get(`unanswered:${q}`);
@@ -163,19 +177,34 @@ export function reportReply(r: Report): Reply {
     { label: "Decline rate", value: `${pct(r.declined, messages)} (${r.declined})` },
     { label: "Helpful (👍 of all votes)", value: `${pct(r.up, votes)} (${r.up} 👍, ${r.down} 👎)` },
     { label: "Repeat-question rate", value: `${pct(r.repeats, r.answered)} (${r.repeats} asked again the same day)` },
-    { label: "Self-assessments", value: `${r.quizStarted} started, ${r.quizCompleted} completed (${pct(r.quizCompleted, r.quizStarted)})` },
+    {
+      label: "Self-assessments",
+      value: `${r.quizStarted} started, ${r.quizCompleted} completed (${pct(r.quizCompleted, r.quizStarted)})`,
+    },
   ];
   const blocks: Block[] = [
-    { type: "heading", text: `careerfaq's own KPIs: ${r.from} to ${r.to} (${r.days} day${r.days === 1 ? "" : "s"})`, level: 1 },
+    {
+      type: "heading",
+      text: `careerfaq's own KPIs: ${r.from} to ${r.to} (${r.days} day${r.days === 1 ? "" : "s"})`,
+      level: 1,
+    },
     { type: "facts", facts: facts },
     { type: "heading", text: "Top intents", level: 2 },
     r.intents.length
-      ? { type: "facts", facts: r.intents.slice(0, 8).map(([intent, n]) => ({ label: intent, value: `${n} (${pct(n, r.answered)})` })) }
+      ? {
+          type: "facts",
+          facts: r.intents.slice(0, 8).map(([intent, n]) => ({ label: intent, value: `${n} (${pct(n, r.answered)})` })),
+        }
       : { type: "text", text: "No answers in this period." },
   ];
   if (r.votesByIntent.length) {
     blocks.push({ type: "heading", text: "Helpful ratio per intent", level: 2 });
-    blocks.push({ type: "facts", facts: r.votesByIntent.slice(0, 8).map(([intent, v]) => ({ label: intent, value: `${pct(v.up, v.up + v.down)} (${v.up} 👍, ${v.down} 👎)` })) });
+    blocks.push({
+      type: "facts",
+      facts: r.votesByIntent
+        .slice(0, 8)
+        .map(([intent, v]) => ({ label: intent, value: `${pct(v.up, v.up + v.down)} (${v.up} 👍, ${v.down} 👎)` })),
+    });
   }
   if (r.reasons.length) {
     blocks.push({ type: "heading", text: "Why answers were marked 👎", level: 2 });
@@ -184,10 +213,17 @@ export function reportReply(r: Report): Reply {
   blocks.push({ type: "heading", text: "Top unanswered questions", level: 2 });
   const shown = r.unanswered.filter((u) => u.text !== null).slice(0, 8);
   const hidden = r.unanswered.filter((u) => u.text === null);
-  if (shown.length) blocks.push({ type: "bullets", items: shown.map((u) => ({ text: `"${u.text}": ${u.count} time${u.count === 1 ? "" : "s"}, ${u.users} people` })) });
+  if (shown.length)
+    blocks.push({
+      type: "bullets",
+      items: shown.map((u) => ({ text: `"${u.text}": ${u.count} time${u.count === 1 ? "" : "s"}, ${u.users} people` })),
+    });
   if (hidden.length) {
     const n = hidden.reduce((s, u) => s + u.count, 0);
-    blocks.push({ type: "text", text: `${hidden.length} other question${hidden.length === 1 ? "" : "s"} (${n} time${n === 1 ? "" : "s"}) asked by fewer than ${MIN_USERS} people: counted, not shown.` });
+    blocks.push({
+      type: "text",
+      text: `${hidden.length} other question${hidden.length === 1 ? "" : "s"} (${n} time${n === 1 ? "" : "s"}) asked by fewer than ${MIN_USERS} people: counted, not shown.`,
+    });
   }
   if (!r.unanswered.length) blocks.push({ type: "text", text: "None in this period." });
   return { outcome: "answer", intent: "stats", confidence: 1, blocks };

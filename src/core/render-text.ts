@@ -12,11 +12,14 @@ export interface TextOptions {
 }
 
 export function citationMarkers(reply: Reply): (cites?: Cites) => string {
-  const sources = reply.blocks.find((b): b is Extract<Block, { type: "sources" }> => b.type === "sources")?.sources ?? [];
+  const sources =
+    reply.blocks.find((b): b is Extract<Block, { type: "sources" }> => b.type === "sources")?.sources ?? [];
   const index = new Map(sources.map((s, i) => [s.id, i + 1]));
   return (cites) => {
     if (!cites || cites.length === 0 || sources.length < 2) return "";
-    const numbers = [...new Set(cites.map((id) => index.get(id)).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
+    const numbers = [...new Set(cites.map((id) => index.get(id)).filter((n): n is number => n !== undefined))].sort(
+      (a, b) => a - b,
+    );
     return numbers.length ? ` ${numbers.map((n) => `[${n}]`).join("")}` : "";
   };
 }
@@ -39,7 +42,11 @@ export function renderText(reply: Reply, options: TextOptions = {}): string {
         out.push(block.text + mark(block.sources));
         break;
       case "bullets":
-        out.push(block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : "•"} ${item.text}${mark(item.sources)}`).join("\n"));
+        out.push(
+          block.items
+            .map((item, i) => `${block.ordered ? `${i + 1}.` : "•"} ${item.text}${mark(item.sources)}`)
+            .join("\n"),
+        );
         break;
       case "facts":
         out.push(block.facts.map((f) => `• ${f.label}: ${f.value}${mark(f.sources)}`).join("\n"));

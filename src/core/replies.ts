@@ -10,27 +10,51 @@ import { LEVELS, RATING_ASPECTS } from "../content/schemas.ts";
 const OFFERED = ["salary", "experience", "skills", "topics"];
 const ROLE = "the Customer Care / Customer Service Director role";
 
-export function declineReply(catalog: Catalog, reason: Exclude<DeclineReason, "empty">, slots: Slots, confidence: number): Reply {
+export function declineReply(
+  catalog: Catalog,
+  reason: Exclude<DeclineReason, "empty">,
+  slots: Slots,
+  confidence: number,
+): Reply {
   const blocks: Block[] = [];
   switch (reason) {
     case "injection":
-      blocks.push({ type: "text", text: `I can't change how I work or what I answer. I only answer questions about ${ROLE}, from five published sources.` });
+      blocks.push({
+        type: "text",
+        text: `I can't change how I work or what I answer. I only answer questions about ${ROLE}, from five published sources.`,
+      });
       break;
     case "other-role":
-      blocks.push({ type: "text", text: `I only know about ${ROLE}, so I can't tell you about ${slots.otherRole ? `the ${slots.otherRole} role` : "other jobs"}.` });
+      blocks.push({
+        type: "text",
+        text: `I only know about ${ROLE}, so I can't tell you about ${slots.otherRole ? `the ${slots.otherRole} role` : "other jobs"}.`,
+      });
       break;
     case "related-role-pay":
-      blocks.push({ type: "text", text: `My sources give figures for the director role only, not for ${slots.relatedRole ? `a ${slots.relatedRole}` : "other roles"}, so I won't guess.` });
+      blocks.push({
+        type: "text",
+        text: `My sources give figures for the director role only, not for ${slots.relatedRole ? `a ${slots.relatedRole}` : "other roles"}, so I won't guess.`,
+      });
       break;
     case "other-country":
-      blocks.push({ type: "text", text: `None of my sources covers ${slots.countryName ?? "that country"}. They give figures for the United States, the United Kingdom and Canada.` });
+      blocks.push({
+        type: "text",
+        text: `None of my sources covers ${slots.countryName ?? "that country"}. They give figures for the United States, the United Kingdom and Canada.`,
+      });
       break;
     case "off-topic":
     case "not-understood":
-      blocks.push({ type: "text", text: `Sorry, I can't answer that. I only know about ${ROLE}: ${joinList(["pay", "skills", "experience and education", "KPIs", "trade-offs", "the outlook"])}.` });
+      blocks.push({
+        type: "text",
+        text: `Sorry, I can't answer that. I only know about ${ROLE}: ${joinList(["pay", "skills", "experience and education", "KPIs", "trade-offs", "the outlook"])}.`,
+      });
       break;
   }
-  blocks.push({ type: "buttons", title: "I can help with", buttons: OFFERED.filter((id) => catalog.intentById.has(id)).map((id) => askButton(catalog, id)) });
+  blocks.push({
+    type: "buttons",
+    title: "I can help with",
+    buttons: OFFERED.filter((id) => catalog.intentById.has(id)).map((id) => askButton(catalog, id)),
+  });
   return { outcome: "decline", intent: reason, confidence, blocks };
 }
 
@@ -43,18 +67,28 @@ export function clarifyReply(catalog: Catalog, routing: RouteResult): Reply {
     confidence: routing.confidence,
     blocks: [
       { type: "text", text: "I'm not sure what you're asking. Did you mean:" },
-      { type: "buttons", title: "Did you mean", buttons: options.map((c) => askButton(catalog, c.intent, askValue(c.intent, routing.slots))) },
+      {
+        type: "buttons",
+        title: "Did you mean",
+        buttons: options.map((c) => askButton(catalog, c.intent, askValue(c.intent, routing.slots))),
+      },
     ],
   };
 }
 
 /** A button this engine does not recognise (an old message, a changed catalog): say so, change nothing. */
-export function staleReply(catalog: Catalog, text = "That button is from an older message and no longer works. Ask me again, or pick a topic."): Reply {
+export function staleReply(
+  catalog: Catalog,
+  text = "That button is from an older message and no longer works. Ask me again, or pick a topic.",
+): Reply {
   return {
     outcome: "decline",
     intent: "stale-action",
     confidence: 1,
-    blocks: [{ type: "text", text }, { type: "buttons", buttons: catalog.intentById.has("topics") ? [askButton(catalog, "topics")] : [] }],
+    blocks: [
+      { type: "text", text },
+      { type: "buttons", buttons: catalog.intentById.has("topics") ? [askButton(catalog, "topics")] : [] },
+    ],
   };
 }
 
@@ -64,7 +98,12 @@ export function apologyReply(): Reply {
     outcome: "decline",
     intent: "error",
     confidence: 0,
-    blocks: [{ type: "text", text: "Sorry, something went wrong on my side and I couldn't answer that. Please try again in a moment." }],
+    blocks: [
+      {
+        type: "text",
+        text: "Sorry, something went wrong on my side and I couldn't answer that. Please try again in a moment.",
+      },
+    ],
   };
 }
 

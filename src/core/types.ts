@@ -133,7 +133,14 @@ export interface Routing {
   normalized: string;
 }
 
-export type DeclineReason = "empty" | "off-topic" | "not-understood" | "other-role" | "related-role-pay" | "other-country" | "injection";
+export type DeclineReason =
+  | "empty"
+  | "off-topic"
+  | "not-understood"
+  | "other-role"
+  | "related-role-pay"
+  | "other-country"
+  | "injection";
 
 export interface Slots {
   /** A country code: US, UK, CA, or another code we have no data for. */

@@ -22,14 +22,17 @@ export const EvalCaseSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
-    if (c.intent && (!c.expect || c.expect.length === 0)) ctx.addIssue({ code: "custom", path: ["expect"], message: "an in-scope question needs expected facts" });
-    if (!c.intent && !c.kind) ctx.addIssue({ code: "custom", path: ["kind"], message: "an out-of-scope question needs a kind" });
+    if (c.intent && (!c.expect || c.expect.length === 0))
+      ctx.addIssue({ code: "custom", path: ["expect"], message: "an in-scope question needs expected facts" });
+    if (!c.intent && !c.kind)
+      ctx.addIssue({ code: "custom", path: ["kind"], message: "an out-of-scope question needs a kind" });
   });
 export type EvalCase = z.infer<typeof EvalCaseSchema>;
 
 export function loadEvalSet(file: string): EvalCase[] {
   const parsed = z.array(EvalCaseSchema).safeParse(YAML.parse(readFileSync(file, "utf8")));
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${file}: ${formatPath(i.path)}: ${i.message}`).join("\n"));
+  if (!parsed.success)
+    throw new Error(parsed.error.issues.map((i) => `${file}: ${formatPath(i.path)}: ${i.message}`).join("\n"));
   return parsed.data;
 }
 
@@ -75,7 +78,8 @@ export function evaluate(engine: Engine, cases: readonly EvalCase[]): EvalReport
     let eligible = false;
     let factsPresent = false;
     if (!hardDecline && routing.intent) {
-      const candidate = reply.outcome === "answer" ? reply : engine.compose(routing.intent, routing.slots, routing.confidence);
+      const candidate =
+        reply.outcome === "answer" ? reply : engine.compose(routing.intent, routing.slots, routing.confidence);
       eligible = candidate.outcome === "answer";
       factsPresent = c.intent ? patternsMissing(c.expect, renderText(candidate)).length === 0 : false;
     }

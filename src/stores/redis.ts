@@ -34,8 +34,16 @@ export class RedisStore implements Store {
   ) {}
 
   /** Connects and pings; an unreachable server is a clear error naming REDIS_URL (the URL's password is not shown). */
-  static async connect(url: string, options: { namespace?: string; connectTimeoutMs?: number } = {}): Promise<RedisStore> {
-    const redis = new Redis(url, { lazyConnect: true, connectTimeout: options.connectTimeoutMs ?? 3000, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+  static async connect(
+    url: string,
+    options: { namespace?: string; connectTimeoutMs?: number } = {},
+  ): Promise<RedisStore> {
+    const redis = new Redis(url, {
+      lazyConnect: true,
+      connectTimeout: options.connectTimeoutMs ?? 3000,
+      maxRetriesPerRequest: 2,
+      enableOfflineQueue: true,
+    });
     redis.on("error", () => {}); // surfaced through the commands that fail
     try {
       await redis.connect();
@@ -43,7 +51,11 @@ export class RedisStore implements Store {
     } catch (err) {
       redis.disconnect();
       const safe = url.replace(/\/\/[^@/]*@/, "//***@");
-      throw new CareerfaqError("STORE_FAILED", `cannot reach Redis at REDIS_URL=${safe}: ${(err as Error).message} (is Redis running? check REDIS_URL)`, { cause: err });
+      throw new CareerfaqError(
+        "STORE_FAILED",
+        `cannot reach Redis at REDIS_URL=${safe}: ${(err as Error).message} (is Redis running? check REDIS_URL)`,
+        { cause: err },
+      );
     }
     return new RedisStore(redis, options.namespace ?? "careerfaq:");
   }
@@ -66,12 +78,23 @@ export class RedisStore implements Store {
   }
 
   async setIfAbsent(key: string, value: string, ttlMs?: number): Promise<boolean> {
-    const r = ttlMs === undefined ? await this.redis.set(this.k(key), value, "NX") : await this.redis.set(this.k(key), value, "PX", Math.max(1, Math.round(ttlMs)), "NX");
+    const r =
+      ttlMs === undefined
+        ? await this.redis.set(this.k(key), value, "NX")
+        : await this.redis.set(this.k(key), value, "PX", Math.max(1, Math.round(ttlMs)), "NX");
     return r === "OK";
   }
 
   async compareAndSet(key: string, expected: string | undefined, next: string, ttlMs?: number): Promise<boolean> {
-    const r = await this.redis.eval(CAS, 1, this.k(key), expected === undefined ? "0" : "1", expected ?? "", next, ttlMs === undefined ? "" : String(Math.max(1, Math.round(ttlMs))));
+    const r = await this.redis.eval(
+      CAS,
+      1,
+      this.k(key),
+      expected === undefined ? "0" : "1",
+      expected ?? "",
+      next,
+      ttlMs === undefined ? "" : String(Math.max(1, Math.round(ttlMs))),
+    );
     return r === 1;
   }
 

@@ -36,16 +36,24 @@ export class SqliteStore implements Store {
     this.db = db;
     this.clock = clock;
     this.stmt = {
-      get: db.prepare<[string, number], { value: string }>("SELECT value FROM kv WHERE key = ? AND (expires IS NULL OR expires > ?)"),
-      set: db.prepare("INSERT INTO kv (key, value, expires) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires"),
+      get: db.prepare<[string, number], { value: string }>(
+        "SELECT value FROM kv WHERE key = ? AND (expires IS NULL OR expires > ?)",
+      ),
+      set: db.prepare(
+        "INSERT INTO kv (key, value, expires) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires",
+      ),
       del: db.prepare("DELETE FROM kv WHERE key = ?"),
       delList: db.prepare("DELETE FROM list WHERE key = ?"),
       insertIfAbsent: db.prepare(
         "INSERT INTO kv (key, value, expires) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires WHERE kv.expires IS NOT NULL AND kv.expires <= ?",
       ),
-      casUpdate: db.prepare("UPDATE kv SET value = ?, expires = ? WHERE key = ? AND value = ? AND (expires IS NULL OR expires > ?)"),
+      casUpdate: db.prepare(
+        "UPDATE kv SET value = ?, expires = ? WHERE key = ? AND value = ? AND (expires IS NULL OR expires > ?)",
+      ),
       append: db.prepare("INSERT INTO list (key, value) VALUES (?, ?)"),
-      trim: db.prepare("DELETE FROM list WHERE key = ? AND id NOT IN (SELECT id FROM list WHERE key = ? ORDER BY id DESC LIMIT ?)"),
+      trim: db.prepare(
+        "DELETE FROM list WHERE key = ? AND id NOT IN (SELECT id FROM list WHERE key = ? ORDER BY id DESC LIMIT ?)",
+      ),
       list: db.prepare<[string], { value: string }>("SELECT value FROM list WHERE key = ? ORDER BY id"),
       incr: db.prepare<[string, number, number, number], { value: string }>(
         "INSERT INTO kv (key, value, expires) VALUES (?, CAST(CAST(? AS INTEGER) AS TEXT), NULL) ON CONFLICT(key) DO UPDATE SET value = CAST(CASE WHEN kv.expires IS NOT NULL AND kv.expires <= ? THEN 0 ELSE CAST(kv.value AS INTEGER) END + CAST(? AS INTEGER) AS TEXT) RETURNING value",
@@ -70,7 +78,11 @@ export class SqliteStore implements Store {
       db.exec(SCHEMA);
       return new SqliteStore(db, clock);
     } catch (err) {
-      throw new CareerfaqError("STORE_FAILED", `cannot open the SQLite database at DATABASE_PATH=${path}: ${(err as Error).message} (check the folder exists and is writable, or set DATABASE_PATH)`, { cause: err });
+      throw new CareerfaqError(
+        "STORE_FAILED",
+        `cannot open the SQLite database at DATABASE_PATH=${path}: ${(err as Error).message} (check the folder exists and is writable, or set DATABASE_PATH)`,
+        { cause: err },
+      );
     }
   }
 
@@ -87,10 +99,12 @@ export class SqliteStore implements Store {
   }
 
   async delete(key: string): Promise<void> {
-    this.db.transaction(() => {
-      this.stmt.del.run(key);
-      this.stmt.delList.run(key);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.stmt.del.run(key);
+        this.stmt.delList.run(key);
+      })
+      .immediate();
   }
 
   async setIfAbsent(key: string, value: string, ttlMs?: number): Promise<boolean> {
@@ -104,10 +118,12 @@ export class SqliteStore implements Store {
   }
 
   async append(key: string, value: string, max?: number): Promise<void> {
-    this.db.transaction(() => {
-      this.stmt.append.run(key, value);
-      if (max !== undefined) this.stmt.trim.run(key, key, max);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.stmt.append.run(key, value);
+        if (max !== undefined) this.stmt.trim.run(key, key, max);
+      })
+      .immediate();
   }
 
   async list(key: string): Promise<string[]> {
@@ -119,21 +135,31 @@ export class SqliteStore implements Store {
   }
 
   async keys(prefix: string, limit = 10_000): Promise<string[]> {
-    return this.stmt.keys.all({ from: prefix, to: upperBound(prefix), now: this.clock(), limit: Number.isFinite(limit) ? limit : -1 }).map((r) => r.key);
+    return this.stmt.keys
+      .all({ from: prefix, to: upperBound(prefix), now: this.clock(), limit: Number.isFinite(limit) ? limit : -1 })
+      .map((r) => r.key);
   }
 
   async deletePrefix(prefix: string): Promise<number> {
     const end = upperBound(prefix);
     let n = 0;
-    this.db.transaction(() => {
-      const keys = new Set([
-        ...this.db.prepare<[string, string], { key: string }>("SELECT key FROM kv WHERE key >= ? AND key < ?").all(prefix, end).map((r) => r.key),
-        ...this.db.prepare<[string, string], { key: string }>("SELECT DISTINCT key FROM list WHERE key >= ? AND key < ?").all(prefix, end).map((r) => r.key),
-      ]);
-      this.db.prepare("DELETE FROM kv WHERE key >= ? AND key < ?").run(prefix, end);
-      this.db.prepare("DELETE FROM list WHERE key >= ? AND key < ?").run(prefix, end);
-      n = keys.size;
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const keys = new Set([
+          ...this.db
+            .prepare<[string, string], { key: string }>("SELECT key FROM kv WHERE key >= ? AND key < ?")
+            .all(prefix, end)
+            .map((r) => r.key),
+          ...this.db
+            .prepare<[string, string], { key: string }>("SELECT DISTINCT key FROM list WHERE key >= ? AND key < ?")
+            .all(prefix, end)
+            .map((r) => r.key),
+        ]);
+        this.db.prepare("DELETE FROM kv WHERE key >= ? AND key < ?").run(prefix, end);
+        this.db.prepare("DELETE FROM list WHERE key >= ? AND key < ?").run(prefix, end);
+        n = keys.size;
+      })
+      .immediate();
     return n;
   }
 

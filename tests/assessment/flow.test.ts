@@ -29,11 +29,17 @@ beforeEach(() => {
   engine = make();
 });
 
-const dm = (user = "slack:T1:U1"): Omit<Inbound, "text"> => ({ channel: "slack", conversation: `slack:T1:D-${user}`, user, direct: true });
+const dm = (user = "slack:T1:U1"): Omit<Inbound, "text"> => ({
+  channel: "slack",
+  conversation: `slack:T1:D-${user}`,
+  user,
+  direct: true,
+});
 const say = (text: string, user?: string) => engine.handle({ ...dm(user), text });
 const click = (b: Button, user?: string) => engine.handle({ ...dm(user), action: { id: b.action, value: b.value } });
 const text = (out: Outbound[]) => out.map((o) => renderText(o.reply)).join("\n\n");
-const buttons = (out: Outbound[]) => out.flatMap((o) => o.reply.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : [])));
+const buttons = (out: Outbound[]) =>
+  out.flatMap((o) => o.reply.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : [])));
 const answerButtons = (out: Outbound[]) => buttons(out).filter((b) => b.action === ACTIONS.quiz);
 
 describe("starting", () => {
@@ -44,12 +50,21 @@ describe("starting", () => {
     expect(answerButtons(out).length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(["am I ready to be a customer care director?", "start the self-assessment", "self-assessment"])("%j starts it", async (t) => {
-    expect(text(await say(t))).toContain(`Question 1 of ${N}`);
-  });
+  it.each(["am I ready to be a customer care director?", "start the self-assessment", "self-assessment"])(
+    "%j starts it",
+    async (t) => {
+      expect(text(await say(t))).toContain(`Question 1 of ${N}`);
+    },
+  );
 
   it("in a channel: never asks there — a private pointer, and the question in the DM", async () => {
-    const out = await engine.handle({ channel: "slack", conversation: "slack:T1:C1", user: "slack:T1:U9", direct: false, text: "assess" });
+    const out = await engine.handle({
+      channel: "slack",
+      conversation: "slack:T1:C1",
+      user: "slack:T1:U9",
+      direct: false,
+      text: "assess",
+    });
     expect(out).toHaveLength(2);
     expect(out[0]).toMatchObject({ visibility: "private" });
     expect(renderText(out[0]!.reply)).toMatch(/direct message/);
@@ -60,7 +75,13 @@ describe("starting", () => {
 
   it("typing answers in a channel never feeds the quiz", async () => {
     await say("assess");
-    const out = await engine.handle({ channel: "slack", conversation: "slack:T1:C1", user: "slack:T1:U1", direct: false, text: "2" });
+    const out = await engine.handle({
+      channel: "slack",
+      conversation: "slack:T1:C1",
+      user: "slack:T1:U1",
+      direct: false,
+      text: "2",
+    });
     expect(text(out)).not.toMatch(/Question 2/);
   });
 });
@@ -83,7 +104,9 @@ describe("answering", () => {
     const out = await say("assess");
     const [b1, b2] = answerButtons(out);
     const results = await Promise.all([click(b1!), click(b2!), click(b1!)]);
-    const moved = results.filter((r) => text(r).includes(`Question 2 of ${N}`) && !text(r).includes("already been answered"));
+    const moved = results.filter(
+      (r) => text(r).includes(`Question 2 of ${N}`) && !text(r).includes("already been answered"),
+    );
     expect(moved).toHaveLength(1);
     expect(results.filter((r) => text(r).includes("already been answered"))).toHaveLength(2);
     const state = JSON.parse((await store.get("user:slack:T1:U1:quiz"))!);
@@ -170,7 +193,10 @@ describe("persistence", () => {
     await say("2");
     const key = "user:slack:T1:U1:quiz";
     const state = JSON.parse((await store.get(key))!);
-    await store.set(key, JSON.stringify({ ...state, version: state.version - 1, answers: { ...state.answers, "retired-question": "x" } }));
+    await store.set(
+      key,
+      JSON.stringify({ ...state, version: state.version - 1, answers: { ...state.answers, "retired-question": "x" } }),
+    );
     const out = await say("3");
     expect(text(out)).toMatch(/has changed since you started\. I kept your 2 answers[\s\S]*Question 3 of/);
   });
@@ -187,7 +213,10 @@ describe("forget me", () => {
     for (let i = 0; i < N; i++) await say("1");
     const answer = await say("salary uk");
     const feedback = answer[0]!.reply.blocks.find((b) => b.type === "feedback")!;
-    await engine.handle({ ...dm(), action: { id: ACTIONS.feedback, value: `up:${(feedback as { value: string }).value}` } });
+    await engine.handle({
+      ...dm(),
+      action: { id: ACTIONS.feedback, value: `up:${(feedback as { value: string }).value}` },
+    });
     await say("assess", "slack:T1:U2");
     expect((await store.keys("user:slack:T1:U1:")).length).toBeGreaterThanOrEqual(2);
     const ask = await say("forget me");
@@ -214,7 +243,9 @@ describe("on SQLite, two handles on one file (as two processes would be)", () =>
     const b = new Engine(catalog, { store: SqliteStore.open(file, clock), clock, sessionTtlMs: DAY });
     const out = await a.handle({ ...dm(), text: "assess" });
     const first = answerButtons(out)[0]!;
-    const results = await Promise.all([a, b, a, b].map((e) => e.handle({ ...dm(), action: { id: first.action, value: first.value } })));
+    const results = await Promise.all(
+      [a, b, a, b].map((e) => e.handle({ ...dm(), action: { id: first.action, value: first.value } })),
+    );
     expect(results.filter((r) => text(r).includes("already been answered"))).toHaveLength(3);
     expect(JSON.parse((await b.store.get("user:slack:T1:U1:quiz"))!).step).toBe(1);
     await a.store.close();

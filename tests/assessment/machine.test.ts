@@ -1,13 +1,27 @@
 /** The self-assessment state machine, table-driven: every command, invalid input, stale buttons, migration. */
 import { describe, expect, it } from "vitest";
-import { commandOf, matchOption, migrate, newState, ownerOf, parseState, transition, type QuizInput, type QuizState } from "../../src/core/assessment/machine.ts";
+import {
+  commandOf,
+  matchOption,
+  migrate,
+  newState,
+  ownerOf,
+  parseState,
+  transition,
+  type QuizInput,
+  type QuizState,
+} from "../../src/core/assessment/machine.ts";
 import { testCatalog } from "../helpers/engine.ts";
 
 const a = testCatalog().assessment;
 const USER = "slack:T1:U1";
 const OTHER = "slack:T1:U2";
 const q = (id: string) => a.questions.find((x) => x.id === id)!;
-const at = (step: number, answers: Record<string, string> = {}): QuizState => ({ ...newState(a, USER, 1000), step, answers });
+const at = (step: number, answers: Record<string, string> = {}): QuizState => ({
+  ...newState(a, USER, 1000),
+  step,
+  answers,
+});
 
 describe("matchOption", () => {
   it.each([
@@ -66,8 +80,15 @@ describe("transition", () => {
   const s1 = at(1, { "service-years": "y5-9" });
   const budgetStep = a.questions.findIndex((x) => x.id === "budget");
   const sBudget = at(budgetStep);
-  const last = at(a.questions.length - 1, Object.fromEntries(a.questions.slice(0, -1).map((x) => [x.id, x.options[0]!.id])));
-  const click = (s: QuizState, option: string, over: Partial<Extract<QuizInput, { kind: "click" }>> = {}): QuizInput => ({
+  const last = at(
+    a.questions.length - 1,
+    Object.fromEntries(a.questions.slice(0, -1).map((x) => [x.id, x.options[0]!.id])),
+  );
+  const click = (
+    s: QuizState,
+    option: string,
+    over: Partial<Extract<QuizInput, { kind: "click" }>> = {},
+  ): QuizInput => ({
     kind: "click",
     attempt: s.attempt,
     owner,
@@ -80,8 +101,20 @@ describe("transition", () => {
   const rows: Row[] = [
     ["start without a session", null, { kind: "start" }, "asked", (t) => expect(t.state!.step).toBe(0)],
     ["start with a session resumes it", s1, { kind: "start" }, "asked", (t) => expect(t.state!.step).toBe(1)],
-    ["a typed answer moves on", s0, { kind: "text", text: "2" }, "answered-then-asked", (t) => expect(t.state).toMatchObject({ step: 1, answers: { "service-years": "y2-4" } })],
-    ["a click moves on", s0, click(s0, "y10"), "answered-then-asked", (t) => expect(t.state!.answers["service-years"]).toBe("y10")],
+    [
+      "a typed answer moves on",
+      s0,
+      { kind: "text", text: "2" },
+      "answered-then-asked",
+      (t) => expect(t.state).toMatchObject({ step: 1, answers: { "service-years": "y2-4" } }),
+    ],
+    [
+      "a click moves on",
+      s0,
+      click(s0, "y10"),
+      "answered-then-asked",
+      (t) => expect(t.state!.answers["service-years"]).toBe("y10"),
+    ],
     ["a click from another user is refused", s0, click(s0, "y10", { owner: ownerOf(OTHER) }), "stale"],
     ["a click from an earlier attempt is refused", s0, click(s0, "y10", { attempt: "old" }), "stale"],
     ["a click on an answered question is refused", s1, click(s0, "y10", { attempt: s1.attempt }), "stale"],
@@ -90,17 +123,51 @@ describe("transition", () => {
     ["text that fits no option re-asks with a hint", s0, { kind: "text", text: "purple" }, "hint"],
     ["a question mid-quiz goes to the FAQ", s0, { kind: "text", text: "what KPIs matter?" }, "not-an-answer"],
     ["back on the first question is a hint", s0, { kind: "text", text: "back" }, "hint"],
-    ["back goes one question back, keeping answers", s1, { kind: "text", text: "back" }, "asked", (t) => expect(t.state).toMatchObject({ step: 0, answers: { "service-years": "y5-9" } })],
+    [
+      "back goes one question back, keeping answers",
+      s1,
+      { kind: "text", text: "back" },
+      "asked",
+      (t) => expect(t.state).toMatchObject({ step: 0, answers: { "service-years": "y5-9" } }),
+    ],
     ["skip is refused where not allowed", s0, { kind: "text", text: "skip" }, "hint"],
-    ["skip where allowed records a skip", sBudget, { kind: "control", command: "skip", attempt: sBudget.attempt, owner }, "asked", (t) => expect(t.state!.answers.budget).toBe("skip")],
+    [
+      "skip where allowed records a skip",
+      sBudget,
+      { kind: "control", command: "skip", attempt: sBudget.attempt, owner },
+      "asked",
+      (t) => expect(t.state!.answers.budget).toBe("skip"),
+    ],
     ["cancel ends the attempt", s1, { kind: "text", text: "cancel" }, "cancelled", (t) => expect(t.state).toBeNull()],
-    ["restart starts a new attempt", s1, { kind: "text", text: "restart" }, "asked", (t) => expect(t.state).toMatchObject({ step: 0, answers: {} })],
-    ["a control from another user is refused", s1, { kind: "control", command: "cancel", owner: ownerOf(OTHER) }, "stale"],
-    ["a control from an old attempt is refused", s1, { kind: "control", command: "cancel", attempt: "old", owner }, "stale"],
-    ["the last answer finishes", last, { kind: "text", text: "1" }, "finished", (t) => {
-      expect(t.state).toBeNull();
-      expect(Object.keys(t.finished!.answers)).toHaveLength(a.questions.length);
-    }],
+    [
+      "restart starts a new attempt",
+      s1,
+      { kind: "text", text: "restart" },
+      "asked",
+      (t) => expect(t.state).toMatchObject({ step: 0, answers: {} }),
+    ],
+    [
+      "a control from another user is refused",
+      s1,
+      { kind: "control", command: "cancel", owner: ownerOf(OTHER) },
+      "stale",
+    ],
+    [
+      "a control from an old attempt is refused",
+      s1,
+      { kind: "control", command: "cancel", attempt: "old", owner },
+      "stale",
+    ],
+    [
+      "the last answer finishes",
+      last,
+      { kind: "text", text: "1" },
+      "finished",
+      (t) => {
+        expect(t.state).toBeNull();
+        expect(Object.keys(t.finished!.answers)).toHaveLength(a.questions.length);
+      },
+    ],
   ];
 
   it.each(rows)("%s", (_name, state, input, event, check) => {
@@ -119,7 +186,11 @@ describe("transition", () => {
 
 describe("versions and saved state", () => {
   it("migrates an older version, keeping answers that still apply", () => {
-    const old: QuizState = { ...at(3), version: a.version - 1, answers: { "service-years": "y5-9", "lead-years": "gone-option", "removed-question": "x" } };
+    const old: QuizState = {
+      ...at(3),
+      version: a.version - 1,
+      answers: { "service-years": "y5-9", "lead-years": "gone-option", "removed-question": "x" },
+    };
     const m = migrate(a, old, 9000);
     expect(m.kept).toBe(1);
     expect(m.state).toMatchObject({ version: a.version, step: 1, answers: { "service-years": "y5-9" } });
@@ -130,7 +201,10 @@ describe("versions and saved state", () => {
     expect(migrate(a, old, 9000)).toMatchObject({ kept: 0, state: { step: 0, answers: {} } });
   });
 
-  it.each(["{not json", '{"version":"x"}', "[]", '{"version":1,"attempt":"a","owner":"b","step":-1,"answers":{}}'])("treats %j as corrupt", (raw) => {
-    expect(parseState(raw)).toBe("corrupt");
-  });
+  it.each(["{not json", '{"version":"x"}', "[]", '{"version":1,"attempt":"a","owner":"b","step":-1,"answers":{}}'])(
+    "treats %j as corrupt",
+    (raw) => {
+      expect(parseState(raw)).toBe("corrupt");
+    },
+  );
 });

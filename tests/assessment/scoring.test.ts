@@ -4,16 +4,23 @@ import { scoreAnswers } from "../../src/core/assessment/scoring.ts";
 import { testCatalog } from "../helpers/engine.ts";
 
 const a = testCatalog().assessment;
-const all = (pick: (options: readonly { id: string; points: number }[]) => string) => Object.fromEntries(a.questions.map((q) => [q.id, pick(q.options)]));
+const all = (pick: (options: readonly { id: string; points: number }[]) => string) =>
+  Object.fromEntries(a.questions.map((q) => [q.id, pick(q.options)]));
 
 describe("scoreAnswers", () => {
   it("every top answer scores 100: ready now, no gaps", () => {
-    const s = scoreAnswers(a, all((o) => [...o].sort((x, y) => y.points - x.points)[0]!.id));
+    const s = scoreAnswers(
+      a,
+      all((o) => [...o].sort((x, y) => y.points - x.points)[0]!.id),
+    );
     expect(s).toMatchObject({ score: 100, band: { id: "ready" }, gaps: [] });
   });
 
   it("every lowest answer scores 0: building foundations", () => {
-    const s = scoreAnswers(a, all((o) => [...o].sort((x, y) => x.points - y.points)[0]!.id));
+    const s = scoreAnswers(
+      a,
+      all((o) => [...o].sort((x, y) => x.points - y.points)[0]!.id),
+    );
     expect(s.score).toBe(0);
     expect(s.band.id).toBe("foundations");
     expect(s.gaps.map((g) => g.id)).toEqual(["leadership-experience", "kpis-data", "service-experience"]);
@@ -39,7 +46,13 @@ describe("scoreAnswers", () => {
     expect(s.score).toBe(51);
     expect(s.band.id).toBe("soon");
     const dims = Object.fromEntries(s.dimensions.map((d) => [d.id, d.score]));
-    expect(dims).toMatchObject({ "service-experience": 67, "leadership-experience": 50, education: 75, budgets: 0, strategy: 33 });
+    expect(dims).toMatchObject({
+      "service-experience": 67,
+      "leadership-experience": 50,
+      education: 75,
+      budgets: 0,
+      strategy: 33,
+    });
     expect(s.dimensions.find((d) => d.id === "budgets")!.skipped).toBe(true);
     // weighted shortfall: leadership 3×50 = 150, strategy 2×67 = 134, budgets 1×100 = 100
     expect(s.gaps.map((g) => g.id)).toEqual(["leadership-experience", "strategy", "budgets"]);

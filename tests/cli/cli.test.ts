@@ -6,7 +6,12 @@ import { describe, expect, it } from "vitest";
 const BIN = join(import.meta.dirname, "../../bin/careerfaq.js");
 
 function run(args: string[], input?: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: "utf8", env: { ...process.env, ...env }, timeout: 30_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    timeout: 30_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -30,10 +35,22 @@ describe("careerfaq ask", () => {
     const questions = ["salary in canada", "what's the weather in paris", "", "kpis?"];
     const r = run(["ask", "--json"], `${questions.join("\n")}\n`);
     expect(r.code).toBe(0);
-    const lines = r.out.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = r.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.question)).toEqual(questions);
     for (const l of lines) {
-      expect(Object.keys(l)).toEqual(["question", "answered", "intent", "confidence", "text", "sources", "suggestions", "micros"]);
+      expect(Object.keys(l)).toEqual([
+        "question",
+        "answered",
+        "intent",
+        "confidence",
+        "text",
+        "sources",
+        "suggestions",
+        "micros",
+      ]);
       expect(typeof l.micros).toBe("number");
     }
     expect(lines[0]).toMatchObject({ answered: true, intent: "salary" });
@@ -66,7 +83,9 @@ describe("careerfaq validate", () => {
   });
 
   it("fails with the file and path when content is broken", () => {
-    const r = run(["validate"], undefined, { CAREERFAQ_CONTENT_DIR: join(import.meta.dirname, "../fixtures/broken-content") });
+    const r = run(["validate"], undefined, {
+      CAREERFAQ_CONTENT_DIR: join(import.meta.dirname, "../fixtures/broken-content"),
+    });
     expect(r.code).toBe(1);
     expect(r.err).toContain("data/sources.yml: sources[0].date: expected YYYY-MM-DD");
   });

@@ -68,7 +68,9 @@ describe("loadCatalog", () => {
     edit(dir, "data/kpis.yml", (d) => {
       d.sections[0].sources = ["wikipedia"];
     });
-    expect(problemsOf(dir)).toContain('data/kpis.yml: sections[0].sources[0]: unknown source "wikipedia" (not in data/sources.yml)');
+    expect(problemsOf(dir)).toContain(
+      'data/kpis.yml: sections[0].sources[0]: unknown source "wikipedia" (not in data/sources.yml)',
+    );
   });
 
   it("reports a YAML syntax error with its line", () => {
@@ -97,7 +99,11 @@ describe("loadCatalog", () => {
     edit(dir, "intents/skills.yml", (d) => {
       d.examples.push(salary.examples[0].toUpperCase());
     });
-    expect(problemsOf(dir).some((p) => p.startsWith("intents/skills.yml: examples[") && p.includes("is also an example of salary"))).toBe(true);
+    expect(
+      problemsOf(dir).some(
+        (p) => p.startsWith("intents/skills.yml: examples[") && p.includes("is also an example of salary"),
+      ),
+    ).toBe(true);
   });
 
   it("rejects an intent without a composer, and follow-ups that do not resolve", () => {

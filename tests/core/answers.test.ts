@@ -5,7 +5,8 @@ import { renderText } from "../../src/core/render-text.ts";
 import { ACTIONS, type Reply } from "../../src/core/types.ts";
 import { ask, testCatalog, testEngine } from "../helpers/engine.ts";
 
-const sourcesOf = (reply: Reply) => reply.blocks.flatMap((b) => (b.type === "sources" ? b.sources.map((s) => s.id) : []));
+const sourcesOf = (reply: Reply) =>
+  reply.blocks.flatMap((b) => (b.type === "sources" ? b.sources.map((s) => s.id) : []));
 const buttonsOf = (reply: Reply) => reply.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
 
 describe("every intent", () => {
@@ -39,7 +40,16 @@ describe("salary", () => {
   it("shows every US average side by side with its source", () => {
     const { outcome, text } = ask("what does a customer care director earn?");
     expect(outcome).toBe("answer");
-    for (const figure of ["$121,000", "$125,654", "about $124,000", "about $104,000", "$96,000 to $154,000", "$89,000 to $176,000", "$83,000 to $180,000", "up to $158,000"]) {
+    for (const figure of [
+      "$121,000",
+      "$125,654",
+      "about $124,000",
+      "about $104,000",
+      "$96,000 to $154,000",
+      "$89,000 to $176,000",
+      "$83,000 to $180,000",
+      "up to $158,000",
+    ]) {
       expect(text).toContain(figure);
     }
     expect(text).toMatch(/disagree/);
@@ -83,7 +93,9 @@ describe("salary", () => {
     expect(text).toMatch(/Germany/);
     expect(text).not.toMatch(/\$|£/);
     const reply = testEngine().ask("salary in germany").reply;
-    expect(buttonsOf(reply).map((b) => b.value)).toEqual(expect.arrayContaining(["salary?country=US", "salary?country=UK", "salary?country=CA"]));
+    expect(buttonsOf(reply).map((b) => b.value)).toEqual(
+      expect.arrayContaining(["salary?country=US", "salary?country=UK", "salary?country=CA"]),
+    );
   });
 
   it("names a missing country next to the ones it has", () => {
@@ -142,7 +154,16 @@ describe("other answers", () => {
 
 describe("buttons", () => {
   const engine = testEngine();
-  const click = async (value: string) => (await engine.handle({ channel: "cli", conversation: "cli:t", user: "cli:t", direct: true, action: { id: ACTIONS.ask, value } }))[0]!.reply;
+  const click = async (value: string) =>
+    (
+      await engine.handle({
+        channel: "cli",
+        conversation: "cli:t",
+        user: "cli:t",
+        direct: true,
+        action: { id: ACTIONS.ask, value },
+      })
+    )[0]!.reply;
 
   it("a follow-up button answers its intent with its slots", async () => {
     const reply = await click("salary?country=UK");
@@ -150,14 +171,23 @@ describe("buttons", () => {
     expect(renderText(reply)).toContain("£70,000");
   });
 
-  it.each(["no-such-intent", "salary?country=<script>", "", "x".repeat(5000), "../../etc/passwd"])("a stale or forged value is refused: %s", async (value) => {
-    const reply = await click(value);
-    if (reply.intent === "salary") expect(renderText(reply)).not.toContain("<script>");
-    else expect(reply).toMatchObject({ outcome: "decline", intent: "stale-action" });
-  });
+  it.each(["no-such-intent", "salary?country=<script>", "", "x".repeat(5000), "../../etc/passwd"])(
+    "a stale or forged value is refused: %s",
+    async (value) => {
+      const reply = await click(value);
+      if (reply.intent === "salary") expect(renderText(reply)).not.toContain("<script>");
+      else expect(reply).toMatchObject({ outcome: "decline", intent: "stale-action" });
+    },
+  );
 
   it("an unknown action id is refused", async () => {
-    const [out] = await engine.handle({ channel: "cli", conversation: "c", user: "u", direct: true, action: { id: "something.else", value: "salary" } });
+    const [out] = await engine.handle({
+      channel: "cli",
+      conversation: "c",
+      user: "u",
+      direct: true,
+      action: { id: "something.else", value: "salary" },
+    });
     expect(out!.reply.intent).toBe("stale-action");
   });
 });

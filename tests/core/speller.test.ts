@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { editDistance, Speller } from "../../src/core/router/speller.ts";
 
-const words = ["salary", "experience", "responsibilities", "certification", "qualifications", "director", "kpi", "outlook", "skills", "stress"];
+const words = [
+  "salary",
+  "experience",
+  "responsibilities",
+  "certification",
+  "qualifications",
+  "director",
+  "kpi",
+  "outlook",
+  "skills",
+  "stress",
+];
 
 describe("editDistance", () => {
   it.each([

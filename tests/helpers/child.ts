@@ -34,7 +34,10 @@ export class CliProcess {
   /** Resolves with the output since `from` once it matches; rejects after `timeoutMs` with what was seen. */
   waitFor(pattern: RegExp, from = 0, timeoutMs = 15_000): Promise<string> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output was:\n${this.output.slice(-2000)}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`timed out waiting for ${pattern}; output was:\n${this.output.slice(-2000)}`)),
+        timeoutMs,
+      );
       this.waiters.push({ pattern, from, resolve: (s) => (clearTimeout(timer), resolve(s)) });
       this.check();
     });

@@ -96,7 +96,10 @@ export class FakeSlack {
   }
 
   /** Polls until `probe` returns something truthy; fails after `timeoutMs`. */
-  async waitFor<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+  async waitFor<T>(
+    probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+    timeoutMs = 10_000,
+  ): Promise<T> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const value = await probe();
@@ -111,7 +114,10 @@ export class FakeSlack {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  private answer(req: IncomingMessage, raw: string): { status: number; headers?: Record<string, string>; body: unknown } {
+  private answer(
+    req: IncomingMessage,
+    raw: string,
+  ): { status: number; headers?: Record<string, string>; body: unknown } {
     const path = (req.url ?? "/").split("?")[0]!;
     const contentType = String(req.headers["content-type"] ?? "");
     const params = parseBody(contentType, raw);
@@ -126,7 +132,12 @@ export class FakeSlack {
     const call: ApiCall = { method, params, contentType, ...(authorization ? { authorization } : {}) };
     this.calls.push(call);
     const failure = this.failures.get(method)?.shift();
-    if (failure?.retryAfter !== undefined) return { status: 429, headers: { "retry-after": String(failure.retryAfter) }, body: { ok: false, error: "ratelimited" } };
+    if (failure?.retryAfter !== undefined)
+      return {
+        status: 429,
+        headers: { "retry-after": String(failure.retryAfter) },
+        body: { ok: false, error: "ratelimited" },
+      };
     if (failure?.error) return { status: 200, body: { ok: false, error: failure.error } };
     call.result = this.success(method, params);
     return { status: 200, body: call.result };
@@ -136,7 +147,12 @@ export class FakeSlack {
     const ts = `1700000000.${String(++this.ts).padStart(6, "0")}`;
     switch (method) {
       case "chat.postMessage":
-        return { ok: true, channel: params.channel, ts, message: { type: "message", text: params.text, ts, bot_id: "BBOT" } };
+        return {
+          ok: true,
+          channel: params.channel,
+          ts,
+          message: { type: "message", text: params.text, ts, bot_id: "BBOT" },
+        };
       case "chat.postEphemeral":
         return { ok: true, message_ts: ts };
       case "conversations.open":
@@ -144,7 +160,15 @@ export class FakeSlack {
       case "views.publish":
         return { ok: true, view: { id: "VHOME", type: "home" } };
       case "auth.test":
-        return { ok: true, url: "https://example.slack.com/", team: "Example", user: "careerfaq", team_id: "T1", user_id: "UBOT", bot_id: "BBOT" };
+        return {
+          ok: true,
+          url: "https://example.slack.com/",
+          team: "Example",
+          user: "careerfaq",
+          team_id: "T1",
+          user_id: "UBOT",
+          bot_id: "BBOT",
+        };
       case "apps.connections.open":
         return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: "invalid_auth" };
       default:

@@ -23,7 +23,12 @@ export function waitForPost(fake: FakeSlack, from: number, pattern: RegExp, chan
 /** The button on a posted message whose label matches. */
 export function buttonOn(call: ApiCall, label: RegExp): { action_id: string; value: string; label: string } {
   const found = buttonsIn(call.params.blocks).find((b) => label.test(b.label));
-  if (!found) throw new Error(`no button matching ${label} on the message: ${buttonsIn(call.params.blocks).map((b) => b.label).join(" | ")}`);
+  if (!found)
+    throw new Error(
+      `no button matching ${label} on the message: ${buttonsIn(call.params.blocks)
+        .map((b) => b.label)
+        .join(" | ")}`,
+    );
   return found;
 }
 
@@ -34,11 +39,25 @@ export async function sayInDm(server: { url: string }, text: string, user = "U10
 }
 
 /** Clicks a button on a message the bot posted in `channel`; returns the click's response_url id. */
-export async function clickOn(server: { url: string }, fake: FakeSlack, call: ApiCall, label: RegExp, user = "U100"): Promise<string> {
+export async function clickOn(
+  server: { url: string },
+  fake: FakeSlack,
+  call: ApiCall,
+  label: RegExp,
+  user = "U100",
+): Promise<string> {
   const b = buttonOn(call, label);
   const id = `c${Math.random().toString(36).slice(2, 10)}`;
   const ts = String(call.result?.ts ?? "1700000000.000001");
-  const body = clickBody({ actionId: b.action_id, value: b.value, label: b.label, channel: String(call.params.channel), messageTs: ts, responseUrl: fake.responseUrl(id), user });
+  const body = clickBody({
+    actionId: b.action_id,
+    value: b.value,
+    label: b.label,
+    channel: String(call.params.channel),
+    messageTs: ts,
+    responseUrl: fake.responseUrl(id),
+    user,
+  });
   const res = await postSlack(server, body, { contentType: FORM });
   if (res.status !== 200) throw new Error(`the click was not acked: ${res.status}`);
   return id;

@@ -19,7 +19,14 @@ export class FakeSocketServer {
       this.socket = ws;
       ws.on("message", (data) => this.received.push(JSON.parse(String(data)) as Record<string, unknown>));
       ws.on("close", () => this.closed++);
-      ws.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "fake-applink" }, connection_info: { app_id: "A1" } }));
+      ws.send(
+        JSON.stringify({
+          type: "hello",
+          num_connections: 1,
+          debug_info: { host: "fake-applink" },
+          connection_info: { app_id: "A1" },
+        }),
+      );
     });
   }
 
@@ -34,9 +41,21 @@ export class FakeSocketServer {
   }
 
   /** Sends an envelope; returns its envelope_id. */
-  send(type: "events_api" | "slash_commands" | "interactive", payload: unknown, extra: Record<string, unknown> = {}): string {
+  send(
+    type: "events_api" | "slash_commands" | "interactive",
+    payload: unknown,
+    extra: Record<string, unknown> = {},
+  ): string {
     const envelopeId = `env-${Math.random().toString(36).slice(2, 10)}`;
-    this.socket!.send(JSON.stringify({ envelope_id: envelopeId, payload, type, accepts_response_payload: type !== "events_api", ...extra }));
+    this.socket!.send(
+      JSON.stringify({
+        envelope_id: envelopeId,
+        payload,
+        type,
+        accepts_response_payload: type !== "events_api",
+        ...extra,
+      }),
+    );
     return envelopeId;
   }
 

@@ -21,7 +21,11 @@ export const TEAM = "T1";
 export const BOT_USER = "UBOT";
 export const FORM = "application/x-www-form-urlencoded";
 
-export async function startSlackServer(fake: FakeSlack, env: Record<string, string> = {}, log?: Logger): Promise<RunningServer> {
+export async function startSlackServer(
+  fake: FakeSlack,
+  env: Record<string, string> = {},
+  log?: Logger,
+): Promise<RunningServer> {
   const config = loadConfig({
     PORT: "0",
     HOST: "127.0.0.1",
@@ -40,7 +44,10 @@ export async function startSlackServer(fake: FakeSlack, env: Record<string, stri
  * A Slack server on 127.0.0.1 with a FakeSlack, for one test file: started before its tests, closed
  * after them, the fake's records cleared before each test. `bind` receives both once they are up.
  */
-export function useSlackServer(bind: (fake: FakeSlack, server: RunningServer) => void, env: Record<string, string> = {}): void {
+export function useSlackServer(
+  bind: (fake: FakeSlack, server: RunningServer) => void,
+  env: Record<string, string> = {},
+): void {
   let fake: FakeSlack | undefined;
   let server: RunningServer | undefined;
   beforeAll(async () => {
@@ -70,7 +77,11 @@ export interface PostOptions {
 }
 
 /** POSTs a body to /slack/events, signed like Slack (fresh timestamp unless told otherwise). */
-export async function postSlack(server: { url: string }, body: string, options: PostOptions = {}): Promise<{ status: number; text: string }> {
+export async function postSlack(
+  server: { url: string },
+  body: string,
+  options: PostOptions = {},
+): Promise<{ status: number; text: string }> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const sig = options.signature === undefined ? signature(body, timestamp) : options.signature;
   const res = await fetch(`${server.url}/slack/events`, {
@@ -100,13 +111,23 @@ export function eventBody(event: Record<string, unknown>, eventId = nextEventId(
     type: "event_callback",
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ enterprise_id: null, team_id: TEAM, user_id: BOT_USER, is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      { enterprise_id: null, team_id: TEAM, user_id: BOT_USER, is_bot: true, is_enterprise_install: false },
+    ],
     is_ext_shared_channel: false,
   });
 }
 
 export function mention(text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { type: "app_mention", user: "U100", text: `<@${BOT_USER}> ${text}`, ts: nextTs(), channel: "C100", team: TEAM, ...extra };
+  return {
+    type: "app_mention",
+    user: "U100",
+    text: `<@${BOT_USER}> ${text}`,
+    ts: nextTs(),
+    channel: "C100",
+    team: TEAM,
+    ...extra,
+  };
 }
 
 /** The rich_text blocks Slack adds to a message: the bot's mention, then the question. */
@@ -115,7 +136,15 @@ export function richText(question: string): unknown[] {
     {
       type: "rich_text",
       block_id: "rt1",
-      elements: [{ type: "rich_text_section", elements: [{ type: "user", user_id: BOT_USER }, { type: "text", text: ` ${question}` }] }],
+      elements: [
+        {
+          type: "rich_text_section",
+          elements: [
+            { type: "user", user_id: BOT_USER },
+            { type: "text", text: ` ${question}` },
+          ],
+        },
+      ],
     },
   ];
 }
@@ -169,7 +198,14 @@ export function clickBody(o: ClickOptions): string {
   const user = o.user ?? "U100";
   const channel = o.channel ?? "C100";
   const messageTs = o.messageTs ?? "1700000000.000001";
-  const action = { action_id: o.actionId, block_id: "b1", text: { type: "plain_text", text: o.label ?? "Button", emoji: true }, value: o.value, type: "button", action_ts: "1700000001.000001" };
+  const action = {
+    action_id: o.actionId,
+    block_id: "b1",
+    text: { type: "plain_text", text: o.label ?? "Button", emoji: true },
+    value: o.value,
+    type: "button",
+    action_ts: "1700000001.000001",
+  };
   const payload: Record<string, unknown> = {
     type: "block_actions",
     user: { id: user, username: "alex", name: "alex", team_id: TEAM },
@@ -187,8 +223,23 @@ export function clickBody(o: ClickOptions): string {
     payload.view = { id: "VHOME", type: "home", blocks: [] };
   } else {
     payload.channel = { id: channel, name: "general" };
-    payload.container = { type: "message", message_ts: messageTs, channel_id: channel, is_ephemeral: o.ephemeral === true, ...(o.threadTs ? { thread_ts: o.threadTs } : {}) };
-    if (!o.ephemeral) payload.message = { type: "message", bot_id: "BBOT", user: BOT_USER, text: "an answer", ts: messageTs, ...(o.threadTs ? { thread_ts: o.threadTs } : {}), blocks: [] };
+    payload.container = {
+      type: "message",
+      message_ts: messageTs,
+      channel_id: channel,
+      is_ephemeral: o.ephemeral === true,
+      ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
+    };
+    if (!o.ephemeral)
+      payload.message = {
+        type: "message",
+        bot_id: "BBOT",
+        user: BOT_USER,
+        text: "an answer",
+        ts: messageTs,
+        ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
+        blocks: [],
+      };
   }
   return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
@@ -212,7 +263,13 @@ export function blockText(blocks: unknown): string {
 export function buttonsIn(blocks: unknown): { action_id: string; value: string; label: string }[] {
   const list = Array.isArray(blocks) ? (blocks as Record<string, unknown>[]) : [];
   return list.flatMap((b) =>
-    b.type === "actions" ? (b.elements as Record<string, unknown>[]).map((e) => ({ action_id: String(e.action_id), value: String(e.value), label: String((e.text as { text: string }).text) })) : [],
+    b.type === "actions"
+      ? (b.elements as Record<string, unknown>[]).map((e) => ({
+          action_id: String(e.action_id),
+          value: String(e.value),
+          label: String((e.text as { text: string }).text),
+        }))
+      : [],
   );
 }
 
@@ -224,7 +281,13 @@ export async function serveChannel(
 ): Promise<{ url: string; lines: string[]; close: () => Promise<void> }> {
   const lines: string[] = [];
   const log = createLogger({ level: "debug", write: (line) => lines.push(line) });
-  const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, ADMIN_USER_IDS: "UADMIN", ...env });
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    ADMIN_USER_IDS: "UADMIN",
+    ...env,
+  });
   const channel = createSlackChannel({ config, engine: engine as Engine, store: new MemoryStore(), log });
   const route = channel.routes[0]!;
   const server = createServer((req, res) => void route.handle(req, res));

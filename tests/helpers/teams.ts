@@ -41,8 +41,20 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const text = Buffer.concat(chunks).toString("utf8");
       const status = failure ?? 200;
       const answered = status < 300 ? `reply-${++n}` : undefined;
-      calls.push({ method: req.method ?? "", path: req.url ?? "", authorization: req.headers.authorization, body: text ? JSON.parse(text) : undefined, ...(answered ? { answered } : {}) });
-      const body = JSON.stringify(answered ? { id: answered } : { error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } });
+      calls.push({
+        method: req.method ?? "",
+        path: req.url ?? "",
+        authorization: req.headers.authorization,
+        body: text ? JSON.parse(text) : undefined,
+        ...(answered ? { answered } : {}),
+      });
+      const body = JSON.stringify(
+        answered
+          ? { id: answered }
+          : {
+              error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." },
+            },
+      );
       res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
       res.end(body);
     });
@@ -66,7 +78,10 @@ export function silentLog(): Logger {
 }
 
 /** The whole server as `npm start` runs it, with Teams configured by `env`. */
-export async function startTeamsBot(env: Record<string, string> = {}, log: Logger = silentLog()): Promise<RunningServer> {
+export async function startTeamsBot(
+  env: Record<string, string> = {},
+  log: Logger = silentLog(),
+): Promise<RunningServer> {
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", STORE: "memory", LOG_LEVEL: "silent", ...env });
   return startServer(config, { log });
 }
@@ -77,7 +92,11 @@ export interface Posted {
   json(): any;
 }
 
-export async function postActivity(base: string, body: unknown, init: { headers?: Record<string, string>; method?: string; raw?: string | Buffer } = {}): Promise<Posted> {
+export async function postActivity(
+  base: string,
+  body: unknown,
+  init: { headers?: Record<string, string>; method?: string; raw?: string | Buffer } = {},
+): Promise<Posted> {
   const res = await fetch(`${base}/api/messages`, {
     method: init.method ?? "POST",
     headers: { "content-type": "application/json", ...init.headers },
@@ -110,8 +129,17 @@ export const channelConversation = (channel = `19:${uniqueId("ch")}@thread.tacv2
   conversationType: "channel",
   tenantId: TENANT,
 });
-export const personalConversation = () => ({ id: `a:1${uniqueId("pers")}Xw9kQ2mZ7`, conversationType: "personal", tenantId: TENANT });
-export const groupConversation = () => ({ id: `19:${uniqueId("grp")}@thread.v2`, isGroup: true, conversationType: "groupChat", tenantId: TENANT });
+export const personalConversation = () => ({
+  id: `a:1${uniqueId("pers")}Xw9kQ2mZ7`,
+  conversationType: "personal",
+  tenantId: TENANT,
+});
+export const groupConversation = () => ({
+  id: `19:${uniqueId("grp")}@thread.v2`,
+  isGroup: true,
+  conversationType: "groupChat",
+  tenantId: TENANT,
+});
 
 type Conversation = { id: string; conversationType?: string; isGroup?: boolean; tenantId?: string };
 
@@ -132,7 +160,11 @@ function envelope(serviceUrl: string, conversation: Conversation) {
 }
 
 /** A channel thread message @-mentioning the bot, as Teams sends it (mention in text and in entities). */
-export function channelMention(serviceUrl: string, question: string, conversation: Conversation = channelConversation()) {
+export function channelMention(
+  serviceUrl: string,
+  question: string,
+  conversation: Conversation = channelConversation(),
+) {
   const tag = `<at>${BOT.name}</at>`;
   const base = envelope(serviceUrl, conversation);
   return {
@@ -148,7 +180,12 @@ export function channelMention(serviceUrl: string, question: string, conversatio
       tenant: { id: TENANT },
     },
     entities: [{ type: "mention", text: tag, mentioned: { id: BOT.id, name: BOT.name } }, ...base.entities],
-    attachments: [{ contentType: "text/html", content: `<p><span itemtype="http://schema.skype.com/Mention" itemscope="" itemid="0">${BOT.name}</span>&nbsp;${question}</p>` }],
+    attachments: [
+      {
+        contentType: "text/html",
+        content: `<p><span itemtype="http://schema.skype.com/Mention" itemscope="" itemid="0">${BOT.name}</span>&nbsp;${question}</p>`,
+      },
+    ],
   };
 }
 
@@ -160,33 +197,81 @@ export function personalMessage(serviceUrl: string, text: string, conversation: 
 export function groupMention(serviceUrl: string, question: string, conversation: Conversation = groupConversation()) {
   const tag = `<at>${BOT.name}</at>`;
   const base = envelope(serviceUrl, conversation);
-  return { ...base, type: "message", text: `${tag} ${question}`, textFormat: "plain", entities: [{ type: "mention", text: tag, mentioned: { id: BOT.id, name: BOT.name } }, ...base.entities] };
+  return {
+    ...base,
+    type: "message",
+    text: `${tag} ${question}`,
+    textFormat: "plain",
+    entities: [{ type: "mention", text: tag, mentioned: { id: BOT.id, name: BOT.name } }, ...base.entities],
+  };
 }
 
 /** A click on one of our Action.Submit buttons: a message with the card's data as `value` and no text. */
-export function cardSubmit(serviceUrl: string, data: unknown, conversation: Conversation = personalConversation(), cardActivityId = "1767765488332") {
-  return { ...envelope(serviceUrl, conversation), type: "message", replyToId: cardActivityId, value: data, channelData: { tenant: { id: TENANT }, source: { name: "message" }, legacy: { replyToId: cardActivityId } } };
+export function cardSubmit(
+  serviceUrl: string,
+  data: unknown,
+  conversation: Conversation = personalConversation(),
+  cardActivityId = "1767765488332",
+) {
+  return {
+    ...envelope(serviceUrl, conversation),
+    type: "message",
+    replyToId: cardActivityId,
+    value: data,
+    channelData: { tenant: { id: TENANT }, source: { name: "message" }, legacy: { replyToId: cardActivityId } },
+  };
 }
 
-export function botAdded(serviceUrl: string, conversation: Conversation, others: { id: string; aadObjectId?: string }[] = []) {
-  return { ...envelope(serviceUrl, conversation), id: `f:${randomUUID()}`, type: "conversationUpdate", membersAdded: [{ id: BOT.id }, ...others], channelData: { tenant: { id: TENANT }, eventType: "teamMemberAdded", team: { id: TEAM_ID } } };
+export function botAdded(
+  serviceUrl: string,
+  conversation: Conversation,
+  others: { id: string; aadObjectId?: string }[] = [],
+) {
+  return {
+    ...envelope(serviceUrl, conversation),
+    id: `f:${randomUUID()}`,
+    type: "conversationUpdate",
+    membersAdded: [{ id: BOT.id }, ...others],
+    channelData: { tenant: { id: TENANT }, eventType: "teamMemberAdded", team: { id: TEAM_ID } },
+  };
 }
 
 export function memberAdded(serviceUrl: string, conversation: Conversation) {
-  return { ...envelope(serviceUrl, conversation), id: `f:${randomUUID()}`, type: "conversationUpdate", membersAdded: [{ id: "29:9newMember0aBcDeFgHiJkLmNoPqRsTuVwXyZ", aadObjectId: "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b" }], channelData: { tenant: { id: TENANT }, eventType: "teamMemberAdded", team: { id: TEAM_ID } } };
+  return {
+    ...envelope(serviceUrl, conversation),
+    id: `f:${randomUUID()}`,
+    type: "conversationUpdate",
+    membersAdded: [
+      { id: "29:9newMember0aBcDeFgHiJkLmNoPqRsTuVwXyZ", aadObjectId: "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b" },
+    ],
+    channelData: { tenant: { id: TENANT }, eventType: "teamMemberAdded", team: { id: TEAM_ID } },
+  };
 }
 
 export function installationUpdate(serviceUrl: string, conversation: Conversation, action: "add" | "remove" = "add") {
-  return { ...envelope(serviceUrl, conversation), id: `f:${randomUUID()}`, type: "installationUpdate", action, channelData: { tenant: { id: TENANT }, source: { name: "message" }, team: { id: TEAM_ID } } };
+  return {
+    ...envelope(serviceUrl, conversation),
+    id: `f:${randomUUID()}`,
+    type: "installationUpdate",
+    action,
+    channelData: { tenant: { id: TENANT }, source: { name: "message" }, team: { id: TEAM_ID } },
+  };
 }
 
-export function invoke(serviceUrl: string, name: string, value: unknown, conversation: Conversation = personalConversation()) {
+export function invoke(
+  serviceUrl: string,
+  name: string,
+  value: unknown,
+  conversation: Conversation = personalConversation(),
+) {
   return { ...envelope(serviceUrl, conversation), id: `f:${randomUUID()}`, type: "invoke", name, value };
 }
 
 /** The Adaptive Card in a recorded connector call. */
 export function cardOf(call: ConnectorCall): any {
-  const attachment = call.body?.attachments?.find((a: { contentType: string }) => a.contentType === "application/vnd.microsoft.card.adaptive");
+  const attachment = call.body?.attachments?.find(
+    (a: { contentType: string }) => a.contentType === "application/vnd.microsoft.card.adaptive",
+  );
   return attachment?.content;
 }
 
@@ -198,7 +283,13 @@ export function submitsOf(card: any): any[] {
 /** Every text a card shows (TextBlocks and facts), in order. */
 export function textsOf(card: any): string[] {
   return (card?.body ?? []).flatMap((el: any) =>
-    el.type === "TextBlock" ? [el.text] : el.type === "FactSet" ? el.facts.map((f: any) => `${f.title}: ${f.value}`) : el.type === "ActionSet" ? el.actions.map((a: any) => a.title) : [],
+    el.type === "TextBlock"
+      ? [el.text]
+      : el.type === "FactSet"
+        ? el.facts.map((f: any) => `${f.title}: ${f.value}`)
+        : el.type === "ActionSet"
+          ? el.actions.map((a: any) => a.title)
+          : [],
   );
 }
 

@@ -26,7 +26,11 @@ export function botFrameworkTokens(): TokenKit {
   nock("https://login.botframework.com")
     .persist()
     .get("/v1/.well-known/openidconfiguration")
-    .reply(200, { issuer: BOT_FRAMEWORK_ISSUER, jwks_uri: "https://login.botframework.com/v1/.well-known/keys", id_token_signing_alg_values_supported: ["RS256"] })
+    .reply(200, {
+      issuer: BOT_FRAMEWORK_ISSUER,
+      jwks_uri: "https://login.botframework.com/v1/.well-known/keys",
+      id_token_signing_alg_values_supported: ["RS256"],
+    })
     .get("/v1/.well-known/keys")
     .reply(200, { keys: [{ kty: "RSA", use: "sig", kid: "test-key", n: jwk.n, e: jwk.e, endorsements: ["msteams"] }] });
   const tokenRequests: string[] = [];
@@ -34,7 +38,12 @@ export function botFrameworkTokens(): TokenKit {
     .persist()
     .post(/\/oauth2\/v2\.0\/token/)
     .reply(200, (_uri, body) => {
-      tokenRequests.push(String(typeof body === "string" ? body : new URLSearchParams(body as Record<string, string>)).replace(/client_secret=[^&]*/, "client_secret=***"));
+      tokenRequests.push(
+        String(typeof body === "string" ? body : new URLSearchParams(body as Record<string, string>)).replace(
+          /client_secret=[^&]*/,
+          "client_secret=***",
+        ),
+      );
       return { token_type: "Bearer", expires_in: 3600, ext_expires_in: 3600, access_token: OUTGOING_TOKEN };
     });
   const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
@@ -52,5 +61,12 @@ export function botFrameworkTokens(): TokenKit {
 /** The claims of a valid Bot Connector token for `appId`, replying to `serviceUrl`. */
 export function connectorClaims(appId: string, serviceUrl: string): Record<string, unknown> {
   const now = Math.floor(Date.now() / 1000);
-  return { iss: BOT_FRAMEWORK_ISSUER, aud: appId, serviceurl: serviceUrl, nbf: now - 60, iat: now - 60, exp: now + 600 };
+  return {
+    iss: BOT_FRAMEWORK_ISSUER,
+    aud: appId,
+    serviceurl: serviceUrl,
+    nbf: now - 60,
+    iat: now - 60,
+    exp: now + 600,
+  };
 }

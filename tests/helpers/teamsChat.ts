@@ -4,7 +4,17 @@
  */
 import { expect } from "vitest";
 import { ACTIONS } from "../../src/core/types.ts";
-import { cardOf, cardSubmit, personalConversation, personalMessage, postActivity, submitsOf, textsOf, type ConnectorCall, type FakeConnector } from "./teams.ts";
+import {
+  cardOf,
+  cardSubmit,
+  personalConversation,
+  personalMessage,
+  postActivity,
+  submitsOf,
+  textsOf,
+  type ConnectorCall,
+  type FakeConnector,
+} from "./teams.ts";
 
 type Conversation = ReturnType<typeof personalConversation>;
 type Account = { id: string; name?: string; aadObjectId?: string };
@@ -27,7 +37,12 @@ export interface Chat {
  * `bot()` gives the running server's URL, so a chat survives a restart on a new port. `from`: who
  * is talking (default USER).
  */
-export function chat(bot: () => string, connector: FakeConnector, conversation: Conversation = personalConversation(), from?: Account): Chat {
+export function chat(
+  bot: () => string,
+  connector: FakeConnector,
+  conversation: Conversation = personalConversation(),
+  from?: Account,
+): Chat {
   // The replies to this very activity (replyToId), so that concurrent turns are told apart.
   const run = async (built: { id: string }): Promise<Said> => {
     const activity = from ? { ...built, from } : built;
@@ -52,7 +67,9 @@ export function said(calls: ConnectorCall[]): Said {
 
 /** The answer button for `option` of `question` ("<attempt>.<owner>.<question>.<option>"). */
 export function answerButton(s: Said, question: string, option: string) {
-  const found = s.submits.find((d) => d.careerfaq.action === ACTIONS.quiz && d.careerfaq.value.endsWith(`.${question}.${option}`));
+  const found = s.submits.find(
+    (d) => d.careerfaq.action === ACTIONS.quiz && d.careerfaq.value.endsWith(`.${question}.${option}`),
+  );
   if (!found) throw new Error(`no button for ${question}.${option} in: ${s.text}`);
   return found;
 }

@@ -7,7 +7,18 @@ import type { RunningServer } from "../../src/server.ts";
 import { ACTIONS } from "../../src/core/types.ts";
 import { SHARE_ACTION } from "../../src/channels/slack/share.ts";
 import { FakeSlack } from "../helpers/slack-fake.ts";
-import { blockText, buttonsIn, clickBody, eventBody, FORM, mention, postSlack, startSlackServer, type ClickOptions, useSlackServer } from "../helpers/slack.ts";
+import {
+  blockText,
+  buttonsIn,
+  clickBody,
+  eventBody,
+  FORM,
+  mention,
+  postSlack,
+  startSlackServer,
+  type ClickOptions,
+  useSlackServer,
+} from "../helpers/slack.ts";
 
 let fake: FakeSlack;
 let server: RunningServer;
@@ -17,8 +28,13 @@ useSlackServer((f, s) => {
   server = s;
 });
 
-async function click(options: Omit<ClickOptions, "responseUrl">, responseId = `a${Math.random().toString(36).slice(2, 8)}`) {
-  const res = await postSlack(server, clickBody({ ...options, responseUrl: fake.responseUrl(responseId) }), { contentType: FORM });
+async function click(
+  options: Omit<ClickOptions, "responseUrl">,
+  responseId = `a${Math.random().toString(36).slice(2, 8)}`,
+) {
+  const res = await postSlack(server, clickBody({ ...options, responseUrl: fake.responseUrl(responseId) }), {
+    contentType: FORM,
+  });
   expect(res.status).toBe(200);
   return responseId;
 }
@@ -35,7 +51,13 @@ describe("block_actions", () => {
   it("an ask button answers that question in the thread of the clicked message", async () => {
     const { buttons, thread } = await answerButtons("salary uk");
     const follow = buttons.find((b) => b.action_id.startsWith(`${ACTIONS.ask}#`))!;
-    await click({ actionId: follow.action_id, value: follow.value, label: follow.label, messageTs: "1700000000.000050", threadTs: thread });
+    await click({
+      actionId: follow.action_id,
+      value: follow.value,
+      label: follow.label,
+      messageTs: "1700000000.000050",
+      threadTs: thread,
+    });
     const call = await fake.waitFor(() => fake.callsTo("chat.postMessage")[0]);
     expect(call.params.channel).toBe("C100");
     expect(call.params.thread_ts).toBe(thread);
@@ -67,7 +89,9 @@ describe("block_actions", () => {
     const down = buttons.find((b) => b.value.startsWith("down:"))!;
     const id = await click({ actionId: down.action_id, value: down.value, label: down.label });
     const response = await fake.waitFor(() => fake.responses.find((r) => r.id === id));
-    expect(buttonsIn(response.body.blocks).map((b) => b.action_id.replace(/#\d+$/, ""))).toContain(ACTIONS.feedbackReason);
+    expect(buttonsIn(response.body.blocks).map((b) => b.action_id.replace(/#\d+$/, ""))).toContain(
+      ACTIONS.feedbackReason,
+    );
   });
 
   it("a stale or unknown button gets the engine's refusal, privately", async () => {
@@ -84,7 +108,12 @@ describe("block_actions", () => {
   });
 
   it("a click on a private (ephemeral) answer answers privately, with Share in channel", async () => {
-    const id = await click({ actionId: `${ACTIONS.ask}#1`, value: "salary?country=CA", label: "Salary in Canada", ephemeral: true });
+    const id = await click({
+      actionId: `${ACTIONS.ask}#1`,
+      value: "salary?country=CA",
+      label: "Salary in Canada",
+      ephemeral: true,
+    });
     const response = await fake.waitFor(() => fake.responses.find((r) => r.id === id));
     expect(response.body.response_type).toBe("ephemeral");
     expect(blockText(response.body.blocks)).toContain("C$115,000");
@@ -92,7 +121,9 @@ describe("block_actions", () => {
     expect(JSON.parse(share.value)).toEqual({ q: "Salary in Canada", a: ACTIONS.ask, v: "salary?country=CA" });
     // Sharing it asks the engine the same button again and posts publicly.
     const sid = await click({ actionId: share.action_id, value: share.value, label: share.label, ephemeral: true });
-    const shared = await fake.waitFor(() => fake.responses.find((r) => r.id === sid && r.body.response_type === "in_channel"));
+    const shared = await fake.waitFor(() =>
+      fake.responses.find((r) => r.id === sid && r.body.response_type === "in_channel"),
+    );
     expect(blockText(shared.body.blocks)).toContain("<@U100> asked: Salary in Canada");
     expect(blockText(shared.body.blocks)).toContain("C$115,000");
   });
@@ -124,8 +155,14 @@ describe("Ask an expert (EXPERTS_CHANNEL set)", () => {
       expect(ask.label).toBe("Ask an expert");
       fake.reset();
       const id = `x${Math.random().toString(36).slice(2, 8)}`;
-      await postSlack(experts, clickBody({ actionId: ask.action_id, value: ask.value, label: ask.label, responseUrl: fake.responseUrl(id) }), { contentType: FORM });
-      const forwarded = await fake.waitFor(() => fake.callsTo("chat.postMessage").find((c) => c.params.channel === "CEXPERTS"));
+      await postSlack(
+        experts,
+        clickBody({ actionId: ask.action_id, value: ask.value, label: ask.label, responseUrl: fake.responseUrl(id) }),
+        { contentType: FORM },
+      );
+      const forwarded = await fake.waitFor(() =>
+        fake.callsTo("chat.postMessage").find((c) => c.params.channel === "CEXPERTS"),
+      );
       const text = blockText(forwarded.params.blocks);
       expect(text).toContain("Asked by <@U100> in <#C100>");
       expect(text).toContain("weather in paris @\u2060here?");
@@ -138,7 +175,11 @@ describe("Ask an expert (EXPERTS_CHANNEL set)", () => {
         const keys = await experts.store.keys("expert:thread:slack:CEXPERTS:");
         return keys.length > 0 ? keys : undefined;
       });
-      expect(JSON.parse((await experts.store.get(key!))!)).toMatchObject({ user: "slack:T1:U100", conversation: "slack:T1:C100", channel: "slack" });
+      expect(JSON.parse((await experts.store.get(key!))!)).toMatchObject({
+        user: "slack:T1:U100",
+        conversation: "slack:T1:C100",
+        channel: "slack",
+      });
     } finally {
       await experts.close();
     }

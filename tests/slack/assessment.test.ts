@@ -64,7 +64,9 @@ describe("the self-assessment in Slack", () => {
     expect(String(pointer.text)).toMatch(/direct message/);
     current = await waitForPost(fake, from, question(1));
     expect(fake.callsTo("conversations.open").at(-1)!.params.users).toBe("U100");
-    expect(blockText(current.params.blocks)).toMatch(/Readiness self-assessment[\s\S]*How many years have you worked in customer service/);
+    expect(blockText(current.params.blocks)).toMatch(
+      /Readiness self-assessment[\s\S]*How many years have you worked in customer service/,
+    );
     expect(fake.callsTo("chat.postMessage").filter((c) => c.params.channel === "C100")).toHaveLength(0); // nothing public
   });
 
@@ -74,7 +76,16 @@ describe("the self-assessment in Slack", () => {
     const back = await type("back", question(2));
     expect(blockText(back.params.blocks)).toContain("Going back one question.");
     // The answer given before going back is still marked.
-    expect(back.params.blocks).toEqual(expect.arrayContaining([expect.objectContaining({ type: "actions", elements: expect.arrayContaining([expect.objectContaining({ style: "primary", text: expect.objectContaining({ text: "4. 4 to 5 years" }) })]) })]));
+    expect(back.params.blocks).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: "actions",
+          elements: expect.arrayContaining([
+            expect.objectContaining({ style: "primary", text: expect.objectContaining({ text: "4. 4 to 5 years" }) }),
+          ]),
+        }),
+      ]),
+    );
     await type("2", question(3));
   });
 
@@ -100,12 +111,18 @@ describe("the self-assessment in Slack", () => {
   it("records one answer when the same question is clicked twice at once", async () => {
     const from = mark(fake);
     const responses = fake.responses.length;
-    const ids = await Promise.all([clickOn(server, fake, current, /^5\. Master's/), clickOn(server, fake, current, /^5\. Master's/)]);
+    const ids = await Promise.all([
+      clickOn(server, fake, current, /^5\. Master's/),
+      clickOn(server, fake, current, /^5\. Master's/),
+    ]);
     const refusal = await fake.waitFor(() => fake.responses.slice(responses).find((r) => ids.includes(r.id)));
     expect(String(refusal.body.text)).toMatch(/already been answered/);
     current = await waitForPost(fake, from, question(4));
     await fake.waitFor(() => postsTo(fake, DM, from).length >= 2); // the refused click shows the current question again
-    expect(postsTo(fake, DM, from).map((c) => blockText(c.params.blocks).match(/Question (\d+) of 11/)?.[1])).toEqual(["4", "4"]);
+    expect(postsTo(fake, DM, from).map((c) => blockText(c.params.blocks).match(/Question (\d+) of 11/)?.[1])).toEqual([
+      "4",
+      "4",
+    ]);
     expect(fake.responses.slice(responses).filter((r) => ids.includes(r.id))).toHaveLength(1);
     // Had both been recorded, the next answer would lead to question 6.
     await type("4", question(5));
@@ -144,7 +161,10 @@ describe("the self-assessment in Slack", () => {
     expect(text).toContain(`Your readiness: ${expected.score}/100 · ${expected.band.label}`);
     expect(text).toMatch(/By area/);
     expect(expected.gaps.length).toBeGreaterThan(0);
-    for (const gap of expected.gaps) expect(text).toContain(`${server.engine.catalog.assessment.dimensions.find((d) => d.id === gap.id)!.label} (${gap.score}%)`);
+    for (const gap of expected.gaps)
+      expect(text).toContain(
+        `${server.engine.catalog.assessment.dimensions.find((d) => d.id === gap.id)!.label} (${gap.score}%)`,
+      );
     expect(text).toMatch(/Next step: /);
     expect(result.params.blocks).toEqual(expect.arrayContaining([expect.objectContaining({ type: "context" })])); // sources
     expect(text).toMatch(/\[1\] |Source: /);
@@ -153,10 +173,17 @@ describe("the self-assessment in Slack", () => {
 
     const history = await command("history");
     expect(history.response_type).toBe("ephemeral");
-    expect(blockText(history.blocks)).toMatch(new RegExp(`Your self-assessment results[\\s\\S]*${expected.score}/100 · ${expected.band.label}`));
+    expect(blockText(history.blocks)).toMatch(
+      new RegExp(`Your self-assessment results[\\s\\S]*${expected.score}/100 · ${expected.band.label}`),
+    );
 
-    await postSlack(server, eventBody({ type: "app_home_opened", user: "U100", channel: DM, tab: "home", ts: "1700000000.000009" }));
+    await postSlack(
+      server,
+      eventBody({ type: "app_home_opened", user: "U100", channel: DM, tab: "home", ts: "1700000000.000009" }),
+    );
     const home = await fake.waitFor(() => fake.callsTo("views.publish").at(-1));
-    expect(blockText((home.params.view as { blocks: unknown[] }).blocks)).toMatch(new RegExp(`Your last self-assessment[\\s\\S]*${expected.score}/100 · ${expected.band.label}`));
+    expect(blockText((home.params.view as { blocks: unknown[] }).blocks)).toMatch(
+      new RegExp(`Your last self-assessment[\\s\\S]*${expected.score}/100 · ${expected.band.label}`),
+    );
   });
 });

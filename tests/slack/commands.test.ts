@@ -7,7 +7,16 @@ import type { RunningServer } from "../../src/server.ts";
 import { ACTIONS } from "../../src/core/types.ts";
 import { SHARE_ACTION } from "../../src/channels/slack/share.ts";
 import { FakeSlack, type ResponseCall } from "../helpers/slack-fake.ts";
-import { blockText, buttonsIn, clickBody, commandBody, FORM, postSlack, startSlackServer, useSlackServer } from "../helpers/slack.ts";
+import {
+  blockText,
+  buttonsIn,
+  clickBody,
+  commandBody,
+  FORM,
+  postSlack,
+  startSlackServer,
+  useSlackServer,
+} from "../helpers/slack.ts";
 
 let fake: FakeSlack;
 let server: RunningServer;
@@ -17,8 +26,13 @@ useSlackServer((f, s) => {
   server = s;
 });
 
-async function command(text: string, responseId = `cmd${Math.random().toString(36).slice(2, 8)}`): Promise<{ status: number; text: string; response: ResponseCall }> {
-  const res = await postSlack(server, commandBody(text, { response_url: fake.responseUrl(responseId) }), { contentType: FORM });
+async function command(
+  text: string,
+  responseId = `cmd${Math.random().toString(36).slice(2, 8)}`,
+): Promise<{ status: number; text: string; response: ResponseCall }> {
+  const res = await postSlack(server, commandBody(text, { response_url: fake.responseUrl(responseId) }), {
+    contentType: FORM,
+  });
   const response = await fake.waitFor(() => fake.responses.find((r) => r.id === responseId));
   return { ...res, response };
 }
@@ -62,7 +76,17 @@ describe("/careerfaq", () => {
     const { response } = await command(question);
     const share = buttonsIn(response.body.blocks).find((b) => b.action_id.startsWith(SHARE_ACTION))!;
     const clickUrl = fake.responseUrl("share1");
-    const res = await postSlack(server, clickBody({ actionId: share.action_id, value: share.value, label: share.label, ephemeral: true, responseUrl: clickUrl }), { contentType: FORM });
+    const res = await postSlack(
+      server,
+      clickBody({
+        actionId: share.action_id,
+        value: share.value,
+        label: share.label,
+        ephemeral: true,
+        responseUrl: clickUrl,
+      }),
+      { contentType: FORM },
+    );
     expect(res.status).toBe(200);
     const posts = await fake.waitFor(() => {
       const list = fake.responses.filter((r) => r.id === "share1");
@@ -76,7 +100,11 @@ describe("/careerfaq", () => {
     expect(blocks[0]!.elements![0]!.text).toBe("<@U100> asked: salary uk &lt;!channel&gt; @\u2060here @team &amp; co");
     expect(blockText(blocks)).toContain("£70,000");
     // The private answer's content and the shared one agree.
-    expect(blockText(blocks)).toContain(blockText(response.body.blocks).split("\n").find((l) => l.includes("£70,000")));
+    expect(blockText(blocks)).toContain(
+      blockText(response.body.blocks)
+        .split("\n")
+        .find((l) => l.includes("£70,000")),
+    );
     expect(buttonsIn(blocks).some((b) => b.action_id.startsWith(SHARE_ACTION))).toBe(false);
     expect(String(shared!.body.text)).toContain("&lt;!channel&gt;");
     expect(JSON.stringify(shared!.body)).not.toMatch(/<!(channel|here|everyone|subteam)|<@U999/);
@@ -87,7 +115,9 @@ describe("/careerfaq", () => {
 describe("/careerfaq stats", () => {
   it("shows the bot's KPIs to ADMIN_USER_IDS only, privately", async () => {
     const id = "stats-admin";
-    await postSlack(server, commandBody("stats", { user_id: "UADMIN", response_url: fake.responseUrl(id) }), { contentType: FORM });
+    await postSlack(server, commandBody("stats", { user_id: "UADMIN", response_url: fake.responseUrl(id) }), {
+      contentType: FORM,
+    });
     const admin = await fake.waitFor(() => fake.responses.find((r) => r.id === id));
     expect(admin.body.response_type).toBe("ephemeral");
     expect(String(admin.body.text)).toMatch(/careerfaq's own KPIs/);
@@ -103,10 +133,23 @@ describe("/careerfaq assess (the engine's to: dm)", () => {
     const first = await fake.waitFor(() => fake.callsTo("chat.postMessage").find((c) => c.params.channel === "D100"));
     expect(fake.callsTo("conversations.open")[0]!.params.users).toBe("U100");
     expect(fake.callsTo("chat.postMessage").filter((c) => c.params.channel === "C100")).toHaveLength(0); // nothing public
-    const choice = buttonsIn(first.params.blocks).find((b) => b.action_id.startsWith(`${ACTIONS.quiz}#`) || b.action_id.startsWith(`${ACTIONS.quizControl}#`))!;
+    const choice = buttonsIn(first.params.blocks).find(
+      (b) => b.action_id.startsWith(`${ACTIONS.quiz}#`) || b.action_id.startsWith(`${ACTIONS.quizControl}#`),
+    )!;
     expect(choice).toBeDefined();
     fake.reset();
-    await postSlack(server, clickBody({ actionId: choice.action_id, value: choice.value, label: choice.label, channel: "D100", messageTs: "1700000000.000500", responseUrl: fake.responseUrl("quiz") }), { contentType: FORM });
+    await postSlack(
+      server,
+      clickBody({
+        actionId: choice.action_id,
+        value: choice.value,
+        label: choice.label,
+        channel: "D100",
+        messageTs: "1700000000.000500",
+        responseUrl: fake.responseUrl("quiz"),
+      }),
+      { contentType: FORM },
+    );
     const next = await fake.waitFor(() => fake.callsTo("chat.postMessage").find((c) => c.params.channel === "D100"));
     expect(next.params.thread_ts).toBeUndefined();
     expect(blockText(next.params.blocks)).toMatch(/Question \d+ of \d+/);

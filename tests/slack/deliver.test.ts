@@ -7,9 +7,28 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ACTIONS, type Inbound, type Outbound, type Reply } from "../../src/core/types.ts";
 import { SLACK_LIMITS } from "../../src/channels/slack/limits.ts";
 import { FakeSlack } from "../helpers/slack-fake.ts";
-import { BOT_TOKEN, blockText, clickBody, commandBody, directMessage, eventBody, FORM, mention, postSlack, serveChannel } from "../helpers/slack.ts";
+import {
+  BOT_TOKEN,
+  blockText,
+  clickBody,
+  commandBody,
+  directMessage,
+  eventBody,
+  FORM,
+  mention,
+  postSlack,
+  serveChannel,
+} from "../helpers/slack.ts";
 
-const answer = (text: string): Reply => ({ outcome: "answer", intent: "test", confidence: 1, blocks: [{ type: "heading", text: "Answer", level: 1 }, { type: "text", text }] });
+const answer = (text: string): Reply => ({
+  outcome: "answer",
+  intent: "test",
+  confidence: 1,
+  blocks: [
+    { type: "heading", text: "Answer", level: 1 },
+    { type: "text", text },
+  ],
+});
 
 const seen: Inbound[] = [];
 let next: (inbound: Inbound) => Outbound[] = (i) => [{ reply: answer(`echo ${i.text ?? i.action?.value}`) }];
@@ -42,21 +61,46 @@ describe("what the engine receives", () => {
   it("a mention: text without markup, channel and user keys, not direct", async () => {
     await postSlack(app, eventBody(mention("  salary &amp; <https://example.com|bonus> in <#C9|uk>  ")));
     await fake.waitFor(() => fake.callsTo("chat.postMessage")[0]);
-    expect(seen[0]).toEqual({ channel: "slack", conversation: "slack:T1:C100", user: "slack:T1:U100", admin: false, direct: false, text: "salary & bonus in #uk" });
+    expect(seen[0]).toEqual({
+      channel: "slack",
+      conversation: "slack:T1:C100",
+      user: "slack:T1:U100",
+      admin: false,
+      direct: false,
+      text: "salary & bonus in #uk",
+    });
   });
 
   it("a DM from an admin: direct, admin", async () => {
     await postSlack(app, eventBody(directMessage("stats", { user: "UADMIN" })));
     await fake.waitFor(() => fake.callsTo("chat.postMessage")[0]);
-    expect(seen[0]).toMatchObject({ conversation: "slack:T1:D100", user: "slack:T1:UADMIN", admin: true, direct: true, text: "stats" });
+    expect(seen[0]).toMatchObject({
+      conversation: "slack:T1:D100",
+      user: "slack:T1:UADMIN",
+      admin: true,
+      direct: true,
+      text: "stats",
+    });
   });
 
   it("a command: its text, the user's name; a click: the action without the suffix", async () => {
     await postSlack(app, commandBody("history", { response_url: fake.responseUrl("c1") }), { contentType: FORM });
-    await postSlack(app, clickBody({ actionId: `${ACTIONS.ask}#12`, value: "salary?country=UK", responseUrl: fake.responseUrl("c2") }), { contentType: FORM });
+    await postSlack(
+      app,
+      clickBody({ actionId: `${ACTIONS.ask}#12`, value: "salary?country=UK", responseUrl: fake.responseUrl("c2") }),
+      { contentType: FORM },
+    );
     await fake.waitFor(() => seen.length >= 2 && fake.callsTo("chat.postMessage")[0]);
-    expect(seen.find((i) => i.text)).toMatchObject({ text: "history", userName: "alex", direct: false, conversation: "slack:T1:C100" });
-    expect(seen.find((i) => i.action)).toMatchObject({ action: { id: ACTIONS.ask, value: "salary?country=UK" }, user: "slack:T1:U100" });
+    expect(seen.find((i) => i.text)).toMatchObject({
+      text: "history",
+      userName: "alex",
+      direct: false,
+      conversation: "slack:T1:C100",
+    });
+    expect(seen.find((i) => i.action)).toMatchObject({
+      action: { id: ACTIONS.ask, value: "salary?country=UK" },
+      user: "slack:T1:U100",
+    });
   });
 });
 
@@ -66,7 +110,12 @@ describe("where Outbounds go", () => {
     const event = mention("hi");
     await postSlack(app, eventBody(event));
     const call = await fake.waitFor(() => fake.callsTo("chat.postEphemeral")[0]);
-    expect(call.params).toMatchObject({ channel: "C100", user: "U100", thread_ts: event.ts, text: expect.stringContaining("just for you") });
+    expect(call.params).toMatchObject({
+      channel: "C100",
+      user: "U100",
+      thread_ts: event.ts,
+      text: expect.stringContaining("just for you"),
+    });
     expect(fake.callsTo("chat.postMessage")).toHaveLength(0);
   });
 
@@ -108,7 +157,9 @@ describe("where Outbounds go", () => {
     next = () => [{ reply: long }];
     const event = mention("long");
     await postSlack(app, eventBody(event));
-    const calls = await fake.waitFor(() => (fake.callsTo("chat.postMessage").length >= 2 ? fake.callsTo("chat.postMessage") : undefined));
+    const calls = await fake.waitFor(() =>
+      fake.callsTo("chat.postMessage").length >= 2 ? fake.callsTo("chat.postMessage") : undefined,
+    );
     await fake.waitFor(() => blockText(fake.callsTo("chat.postMessage").at(-1)!.params.blocks).includes("point 59"));
     for (const c of fake.callsTo("chat.postMessage")) {
       expect(c.params.thread_ts).toBe(event.ts);
@@ -133,13 +184,25 @@ describe("Web API failures", () => {
     await postSlack(app, eventBody(mention("salary", { channel: "C404" })));
     const notice = await fake.waitFor(() => fake.callsTo("chat.postMessage").find((c) => c.params.channel === "D100"));
     expect(String(notice.params.text)).toContain("/invite @careerfaq");
-    await fake.waitFor(() => fake.callsTo("chat.postMessage").find((c) => c.params.channel === "D100" && String(c.params.text).includes("echo salary")));
-    expect(app.lines.some((l) => l.includes("code=channel_not_found") && l.includes("channel=C404") && l.includes("event=app_mention"))).toBe(true);
+    await fake.waitFor(() =>
+      fake
+        .callsTo("chat.postMessage")
+        .find((c) => c.params.channel === "D100" && String(c.params.text).includes("echo salary")),
+    );
+    expect(
+      app.lines.some(
+        (l) => l.includes("code=channel_not_found") && l.includes("channel=C404") && l.includes("event=app_mention"),
+      ),
+    ).toBe(true);
   });
 
   it("not_in_channel on a click's thread reply → told privately through response_url", async () => {
     fake.fail("chat.postMessage", { error: "not_in_channel" });
-    await postSlack(app, clickBody({ actionId: `${ACTIONS.ask}#0`, value: "kpis", channel: "C200", responseUrl: fake.responseUrl("nic") }), { contentType: FORM });
+    await postSlack(
+      app,
+      clickBody({ actionId: `${ACTIONS.ask}#0`, value: "kpis", channel: "C200", responseUrl: fake.responseUrl("nic") }),
+      { contentType: FORM },
+    );
     const notes = await fake.waitFor(() => {
       const list = fake.responses.filter((r) => r.id === "nic");
       return list.length >= 2 ? list : undefined;
@@ -154,14 +217,20 @@ describe("Web API failures", () => {
     await postSlack(app, eventBody(mention("salary", { channel: "C300" })));
     const notice = await fake.waitFor(() => fake.callsTo("chat.postMessage").find((c) => c.params.channel === "D100"));
     expect(String(notice.params.text)).toMatch(/archived/);
-    await fake.waitFor(() => fake.callsTo("chat.postMessage").find((c) => c.params.channel === "D100" && String(c.params.text).includes("echo salary")));
+    await fake.waitFor(() =>
+      fake
+        .callsTo("chat.postMessage")
+        .find((c) => c.params.channel === "D100" && String(c.params.text).includes("echo salary")),
+    );
   });
 
   it("invalid_auth → a clear error in the log, without the token", async () => {
     fake.fail("chat.postMessage", { error: "invalid_auth" });
     const before = app.lines.length;
     await postSlack(app, eventBody(mention("salary", { channel: "C500" })));
-    const line = await fake.waitFor(() => app.lines.slice(before).find((l) => l.includes("code=invalid_auth") && l.includes("channel=C500")));
+    const line = await fake.waitFor(() =>
+      app.lines.slice(before).find((l) => l.includes("code=invalid_auth") && l.includes("channel=C500")),
+    );
     expect(line).toMatch(/error/);
     expect(line).toContain("SLACK_BOT_TOKEN");
     expect(line).toContain("method=chat.postMessage");

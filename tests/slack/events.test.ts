@@ -7,7 +7,17 @@ import type { RunningServer } from "../../src/server.ts";
 import { ACTIONS } from "../../src/core/types.ts";
 import { SLACK_METHODS } from "../../src/channels/slack/index.ts";
 import { FakeSlack } from "../helpers/slack-fake.ts";
-import { blockText, buttonsIn, directMessage, eventBody, mention, postSlack, richText, startSlackServer, useSlackServer } from "../helpers/slack.ts";
+import {
+  blockText,
+  buttonsIn,
+  directMessage,
+  eventBody,
+  mention,
+  postSlack,
+  richText,
+  startSlackServer,
+  useSlackServer,
+} from "../helpers/slack.ts";
 
 let fake: FakeSlack;
 let server: RunningServer;
@@ -36,7 +46,9 @@ describe("app_mention", () => {
     expect(text).toMatch(/\[1\] Customer Care Director job description/);
     const buttons = buttonsIn(blocks);
     expect(buttons.some((b) => b.action_id.startsWith(`${ACTIONS.ask}#`))).toBe(true);
-    expect(buttons.filter((b) => b.action_id.startsWith(`${ACTIONS.feedback}#`)).map((b) => b.value.slice(0, 3))).toEqual(["up:", "dow"]);
+    expect(
+      buttons.filter((b) => b.action_id.startsWith(`${ACTIONS.feedback}#`)).map((b) => b.value.slice(0, 3)),
+    ).toEqual(["up:", "dow"]);
     expect(String(call.params.text)).toContain("£70,000");
     expect(call.authorization).toBe("Bearer xoxb-111-222-testtokenvalue");
   });
@@ -91,7 +103,10 @@ describe("message.im", () => {
 
 describe("app_home_opened", () => {
   it("publishes the Home view for the user", async () => {
-    await postSlack(server, eventBody({ type: "app_home_opened", user: "U100", channel: "D100", tab: "home", ts: "1700000000.000001" }));
+    await postSlack(
+      server,
+      eventBody({ type: "app_home_opened", user: "U100", channel: "D100", tab: "home", ts: "1700000000.000001" }),
+    );
     const call = await fake.waitFor(() => fake.callsTo("views.publish")[0]);
     expect(call.params.user_id).toBe("U100");
     const view = call.params.view as { type: string; blocks: unknown[] };
@@ -102,7 +117,10 @@ describe("app_home_opened", () => {
   });
 
   it("ignores the Messages tab", async () => {
-    await postSlack(server, eventBody({ type: "app_home_opened", user: "U100", channel: "D100", tab: "messages", ts: "1700000000.000002" }));
+    await postSlack(
+      server,
+      eventBody({ type: "app_home_opened", user: "U100", channel: "D100", tab: "messages", ts: "1700000000.000002" }),
+    );
     await postSlack(server, eventBody(directMessage("hello")));
     await posted();
     expect(fake.callsTo("views.publish")).toHaveLength(0);

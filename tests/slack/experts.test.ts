@@ -8,7 +8,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server.ts";
 import { ACTIONS } from "../../src/core/types.ts";
 import { FakeSlack, type ApiCall } from "../helpers/slack-fake.ts";
-import { blockText, buttonsIn, channelMessage, eventBody, mention, nextEventId, postSlack, startSlackServer } from "../helpers/slack.ts";
+import {
+  blockText,
+  buttonsIn,
+  channelMessage,
+  eventBody,
+  mention,
+  nextEventId,
+  postSlack,
+  startSlackServer,
+} from "../helpers/slack.ts";
 import { clickOn, DM, mark, postsTo, sayInDm, waitForPost } from "../helpers/slack-flow.ts";
 
 const EXPERTS = "CEXPERTS";
@@ -28,14 +37,21 @@ beforeEach(() => fake.reset());
 /** Mentions the bot with a question it declines, clicks "Ask an expert"; returns the post in the experts' channel. */
 async function forward(question: string, user = "U100"): Promise<ApiCall> {
   await postSlack(server, eventBody(mention(question, { user })));
-  const declined = await fake.waitFor(() => fake.callsTo("chat.postMessage").find((c) => c.params.channel === "C100" && /Ask an expert/.test(blockText(c.params.blocks))));
+  const declined = await fake.waitFor(() =>
+    fake
+      .callsTo("chat.postMessage")
+      .find((c) => c.params.channel === "C100" && /Ask an expert/.test(blockText(c.params.blocks))),
+  );
   const id = await clickOn(server, fake, declined, /^Ask an expert$/, user);
   const forwarded = await fake.waitFor(() => postsTo(fake, EXPERTS).at(-1));
   const confirm = await fake.waitFor(() => fake.responses.find((r) => r.id === id));
   expect(confirm.body.response_type).toBe("ephemeral");
   expect(String(confirm.body.text)).toMatch(/passed your question to the experts/);
   // The thread is remembered before anyone can reply in it.
-  await fake.waitFor(async () => (await server.store.get(`expert:thread:slack:${EXPERTS}:${String(forwarded.result!.ts)}`)) !== undefined);
+  await fake.waitFor(
+    async () =>
+      (await server.store.get(`expert:thread:slack:${EXPERTS}:${String(forwarded.result!.ts)}`)) !== undefined,
+  );
   return forwarded;
 }
 
@@ -47,7 +63,10 @@ describe("Ask an expert, relayed", () => {
     const forwarded = await forward("what's the weather in paris?");
     expect(blockText(forwarded.params.blocks)).toMatch(/Asked by <@U100> in <#C100>[\s\S]*weather in paris/);
     const from = mark(fake);
-    const reply = replyIn(forwarded, "Sunny. <!here> ask <@U200> or <@U201|dana> &lt;!channel&gt; about <https://example.com/pay|pay> &amp; more");
+    const reply = replyIn(
+      forwarded,
+      "Sunny. <!here> ask <@U200> or <@U201|dana> &lt;!channel&gt; about <https://example.com/pay|pay> &amp; more",
+    );
     expect((await postSlack(server, eventBody(reply))).status).toBe(200);
     const dm = await waitForPost(fake, from, /An expert answered your question/);
     expect(fake.callsTo("conversations.open").at(-1)!.params.users).toBe("U100");
@@ -64,7 +83,10 @@ describe("Ask an expert, relayed", () => {
   it("relays from a private experts' channel (message.groups) and a reply also sent to the channel", async () => {
     const forwarded = await forward("who won the football?", "U400");
     const from = mark(fake);
-    await postSlack(server, eventBody(replyIn(forwarded, "Not our field, sorry.", { channel_type: "group", subtype: "thread_broadcast" })));
+    await postSlack(
+      server,
+      eventBody(replyIn(forwarded, "Not our field, sorry.", { channel_type: "group", subtype: "thread_broadcast" })),
+    );
     const dm = await waitForPost(fake, from, /Not our field, sorry\./, "D400");
     expect(blockText(dm.params.blocks)).toContain('You asked: "who won the football?"');
   });
@@ -124,7 +146,10 @@ describe("without EXPERTS_CHANNEL", () => {
       expect(blockText(declined.params.blocks)).toMatch(/\S/);
       expect(buttonsIn(declined.params.blocks).some((b) => b.action_id.startsWith(ACTIONS.expert))).toBe(false);
       fake.reset();
-      await postSlack(plain, eventBody(channelMessage("an answer in some thread", { channel: EXPERTS, thread_ts: "1700000000.000001" })));
+      await postSlack(
+        plain,
+        eventBody(channelMessage("an answer in some thread", { channel: EXPERTS, thread_ts: "1700000000.000001" })),
+      );
       await postSlack(plain, eventBody(mention("kpis")));
       await fake.waitFor(() => fake.callsTo("chat.postMessage")[0]);
       expect(fake.callsTo("chat.postMessage").map((c) => c.params.channel)).toEqual(["C100"]);

@@ -25,7 +25,11 @@ describe("slackChannel", () => {
   });
 
   it("HTTP mode: POST /slack/events on the shared server", async () => {
-    const { ctx } = context({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: "http://127.0.0.1:9/api/" });
+    const { ctx } = context({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+    });
     const channel = await slackChannel(ctx);
     expect(channel?.name).toBe("slack");
     expect(channel?.routes.map((r) => [r.method, r.path])).toEqual([["POST", "/slack/events"]]);
@@ -33,7 +37,11 @@ describe("slackChannel", () => {
   });
 
   it("Socket Mode when SLACK_APP_TOKEN is set: no HTTP route", async () => {
-    const { ctx } = context({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: "xapp-1-A1-123-abc", SLACK_API_URL: "http://127.0.0.1:9/api/" });
+    const { ctx } = context({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: "xapp-1-A1-123-abc",
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+    });
     const channel = await slackChannel(ctx);
     expect(channel?.routes).toEqual([]);
     await channel?.stop();

@@ -8,7 +8,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server.ts";
 import { ACTIONS } from "../../src/core/types.ts";
 import { FakeSlack, type ApiCall } from "../helpers/slack-fake.ts";
-import { blockText, buttonsIn, clickBody, commandBody, eventBody, FORM, mention, postSlack, startSlackServer } from "../helpers/slack.ts";
+import {
+  blockText,
+  buttonsIn,
+  clickBody,
+  commandBody,
+  eventBody,
+  FORM,
+  mention,
+  postSlack,
+  startSlackServer,
+} from "../helpers/slack.ts";
 import { clickOn, postsTo, sayInDm, waitForPost } from "../helpers/slack-flow.ts";
 
 let fake: FakeSlack;
@@ -32,7 +42,9 @@ async function clickAs(on: ApiCall, label: RegExp, user: string): Promise<Record
 
 async function command(text: string, user: string): Promise<Record<string, unknown>> {
   const id = `cmd${Math.random().toString(36).slice(2, 8)}`;
-  await postSlack(server, commandBody(text, { user_id: user, response_url: fake.responseUrl(id) }), { contentType: FORM });
+  await postSlack(server, commandBody(text, { user_id: user, response_url: fake.responseUrl(id) }), {
+    contentType: FORM,
+  });
   return (await fake.waitFor(() => fake.responses.find((r) => r.id === id))).body;
 }
 
@@ -40,7 +52,10 @@ describe("feedback", () => {
   it("stores 👍, 👎 and the reason after 👎, and a changed vote replaces the old one", async () => {
     await postSlack(server, eventBody(mention("what is the salary in the uk?")));
     const answer = await fake.waitFor(() => fake.callsTo("chat.postMessage")[0]);
-    const intent = buttonsIn(answer.params.blocks).find((b) => b.value.startsWith("up:"))!.value.slice(3).split(/[?~]/)[0]!;
+    const intent = buttonsIn(answer.params.blocks)
+      .find((b) => b.value.startsWith("up:"))!
+      .value.slice(3)
+      .split(/[?~]/)[0]!;
     expect(intent).toBe("salary");
 
     expect(String((await clickAs(answer, /👍/, "U100")).text)).toContain("👍");
@@ -49,13 +64,28 @@ describe("feedback", () => {
     expect(reasons.length).toBeGreaterThanOrEqual(4);
     const wrong = reasons.find((b) => b.value.startsWith("wrong:"))!;
     const id = `reason${Date.now()}`;
-    await postSlack(server, clickBody({ actionId: wrong.action_id, value: wrong.value, label: wrong.label, ephemeral: true, user: "U200", responseUrl: fake.responseUrl(id) }), { contentType: FORM });
+    await postSlack(
+      server,
+      clickBody({
+        actionId: wrong.action_id,
+        value: wrong.value,
+        label: wrong.label,
+        ephemeral: true,
+        user: "U200",
+        responseUrl: fake.responseUrl(id),
+      }),
+      { contentType: FORM },
+    );
     const thanks = await fake.waitFor(() => fake.responses.find((r) => r.id === id));
     expect(thanks.body.response_type).toBe("ephemeral");
     expect(String(thanks.body.text)).toMatch(/Got it, thank you/);
 
     let report = await server.engine.metrics.report(1);
-    expect({ up: report.up, down: report.down, reasons: report.reasons }).toEqual({ up: 1, down: 1, reasons: [["wrong", 1]] });
+    expect({ up: report.up, down: report.down, reasons: report.reasons }).toEqual({
+      up: 1,
+      down: 1,
+      reasons: [["wrong", 1]],
+    });
     expect(report.votesByIntent).toEqual([[intent, { up: 1, down: 1 }]]);
 
     // U100 changes their mind; U200 clicks 👎 again: still one vote each.

@@ -9,7 +9,18 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server.ts";
 import { FakeSlack } from "../helpers/slack-fake.ts";
-import { commandBody, directMessage, eventBody, FORM, mention, nextEventId, postSlack, signature, startSlackServer, useSlackServer } from "../helpers/slack.ts";
+import {
+  commandBody,
+  directMessage,
+  eventBody,
+  FORM,
+  mention,
+  nextEventId,
+  postSlack,
+  signature,
+  startSlackServer,
+  useSlackServer,
+} from "../helpers/slack.ts";
 
 let fake: FakeSlack;
 let server: RunningServer;
@@ -27,7 +38,11 @@ async function stillAnswers(): Promise<void> {
 
 describe("url_verification", () => {
   it("answers the challenge after checking the signature", async () => {
-    const body = JSON.stringify({ token: "t", challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", type: "url_verification" });
+    const body = JSON.stringify({
+      token: "t",
+      challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+      type: "url_verification",
+    });
     const ok = await postSlack(server, body);
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.text)).toEqual({ challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" });
@@ -37,7 +52,10 @@ describe("url_verification", () => {
 
 describe("request verification", () => {
   const cases: [string, (body: string) => Parameters<typeof postSlack>[2]][] = [
-    ["a forged signature", (body) => ({ signature: signature(body, Math.floor(Date.now() / 1000), "not-the-real-secret-000000") })],
+    [
+      "a forged signature",
+      (body) => ({ signature: signature(body, Math.floor(Date.now() / 1000), "not-the-real-secret-000000") }),
+    ],
     ["a missing signature", () => ({ signature: null })],
     ["a timestamp older than five minutes", () => ({ timestamp: Math.floor(Date.now() / 1000) - 6 * 60 })],
   ];
@@ -56,7 +74,15 @@ describe("request verification", () => {
   }
   it("rejects a signed body whose timestamp header is not a number", async () => {
     const body = eventBody(mention("salary uk"));
-    const res = await fetch(`${server.url}/slack/events`, { method: "POST", headers: { "content-type": "application/json", "x-slack-request-timestamp": "soon", "x-slack-signature": signature(body, 0) }, body });
+    const res = await fetch(`${server.url}/slack/events`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-slack-request-timestamp": "soon",
+        "x-slack-signature": signature(body, 0),
+      },
+      body,
+    });
     expect(res.status).toBe(401);
   });
 });
@@ -108,7 +134,9 @@ describe("acks and retries", () => {
     expect((await postSlack(server, body)).status).toBe(200);
     await fake.waitFor(() => fake.callsTo("chat.postMessage")[0]);
     for (const n of ["1", "2"]) {
-      const res = await postSlack(server, body, { headers: { "x-slack-retry-num": n, "x-slack-retry-reason": "http_timeout" } });
+      const res = await postSlack(server, body, {
+        headers: { "x-slack-retry-num": n, "x-slack-retry-reason": "http_timeout" },
+      });
       expect(res.status).toBe(200);
     }
     await stillAnswers();
@@ -127,7 +155,9 @@ describe("acks and retries", () => {
       await postSlack(b, body, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
       await postSlack(b, eventBody(directMessage("thanks")));
       await fake.waitFor(() => fake.callsTo("chat.postMessage").find((c) => c.params.channel === "D100"));
-      expect(fake.callsTo("chat.postMessage").filter((c) => c.params.thread_ts === "1700000456.000001")).toHaveLength(1);
+      expect(fake.callsTo("chat.postMessage").filter((c) => c.params.thread_ts === "1700000456.000001")).toHaveLength(
+        1,
+      );
     } finally {
       await a.close();
       await b.close();

@@ -1,6 +1,13 @@
 /** Slack payloads → what the adapter reads: markup stripped, bots and subtypes ignored, clicks located. */
 import { describe, expect, it } from "vitest";
-import { messageEventName, readAction, readCommand, readHomeOpened, readMessageEvent, richTextToPlain } from "../../src/channels/slack/inbound.ts";
+import {
+  messageEventName,
+  readAction,
+  readCommand,
+  readHomeOpened,
+  readMessageEvent,
+  richTextToPlain,
+} from "../../src/channels/slack/inbound.ts";
 import { slackToPlain } from "../../src/channels/slack/text.ts";
 import { readShareValue, shareValue } from "../../src/channels/slack/share.ts";
 
@@ -19,18 +26,55 @@ describe("slackToPlain", () => {
   });
 });
 
-const envelope = (event: Record<string, unknown>) => ({ type: "event_callback", team_id: "T1", event_id: "Ev1", event });
+const envelope = (event: Record<string, unknown>) => ({
+  type: "event_callback",
+  team_id: "T1",
+  event_id: "Ev1",
+  event,
+});
 
 describe("readMessageEvent", () => {
   it("reads a mention, its thread and its team", () => {
-    const v = readMessageEvent(envelope({ type: "app_mention", user: "U1", channel: "C1", ts: "1.2", thread_ts: "1.1", text: "<@UBOT> kpis" }), "mention");
-    expect(v).toEqual({ message: { kind: "mention", eventId: "Ev1", team: "T1", channel: "C1", user: "U1", text: "kpis", ts: "1.2", threadTs: "1.1" } });
+    const v = readMessageEvent(
+      envelope({ type: "app_mention", user: "U1", channel: "C1", ts: "1.2", thread_ts: "1.1", text: "<@UBOT> kpis" }),
+      "mention",
+    );
+    expect(v).toEqual({
+      message: {
+        kind: "mention",
+        eventId: "Ev1",
+        team: "T1",
+        channel: "C1",
+        user: "U1",
+        text: "kpis",
+        ts: "1.2",
+        threadTs: "1.1",
+      },
+    });
   });
 
   it("falls back to rich_text blocks when there is no text", () => {
-    const blocks = [{ type: "rich_text", elements: [{ type: "rich_text_section", elements: [{ type: "user", user_id: "UBOT" }, { type: "text", text: " salary " }, { type: "link", url: "https://x", text: "uk" }, { type: "emoji", name: "wave" }] }] }];
+    const blocks = [
+      {
+        type: "rich_text",
+        elements: [
+          {
+            type: "rich_text_section",
+            elements: [
+              { type: "user", user_id: "UBOT" },
+              { type: "text", text: " salary " },
+              { type: "link", url: "https://x", text: "uk" },
+              { type: "emoji", name: "wave" },
+            ],
+          },
+        ],
+      },
+    ];
     expect(richTextToPlain(blocks)).toBe("salary uk:wave:");
-    const v = readMessageEvent(envelope({ type: "app_mention", user: "U1", channel: "C1", ts: "1.2", blocks }), "mention");
+    const v = readMessageEvent(
+      envelope({ type: "app_mention", user: "U1", channel: "C1", ts: "1.2", blocks }),
+      "mention",
+    );
     expect("message" in v && v.message.text).toBe("salary uk:wave:");
   });
 
@@ -55,12 +99,46 @@ describe("readMessageEvent", () => {
 });
 
 describe("channel messages (an expert's reply)", () => {
-  const reply = (extra: Record<string, unknown> = {}) => envelope({ type: "message", channel_type: "channel", user: "U7", channel: "C9", ts: "1.3", thread_ts: "1.1", text: "ask <@U2> or <@U3|dana> <!here>", ...extra });
+  const reply = (extra: Record<string, unknown> = {}) =>
+    envelope({
+      type: "message",
+      channel_type: "channel",
+      user: "U7",
+      channel: "C9",
+      ts: "1.3",
+      thread_ts: "1.1",
+      text: "ask <@U2> or <@U3|dana> <!here>",
+      ...extra,
+    });
 
   it("keeps people's mentions as inert text, and the thread", () => {
-    expect(readMessageEvent(reply(), "channel")).toEqual({ message: { kind: "channel", eventId: "Ev1", team: "T1", channel: "C9", user: "U7", text: "ask @U2 or @dana @here", ts: "1.3", threadTs: "1.1" } });
+    expect(readMessageEvent(reply(), "channel")).toEqual({
+      message: {
+        kind: "channel",
+        eventId: "Ev1",
+        team: "T1",
+        channel: "C9",
+        user: "U7",
+        text: "ask @U2 or @dana @here",
+        ts: "1.3",
+        threadTs: "1.1",
+      },
+    });
     expect(slackToPlain("<@U2> <@U3|dana>", { people: "keep" })).toBe("@U2 @dana");
-    const blocks = [{ type: "rich_text", elements: [{ type: "rich_text_section", elements: [{ type: "text", text: "ask " }, { type: "user", user_id: "U2" }] }] }];
+    const blocks = [
+      {
+        type: "rich_text",
+        elements: [
+          {
+            type: "rich_text_section",
+            elements: [
+              { type: "text", text: "ask " },
+              { type: "user", user_id: "U2" },
+            ],
+          },
+        ],
+      },
+    ];
     expect(richTextToPlain(blocks, { people: "keep" })).toBe("ask @U2");
   });
 
@@ -79,19 +157,35 @@ describe("channel messages (an expert's reply)", () => {
   });
 
   it("tells the message events apart by channel_type", () => {
-    expect(["im", "channel", "group", "mpim", undefined].map((t) => messageEventName(envelope({ type: "message", channel_type: t })))).toEqual(["message.im", "message.channels", "message.groups", undefined, undefined]);
+    expect(
+      ["im", "channel", "group", "mpim", undefined].map((t) =>
+        messageEventName(envelope({ type: "message", channel_type: t })),
+      ),
+    ).toEqual(["message.im", "message.channels", "message.groups", undefined, undefined]);
     expect(messageEventName(null)).toBeUndefined();
   });
 });
 
 describe("other payloads", () => {
   it("app_home_opened: the Home tab only", () => {
-    expect(readHomeOpened(envelope({ type: "app_home_opened", user: "U1", tab: "home" }))).toEqual({ team: "T1", user: "U1", eventId: "Ev1" });
+    expect(readHomeOpened(envelope({ type: "app_home_opened", user: "U1", tab: "home" }))).toEqual({
+      team: "T1",
+      user: "U1",
+      eventId: "Ev1",
+    });
     expect(readHomeOpened(envelope({ type: "app_home_opened", user: "U1", tab: "messages" }))).toBeNull();
   });
 
   it("a command needs its team, channel, user and response_url", () => {
-    const base = { command: "/careerfaq", team_id: "T1", channel_id: "C1", user_id: "U1", user_name: "alex", text: "salary", response_url: "https://hooks.slack.com/x" };
+    const base = {
+      command: "/careerfaq",
+      team_id: "T1",
+      channel_id: "C1",
+      user_id: "U1",
+      user_name: "alex",
+      text: "salary",
+      response_url: "https://hooks.slack.com/x",
+    };
     expect(readCommand(base)).toMatchObject({ text: "salary", userName: "alex" });
     expect(readCommand({ ...base, response_url: undefined })).toBeNull();
   });
@@ -107,8 +201,26 @@ describe("other payloads", () => {
       response_url: "https://hooks.slack.com/y",
       actions: [{ action_id: "careerfaq.ask#7", value: "kpis", text: { type: "plain_text", text: "KPIs" } }],
     };
-    expect(readAction(click)).toEqual({ team: "T1", user: "U1", userName: "alex", actionId: "careerfaq.ask", value: "kpis", label: "KPIs", channel: "C1", ephemeral: false, messageTs: "5.5", threadTs: "5.1", responseUrl: "https://hooks.slack.com/y" });
-    const home = { ...click, channel: undefined, message: undefined, container: { type: "view", view_id: "V1" }, view: { id: "V1" } };
+    expect(readAction(click)).toEqual({
+      team: "T1",
+      user: "U1",
+      userName: "alex",
+      actionId: "careerfaq.ask",
+      value: "kpis",
+      label: "KPIs",
+      channel: "C1",
+      ephemeral: false,
+      messageTs: "5.5",
+      threadTs: "5.1",
+      responseUrl: "https://hooks.slack.com/y",
+    });
+    const home = {
+      ...click,
+      channel: undefined,
+      message: undefined,
+      container: { type: "view", view_id: "V1" },
+      view: { id: "V1" },
+    };
     expect(readAction(home)).toMatchObject({ actionId: "careerfaq.ask", ephemeral: false });
     expect(readAction(home)!.channel).toBeUndefined();
     expect(readAction({ type: "block_actions", actions: [] })).toBeNull();
@@ -116,8 +228,14 @@ describe("other payloads", () => {
   });
 
   it("share values round-trip and reject junk", () => {
-    expect(readShareValue(shareValue({ question: "salary?", text: "salary?" })!)).toEqual({ question: "salary?", text: "salary?" });
-    expect(readShareValue(shareValue({ question: "KPIs", action: { id: "careerfaq.ask", value: "kpis" } })!)).toEqual({ question: "KPIs", action: { id: "careerfaq.ask", value: "kpis" } });
+    expect(readShareValue(shareValue({ question: "salary?", text: "salary?" })!)).toEqual({
+      question: "salary?",
+      text: "salary?",
+    });
+    expect(readShareValue(shareValue({ question: "KPIs", action: { id: "careerfaq.ask", value: "kpis" } })!)).toEqual({
+      question: "KPIs",
+      action: { id: "careerfaq.ask", value: "kpis" },
+    });
     expect(shareValue({ question: "x".repeat(2000), text: "x" })).toBeNull();
     expect(readShareValue("{not json")).toBeNull();
     expect(readShareValue('{"q":1}')).toBeNull();

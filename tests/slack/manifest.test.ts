@@ -3,7 +3,13 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { SLACK_COMMAND, SLACK_EVENTS, SLACK_EVENTS_PATH, SLACK_METHODS, SLACK_SCOPES } from "../../src/channels/slack/manifest.ts";
+import {
+  SLACK_COMMAND,
+  SLACK_EVENTS,
+  SLACK_EVENTS_PATH,
+  SLACK_METHODS,
+  SLACK_SCOPES,
+} from "../../src/channels/slack/manifest.ts";
 
 interface Manifest {
   _metadata: { major_version: number };
@@ -39,8 +45,22 @@ describe("manifest.yml", () => {
   it("asks for exactly the scopes the events, the command and the called methods need", () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...SLACK_SCOPES]);
     expect(manifest.oauth_config.scopes.user ?? []).toEqual([]);
-    expect(SLACK_SCOPES).toEqual(["app_mentions:read", "channels:history", "chat:write", "commands", "groups:history", "im:history", "im:write"]);
-    expect(Object.keys(SLACK_METHODS).sort()).toEqual(["auth.test", "chat.postEphemeral", "chat.postMessage", "conversations.open", "views.publish"]);
+    expect(SLACK_SCOPES).toEqual([
+      "app_mentions:read",
+      "channels:history",
+      "chat:write",
+      "commands",
+      "groups:history",
+      "im:history",
+      "im:write",
+    ]);
+    expect(Object.keys(SLACK_METHODS).sort()).toEqual([
+      "auth.test",
+      "chat.postEphemeral",
+      "chat.postMessage",
+      "conversations.open",
+      "views.publish",
+    ]);
   });
 
   it("creates a working app: bot user, App Home with the messages tab, interactivity, Socket Mode", () => {
@@ -50,7 +70,11 @@ describe("manifest.yml", () => {
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
-    for (const url of [manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url, ...manifest.features.slash_commands.map((c) => c.url)]) {
+    for (const url of [
+      manifest.settings.event_subscriptions.request_url,
+      manifest.settings.interactivity.request_url,
+      ...manifest.features.slash_commands.map((c) => c.url),
+    ]) {
       expect(url).toBe(`https://example.com${SLACK_EVENTS_PATH}`);
     }
   });

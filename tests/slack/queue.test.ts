@@ -72,11 +72,19 @@ describe("slackFetch", () => {
     const server = createServer((req, res) => {
       let body = "";
       req.on("data", (c: Buffer) => (body += c.toString()));
-      req.on("end", () => res.writeHead(429, { "retry-after": "3", "content-type": "application/json" }).end(JSON.stringify({ got: body, type: req.headers["content-type"] })));
+      req.on("end", () =>
+        res
+          .writeHead(429, { "retry-after": "3", "content-type": "application/json" })
+          .end(JSON.stringify({ got: body, type: req.headers["content-type"] })),
+      );
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     try {
-      const res = await slackFetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/x`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a=1&b=%7B%7D" });
+      const res = await slackFetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/x`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "a=1&b=%7B%7D",
+      });
       expect(res.status).toBe(429);
       expect(res.headers.get("retry-after")).toBe("3");
       expect(await res.json()).toEqual({ got: "a=1&b=%7B%7D", type: "application/x-www-form-urlencoded" });
@@ -87,18 +95,34 @@ describe("slackFetch", () => {
 
   it("rejects when aborted and on connection errors", async () => {
     await expect(slackFetch("http://127.0.0.1:1/api/x", { method: "POST", body: "" })).rejects.toThrow();
-    await expect(slackFetch("http://127.0.0.1:1/api/x", { method: "POST", body: "", signal: AbortSignal.abort() })).rejects.toBeDefined();
+    await expect(
+      slackFetch("http://127.0.0.1:1/api/x", { method: "POST", body: "", signal: AbortSignal.abort() }),
+    ).rejects.toBeDefined();
   });
 });
 
 describe("network failures", () => {
   it("an unreachable Web API is logged with context (event, channel, method, code), without the token", async () => {
     const { lines, log } = capture();
-    const client = new webApi.WebClient("xoxb-9-9-secretvalue", { slackApiUrl: "http://127.0.0.1:1/api/", retryConfig: { retries: 0 }, fetch: slackFetch, logger: boltLogger(log, "error") });
+    const client = new webApi.WebClient("xoxb-9-9-secretvalue", {
+      slackApiUrl: "http://127.0.0.1:1/api/",
+      retryConfig: { retries: 0 },
+      fetch: slackFetch,
+      logger: boltLogger(log, "error"),
+    });
     const delivery = new Delivery(client, log);
-    await delivery.deliver({ event: "app_mention", team: "T1", user: "U1", channel: "C1", threadTs: "1.1", direct: false, privateHere: false }, [
-      { reply: { outcome: "answer", intent: "x", confidence: 1, blocks: [{ type: "text", text: "hi" }] } },
-    ]);
+    await delivery.deliver(
+      {
+        event: "app_mention",
+        team: "T1",
+        user: "U1",
+        channel: "C1",
+        threadTs: "1.1",
+        direct: false,
+        privateHere: false,
+      },
+      [{ reply: { outcome: "answer", intent: "x", confidence: 1, blocks: [{ type: "text", text: "hi" }] } }],
+    );
     const line = lines.find((l) => l.includes("Slack Web API call failed"));
     expect(line).toBeDefined();
     expect(line).toContain("event=app_mention");
@@ -109,7 +133,12 @@ describe("network failures", () => {
   });
 
   it("failureOf reads platform codes and the client's own codes", () => {
-    expect(failureOf({ code: "slack_webapi_platform_error", data: { ok: false, error: "missing_scope", needed: "im:write" } })).toEqual({ code: "missing_scope", needed: "im:write" });
+    expect(
+      failureOf({
+        code: "slack_webapi_platform_error",
+        data: { ok: false, error: "missing_scope", needed: "im:write" },
+      }),
+    ).toEqual({ code: "missing_scope", needed: "im:write" });
     expect(failureOf({ code: "slack_webapi_request_error" })).toEqual({ code: "slack_webapi_request_error" });
     expect(failureOf(null)).toEqual({ code: "unknown_error" });
   });

@@ -1,13 +1,25 @@
 /** The Block Kit renderer: every block type, every limit, escaping, splitting and trimming. */
 import { describe, expect, it } from "vitest";
-import { baseActionId, renderHome, renderMessages, type SlackBlock, type SlackMessage } from "../../src/channels/slack/render.ts";
+import {
+  baseActionId,
+  renderHome,
+  renderMessages,
+  type SlackBlock,
+  type SlackMessage,
+} from "../../src/channels/slack/render.ts";
 import { SLACK_LIMITS as L } from "../../src/channels/slack/limits.ts";
 import { splitText, truncate } from "../../src/channels/slack/text.ts";
 import { ACTIONS, type Block, type Reply, type SourceRef } from "../../src/core/types.ts";
 import { testEngine } from "../helpers/engine.ts";
 
 const reply = (blocks: Block[]): Reply => ({ outcome: "answer", intent: "test", confidence: 1, blocks });
-const source = (i: number): SourceRef => ({ id: `s${i}`, short: `Source ${i} (2024)`, title: `Title ${i}`, publisher: i % 2 ? `Publisher ${i}` : null, date: "2024-03-01" });
+const source = (i: number): SourceRef => ({
+  id: `s${i}`,
+  short: `Source ${i} (2024)`,
+  title: `Title ${i}`,
+  publisher: i % 2 ? `Publisher ${i}` : null,
+  date: "2024-03-01",
+});
 
 /** Checks every limit in SLACK_LIMITS for one message (or a Home view's blocks). */
 function expectValid(blocks: SlackBlock[], maxBlocks: number = L.blocksPerMessage, text?: string): void {
@@ -73,12 +85,31 @@ describe("every block type", () => {
         { type: "facts", facts: [{ label: "Average", value: "£70,000", sources: ["s1", "s2"] }] },
         { type: "divider" },
         { type: "sources", sources: [source(1), source(2)] },
-        { type: "buttons", title: "You could also ask", buttons: [{ label: "Pay factors", action: ACTIONS.ask, value: "pay-factors", style: "primary" }, { label: "Plain", action: ACTIONS.ask, value: "kpis", style: "default" }] },
+        {
+          type: "buttons",
+          title: "You could also ask",
+          buttons: [
+            { label: "Pay factors", action: ACTIONS.ask, value: "pay-factors", style: "primary" },
+            { label: "Plain", action: ACTIONS.ask, value: "kpis", style: "default" },
+          ],
+        },
         { type: "feedback", value: "salary?country=UK~salary uk" },
       ]),
     );
     const b = m!.blocks;
-    expect(b.map((x) => x.type)).toEqual(["header", "section", "section", "section", "section", "section", "divider", "context", "section", "actions", "actions"]);
+    expect(b.map((x) => x.type)).toEqual([
+      "header",
+      "section",
+      "section",
+      "section",
+      "section",
+      "section",
+      "divider",
+      "context",
+      "section",
+      "actions",
+      "actions",
+    ]);
     expect(b[0]).toEqual({ type: "header", text: { type: "plain_text", text: "Salary", emoji: true } });
     expect(b[1]).toMatchObject({ text: { type: "mrkdwn", text: "*United Kingdom*" } });
     expect(b[2]).toMatchObject({ text: { text: "Two sources. [1]" } });
@@ -86,10 +117,18 @@ describe("every block type", () => {
     expect(b[4]).toMatchObject({ text: { text: "• dot" } });
     expect(b[5]).toMatchObject({ text: { text: "• *Average:* £70,000 [1][2]" } });
     const ctx = b[7] as Extract<SlackBlock, { type: "context" }>;
-    expect(ctx.elements.map((e) => e.text)).toEqual([expect.stringMatching(/^\[1\] Source 1 \(2024\): "Title 1", Publisher 1/), expect.stringMatching(/^\[2\] Source 2 \(2024\): "Title 2", publisher not named/)]);
+    expect(ctx.elements.map((e) => e.text)).toEqual([
+      expect.stringMatching(/^\[1\] Source 1 \(2024\): "Title 1", Publisher 1/),
+      expect.stringMatching(/^\[2\] Source 2 \(2024\): "Title 2", publisher not named/),
+    ]);
     expect(b[8]).toMatchObject({ text: { text: "*You could also ask*" } });
     const [primary, plain] = (b[9] as Extract<SlackBlock, { type: "actions" }>).elements;
-    expect(primary).toMatchObject({ type: "button", text: { text: "Pay factors" }, value: "pay-factors", style: "primary" });
+    expect(primary).toMatchObject({
+      type: "button",
+      text: { text: "Pay factors" },
+      value: "pay-factors",
+      style: "primary",
+    });
     expect(baseActionId(primary!.action_id)).toBe(ACTIONS.ask);
     expect(plain!.style).toBeUndefined();
     const feedback = (b[10] as Extract<SlackBlock, { type: "actions" }>).elements;
@@ -103,13 +142,22 @@ describe("every block type", () => {
   });
 
   it("a single source is one 'Source:' line", () => {
-    const [m] = renderMessages(reply([{ type: "text", text: "x", sources: ["s1"] }, { type: "sources", sources: [source(1)] }]));
+    const [m] = renderMessages(
+      reply([
+        { type: "text", text: "x", sources: ["s1"] },
+        { type: "sources", sources: [source(1)] },
+      ]),
+    );
     expect(m!.blocks[0]).toMatchObject({ text: { text: "x" } }); // no [1] with one source
-    expect(m!.blocks[1]).toMatchObject({ type: "context", elements: [{ text: expect.stringMatching(/^Source: Source 1/) }] });
+    expect(m!.blocks[1]).toMatchObject({
+      type: "context",
+      elements: [{ text: expect.stringMatching(/^Source: Source 1/) }],
+    });
   });
 
   it("renders a real engine answer within every limit", () => {
-    for (const q of ["salary", "topics", "help", "skills", "what is the weather"]) expectAllValid(renderMessages(testEngine().ask(q).reply));
+    for (const q of ["salary", "topics", "help", "skills", "what is the weather"])
+      expectAllValid(renderMessages(testEngine().ask(q).reply));
   });
 });
 
@@ -129,27 +177,41 @@ describe("escaping", () => {
     const all = JSON.stringify(m!.blocks) + m!.text;
     expect(all).not.toMatch(/<[!@#h]/);
     expect(all).not.toMatch(/@(here|channel|everyone)/);
-    expect(all).toContain("&lt;!channel&gt; &lt;!here&gt; &lt;!everyone&gt; &lt;@U123&gt; &lt;!subteam^S1&gt; &lt;https://x.y|click&gt; &amp; co @\u2060here");
+    expect(all).toContain(
+      "&lt;!channel&gt; &lt;!here&gt; &lt;!everyone&gt; &lt;@U123&gt; &lt;!subteam^S1&gt; &lt;https://x.y|click&gt; &amp; co @\u2060here",
+    );
   });
 });
 
 describe("limits", () => {
   it("an answer with 120 bullets stays within every limit and keeps every bullet", () => {
     const items = Array.from({ length: 120 }, (_, i) => ({ text: `Bullet number ${i} ${"lorem ipsum ".repeat(8)}` }));
-    const messages = renderMessages(reply([{ type: "heading", text: "Many", level: 1 }, { type: "bullets", items }]));
+    const messages = renderMessages(
+      reply([
+        { type: "heading", text: "Many", level: 1 },
+        { type: "bullets", items },
+      ]),
+    );
     expectAllValid(messages);
     const text = sectionsText(messages);
     for (let i = 0; i < 120; i++) expect(text).toContain(`Bullet number ${i} `);
   });
 
   it("a 10,000-character text is split into sections of at most 3,000 characters, losing nothing", () => {
-    const long = Array.from({ length: 1300 }, (_, i) => `w${i % 10}xxxxx`).join(" ").slice(0, 10_000);
+    const long = Array.from({ length: 1300 }, (_, i) => `w${i % 10}xxxxx`)
+      .join(" ")
+      .slice(0, 10_000);
     expect(long).toHaveLength(10_000);
     const messages = renderMessages(reply([{ type: "text", text: long }]));
     expectAllValid(messages);
     const sections = messages.flatMap((m) => m.blocks);
     expect(sections.length).toBeGreaterThanOrEqual(4);
-    expect(sections.map((s) => (s.type === "section" ? s.text.text : "")).join(" ").replace(/\s+/g, " ")).toBe(long.replace(/\s+/g, " "));
+    expect(
+      sections
+        .map((s) => (s.type === "section" ? s.text.text : ""))
+        .join(" ")
+        .replace(/\s+/g, " "),
+    ).toBe(long.replace(/\s+/g, " "));
   });
 
   it("40 buttons become actions blocks of at most 25, with unique action_ids that map back", () => {
@@ -158,13 +220,25 @@ describe("limits", () => {
     const actions = m!.blocks.filter((b): b is Extract<SlackBlock, { type: "actions" }> => b.type === "actions");
     expect(actions.map((a) => a.elements.length)).toEqual([25, 15]);
     expect(actions.flatMap((a) => a.elements.map((e) => e.value))).toEqual(buttons.map((b) => b.value));
-    expect(new Set(actions.flatMap((a) => a.elements.map((e) => baseActionId(e.action_id))))).toEqual(new Set([ACTIONS.ask]));
+    expect(new Set(actions.flatMap((a) => a.elements.map((e) => baseActionId(e.action_id))))).toEqual(
+      new Set([ACTIONS.ask]),
+    );
     expectAllValid([m!]);
   });
 
   it("button labels over 75 characters are trimmed; values over 2,000 drop the button", () => {
     const label = "How long does it take to become a customer care director if I start as an agent today?";
-    const [m] = renderMessages(reply([{ type: "buttons", buttons: [{ label, action: ACTIONS.ask, value: "a" }, { label: "too big", action: ACTIONS.ask, value: "x".repeat(2001) }] }]));
+    const [m] = renderMessages(
+      reply([
+        {
+          type: "buttons",
+          buttons: [
+            { label, action: ACTIONS.ask, value: "a" },
+            { label: "too big", action: ACTIONS.ask, value: "x".repeat(2001) },
+          ],
+        },
+      ]),
+    );
     const [only, ...rest] = (m!.blocks[0] as Extract<SlackBlock, { type: "actions" }>).elements;
     expect(rest).toHaveLength(0);
     expect(only!.text.text.length).toBeLessThanOrEqual(L.buttonText);
@@ -174,9 +248,16 @@ describe("limits", () => {
   });
 
   it("a header over 150 characters is trimmed; more than 10 sources use several context blocks", () => {
-    const [m] = renderMessages(reply([{ type: "heading", text: "H".repeat(400), level: 1 }, { type: "sources", sources: Array.from({ length: 23 }, (_, i) => source(i)) }]));
+    const [m] = renderMessages(
+      reply([
+        { type: "heading", text: "H".repeat(400), level: 1 },
+        { type: "sources", sources: Array.from({ length: 23 }, (_, i) => source(i)) },
+      ]),
+    );
     expectAllValid([m!]);
-    expect(m!.blocks.filter((b) => b.type === "context").map((b) => (b.type === "context" ? b.elements.length : 0))).toEqual([10, 10, 3]);
+    expect(
+      m!.blocks.filter((b) => b.type === "context").map((b) => (b.type === "context" ? b.elements.length : 0)),
+    ).toEqual([10, 10, 3]);
   });
 
   it("a reply too long for five messages is trimmed, with a note", () => {
@@ -200,7 +281,9 @@ describe("limits", () => {
   });
 
   it("the fallback text is always set, even for a reply of buttons only, and at most 40,000 characters", () => {
-    const [buttonsOnly] = renderMessages(reply([{ type: "buttons", buttons: [{ label: "Topics", action: ACTIONS.ask, value: "topics" }] }]));
+    const [buttonsOnly] = renderMessages(
+      reply([{ type: "buttons", buttons: [{ label: "Topics", action: ACTIONS.ask, value: "topics" }] }]),
+    );
     expect(buttonsOnly!.text).toContain("Topics");
     const [empty] = renderMessages(reply([]));
     expect(empty!.text.length).toBeGreaterThan(0);

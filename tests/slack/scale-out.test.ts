@@ -71,7 +71,9 @@ if (available) {
       await postSlack(a!, body);
       await fake.waitFor(() => postsTo(fake, "C100").find((c) => c.params.thread_ts === "1700000999.000001"));
       const from = b!.output().length;
-      const retry = await postSlack(b!, body, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
+      const retry = await postSlack(b!, body, {
+        headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
+      });
       expect(retry.status).toBe(200);
       await b!.waitForLog(/Slack event already handled \(retry\)/, from);
       expect(postsTo(fake, "C100").filter((c) => c.params.thread_ts === "1700000999.000001")).toHaveLength(1);

@@ -19,7 +19,15 @@ let fake: FakeSlack;
 let sockets: FakeSocketServer;
 let server: RunningServer;
 
-const envelope = (event: Record<string, unknown>, eventId = nextEventId()) => ({ token: "t", team_id: TEAM, api_app_id: "A1", event, type: "event_callback", event_id: eventId, event_time: 1 });
+const envelope = (event: Record<string, unknown>, eventId = nextEventId()) => ({
+  token: "t",
+  team_id: TEAM,
+  api_app_id: "A1",
+  event,
+  type: "event_callback",
+  event_id: eventId,
+  event_time: 1,
+});
 const ackFor = (id: string) => fake.waitFor(() => sockets.received.find((m) => m.envelope_id === id));
 
 beforeAll(async () => {
@@ -73,7 +81,17 @@ describe("Socket Mode", () => {
 
   it("acks a slash command and answers through its response_url", async () => {
     const url = fake.responseUrl("sm-cmd");
-    const id = sockets.send("slash_commands", { token: "t", team_id: TEAM, channel_id: "C100", user_id: "U100", user_name: "alex", command: "/careerfaq", text: "topics", response_url: url, trigger_id: "1" });
+    const id = sockets.send("slash_commands", {
+      token: "t",
+      team_id: TEAM,
+      channel_id: "C100",
+      user_id: "U100",
+      user_name: "alex",
+      command: "/careerfaq",
+      text: "topics",
+      response_url: url,
+      trigger_id: "1",
+    });
     expect(await ackFor(id)).toMatchObject({ envelope_id: id });
     const response = await fake.waitFor(() => fake.responses.find((r) => r.id === "sm-cmd"));
     expect(response.body.response_type).toBe("ephemeral");
@@ -89,7 +107,9 @@ describe("Socket Mode", () => {
       container: { type: "message", channel_id: "C100", message_ts: "1700000000.000321", is_ephemeral: false },
       message: { ts: "1700000000.000321", bot_id: "BBOT", text: "x" },
       response_url: fake.responseUrl("sm-click"),
-      actions: [{ action_id: "careerfaq.ask#2", value: "skills", type: "button", text: { type: "plain_text", text: "Skills" } }],
+      actions: [
+        { action_id: "careerfaq.ask#2", value: "skills", type: "button", text: { type: "plain_text", text: "Skills" } },
+      ],
     });
     expect(await ackFor(id)).toMatchObject({ envelope_id: id });
     const call = await fake.waitFor(() => fake.callsTo("chat.postMessage")[0]);
@@ -100,10 +120,21 @@ describe("Socket Mode", () => {
 describe("Socket Mode start-up failure", () => {
   it("names SLACK_APP_TOKEN when Slack refuses the app token", async () => {
     const refusing = await FakeSlack.start(); // no socketUrl: apps.connections.open answers invalid_auth
-    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: refusing.apiUrl });
-    const channel = await slackChannel({ config, engine: testEngine(), store: new MemoryStore(), log: createLogger({ level: "silent" }) });
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: APP_TOKEN,
+      SLACK_API_URL: refusing.apiUrl,
+    });
+    const channel = await slackChannel({
+      config,
+      engine: testEngine(),
+      store: new MemoryStore(),
+      log: createLogger({ level: "silent" }),
+    });
     try {
-      await expect(channel!.start!()).rejects.toThrow(/Socket Mode could not connect \(invalid_auth\).*SLACK_APP_TOKEN/);
+      await expect(channel!.start!()).rejects.toThrow(
+        /Socket Mode could not connect \(invalid_auth\).*SLACK_APP_TOKEN/,
+      );
       expect(refusing.callsTo("apps.connections.open")[0]!.authorization).toBe(`Bearer ${APP_TOKEN}`);
     } finally {
       await channel!.stop();

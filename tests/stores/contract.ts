@@ -133,7 +133,10 @@ export function storeContract(target: ContractTarget): void {
         const k = `${unique()}shared`;
         await a.set(k, "from a");
         expect(await b.get(k)).toBe("from a");
-        const [x, y] = await Promise.all([a.compareAndSet(k, "from a", "a wins"), b.compareAndSet(k, "from a", "b wins")]);
+        const [x, y] = await Promise.all([
+          a.compareAndSet(k, "from a", "a wins"),
+          b.compareAndSet(k, "from a", "b wins"),
+        ]);
         expect([x, y].filter(Boolean)).toHaveLength(1);
         const dedupe = `${k}:event`;
         const [p, q] = await Promise.all([a.setIfAbsent(dedupe, "1", 60_000), b.setIfAbsent(dedupe, "1", 60_000)]);

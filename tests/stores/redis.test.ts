@@ -20,8 +20,12 @@ if (available) {
   });
   describe("Redis store", () => {
     it("names REDIS_URL, without its password, when Redis cannot be reached", async () => {
-      await expect(RedisStore.connect("redis://user:hunter2@127.0.0.1:1/", { connectTimeoutMs: 500 })).rejects.toThrow(/REDIS_URL=redis:\/\/\*\*\*@127\.0\.0\.1:1\//);
-      await expect(RedisStore.connect("redis://user:hunter2@127.0.0.1:1/", { connectTimeoutMs: 500 })).rejects.not.toThrow(/hunter2/);
+      await expect(RedisStore.connect("redis://user:hunter2@127.0.0.1:1/", { connectTimeoutMs: 500 })).rejects.toThrow(
+        /REDIS_URL=redis:\/\/\*\*\*@127\.0\.0\.1:1\//,
+      );
+      await expect(
+        RedisStore.connect("redis://user:hunter2@127.0.0.1:1/", { connectTimeoutMs: 500 }),
+      ).rejects.not.toThrow(/hunter2/);
     });
   });
 } else if (required) {

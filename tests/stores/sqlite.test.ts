@@ -35,7 +35,9 @@ describe("SQLite store", () => {
   it("says which variable to fix when the path cannot be opened", () => {
     const blocker = join(dir, "a-file");
     writeFileSync(blocker, "not a folder");
-    expect(() => SqliteStore.open(join(blocker, "careerfaq.db"))).toThrow(/DATABASE_PATH=.*a-file\/careerfaq\.db.*set DATABASE_PATH/);
+    expect(() => SqliteStore.open(join(blocker, "careerfaq.db"))).toThrow(
+      /DATABASE_PATH=.*a-file\/careerfaq\.db.*set DATABASE_PATH/,
+    );
   });
 
   it("sweeps expired keys", async () => {

@@ -9,7 +9,16 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server.ts";
 import { answerButton, answerButtons, chat, said, type Said } from "../helpers/teamsChat.ts";
-import { cardSubmit, channelConversation, channelMention, postActivity, startFakeConnector, startTeamsBot, USER, type FakeConnector } from "../helpers/teams.ts";
+import {
+  cardSubmit,
+  channelConversation,
+  channelMention,
+  postActivity,
+  startFakeConnector,
+  startTeamsBot,
+  USER,
+  type FakeConnector,
+} from "../helpers/teams.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "careerfaq-teams-quiz-"));
 const env = { STORE: "sqlite", DATABASE_PATH: join(dir, "careerfaq.db") };
@@ -28,7 +37,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const session = async () => JSON.parse((await bot.store.get(sessionKey))!) as { step: number; answers: Record<string, string> };
+const session = async () =>
+  JSON.parse((await bot.store.get(sessionKey))!) as { step: number; answers: Record<string, string> };
 
 describe("the self-assessment in a Teams personal chat", () => {
   it("runs by card submits and typed answers, survives a restart on the same SQLite file, and posts the result", async () => {
@@ -36,7 +46,9 @@ describe("the self-assessment in a Teams personal chat", () => {
 
     const first = await me.say("assess");
     expect(first.calls).toHaveLength(1);
-    expect(first.calls[0]!.path).toBe(`/v3/conversations/${encodeURIComponent(me.conversation.id)}/activities/${first.calls[0]!.body.replyToId}`);
+    expect(first.calls[0]!.path).toBe(
+      `/v3/conversations/${encodeURIComponent(me.conversation.id)}/activities/${first.calls[0]!.body.replyToId}`,
+    );
     expect(first.text).toContain("Readiness self-assessment");
     expect(first.text).toContain("Question 1 of 11");
     expect(answerButtons(first)).toHaveLength(4);
@@ -70,7 +82,10 @@ describe("the self-assessment in a Teams personal chat", () => {
     expect((await session()).step).toBe(2);
 
     // Two submits for the same question at once: one answer is recorded, the other is refused.
-    const both = await Promise.all([me.click(answerButton(q3, "degree", "related")), me.click(answerButton(q3, "degree", "masters"))]);
+    const both = await Promise.all([
+      me.click(answerButton(q3, "degree", "related")),
+      me.click(answerButton(q3, "degree", "masters")),
+    ]);
     const s = await session();
     expect(s.step).toBe(3);
     expect(["related", "masters"]).toContain(s.answers["degree"]);
@@ -99,16 +114,22 @@ describe("the self-assessment in a Teams personal chat", () => {
     }
     const result = await me.click(answerButtons(current).at(-1)!);
 
-    const [record] = (await bot.store.list(`user:${user}:results`)).map((r) => JSON.parse(r) as { score: number; band: string });
+    const [record] = (await bot.store.list(`user:${user}:results`)).map(
+      (r) => JSON.parse(r) as { score: number; band: string },
+    );
     expect(record).toBeDefined();
-    const band = { ready: "Ready now", soon: "One to two years away", foundations: "Building foundations" }[record!.band];
+    const band = { ready: "Ready now", soon: "One to two years away", foundations: "Building foundations" }[
+      record!.band
+    ];
     expect(result.calls).toHaveLength(1);
     expect(result.text).toContain(`Your readiness: ${record!.score}/100 · ${band}`);
     expect(result.text).toContain("By area");
     expect(result.text).toMatch(/Your (\d )?biggest gaps?/);
     expect(result.text).toMatch(/Next step: /);
     expect(result.text).toMatch(/Sources?\n/);
-    expect(result.submits.map((d) => d.careerfaq.value.split(".")[0])).toEqual(expect.arrayContaining(["start", "history"]));
+    expect(result.submits.map((d) => d.careerfaq.value.split(".")[0])).toEqual(
+      expect.arrayContaining(["start", "history"]),
+    );
     expect(await bot.store.get(sessionKey)).toMatch(/^ended:/);
 
     const history = await me.say("history");
@@ -121,7 +142,10 @@ describe("the self-assessment in a Teams personal chat", () => {
   });
 
   it("in a channel: neither the quiz nor the results are shown there, only a pointer to the personal chat", async () => {
-    for (const [typed, command] of [["assess", "assess"], ["history", "history"]] as const) {
+    for (const [typed, command] of [
+      ["assess", "assess"],
+      ["history", "history"],
+    ] as const) {
       connector.reset();
       const activity = channelMention(connector.url, typed, channelConversation());
       expect((await postActivity(bot.url, activity)).status).toBe(200);

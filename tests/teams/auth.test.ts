@@ -4,7 +4,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { loadConfig } from "../../src/config.ts";
 import type { RunningServer } from "../../src/server.ts";
 import { teamsChannel } from "../../src/channels/teams/index.ts";
-import { captureLog, cardOf, channelMention, personalMessage, postActivity, startFakeConnector, startTeamsBot, type FakeConnector } from "../helpers/teams.ts";
+import {
+  captureLog,
+  cardOf,
+  channelMention,
+  personalMessage,
+  postActivity,
+  startFakeConnector,
+  startTeamsBot,
+  type FakeConnector,
+} from "../helpers/teams.ts";
 import { botFrameworkTokens, connectorClaims, OUTGOING_TOKEN, type TokenKit } from "../helpers/teamsAuth.ts";
 import { testEngine } from "../helpers/engine.ts";
 import { MemoryStore } from "../../src/stores/memory.ts";
@@ -21,7 +30,10 @@ const logged = captureLog();
 beforeAll(async () => {
   tokens = botFrameworkTokens();
   connector = await startFakeConnector();
-  bot = await startTeamsBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: PASSWORD, MicrosoftAppType: "MultiTenant" }, logged.log);
+  bot = await startTeamsBot(
+    { MicrosoftAppId: APP_ID, MicrosoftAppPassword: PASSWORD, MicrosoftAppType: "MultiTenant" },
+    logged.log,
+  );
   const handle = bot.engine.handle.bind(bot.engine);
   vi.spyOn(bot.engine, "handle").mockImplementation(async (inbound) => {
     handled++;
@@ -62,20 +74,36 @@ describe("Teams with MicrosoftAppId", () => {
     ["a bearer token that is not a JWT", "Bearer not-a-jwt"],
     ["another scheme", `Basic ${Buffer.from("user:pass").toString("base64")}`],
   ])("rejects %s with 401", async (_what, authorization) => {
-    const res = await postActivity(bot.url, personalMessage(connector.url, "salary uk"), { headers: { authorization } });
+    const res = await postActivity(bot.url, personalMessage(connector.url, "salary uk"), {
+      headers: { authorization },
+    });
     expect(res.status).toBe(401);
     expect(handled).toBe(0);
     expect(connector.calls).toHaveLength(0);
   });
 
   it.each([
-    ["signed with a key the Bot Framework did not publish", () => tokens.token(connectorClaims(APP_ID, connector.url), { key: tokens.strangerKey })],
+    [
+      "signed with a key the Bot Framework did not publish",
+      () => tokens.token(connectorClaims(APP_ID, connector.url), { key: tokens.strangerKey }),
+    ],
     ["for another bot", () => tokens.token(connectorClaims(randomUUID(), connector.url))],
-    ["expired", () => tokens.token({ ...connectorClaims(APP_ID, connector.url), exp: Math.floor(Date.now() / 1000) - 3600 })],
-    ["from another issuer", () => tokens.token({ ...connectorClaims(APP_ID, connector.url), iss: "https://sts.example.com" })],
-    ["issued for another serviceUrl", () => tokens.token(connectorClaims(APP_ID, "https://smba.trafficmanager.net/amer/"))],
+    [
+      "expired",
+      () => tokens.token({ ...connectorClaims(APP_ID, connector.url), exp: Math.floor(Date.now() / 1000) - 3600 }),
+    ],
+    [
+      "from another issuer",
+      () => tokens.token({ ...connectorClaims(APP_ID, connector.url), iss: "https://sts.example.com" }),
+    ],
+    [
+      "issued for another serviceUrl",
+      () => tokens.token(connectorClaims(APP_ID, "https://smba.trafficmanager.net/amer/")),
+    ],
   ])("rejects a token %s with 401; nothing runs, nothing is sent", async (_what, make) => {
-    const res = await postActivity(bot.url, personalMessage(connector.url, "salary uk"), { headers: { authorization: `Bearer ${make()}` } });
+    const res = await postActivity(bot.url, personalMessage(connector.url, "salary uk"), {
+      headers: { authorization: `Bearer ${make()}` },
+    });
     expect(res.status).toBe(401);
     expect(handled).toBe(0);
     expect(connector.calls).toHaveLength(0);
@@ -83,7 +111,9 @@ describe("Teams with MicrosoftAppId", () => {
 
   it("answers a request with a valid token, replying with the bot's own token", async () => {
     const activity = personalMessage(connector.url, "salary uk");
-    const res = await postActivity(bot.url, activity, { headers: { authorization: `Bearer ${tokens.token(connectorClaims(APP_ID, connector.url))}` } });
+    const res = await postActivity(bot.url, activity, {
+      headers: { authorization: `Bearer ${tokens.token(connectorClaims(APP_ID, connector.url))}` },
+    });
     expect(res.status).toBe(200);
     expect(handled).toBe(1);
     expect(connector.calls).toHaveLength(1);
@@ -101,7 +131,12 @@ describe("Teams with MicrosoftAppId", () => {
 });
 
 describe("Teams configuration", () => {
-  const ctx = (env: Record<string, string>) => ({ config: loadConfig({ STORE: "memory", ...env }), engine: testEngine(), store: new MemoryStore(), log: captureLog().log });
+  const ctx = (env: Record<string, string>) => ({
+    config: loadConfig({ STORE: "memory", ...env }),
+    engine: testEngine(),
+    store: new MemoryStore(),
+    log: captureLog().log,
+  });
 
   it("is on in local mode without MicrosoftAppId, saying how to connect to Teams", async () => {
     const { log, lines } = captureLog();
@@ -122,14 +157,24 @@ describe("Teams configuration", () => {
   });
 
   it("refuses a password with a managed identity, naming MicrosoftAppPassword", async () => {
-    const env = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: "x", MicrosoftAppType: "UserAssignedMSI", MicrosoftAppTenantId: randomUUID() };
+    const env = {
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: "x",
+      MicrosoftAppType: "UserAssignedMSI",
+      MicrosoftAppTenantId: randomUUID(),
+    };
     await expect(teamsChannel(ctx(env))).rejects.toThrow(/MicrosoftAppPassword/);
   });
 
   it("accepts SingleTenant and UserAssignedMSI configurations", async () => {
     const tenant = randomUUID();
     const envs: Record<string, string>[] = [
-      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: "x", MicrosoftAppType: "SingleTenant", MicrosoftAppTenantId: tenant },
+      {
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: "x",
+        MicrosoftAppType: "SingleTenant",
+        MicrosoftAppTenantId: tenant,
+      },
       { MicrosoftAppId: APP_ID, MicrosoftAppType: "UserAssignedMSI", MicrosoftAppTenantId: tenant },
     ];
     for (const env of envs) {

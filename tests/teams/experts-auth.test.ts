@@ -6,7 +6,16 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { ACTIONS } from "../../src/core/types.ts";
 import type { RunningServer } from "../../src/server.ts";
-import { cardSubmit, channelConversation, channelMention, personalConversation, postActivity, startFakeConnector, startTeamsBot, type FakeConnector } from "../helpers/teams.ts";
+import {
+  cardSubmit,
+  channelConversation,
+  channelMention,
+  personalConversation,
+  postActivity,
+  startFakeConnector,
+  startTeamsBot,
+  type FakeConnector,
+} from "../helpers/teams.ts";
 import { said } from "../helpers/teamsChat.ts";
 import { botFrameworkTokens, connectorClaims, OUTGOING_TOKEN, type TokenKit } from "../helpers/teamsAuth.ts";
 
@@ -20,7 +29,12 @@ let bot: RunningServer;
 beforeAll(async () => {
   tokens = botFrameworkTokens();
   [asker, experts] = await Promise.all([startFakeConnector(), startFakeConnector()]);
-  bot = await startTeamsBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: `pw~${randomUUID()}`, TEAMS_EXPERTS_CONVERSATION: EXPERTS, TEAMS_EXPERTS_SERVICE_URL: experts.url });
+  bot = await startTeamsBot({
+    MicrosoftAppId: APP_ID,
+    MicrosoftAppPassword: `pw~${randomUUID()}`,
+    TEAMS_EXPERTS_CONVERSATION: EXPERTS,
+    TEAMS_EXPERTS_SERVICE_URL: experts.url,
+  });
   vi.spyOn(console, "error").mockImplementation(() => {});
 });
 afterAll(async () => {
@@ -30,11 +44,17 @@ afterAll(async () => {
   await Promise.all([asker.close(), experts.close()]);
 });
 
-const signed = (serviceUrl: string) => ({ headers: { authorization: `Bearer ${tokens.token(connectorClaims(APP_ID, serviceUrl))}` } });
+const signed = (serviceUrl: string) => ({
+  headers: { authorization: `Bearer ${tokens.token(connectorClaims(APP_ID, serviceUrl))}` },
+});
 
 it("posts to the experts' channel and relays the reply with the bot's own token", async () => {
   const conversation = personalConversation();
-  const click = cardSubmit(asker.url, { careerfaq: { action: ACTIONS.expert, value: "how much does a nurse earn?" } }, conversation);
+  const click = cardSubmit(
+    asker.url,
+    { careerfaq: { action: ACTIONS.expert, value: "how much does a nurse earn?" } },
+    conversation,
+  );
   expect((await postActivity(bot.url, click, signed(asker.url))).status).toBe(200);
   expect(experts.calls).toHaveLength(1);
   expect(experts.calls[0]!.path).toBe(`/v3/conversations/${encodeURIComponent(EXPERTS)}/activities`);
@@ -42,7 +62,11 @@ it("posts to the experts' channel and relays the reply with the bot's own token"
   expect(tokens.tokenRequests.at(-1)).toContain(`client_id=${APP_ID}`);
 
   asker.reset();
-  const reply = channelMention(experts.url, "About £37,000 to start.", channelConversation(EXPERTS, experts.calls[0]!.answered!));
+  const reply = channelMention(
+    experts.url,
+    "About £37,000 to start.",
+    channelConversation(EXPERTS, experts.calls[0]!.answered!),
+  );
   expect((await postActivity(bot.url, reply, signed(experts.url))).status).toBe(200);
   expect(asker.calls).toHaveLength(1);
   expect(asker.calls[0]!.path).toBe(`/v3/conversations/${encodeURIComponent(conversation.id)}/activities`);

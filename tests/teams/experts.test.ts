@@ -10,10 +10,26 @@ import { loadConfig } from "../../src/config.ts";
 import { ACTIONS, type Inbound, type Outbound } from "../../src/core/types.ts";
 import type { RunningServer } from "../../src/server.ts";
 import { chat, said } from "../helpers/teamsChat.ts";
-import { BOT, captureLog, cardOf, channelConversation, channelMention, postActivity, startFakeConnector, startTeamsBot, submitsOf, USER, type FakeConnector } from "../helpers/teams.ts";
+import {
+  BOT,
+  captureLog,
+  cardOf,
+  channelConversation,
+  channelMention,
+  postActivity,
+  startFakeConnector,
+  startTeamsBot,
+  submitsOf,
+  USER,
+  type FakeConnector,
+} from "../helpers/teams.ts";
 
 const EXPERTS = "19:9f8e7d6c5b4a49388271605f4e3d2c1b@thread.tacv2";
-const EXPERT = { id: "29:1expertSamOkaforXw9kQ2mZ7", name: "Sam Okafor", aadObjectId: "3c2b1a09-8f7e-4d6c-9b5a-493827160504" };
+const EXPERT = {
+  id: "29:1expertSamOkaforXw9kQ2mZ7",
+  name: "Sam Okafor",
+  aadObjectId: "3c2b1a09-8f7e-4d6c-9b5a-493827160504",
+};
 const QUESTION = "how much does a nurse earn?";
 let asker: FakeConnector;
 let experts: FakeConnector;
@@ -39,7 +55,8 @@ afterAll(async () => {
   await Promise.all([asker.close(), experts.close()]);
 });
 
-const expertButton = (s: { submits: { careerfaq: { action: string; value: string } }[] }) => s.submits.find((d) => d.careerfaq.action === ACTIONS.expert);
+const expertButton = (s: { submits: { careerfaq: { action: string; value: string } }[] }) =>
+  s.submits.find((d) => d.careerfaq.action === ACTIONS.expert);
 
 /** An expert's reply in the thread of the experts' post `root`, @-mentioning the bot. */
 function expertReply(root: string, text: string) {
@@ -75,8 +92,17 @@ describe("ask an expert in Teams", () => {
     // The thread is remembered, with the asker's conversation reference.
     const root = post.answered!;
     const thread = `teams:${EXPERTS};messageid=${root}`;
-    expect(JSON.parse((await bot.store.get(`expert:thread:${thread}`))!)).toMatchObject({ user: `teams:${USER.aadObjectId}`, conversation: `teams:${me.conversation.id}`, channel: "teams", question: QUESTION });
-    expect(JSON.parse((await bot.store.get(askerKey(thread)))!)).toMatchObject({ serviceUrl: asker.url, conversation: { id: me.conversation.id }, user: { id: USER.id } });
+    expect(JSON.parse((await bot.store.get(`expert:thread:${thread}`))!)).toMatchObject({
+      user: `teams:${USER.aadObjectId}`,
+      conversation: `teams:${me.conversation.id}`,
+      channel: "teams",
+      question: QUESTION,
+    });
+    expect(JSON.parse((await bot.store.get(askerKey(thread)))!)).toMatchObject({
+      serviceUrl: asker.url,
+      conversation: { id: me.conversation.id },
+      user: { id: USER.id },
+    });
 
     // The expert replies in that thread, mentioning the bot: relayed to the asker's conversation.
     asker.reset();
@@ -88,7 +114,11 @@ describe("ask an expert in Teams", () => {
     expect(asker.calls).toHaveLength(1);
     const relayed = asker.calls[0]!;
     expect(relayed.path).toBe(`/v3/conversations/${encodeURIComponent(me.conversation.id)}/activities`);
-    expect(relayed.body).toMatchObject({ conversation: { id: me.conversation.id }, from: { id: BOT.id }, recipient: { id: USER.id } });
+    expect(relayed.body).toMatchObject({
+      conversation: { id: me.conversation.id },
+      from: { id: BOT.id },
+      recipient: { id: USER.id },
+    });
     const text = said([relayed]).text;
     expect(text).toContain("An expert answered your question");
     expect(text).toContain(`You asked: "${QUESTION}"`);
@@ -103,7 +133,12 @@ describe("ask an expert in Teams", () => {
   it("heads the post with the asker's name as plain words (no mention, no link) and says where they asked", async () => {
     const conversation = channelConversation();
     const question = "what is the weather in paris";
-    const click = { ...channelMention(asker.url, "", conversation), text: undefined, entities: [], value: { careerfaq: { action: ACTIONS.expert, value: question } } };
+    const click = {
+      ...channelMention(asker.url, "", conversation),
+      text: undefined,
+      entities: [],
+      value: { careerfaq: { action: ACTIONS.expert, value: question } },
+    };
     const sneaky = { ...click, from: { ...USER, name: "<at>Everyone</at> [Dana](https://evil.example) *R*" } };
     expect((await postActivity(bot.url, sneaky)).status).toBe(200);
     expect(experts.calls).toHaveLength(1);
@@ -149,7 +184,9 @@ describe("ask an expert in Teams", () => {
     const thread = `teams:${EXPERTS};messageid=${experts.calls[0]!.answered}`;
     expect(await bot.store.get(askerKey(thread))).toBeDefined();
     const confirm = await me.say("forget me");
-    const yes = confirm.submits.find((d) => d.careerfaq.action === ACTIONS.forget && d.careerfaq.value.startsWith("confirm."))!;
+    const yes = confirm.submits.find(
+      (d) => d.careerfaq.action === ACTIONS.forget && d.careerfaq.value.startsWith("confirm."),
+    )!;
     expect((await me.click(yes)).text).toContain("Done: I deleted everything");
     expect(await bot.store.get(askerKey(thread))).toBeUndefined();
     expect(await bot.store.get(`expert:thread:${thread}`)).toBeUndefined();
@@ -177,21 +214,45 @@ describe("ask an expert: configuration", () => {
 
   it.each([
     [{ TEAMS_EXPERTS_CONVERSATION: EXPERTS }, /TEAMS_EXPERTS_SERVICE_URL: required with TEAMS_EXPERTS_CONVERSATION/],
-    [{ TEAMS_EXPERTS_SERVICE_URL: "http://127.0.0.1:9/" }, /TEAMS_EXPERTS_CONVERSATION: required with TEAMS_EXPERTS_SERVICE_URL/],
-    [{ TEAMS_EXPERTS_CONVERSATION: `${EXPERTS};messageid=1759881511856`, TEAMS_EXPERTS_SERVICE_URL: "http://127.0.0.1:9/" }, /TEAMS_EXPERTS_CONVERSATION: must be a Teams channel's conversation id/],
-    [{ TEAMS_EXPERTS_CONVERSATION: "19:abc@thread.v2", TEAMS_EXPERTS_SERVICE_URL: "http://127.0.0.1:9/" }, /TEAMS_EXPERTS_CONVERSATION: must be a Teams channel's conversation id/],
-    [{ TEAMS_EXPERTS_CONVERSATION: EXPERTS, TEAMS_EXPERTS_SERVICE_URL: "https://smba.trafficmanager.net/emea/" }, /TEAMS_EXPERTS_SERVICE_URL: in local mode/],
+    [
+      { TEAMS_EXPERTS_SERVICE_URL: "http://127.0.0.1:9/" },
+      /TEAMS_EXPERTS_CONVERSATION: required with TEAMS_EXPERTS_SERVICE_URL/,
+    ],
+    [
+      {
+        TEAMS_EXPERTS_CONVERSATION: `${EXPERTS};messageid=1759881511856`,
+        TEAMS_EXPERTS_SERVICE_URL: "http://127.0.0.1:9/",
+      },
+      /TEAMS_EXPERTS_CONVERSATION: must be a Teams channel's conversation id/,
+    ],
+    [
+      { TEAMS_EXPERTS_CONVERSATION: "19:abc@thread.v2", TEAMS_EXPERTS_SERVICE_URL: "http://127.0.0.1:9/" },
+      /TEAMS_EXPERTS_CONVERSATION: must be a Teams channel's conversation id/,
+    ],
+    [
+      { TEAMS_EXPERTS_CONVERSATION: EXPERTS, TEAMS_EXPERTS_SERVICE_URL: "https://smba.trafficmanager.net/emea/" },
+      /TEAMS_EXPERTS_SERVICE_URL: in local mode/,
+    ],
   ])("refuses %j, naming the variable", (env, message) => {
     expect(() => expertsSettings(loadConfig({ STORE: "memory", ...env }), true)).toThrow(message);
   });
 
   it("stops the server from starting with a half setup", async () => {
-    await expect(startTeamsBot({ TEAMS_EXPERTS_CONVERSATION: EXPERTS })).rejects.toThrow(/TEAMS_EXPERTS_SERVICE_URL: required/);
+    await expect(startTeamsBot({ TEAMS_EXPERTS_CONVERSATION: EXPERTS })).rejects.toThrow(
+      /TEAMS_EXPERTS_SERVICE_URL: required/,
+    );
   });
 
   it("accepts any serviceUrl in authenticated mode", () => {
-    const config = loadConfig({ STORE: "memory", TEAMS_EXPERTS_CONVERSATION: EXPERTS, TEAMS_EXPERTS_SERVICE_URL: "https://smba.trafficmanager.net/emea/" });
-    expect(expertsSettings(config, false)).toEqual({ conversation: EXPERTS, serviceUrl: "https://smba.trafficmanager.net/emea/" });
+    const config = loadConfig({
+      STORE: "memory",
+      TEAMS_EXPERTS_CONVERSATION: EXPERTS,
+      TEAMS_EXPERTS_SERVICE_URL: "https://smba.trafficmanager.net/emea/",
+    });
+    expect(expertsSettings(config, false)).toEqual({
+      conversation: EXPERTS,
+      serviceUrl: "https://smba.trafficmanager.net/emea/",
+    });
     expect(expertsSettings(loadConfig({ STORE: "memory" }), true)).toBeNull();
   });
 });

@@ -1,7 +1,15 @@
 /** POST /api/messages as an endpoint: bad input gets a clean 4xx, unknown invokes 501, and nothing is sent. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server.ts";
-import { captureLog, invoke, personalMessage, postActivity, startFakeConnector, startTeamsBot, type FakeConnector } from "../helpers/teams.ts";
+import {
+  captureLog,
+  invoke,
+  personalMessage,
+  postActivity,
+  startFakeConnector,
+  startTeamsBot,
+  type FakeConnector,
+} from "../helpers/teams.ts";
 
 let bot: RunningServer;
 let connector: FakeConnector;
@@ -29,14 +37,27 @@ async function stillServing(): Promise<void> {
 
 describe("POST /api/messages", () => {
   it("answers an unknown invoke with 501, sends nothing, and keeps working", async () => {
-    const res = await postActivity(bot.url, invoke(connector.url, "composeExtension/query", { commandId: "search", parameters: [] }));
+    const res = await postActivity(
+      bot.url,
+      invoke(connector.url, "composeExtension/query", { commandId: "search", parameters: [] }),
+    );
     expect(res.status).toBe(501);
     expect(connector.calls).toHaveLength(0);
     await stillServing();
   });
 
   it("answers an Action.Execute invoke with 501 too: the bot's cards use Action.Submit only", async () => {
-    const res = await postActivity(bot.url, invoke(connector.url, "adaptiveCard/action", { action: { type: "Action.Execute", title: "Go", data: { careerfaq: { action: "careerfaq.ask", value: "salary" } } }, trigger: "manual" }));
+    const res = await postActivity(
+      bot.url,
+      invoke(connector.url, "adaptiveCard/action", {
+        action: {
+          type: "Action.Execute",
+          title: "Go",
+          data: { careerfaq: { action: "careerfaq.ask", value: "salary" } },
+        },
+        trigger: "manual",
+      }),
+    );
     expect(res.status).toBe(501);
     expect(connector.calls).toHaveLength(0);
   });
@@ -47,10 +68,22 @@ describe("POST /api/messages", () => {
     ["a JSON array", "[]"],
     ["JSON null", "null"],
     ["JSON without type", JSON.stringify({ text: "salary uk", serviceUrl: "http://127.0.0.1:9/" })],
-    ["an Activity without serviceUrl", JSON.stringify({ ...personalMessage("http://127.0.0.1:9/", "hi"), serviceUrl: undefined })],
-    ["an Activity with a non-http serviceUrl", JSON.stringify({ ...personalMessage("http://127.0.0.1:9/", "hi"), serviceUrl: "file:///etc/passwd" })],
-    ["an Activity without conversation", JSON.stringify({ ...personalMessage("http://127.0.0.1:9/", "hi"), conversation: undefined })],
-    ["an Activity whose from has no id", JSON.stringify({ ...personalMessage("http://127.0.0.1:9/", "hi"), from: { name: "x" } })],
+    [
+      "an Activity without serviceUrl",
+      JSON.stringify({ ...personalMessage("http://127.0.0.1:9/", "hi"), serviceUrl: undefined }),
+    ],
+    [
+      "an Activity with a non-http serviceUrl",
+      JSON.stringify({ ...personalMessage("http://127.0.0.1:9/", "hi"), serviceUrl: "file:///etc/passwd" }),
+    ],
+    [
+      "an Activity without conversation",
+      JSON.stringify({ ...personalMessage("http://127.0.0.1:9/", "hi"), conversation: undefined }),
+    ],
+    [
+      "an Activity whose from has no id",
+      JSON.stringify({ ...personalMessage("http://127.0.0.1:9/", "hi"), from: { name: "x" } }),
+    ],
   ])("rejects %s with 400 and sends nothing", async (_what, raw) => {
     const res = await postActivity(bot.url, null, { raw: raw.replace("http://127.0.0.1:9/", connector.url) });
     expect(res.status).toBe(400);
@@ -73,12 +106,19 @@ describe("POST /api/messages", () => {
   });
 
   it("in local mode, refuses to reply to a serviceUrl that is not on this machine", async () => {
-    for (const serviceUrl of ["https://smba.trafficmanager.net/amer/", "http://10.0.0.5:8080/", "http://127.0.0.1.nip.io/"]) {
+    for (const serviceUrl of [
+      "https://smba.trafficmanager.net/amer/",
+      "http://10.0.0.5:8080/",
+      "http://127.0.0.1.nip.io/",
+    ]) {
       const res = await postActivity(bot.url, personalMessage(serviceUrl, "salary uk"));
       expect(res.status, serviceUrl).toBe(403);
     }
     expect(connector.calls).toHaveLength(0);
-    expect((await postActivity(bot.url, personalMessage(connector.url.replace("127.0.0.1", "localhost"), "salary uk"))).status).toBe(200);
+    expect(
+      (await postActivity(bot.url, personalMessage(connector.url.replace("127.0.0.1", "localhost"), "salary uk")))
+        .status,
+    ).toBe(200);
   });
 
   it("acknowledges activities it does not act on (typing, reactions) without replying", async () => {

@@ -33,7 +33,12 @@ afterAll(async () => {
 });
 
 /** A team's General channel, as conversationUpdate and installationUpdate name it (no ;messageid). */
-const teamChannel = () => ({ id: `19:${uniqueId("general")}@thread.tacv2`, isGroup: true, conversationType: "channel", tenantId: "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f" });
+const teamChannel = () => ({
+  id: `19:${uniqueId("general")}@thread.tacv2`,
+  isGroup: true,
+  conversationType: "channel",
+  tenantId: "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+});
 
 describe("Teams install", () => {
   it("welcomes once when the bot is added to a team, with what it does, examples and topic buttons", async () => {
@@ -42,7 +47,9 @@ describe("Teams install", () => {
     expect((await postActivity(bot.url, activity)).status).toBe(200);
     expect(connector.calls).toHaveLength(1);
     const [call] = connector.calls;
-    expect(call!.path).toBe(`/v3/conversations/${encodeURIComponent(conversation.id)}/activities/${encodeURIComponent(activity.id)}`);
+    expect(call!.path).toBe(
+      `/v3/conversations/${encodeURIComponent(conversation.id)}/activities/${encodeURIComponent(activity.id)}`,
+    );
     const card = cardOf(call!);
     const welcome = bot.engine.welcome();
     const heading = welcome.blocks.find((b) => b.type === "heading");
@@ -74,9 +81,18 @@ describe("Teams install", () => {
     const conversation = personalConversation();
     expect((await postActivity(bot.url, installationUpdate(connector.url, conversation))).status).toBe(200);
     expect(connector.calls).toHaveLength(1);
-    expect(connector.calls[0]!.path.startsWith(`/v3/conversations/${encodeURIComponent(conversation.id)}/activities`)).toBe(true);
+    expect(
+      connector.calls[0]!.path.startsWith(`/v3/conversations/${encodeURIComponent(conversation.id)}/activities`),
+    ).toBe(true);
     expect(cardOf(connector.calls[0]!).type).toBe("AdaptiveCard");
-    expect((await postActivity(bot.url, botAdded(connector.url, conversation, [{ id: USER.id, aadObjectId: USER.aadObjectId }]))).status).toBe(200);
+    expect(
+      (
+        await postActivity(
+          bot.url,
+          botAdded(connector.url, conversation, [{ id: USER.id, aadObjectId: USER.aadObjectId }]),
+        )
+      ).status,
+    ).toBe(200);
     expect(connector.calls).toHaveLength(1);
   });
 

@@ -72,10 +72,20 @@ describe("Teams messages", () => {
     expect(call!.path).toBe(`/v3/conversations/${encodeURIComponent(conversation.id)}/activities/${activity.id}`);
     expect(call!.path).toContain("19%3A6a1b2c3d4e5f4a7b8c9d0e1f2a3b4c5d%40thread.tacv2%3Bmessageid%3D1759881511856");
     expect(call!.authorization).toBeUndefined(); // local mode: no token on replies
-    expect(call!.body).toMatchObject({ type: "message", replyToId: activity.id, conversation: { id: conversation.id }, from: { id: BOT.id }, recipient: { id: USER.id } });
+    expect(call!.body).toMatchObject({
+      type: "message",
+      replyToId: activity.id,
+      conversation: { id: conversation.id },
+      from: { id: BOT.id },
+      recipient: { id: USER.id },
+    });
 
     const card = cardOf(call!);
-    expect(card).toMatchObject({ type: "AdaptiveCard", version: "1.5", $schema: "http://adaptivecards.io/schemas/adaptive-card.json" });
+    expect(card).toMatchObject({
+      type: "AdaptiveCard",
+      version: "1.5",
+      $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    });
     const facts = card.body.find((el: any) => el.type === "FactSet");
     expect(facts.facts).toEqual([
       { title: expect.stringContaining("Totaljobs"), value: "£70,000 average [1]" },
@@ -85,15 +95,26 @@ describe("Teams messages", () => {
     expect(textsOf(card).some((t) => t.startsWith("[1] "))).toBe(true);
 
     // The plain text is the same answer rendered as text, carried where Teams reads it (not as a second message).
-    const expected = renderText(bot.engine.ask("what does a customer care director earn in the uk?").reply, { buttons: false });
+    const expected = renderText(bot.engine.ask("what does a customer care director earn in the uk?").reply, {
+      buttons: false,
+    });
     expect(call!.body.summary).toBe(expected);
     expect(card.fallbackText).toBe(expected);
     expect(call!.body.summary).toContain("£70,000 average [1]");
 
     // 👍/👎 carry the engine's feedback value; follow-ups carry the engine's ask actions.
     const submits = submitsOf(card);
-    expect(submits).toContainEqual({ careerfaq: { action: ACTIONS.feedback, value: "up:salary?country=UK~what does a customer care director earn in the uk" } });
-    expect(submits.filter((s) => s.careerfaq.action === ACTIONS.ask).map((s) => s.careerfaq.value)).toEqual(["pay-factors", "outlook", "worth-it"]);
+    expect(submits).toContainEqual({
+      careerfaq: {
+        action: ACTIONS.feedback,
+        value: "up:salary?country=UK~what does a customer care director earn in the uk",
+      },
+    });
+    expect(submits.filter((s) => s.careerfaq.action === ACTIONS.ask).map((s) => s.careerfaq.value)).toEqual([
+      "pay-factors",
+      "outlook",
+      "worth-it",
+    ]);
   });
 
   it("answers a personal chat message in place, as a direct conversation", async () => {
@@ -102,7 +123,9 @@ describe("Teams messages", () => {
     expect((await postActivity(bot.url, activity)).status).toBe(200);
     expect(seen[0]).toMatchObject({ text: "kpis?", direct: true, conversation: `teams:${conversation.id}` });
     expect(connector.calls).toHaveLength(1);
-    expect(connector.calls[0]!.path).toBe(`/v3/conversations/${encodeURIComponent(conversation.id)}/activities/${activity.id}`);
+    expect(connector.calls[0]!.path).toBe(
+      `/v3/conversations/${encodeURIComponent(conversation.id)}/activities/${activity.id}`,
+    );
     expect(textsOf(cardOf(connector.calls[0]!)).join("\n")).toMatch(/satisfaction/i);
   });
 
@@ -117,7 +140,10 @@ describe("Teams messages", () => {
   });
 
   it("strips every <at> tag, even one whose text differs from the mention entity, and decodes entities", async () => {
-    const activity = personalMessage(connector.url, "<at>careerfaq bot</at> salary&nbsp;uk &amp; <at>Jordan</at> canada");
+    const activity = personalMessage(
+      connector.url,
+      "<at>careerfaq bot</at> salary&nbsp;uk &amp; <at>Jordan</at> canada",
+    );
     expect((await postActivity(bot.url, activity)).status).toBe(200);
     expect(seen[0]!.text).toBe("salary uk & canada");
   });
@@ -131,7 +157,10 @@ describe("Teams messages", () => {
   });
 
   it("passes help and topics to the engine as text and answers in the thread", async () => {
-    for (const [command, heading] of [["help", "What I can do"], ["topics", "Topics"]] as const) {
+    for (const [command, heading] of [
+      ["help", "What I can do"],
+      ["topics", "Topics"],
+    ] as const) {
       connector.reset();
       const activity = channelMention(connector.url, command);
       expect((await postActivity(bot.url, activity)).status).toBe(200);
@@ -147,7 +176,9 @@ describe("Teams messages", () => {
     const activity = channelMention(connector.url, "assess", conversation);
     expect((await postActivity(bot.url, activity)).status).toBe(200);
     expect(seen[0]!.text).toBe("assess");
-    expect(connector.calls.map((c) => c.path)).toEqual([`/v3/conversations/${encodeURIComponent(conversation.id)}/activities/${activity.id}`]);
+    expect(connector.calls.map((c) => c.path)).toEqual([
+      `/v3/conversations/${encodeURIComponent(conversation.id)}/activities/${activity.id}`,
+    ]);
     const pointer = connector.calls[0]!.body;
     expect(pointer.attachments ?? []).toHaveLength(0);
     expect(pointer.text).toContain("Open a chat with me (careerfaq) and type **assess** there");
@@ -161,18 +192,26 @@ describe("Teams messages", () => {
     const activity = personalMessage(connector.url, "assess", conversation);
     expect((await postActivity(bot.url, activity)).status).toBe(200);
     expect(connector.calls).toHaveLength(1);
-    expect(connector.calls[0]!.path).toBe(`/v3/conversations/${encodeURIComponent(conversation.id)}/activities/${activity.id}`);
+    expect(connector.calls[0]!.path).toBe(
+      `/v3/conversations/${encodeURIComponent(conversation.id)}/activities/${activity.id}`,
+    );
     expect(JSON.stringify(cardOf(connector.calls[0]!))).toContain("careerfaq.quiz");
   });
 
   it("turns a click on an ask button into the engine's action and answers it", async () => {
     const conversation = channelConversation();
-    const activity = cardSubmit(connector.url, { careerfaq: { action: ACTIONS.ask, value: "salary?country=CA" } }, conversation);
+    const activity = cardSubmit(
+      connector.url,
+      { careerfaq: { action: ACTIONS.ask, value: "salary?country=CA" } },
+      conversation,
+    );
     expect((await postActivity(bot.url, activity)).status).toBe(200);
     expect(seen[0]).toMatchObject({ action: { id: ACTIONS.ask, value: "salary?country=CA" }, direct: false });
     expect(seen[0]!.text).toBeUndefined();
     expect(connector.calls).toHaveLength(1);
-    expect(connector.calls[0]!.path).toBe(`/v3/conversations/${encodeURIComponent(conversation.id)}/activities/${activity.id}`);
+    expect(connector.calls[0]!.path).toBe(
+      `/v3/conversations/${encodeURIComponent(conversation.id)}/activities/${activity.id}`,
+    );
     expect(JSON.stringify(cardOf(connector.calls[0]!))).toContain("C$115,000");
   });
 
@@ -188,7 +227,12 @@ describe("Teams messages", () => {
   });
 
   it("delivers a reply meant for the user's DMs in place in a personal chat, and as a pointer elsewhere", async () => {
-    const secret = { outcome: "answer" as const, intent: "history", confidence: 1, blocks: [{ type: "text" as const, text: "Your private results" }] };
+    const secret = {
+      outcome: "answer" as const,
+      intent: "history",
+      confidence: 1,
+      blocks: [{ type: "text" as const, text: "Your private results" }],
+    };
     vi.mocked(bot.engine.handle).mockResolvedValueOnce([{ reply: secret, to: "dm" }]);
     const personal = personalMessage(connector.url, "history");
     await postActivity(bot.url, personal);

@@ -22,7 +22,8 @@ const APP_ID = randomUUID();
 const tmp = mkdtempSync(join(tmpdir(), "careerfaq-teams-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const build = (overrides: Partial<Parameters<typeof buildTeamsPackage>[0]> = {}) => buildTeamsPackage({ template: TEMPLATE, appId: APP_ID, version: VERSION, ...overrides });
+const build = (overrides: Partial<Parameters<typeof buildTeamsPackage>[0]> = {}) =>
+  buildTeamsPackage({ template: TEMPLATE, appId: APP_ID, version: VERSION, ...overrides });
 
 describe("Teams app package", () => {
   const pkg = build();
@@ -41,7 +42,8 @@ describe("Teams app package", () => {
     expect(manifest.manifestVersion).toBe(`${schemaVersion![1]}.${schemaVersion![2]}`);
     expect(manifest.version).toBe(VERSION);
     expect(manifest.id).toBe(APP_ID);
-    for (const field of ["name", "websiteUrl", "privacyUrl", "termsOfUseUrl"]) expect(manifest.developer[field]).toBeTruthy();
+    for (const field of ["name", "websiteUrl", "privacyUrl", "termsOfUseUrl"])
+      expect(manifest.developer[field]).toBeTruthy();
     expect(manifest.name.short.length).toBeLessThanOrEqual(30);
     expect(manifest.description.short.length).toBeLessThanOrEqual(80);
     expect(manifest.description.full.length).toBeLessThanOrEqual(4000);
@@ -69,7 +71,10 @@ describe("Teams app package", () => {
       const inbound = toInbound(personalMessage("http://127.0.0.1:1/", title) as never, { adminIds: [] });
       expect(inbound?.text).toBe(title);
       const [first] = await engine.handle(inbound!);
-      expect(first!.reply.intent === title || first!.reply.intent.startsWith(`${title}-`), `${title} → ${first!.reply.intent}`).toBe(true);
+      expect(
+        first!.reply.intent === title || first!.reply.intent.startsWith(`${title}-`),
+        `${title} → ${first!.reply.intent}`,
+      ).toBe(true);
     }
   });
 
@@ -99,12 +104,33 @@ describe("Teams app package", () => {
   });
 
   it.each([
-    ["an unknown placeholder", { template: { ...TEMPLATE, version: "${{NOPE}}" } }, /unknown placeholder \$\{\{NOPE\}\}/],
-    ["a command list that differs from the bot's", { template: { ...TEMPLATE, bots: [{ ...TEMPLATE.bots[0], commandLists: TEMPLATE.bots[0].commandLists.slice(1) }] } }, /commandLists \(personal\).*help, topics, assess/],
+    [
+      "an unknown placeholder",
+      { template: { ...TEMPLATE, version: "${{NOPE}}" } },
+      /unknown placeholder \$\{\{NOPE\}\}/,
+    ],
+    [
+      "a command list that differs from the bot's",
+      {
+        template: {
+          ...TEMPLATE,
+          bots: [{ ...TEMPLATE.bots[0], commandLists: TEMPLATE.bots[0].commandLists.slice(1) }],
+        },
+      },
+      /commandLists \(personal\).*help, topics, assess/,
+    ],
     ["a short name over 30 characters", { template: { ...TEMPLATE, name: { short: "x".repeat(31) } } }, /name\.short/],
     ["an app id that is not a GUID", { appId: "not-a-guid" }, /MicrosoftAppId/],
-    ["a colour icon of the wrong size", { icons: { color: outlineIcon() } }, /color\.png: must be 192×192 pixels, is 32×32/],
-    ["an outline icon without transparency", { icons: { outline: encodePng(32, 32, new Uint8Array(32 * 32 * 4).fill(255)) } }, /outline\.png: must have a transparent background/],
+    [
+      "a colour icon of the wrong size",
+      { icons: { color: outlineIcon() } },
+      /color\.png: must be 192×192 pixels, is 32×32/,
+    ],
+    [
+      "an outline icon without transparency",
+      { icons: { outline: encodePng(32, 32, new Uint8Array(32 * 32 * 4).fill(255)) } },
+      /outline\.png: must have a transparent background/,
+    ],
     ["an outline icon that is not a PNG", { icons: { outline: Buffer.from("GIF89a") } }, /outline\.png: not a PNG/],
   ])("refuses %s, naming what to fix", (_what, overrides, message) => {
     expect(() => build(overrides as never)).toThrow(message);
@@ -113,7 +139,9 @@ describe("Teams app package", () => {
   it("checks coloured pixels in an outline icon", () => {
     const rgba = new Uint8Array(32 * 32 * 4);
     rgba.set([255, 0, 0, 255], 0);
-    expect(checkIcons({ color: colorIcon(), outline: encodePng(32, 32, rgba) })).toEqual(["outline.png: must be white only (1 visible pixels are not white)"]);
+    expect(checkIcons({ color: colorIcon(), outline: encodePng(32, 32, rgba) })).toEqual([
+      "outline.png: must be white only (1 visible pixels are not white)",
+    ]);
     expect(ICON_SIZES).toEqual({ color: 192, outline: 32 });
   });
 });
@@ -122,7 +150,13 @@ describe("npm run teams:package", () => {
   const run = (env: Record<string, string | undefined>, out?: string) => {
     const printed: string[] = [];
     const errors: string[] = [];
-    const code = runTeamsPackage({ root: ROOT, env, ...(out ? { out } : {}), print: (l) => printed.push(l), error: (l) => errors.push(l) });
+    const code = runTeamsPackage({
+      root: ROOT,
+      env,
+      ...(out ? { out } : {}),
+      print: (l) => printed.push(l),
+      error: (l) => errors.push(l),
+    });
     return { code, printed, errors };
   };
 
@@ -150,11 +184,21 @@ describe("npm run teams:package", () => {
   it("runs as a script (npm run teams:package) and fails without MicrosoftAppId", () => {
     const script = join(ROOT, "scripts/teams-package.ts");
     const env = { ...process.env, MicrosoftAppId: "" }; // an empty value also keeps a developer's .env out of it
-    const failed = spawnSync(process.execPath, ["--import", "tsx", script], { cwd: ROOT, env, encoding: "utf8", timeout: 30_000 });
+    const failed = spawnSync(process.execPath, ["--import", "tsx", script], {
+      cwd: ROOT,
+      env,
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain("MicrosoftAppId is not set");
     const out = join(tmp, "script.zip");
-    const ok = spawnSync(process.execPath, ["--import", "tsx", script, "--out", out], { cwd: ROOT, env: { ...env, MicrosoftAppId: APP_ID }, encoding: "utf8", timeout: 30_000 });
+    const ok = spawnSync(process.execPath, ["--import", "tsx", script, "--out", out], {
+      cwd: ROOT,
+      env: { ...env, MicrosoftAppId: APP_ID },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     expect(ok.status, ok.stderr).toBe(0);
     expect([...unzip(readFileSync(out)).keys()].sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
   });

@@ -17,10 +17,27 @@ const EVERY_BLOCK: Record<BlockType, Block> = {
   heading: { type: "heading", text: "Pay in the UK", level: 1 },
   text: { type: "text", text: "Two sources give figures.", sources: ["a"] },
   bullets: { type: "bullets", items: [{ text: "First", sources: ["b"] }, { text: "Second" }], ordered: true },
-  facts: { type: "facts", facts: [{ label: "Average", value: "£70,000", sources: ["a"] }, { label: "Range", value: "£45,000 to £100,000", sources: ["a", "b"] }] },
+  facts: {
+    type: "facts",
+    facts: [
+      { label: "Average", value: "£70,000", sources: ["a"] },
+      { label: "Range", value: "£45,000 to £100,000", sources: ["a", "b"] },
+    ],
+  },
   divider: { type: "divider" },
   sources: { type: "sources", sources: SOURCES },
-  buttons: { type: "buttons", title: "You could also ask", buttons: [{ label: "What makes the pay vary, and are there bonuses?", action: ACTIONS.ask, value: "pay-factors", style: "primary" }] },
+  buttons: {
+    type: "buttons",
+    title: "You could also ask",
+    buttons: [
+      {
+        label: "What makes the pay vary, and are there bonuses?",
+        action: ACTIONS.ask,
+        value: "pay-factors",
+        style: "primary",
+      },
+    ],
+  },
   feedback: { type: "feedback", value: "salary?country=UK~salary uk" },
 };
 
@@ -28,7 +45,7 @@ const reply = (blocks: Block[]): Reply => ({ outcome: "answer", intent: "test", 
 const only = (r: Reply) => {
   const activities = replyActivities(r);
   expect(activities).toHaveLength(1);
-  return (activities[0]!.attachments![0]!.content as any);
+  return activities[0]!.attachments![0]!.content as any;
 };
 
 describe("Teams renderer", () => {
@@ -41,7 +58,12 @@ describe("Teams renderer", () => {
     expect(activity!.attachments).toHaveLength(1);
     expect(activity!.attachments![0]!.contentType).toBe("application/vnd.microsoft.card.adaptive");
     const card = activity!.attachments![0]!.content as any;
-    expect(card).toMatchObject({ type: "AdaptiveCard", $schema: "http://adaptivecards.io/schemas/adaptive-card.json", version: "1.5", msteams: { width: "Full" } });
+    expect(card).toMatchObject({
+      type: "AdaptiveCard",
+      $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+      version: "1.5",
+      msteams: { width: "Full" },
+    });
     expect(card.fallbackText).toBe(activity!.summary);
 
     expect(card.body).toEqual([
@@ -49,20 +71,69 @@ describe("Teams renderer", () => {
       { type: "TextBlock", text: "Two sources give figures. [1]", wrap: true },
       { type: "TextBlock", text: "1. First [2]", wrap: true, spacing: "Small" },
       { type: "TextBlock", text: "2. Second", wrap: true, spacing: "Small" },
-      { type: "FactSet", facts: [{ title: "Average", value: "£70,000 [1]" }, { title: "Range", value: "£45,000 to £100,000 [1][2]" }] },
+      {
+        type: "FactSet",
+        facts: [
+          { title: "Average", value: "£70,000 [1]" },
+          { title: "Range", value: "£45,000 to £100,000 [1][2]" },
+        ],
+      },
       // the divider: a separator above what follows it
-      { type: "TextBlock", text: "Sources", weight: "Bolder", size: "Small", spacing: "Medium", wrap: true, separator: true },
-      { type: "TextBlock", text: `[1] ${sourceLine(SOURCES[0]!)}`, size: "Small", isSubtle: true, wrap: true, spacing: "None" },
-      { type: "TextBlock", text: '[2] Source B: "Title B", publisher not named, undated', size: "Small", isSubtle: true, wrap: true, spacing: "None" },
+      {
+        type: "TextBlock",
+        text: "Sources",
+        weight: "Bolder",
+        size: "Small",
+        spacing: "Medium",
+        wrap: true,
+        separator: true,
+      },
+      {
+        type: "TextBlock",
+        text: `[1] ${sourceLine(SOURCES[0]!)}`,
+        size: "Small",
+        isSubtle: true,
+        wrap: true,
+        spacing: "None",
+      },
+      {
+        type: "TextBlock",
+        text: '[2] Source B: "Title B", publisher not named, undated',
+        size: "Small",
+        isSubtle: true,
+        wrap: true,
+        spacing: "None",
+      },
       { type: "TextBlock", text: "You could also ask", weight: "Bolder", wrap: true, spacing: "Medium" },
-      { type: "ActionSet", spacing: "Small", actions: [{ type: "Action.Submit", title: "What makes the pay vary, and are there bonuses?", style: "positive", data: { careerfaq: { action: ACTIONS.ask, value: "pay-factors" } } }] },
+      {
+        type: "ActionSet",
+        spacing: "Small",
+        actions: [
+          {
+            type: "Action.Submit",
+            title: "What makes the pay vary, and are there bonuses?",
+            style: "positive",
+            data: { careerfaq: { action: ACTIONS.ask, value: "pay-factors" } },
+          },
+        ],
+      },
       { type: "TextBlock", text: "Was this helpful?", size: "Small", isSubtle: true, spacing: "Medium", wrap: true },
       {
         type: "ActionSet",
         spacing: "Small",
         actions: [
-          { type: "Action.Submit", title: "👍", tooltip: "Yes, this answer helped", data: { careerfaq: { action: ACTIONS.feedback, value: "up:salary?country=UK~salary uk" } } },
-          { type: "Action.Submit", title: "👎", tooltip: "No, this answer did not help", data: { careerfaq: { action: ACTIONS.feedback, value: "down:salary?country=UK~salary uk" } } },
+          {
+            type: "Action.Submit",
+            title: "👍",
+            tooltip: "Yes, this answer helped",
+            data: { careerfaq: { action: ACTIONS.feedback, value: "up:salary?country=UK~salary uk" } },
+          },
+          {
+            type: "Action.Submit",
+            title: "👎",
+            tooltip: "No, this answer did not help",
+            data: { careerfaq: { action: ACTIONS.feedback, value: "down:salary?country=UK~salary uk" } },
+          },
         ],
       },
     ]);
@@ -70,7 +141,9 @@ describe("Teams renderer", () => {
 
   it("gives every button's data back to the engine exactly as the engine made it", () => {
     const card = only(reply([EVERY_BLOCK.buttons, EVERY_BLOCK.feedback]));
-    const data = card.body.flatMap((el: any) => (el.type === "ActionSet" ? el.actions.map((a: any) => readSubmit(a.data)) : []));
+    const data = card.body.flatMap((el: any) =>
+      el.type === "ActionSet" ? el.actions.map((a: any) => readSubmit(a.data)) : [],
+    );
     expect(data).toEqual([
       { id: ACTIONS.ask, value: "pay-factors" },
       { id: ACTIONS.feedback, value: "up:salary?country=UK~salary uk" },
@@ -79,22 +152,44 @@ describe("Teams renderer", () => {
   });
 
   it("writes a single source without numbers, and unordered bullets with •", () => {
-    const card = only(reply([{ type: "bullets", items: [{ text: "One", sources: ["a"] }] }, { type: "sources", sources: [SOURCES[0]!] }]));
+    const card = only(
+      reply([
+        { type: "bullets", items: [{ text: "One", sources: ["a"] }] },
+        { type: "sources", sources: [SOURCES[0]!] },
+      ]),
+    );
     expect(card.body.map((el: any) => el.text)).toEqual(["• One", "Source", sourceLine(SOURCES[0]!)]);
   });
 
   it("maps button styles through the table and leaves default unstyled", () => {
     const card = only(
-      reply([{ type: "buttons", buttons: ["primary", "danger", "default"].map((style) => ({ label: style, action: ACTIONS.ask, value: style, style: style as "primary" })) }]),
+      reply([
+        {
+          type: "buttons",
+          buttons: ["primary", "danger", "default"].map((style) => ({
+            label: style,
+            action: ACTIONS.ask,
+            value: style,
+            style: style as "primary",
+          })),
+        },
+      ]),
     );
     expect(card.body[0].actions.map((a: any) => a.style)).toEqual(["positive", "destructive", undefined]);
   });
 
   it("puts short labels side by side, at most actionsPerSet to a set, and long labels one per row", () => {
-    const short = Array.from({ length: L.actionsPerSet + 2 }, (_, i) => ({ label: `T${i}`, action: ACTIONS.ask, value: `t${i}` }));
+    const short = Array.from({ length: L.actionsPerSet + 2 }, (_, i) => ({
+      label: `T${i}`,
+      action: ACTIONS.ask,
+      value: `t${i}`,
+    }));
     const sets = only(reply([{ type: "buttons", buttons: short }])).body;
     expect(sets.map((s: any) => s.actions.length)).toEqual([L.actionsPerSet, 2]);
-    const long = [{ label: "x".repeat(L.inlineLabelChars + 1), action: ACTIONS.ask, value: "a" }, { label: "Short", action: ACTIONS.ask, value: "b" }];
+    const long = [
+      { label: "x".repeat(L.inlineLabelChars + 1), action: ACTIONS.ask, value: "a" },
+      { label: "Short", action: ACTIONS.ask, value: "b" },
+    ];
     expect(only(reply([{ type: "buttons", buttons: long }])).body.map((s: any) => s.actions.length)).toEqual([1, 1]);
   });
 
@@ -106,7 +201,10 @@ describe("Teams renderer", () => {
     const card = only(
       reply([
         { type: "text", text: "t".repeat(L.textChars + 50) },
-        { type: "facts", facts: [{ label: "l".repeat(L.factTitleChars + 5), value: "v".repeat(L.factValueChars + 5), sources: ["a"] }] },
+        {
+          type: "facts",
+          facts: [{ label: "l".repeat(L.factTitleChars + 5), value: "v".repeat(L.factValueChars + 5), sources: ["a"] }],
+        },
         { type: "buttons", buttons: [{ label: "b".repeat(L.actionTitleChars + 5), action: ACTIONS.ask, value: "x" }] },
         { type: "sources", sources: SOURCES },
       ]),
@@ -130,17 +228,29 @@ describe("Teams renderer", () => {
   });
 
   it("splits an answer too big for one Teams message into several, each within the size limit, losing no fact", () => {
-    const facts = Array.from({ length: 120 }, (_, i) => ({ label: `Fact ${i}`, value: `${"value ".repeat(60)}#${i}`, sources: ["a"] }));
-    const r = reply([{ type: "heading", text: "Big", level: 1 }, { type: "facts", facts }, { type: "sources", sources: SOURCES }, EVERY_BLOCK.feedback]);
+    const facts = Array.from({ length: 120 }, (_, i) => ({
+      label: `Fact ${i}`,
+      value: `${"value ".repeat(60)}#${i}`,
+      sources: ["a"],
+    }));
+    const r = reply([
+      { type: "heading", text: "Big", level: 1 },
+      { type: "facts", facts },
+      { type: "sources", sources: SOURCES },
+      EVERY_BLOCK.feedback,
+    ]);
     const activities = replyActivities(r);
     expect(activities.length).toBeGreaterThan(1);
     for (const a of activities) {
       expect(Buffer.byteLength(JSON.stringify(a)) + L.envelopeBytes).toBeLessThanOrEqual(L.messageBytes);
       const body = (a.attachments![0]!.content as any).body;
-      for (const el of body.filter((e: any) => e.type === "FactSet")) expect(el.facts.length).toBeLessThanOrEqual(L.factsPerSet);
+      for (const el of body.filter((e: any) => e.type === "FactSet"))
+        expect(el.facts.length).toBeLessThanOrEqual(L.factsPerSet);
     }
     const bodies = activities.flatMap((a) => (a.attachments![0]!.content as any).body);
-    const shown = bodies.filter((el: any) => el.type === "FactSet").flatMap((el: any) => el.facts.map((f: any) => f.title));
+    const shown = bodies
+      .filter((el: any) => el.type === "FactSet")
+      .flatMap((el: any) => el.facts.map((f: any) => f.title));
     expect(shown).toEqual(facts.map((f) => f.label));
     expect(bodies[0].text).toBe("Big");
     expect(bodies.at(-1).type).toBe("ActionSet"); // 👍/👎 stay last
@@ -150,17 +260,36 @@ describe("Teams renderer", () => {
     const items = [{ text: "x".repeat(L.textChars) }];
     const many = Array.from({ length: 40 }, () => items[0]!);
     const r = reply([{ type: "bullets", items: many }]);
-    for (const a of replyActivities(r)) expect(Buffer.byteLength(JSON.stringify(a)) + L.envelopeBytes).toBeLessThanOrEqual(L.messageBytes);
+    for (const a of replyActivities(r))
+      expect(Buffer.byteLength(JSON.stringify(a)) + L.envelopeBytes).toBeLessThanOrEqual(L.messageBytes);
   });
 
   it("fails loudly on a block type it does not know (the compile-time check's runtime twin)", () => {
-    expect(() => renderBlock({ type: "carousel" } as unknown as Block, () => "")).toThrow(/unknown block type "carousel"/);
+    expect(() => renderBlock({ type: "carousel" } as unknown as Block, () => "")).toThrow(
+      /unknown block type "carousel"/,
+    );
   });
 
   it("renders real answers with the engine's facts and markers unchanged, within the limits", async () => {
     const engine = testEngine();
-    for (const question of ["salary uk", "salary", "kpis?", "how long till im a director", "topics", "help", "what do they do", "salary in germany", "sources"]) {
-      const [out] = await engine.handle({ channel: "teams", conversation: "teams:render", user: "teams:u", direct: true, text: question });
+    for (const question of [
+      "salary uk",
+      "salary",
+      "kpis?",
+      "how long till im a director",
+      "topics",
+      "help",
+      "what do they do",
+      "salary in germany",
+      "sources",
+    ]) {
+      const [out] = await engine.handle({
+        channel: "teams",
+        conversation: "teams:render",
+        user: "teams:u",
+        direct: true,
+        text: question,
+      });
       const activities = replyActivities(out!.reply);
       expect(activities, question).toHaveLength(1);
       const card = activities[0]!.attachments![0]!.content as any;

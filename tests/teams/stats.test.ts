@@ -5,11 +5,23 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ACTIONS } from "../../src/core/types.ts";
 import type { RunningServer } from "../../src/server.ts";
-import { channelConversation, channelMention, personalConversation, postActivity, startFakeConnector, startTeamsBot, type FakeConnector } from "../helpers/teams.ts";
+import {
+  channelConversation,
+  channelMention,
+  personalConversation,
+  postActivity,
+  startFakeConnector,
+  startTeamsBot,
+  type FakeConnector,
+} from "../helpers/teams.ts";
 import { chat, type Said } from "../helpers/teamsChat.ts";
 
 /** An admin listed by Entra object id, another by Teams user id (no aadObjectId in the activity). */
-const ADMIN = { id: "29:1adminPriyaNairQ7w8e9r0t1y2u3", name: "Priya Nair", aadObjectId: "6b5a4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d" };
+const ADMIN = {
+  id: "29:1adminPriyaNairQ7w8e9r0t1y2u3",
+  name: "Priya Nair",
+  aadObjectId: "6b5a4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d",
+};
 const ADMIN_BY_ID = { id: "29:1adminLeeChenZ1x2c3v4b5n6m7", name: "Lee Chen" };
 let connector: FakeConnector;
 let bot: RunningServer;
@@ -24,7 +36,8 @@ afterAll(async () => {
   await connector.close();
 });
 
-const vote = (s: Said, which: "up" | "down") => s.submits.find((d) => d.careerfaq.action === ACTIONS.feedback && d.careerfaq.value.startsWith(`${which}:`))!;
+const vote = (s: Said, which: "up" | "down") =>
+  s.submits.find((d) => d.careerfaq.action === ACTIONS.feedback && d.careerfaq.value.startsWith(`${which}:`))!;
 
 describe("feedback from Teams cards", () => {
   it("stores 👍, 👎 and a 👎 reason; a changed vote replaces the old one", async () => {
@@ -33,7 +46,12 @@ describe("feedback from Teams cards", () => {
     const down = await dana.click(vote(answer, "down"));
     expect(down.text).toContain("Thanks for the 👎");
     const reasons = down.submits.filter((d) => d.careerfaq.action === ACTIONS.feedbackReason);
-    expect(reasons.map((r) => r.careerfaq.value.split(":")[0])).toEqual(["wrong", "incomplete", "outdated", "not-asked"]);
+    expect(reasons.map((r) => r.careerfaq.value.split(":")[0])).toEqual([
+      "wrong",
+      "incomplete",
+      "outdated",
+      "not-asked",
+    ]);
     expect((await dana.click(reasons[1])).text).toContain("Got it, thank you.");
 
     const priya = chat(() => bot.url, connector, personalConversation(), ADMIN);

@@ -58,7 +58,11 @@ export function buildSlackApp({ config, handlers, log, track }: BuildOptions): S
   };
   let parts: SlackAppParts;
   if (config.SLACK_APP_TOKEN) {
-    const socket = new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger, installerOptions: { clientOptions: webClientOptions(config, log) } });
+    const socket = new SocketModeReceiver({
+      appToken: config.SLACK_APP_TOKEN,
+      logger,
+      installerOptions: { clientOptions: webClientOptions(config, log) },
+    });
     parts = { app: new App({ ...common, receiver: socket }), socket };
   } else {
     const receiver = new HTTPReceiver({
@@ -71,7 +75,10 @@ export function buildSlackApp({ config, handlers, log, track }: BuildOptions): S
         if (!response.headersSent) response.writeHead(404).end();
       },
     });
-    parts = { app: new App({ ...common, receiver }), route: slackEventsRoute(receiver, config.SLACK_SIGNING_SECRET!, log) };
+    parts = {
+      app: new App({ ...common, receiver }),
+      route: slackEventsRoute(receiver, config.SLACK_SIGNING_SECRET!, log),
+    };
   }
   register(parts.app, handlers, track, log);
   return parts;
@@ -87,7 +94,10 @@ function register(app: App, handlers: SlackHandlers, track: BuildOptions["track"
   };
   // One listener per Bolt event type; the message.* events all arrive as "message" (channel_type tells which).
   const byType = new Map<string, SlackEventName[]>();
-  for (const [name, spec] of Object.entries(SLACK_EVENTS) as [SlackEventName, (typeof SLACK_EVENTS)[SlackEventName]][]) {
+  for (const [name, spec] of Object.entries(SLACK_EVENTS) as [
+    SlackEventName,
+    (typeof SLACK_EVENTS)[SlackEventName],
+  ][]) {
     byType.set(spec.bolt, [...(byType.get(spec.bolt) ?? []), name]);
   }
   // Bolt acks events itself, before any listener runs.
@@ -111,14 +121,21 @@ function register(app: App, handlers: SlackHandlers, track: BuildOptions["track"
   app.error(async (error) => log.error("Slack listener failed", { err: error, code: error.code }));
 }
 
-const LEVELS: Record<Config["LOG_LEVEL"], LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR, silent: LogLevel.ERROR };
+const LEVELS: Record<Config["LOG_LEVEL"], LogLevel> = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+  silent: LogLevel.ERROR,
+};
 
 /** Bolt's logger interface on top of ours (which masks tokens). */
 export function boltLogger(log: Logger, level: Config["LOG_LEVEL"]): BoltLogger {
   let current = LEVELS[level];
   const order = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
   const on = (l: LogLevel) => order.indexOf(l) >= order.indexOf(current);
-  const text = (parts: unknown[]) => parts.map((p) => (p instanceof Error ? p.message : typeof p === "string" ? p : JSON.stringify(p))).join(" ");
+  const text = (parts: unknown[]) =>
+    parts.map((p) => (p instanceof Error ? p.message : typeof p === "string" ? p : JSON.stringify(p))).join(" ");
   return {
     debug: (...m: unknown[]) => on(LogLevel.DEBUG) && log.debug(text(m)),
     info: (...m: unknown[]) => on(LogLevel.INFO) && log.info(text(m)),

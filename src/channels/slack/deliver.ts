@@ -39,12 +39,18 @@ export interface ExpertsChannel {
 }
 
 /** Codes after which the bot cannot post in the conversation; the user is told why and what to do. */
-const CANNOT_POST = new Map<string, string>(Object.entries({
-  channel_not_found: "I can't post in that conversation because I'm not a member of it. Invite me with `/invite @careerfaq` and ask again, or ask me here in a direct message.",
-  not_in_channel: "I can't post in that channel because I'm not a member of it. Invite me with `/invite @careerfaq` and ask again, or ask me here in a direct message.",
-  is_archived: "I can't post in that channel because it is archived. Ask me in another channel or here in a direct message.",
-  restricted_action: "Workspace settings don't let me post in that channel. Ask an admin, or ask me here in a direct message.",
-}));
+const CANNOT_POST = new Map<string, string>(
+  Object.entries({
+    channel_not_found:
+      "I can't post in that conversation because I'm not a member of it. Invite me with `/invite @careerfaq` and ask again, or ask me here in a direct message.",
+    not_in_channel:
+      "I can't post in that channel because I'm not a member of it. Invite me with `/invite @careerfaq` and ask again, or ask me here in a direct message.",
+    is_archived:
+      "I can't post in that channel because it is archived. Ask me in another channel or here in a direct message.",
+    restricted_action:
+      "Workspace settings don't let me post in that channel. Ask an admin, or ask me here in a direct message.",
+  }),
+);
 /** Codes that mean the bot token itself is wrong: nothing can be posted, the operator must act. */
 const AUTH_FAILED = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"]);
 const DM_CACHE_LIMIT = 5000;
@@ -82,7 +88,8 @@ export class Delivery {
     const head = attribution(user, question);
     for (const [i, reply] of replies.entries()) {
       const messages = renderMessages(reply, i === 0 ? { before: head.blocks, beforeText: head.text } : {});
-      for (const m of messages) await this.respond(place, { response_type: "in_channel", replace_original: false, ...body(m) });
+      for (const m of messages)
+        await this.respond(place, { response_type: "in_channel", replace_original: false, ...body(m) });
     }
     await this.respond(place, { delete_original: true });
   }
@@ -93,7 +100,11 @@ export class Delivery {
 
   /** auth.test once at start-up: logs who the bot is, or a clear error when the token is rejected. */
   async checkAuth(): Promise<void> {
-    const result = await this.call({ event: "startup", team: "", user: "", direct: false, privateHere: false }, "auth.test", {});
+    const result = await this.call(
+      { event: "startup", team: "", user: "", direct: false, privateHere: false },
+      "auth.test",
+      {},
+    );
     if (result) this.log.info("Slack bot token accepted", { team: result["team_id"], botUser: result["user_id"] });
   }
 
@@ -103,12 +114,18 @@ export class Delivery {
     if (out.to === "dm" || !place.channel) return void (await this.toDm(place, out.reply));
     if (place.responseUrl && (place.privateHere || visibility === "private")) {
       const after = visibility === "public" && place.share ? shareBlocks(place.share) : [];
-      for (const m of renderMessages(out.reply, { after })) await this.respond(place, { response_type: "ephemeral", replace_original: false, ...body(m) });
+      for (const m of renderMessages(out.reply, { after }))
+        await this.respond(place, { response_type: "ephemeral", replace_original: false, ...body(m) });
       return;
     }
     if (visibility === "private" && !place.direct) {
       for (const m of renderMessages(out.reply)) {
-        const ok = await this.call(place, "chat.postEphemeral", { channel: place.channel, user: place.user, ...thread(place.threadTs), ...body(m) }, out.reply);
+        const ok = await this.call(
+          place,
+          "chat.postEphemeral",
+          { channel: place.channel, user: place.user, ...thread(place.threadTs), ...body(m) },
+          out.reply,
+        );
         if (!ok) return;
       }
       return;
@@ -121,29 +138,53 @@ export class Delivery {
    * saying whether it reached them. Returns whether the DM was posted.
    */
   async relay(expert: Place, asker: { team: string; user: string }, reply: Reply): Promise<boolean> {
-    const delivered = await this.toDm({ event: expert.event, team: asker.team, user: asker.user, direct: false, privateHere: false }, reply);
+    const delivered = await this.toDm(
+      { event: expert.event, team: asker.team, user: asker.user, direct: false, privateHere: false },
+      reply,
+    );
     // An ephemeral message notifies no one, so naming the asker here pings nobody.
     const who = /^[UW][A-Z0-9]{2,}$/.test(asker.user) ? `<@${asker.user}>` : "the person who asked";
-    const text = delivered ? `I sent your reply to ${who} by direct message.` : `I couldn't send your reply to ${who} by direct message; please reach them yourself.`;
+    const text = delivered
+      ? `I sent your reply to ${who} by direct message.`
+      : `I couldn't send your reply to ${who} by direct message; please reach them yourself.`;
     if (expert.channel) {
-      await this.call(expert, "chat.postEphemeral", { channel: expert.channel, user: expert.user, ...thread(expert.threadTs), text, blocks: [{ type: "context", elements: [{ type: "mrkdwn", text }] }] });
+      await this.call(expert, "chat.postEphemeral", {
+        channel: expert.channel,
+        user: expert.user,
+        ...thread(expert.threadTs),
+        text,
+        blocks: [{ type: "context", elements: [{ type: "mrkdwn", text }] }],
+      });
     }
     return delivered;
   }
 
   /** Posts a reply in the user's DM; true when it was posted. */
   private async toDm(place: Place, reply: Reply): Promise<boolean> {
-    if (place.direct && place.channel) return (await this.post(place, place.channel, place.threadTs, reply)) !== undefined;
+    if (place.direct && place.channel)
+      return (await this.post(place, place.channel, place.threadTs, reply)) !== undefined;
     const channel = await this.openDm(place);
     if (!channel) return false;
     return (await this.post({ ...place, channel, direct: true }, channel, undefined, reply)) !== undefined;
   }
 
   /** Posts every message of a reply; returns the first message's ts, or undefined when posting failed. */
-  private async post(place: Place, channel: string, threadTs: string | undefined, reply: Reply, options: RenderOptions = {}, tellUser = true): Promise<string | undefined> {
+  private async post(
+    place: Place,
+    channel: string,
+    threadTs: string | undefined,
+    reply: Reply,
+    options: RenderOptions = {},
+    tellUser = true,
+  ): Promise<string | undefined> {
     let first: string | undefined;
     for (const m of renderMessages(reply, options)) {
-      const ok = await this.call({ ...place, channel }, "chat.postMessage", { channel, ...thread(threadTs), ...body(m), unfurl_links: false, unfurl_media: false }, tellUser ? reply : undefined);
+      const ok = await this.call(
+        { ...place, channel },
+        "chat.postMessage",
+        { channel, ...thread(threadTs), ...body(m), unfurl_links: false, unfurl_media: false },
+        tellUser ? reply : undefined,
+      );
       if (!ok) return undefined;
       first ??= typeof ok["ts"] === "string" ? ok["ts"] : "";
     }
@@ -153,15 +194,33 @@ export class Delivery {
   /** A question forwarded to the experts' channel, headed with who asked and where; the thread is remembered for the relay. */
   private async toExperts(place: Place, out: Outbound): Promise<void> {
     const about = out.about;
-    if (!this.experts || !about) return this.log.warn("a question for the experts was dropped: EXPERTS_CHANNEL is not set", { event: place.event });
+    if (!this.experts || !about)
+      return this.log.warn("a question for the experts was dropped: EXPERTS_CHANNEL is not set", {
+        event: place.event,
+      });
     const user = about.user.split(":").at(-1) ?? "";
     const where = about.conversation.split(":").at(-1) ?? "";
     const who = /^[UW][A-Z0-9]{2,}$/.test(user) ? `<@${user}>` : escapeMrkdwn(about.userName ?? "Someone");
-    const inChannel = /^[CG][A-Z0-9]{2,}$/.test(where) ? ` in <#${where}>` : /^D/.test(where) ? " in a direct message" : "";
+    const inChannel = /^[CG][A-Z0-9]{2,}$/.test(where)
+      ? ` in <#${where}>`
+      : /^D/.test(where)
+        ? " in a direct message"
+        : "";
     const text = `Asked by ${who}${inChannel}`;
     const channel = this.experts.channel;
-    const ts = await this.post({ ...place, event: "experts" }, channel, undefined, out.reply, { before: [{ type: "context", elements: [{ type: "mrkdwn", text }] }], beforeText: text }, false);
-    if (ts === undefined) return this.log.error("could not post to the experts' channel: invite the bot there (/invite @careerfaq) and check EXPERTS_CHANNEL", { channel });
+    const ts = await this.post(
+      { ...place, event: "experts" },
+      channel,
+      undefined,
+      out.reply,
+      { before: [{ type: "context", elements: [{ type: "mrkdwn", text }] }], beforeText: text },
+      false,
+    );
+    if (ts === undefined)
+      return this.log.error(
+        "could not post to the experts' channel: invite the bot there (/invite @careerfaq) and check EXPERTS_CHANNEL",
+        { channel },
+      );
     await this.experts.remember(`slack:${channel}:${ts}`, about);
   }
 
@@ -178,7 +237,12 @@ export class Delivery {
   }
 
   /** One Web API call; on failure logs with context and returns undefined (and tells the user when it should). */
-  private async call(place: Place, method: SlackMethod, args: Record<string, unknown>, reply?: Reply): Promise<Record<string, unknown> | undefined> {
+  private async call(
+    place: Place,
+    method: SlackMethod,
+    args: Record<string, unknown>,
+    reply?: Reply,
+  ): Promise<Record<string, unknown> | undefined> {
     try {
       return (await this.client.apiCall(method, args)) as unknown as Record<string, unknown>;
     } catch (err) {
@@ -191,9 +255,15 @@ export class Delivery {
     const { code, needed } = failureOf(err);
     const fields = { event: place.event, channel: place.channel, method, code };
     if (AUTH_FAILED.has(code)) {
-      this.log.error("Slack rejected the bot token: check SLACK_BOT_TOKEN (OAuth & Permissions → Bot User OAuth Token) and that the app is installed", fields);
+      this.log.error(
+        "Slack rejected the bot token: check SLACK_BOT_TOKEN (OAuth & Permissions → Bot User OAuth Token) and that the app is installed",
+        fields,
+      );
     } else if (code === "missing_scope") {
-      this.log.error("the Slack app lacks a scope: update it from manifest.yml and reinstall it", { ...fields, needed });
+      this.log.error("the Slack app lacks a scope: update it from manifest.yml and reinstall it", {
+        ...fields,
+        needed,
+      });
     } else if (CANNOT_POST.has(code) && reply && place.channel && !place.direct) {
       this.log.warn("cannot post in this conversation; telling the user", fields);
       await this.cannotPost(place, code, reply);
@@ -208,7 +278,8 @@ export class Delivery {
     const note: SlackMessage = { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
     const messages = [note, ...renderMessages(reply)];
     if (place.responseUrl) {
-      for (const m of messages) await this.respond(place, { response_type: "ephemeral", replace_original: false, ...body(m) });
+      for (const m of messages)
+        await this.respond(place, { response_type: "ephemeral", replace_original: false, ...body(m) });
       return;
     }
     const channel = await this.openDm(place);
@@ -229,7 +300,12 @@ export class Delivery {
       });
       const text = await res.text();
       if (res.ok) return true;
-      this.log.warn("Slack response_url refused the message", { event: place.event, channel: place.channel, status: res.status, code: text.slice(0, 60) });
+      this.log.warn("Slack response_url refused the message", {
+        event: place.event,
+        channel: place.channel,
+        status: res.status,
+        code: text.slice(0, 60),
+      });
     } catch (err) {
       this.log.warn("Slack response_url could not be reached", { event: place.event, channel: place.channel, err });
     }

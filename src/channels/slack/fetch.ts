@@ -15,7 +15,10 @@ const agents = {
 export const slackFetch: typeof fetch = (input, init = {}) => {
   const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
   const body = init.body;
-  if ((body !== undefined && body !== null && typeof body !== "string") || (url.protocol !== "http:" && url.protocol !== "https:")) {
+  if (
+    (body !== undefined && body !== null && typeof body !== "string") ||
+    (url.protocol !== "http:" && url.protocol !== "https:")
+  ) {
     return fetch(input, init);
   }
   const headers = Object.fromEntries(new Headers(init.headers).entries());
@@ -24,21 +27,31 @@ export const slackFetch: typeof fetch = (input, init = {}) => {
   return new Promise<Response>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const send = url.protocol === "https:" ? httpsRequest : httpRequest;
-    const req = send(url, { method: init.method ?? "GET", headers, agent: agents[url.protocol as "http:" | "https:"] }, (res: IncomingMessage) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("error", reject);
-      res.on("end", () => {
-        const status = res.statusCode ?? 0;
-        const responseHeaders = new Headers();
-        for (const [k, v] of Object.entries(res.headers)) {
-          if (Array.isArray(v)) v.forEach((x) => responseHeaders.append(k, x));
-          else if (v !== undefined) responseHeaders.set(k, v);
-        }
-        const nullBody = status === 204 || status === 304 || (status >= 100 && status < 200);
-        resolve(new Response(nullBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? "", headers: responseHeaders }));
-      });
-    });
+    const req = send(
+      url,
+      { method: init.method ?? "GET", headers, agent: agents[url.protocol as "http:" | "https:"] },
+      (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("error", reject);
+        res.on("end", () => {
+          const status = res.statusCode ?? 0;
+          const responseHeaders = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) {
+            if (Array.isArray(v)) v.forEach((x) => responseHeaders.append(k, x));
+            else if (v !== undefined) responseHeaders.set(k, v);
+          }
+          const nullBody = status === 204 || status === 304 || (status >= 100 && status < 200);
+          resolve(
+            new Response(nullBody ? null : Buffer.concat(chunks), {
+              status,
+              statusText: res.statusMessage ?? "",
+              headers: responseHeaders,
+            }),
+          );
+        });
+      },
+    );
     const abort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
     signal?.addEventListener("abort", abort, { once: true });
     req.on("close", () => signal?.removeEventListener("abort", abort));

@@ -9,7 +9,15 @@ import type { Store } from "../../core/store.ts";
 import type { Inbound } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
 import type { Delivery, Place } from "./deliver.ts";
-import { conversationKey, readAction, readCommand, readHomeOpened, readMessageEvent, userKey, type MessageIn } from "./inbound.ts";
+import {
+  conversationKey,
+  readAction,
+  readCommand,
+  readHomeOpened,
+  readMessageEvent,
+  userKey,
+  type MessageIn,
+} from "./inbound.ts";
 import { renderHome } from "./render.ts";
 import { readShareValue, SHARE_ACTION } from "./share.ts";
 
@@ -37,7 +45,12 @@ export class SlackHandlers {
     if ("ignore" in verdict) return this.deps.log.debug("Slack event ignored", { event, reason: verdict.ignore });
     const m = verdict.message;
     if (!(await this.firstTime(m.eventId, event))) return;
-    const outbounds = await this.deps.engine.handle({ ...this.who(m.team, m.user), conversation: conversationKey(m.team, m.channel), direct: kind === "dm", text: m.text });
+    const outbounds = await this.deps.engine.handle({
+      ...this.who(m.team, m.user),
+      conversation: conversationKey(m.team, m.channel),
+      direct: kind === "dm",
+      text: m.text,
+    });
     const place: Place = {
       event,
       team: m.team,
@@ -60,11 +73,24 @@ export class SlackHandlers {
     if (!m) return;
     if (!(await this.firstTime(m.eventId, event))) return;
     const relayed = await relay(this.deps.store, `slack:${m.channel}:${m.threadTs}`, undefined, m.text);
-    if (!relayed || relayed.asker.channel !== "slack") return this.deps.log.debug("Slack event ignored", { event, reason: "not-a-forwarded-question" });
+    if (!relayed || relayed.asker.channel !== "slack")
+      return this.deps.log.debug("Slack event ignored", { event, reason: "not-a-forwarded-question" });
     const [team = "", user = ""] = relayed.asker.user.split(":").slice(-2);
-    const expert: Place = { event: "expert-reply", team: m.team, user: m.user, channel: m.channel, threadTs: m.threadTs, direct: false, privateHere: false };
+    const expert: Place = {
+      event: "expert-reply",
+      team: m.team,
+      user: m.user,
+      channel: m.channel,
+      threadTs: m.threadTs,
+      direct: false,
+      privateHere: false,
+    };
     const delivered = await this.deps.delivery.relay(expert, { team, user }, relayed.reply);
-    this.deps.log.info(delivered ? "expert's reply relayed to the asker" : "expert's reply could not be relayed", { event, channel: m.channel, thread: m.threadTs });
+    this.deps.log.info(delivered ? "expert's reply relayed to the asker" : "expert's reply could not be relayed", {
+      event,
+      channel: m.channel,
+      thread: m.threadTs,
+    });
   }
 
   /**
@@ -75,8 +101,10 @@ export class SlackHandlers {
     const verdict = readMessageEvent(body, "channel");
     let reason: string;
     if ("ignore" in verdict) reason = verdict.ignore;
-    else if (!this.deps.expertsChannel || verdict.message.channel !== this.deps.expertsChannel) reason = "not-the-experts-channel";
-    else if (!verdict.message.threadTs || verdict.message.threadTs === verdict.message.ts) reason = "not-a-thread-reply";
+    else if (!this.deps.expertsChannel || verdict.message.channel !== this.deps.expertsChannel)
+      reason = "not-the-experts-channel";
+    else if (!verdict.message.threadTs || verdict.message.threadTs === verdict.message.ts)
+      reason = "not-a-thread-reply";
     else return verdict.message;
     this.deps.log.debug("Slack event ignored", { event, reason });
     return null;
@@ -88,7 +116,10 @@ export class SlackHandlers {
     if (!home) return;
     if (!(await this.firstTime(home.eventId, "app_home_opened"))) return;
     const reply = await this.deps.engine.home(userKey(home.team, home.user));
-    await this.deps.delivery.publishHome({ event: "app_home_opened", team: home.team, user: home.user, direct: true, privateHere: false }, renderHome(reply));
+    await this.deps.delivery.publishHome(
+      { event: "app_home_opened", team: home.team, user: home.user, direct: true, privateHere: false },
+      renderHome(reply),
+    );
   }
 
   /** /careerfaq <text>: answered privately through response_url, with "Share in channel". */
@@ -103,7 +134,16 @@ export class SlackHandlers {
       direct: false,
       text,
     });
-    const place: Place = { event: "command", team: c.team, user: c.user, channel: c.channel, direct: false, responseUrl: c.responseUrl, privateHere: true, share: { question: text, text } };
+    const place: Place = {
+      event: "command",
+      team: c.team,
+      user: c.user,
+      channel: c.channel,
+      direct: false,
+      responseUrl: c.responseUrl,
+      privateHere: true,
+      share: { question: text, text },
+    };
     await this.deps.delivery.deliver(place, outbounds);
   }
 
@@ -118,13 +158,23 @@ export class SlackHandlers {
       user: a.user,
       ...(a.channel ? { channel: a.channel } : {}),
       // In a channel, answer in the thread of the clicked message; in a DM, where it was.
-      ...(direct ? (a.threadTs ? { threadTs: a.threadTs } : {}) : a.threadTs || a.messageTs ? { threadTs: a.threadTs ?? a.messageTs } : {}),
+      ...(direct
+        ? a.threadTs
+          ? { threadTs: a.threadTs }
+          : {}
+        : a.threadTs || a.messageTs
+          ? { threadTs: a.threadTs ?? a.messageTs }
+          : {}),
       direct,
       ...(a.responseUrl ? { responseUrl: a.responseUrl } : {}),
       privateHere: a.ephemeral,
       ...(a.ephemeral ? { share: { question: a.label, action: { id: a.actionId, value: a.value } } } : {}),
     };
-    const base = { ...this.who(a.team, a.user, a.userName), conversation: conversationKey(a.team, a.channel ?? `home-${a.user}`), direct: direct || !a.channel };
+    const base = {
+      ...this.who(a.team, a.user, a.userName),
+      conversation: conversationKey(a.team, a.channel ?? `home-${a.user}`),
+      direct: direct || !a.channel,
+    };
     if (a.actionId === SHARE_ACTION) return this.share(place, base, a.value);
     const outbounds = await this.deps.engine.handle({ ...base, action: { id: a.actionId, value: a.value } });
     await this.deps.delivery.deliver(place, outbounds);
@@ -133,19 +183,37 @@ export class SlackHandlers {
   /** Share in channel: ask the engine again, post its public answer publicly; anything else stays private. */
   private async share(place: Place, base: Omit<Inbound, "text" | "action">, value: string): Promise<void> {
     const spec = readShareValue(value);
-    const inbound: Inbound = { ...base, direct: false, ...(spec?.action ? { action: spec.action } : spec ? { text: spec.text ?? spec.question } : { action: { id: SHARE_ACTION, value } }) };
+    const inbound: Inbound = {
+      ...base,
+      direct: false,
+      ...(spec?.action
+        ? { action: spec.action }
+        : spec
+          ? { text: spec.text ?? spec.question }
+          : { action: { id: SHARE_ACTION, value } }),
+    };
     const outbounds = await this.deps.engine.handle(inbound);
     const shareable = outbounds.filter((o) => (o.to ?? "here") === "here" && (o.visibility ?? "public") === "public");
     if (!spec || shareable.length === 0 || !place.responseUrl) {
       return this.deps.delivery.deliver({ ...place, privateHere: true, share: undefined }, outbounds);
     }
-    await this.deps.delivery.share(place, place.user, spec.question, shareable.map((o) => o.reply));
+    await this.deps.delivery.share(
+      place,
+      place.user,
+      spec.question,
+      shareable.map((o) => o.reply),
+    );
     const rest = outbounds.filter((o) => !shareable.includes(o));
     if (rest.length > 0) await this.deps.delivery.deliver({ ...place, privateHere: true, share: undefined }, rest);
   }
 
   private who(team: string, user: string, userName?: string): Pick<Inbound, "channel" | "user" | "userName" | "admin"> {
-    return { channel: "slack", user: userKey(team, user), ...(userName ? { userName } : {}), admin: this.deps.admins.has(user) };
+    return {
+      channel: "slack",
+      user: userKey(team, user),
+      ...(userName ? { userName } : {}),
+      admin: this.deps.admins.has(user),
+    };
   }
 
   /** True the first time an event_id is seen (by any process sharing the store). */

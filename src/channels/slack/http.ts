@@ -62,13 +62,20 @@ function reject(req: IncomingMessage, res: ServerResponse, raw: Buffer, signingS
   let signed = false;
   if (typeof signature === "string" && Number.isFinite(timestamp)) {
     try {
-      verifySlackRequest({ signingSecret, body: raw.toString(), headers: { "x-slack-signature": signature, "x-slack-request-timestamp": timestamp } });
+      verifySlackRequest({
+        signingSecret,
+        body: raw.toString(),
+        headers: { "x-slack-signature": signature, "x-slack-request-timestamp": timestamp },
+      });
       signed = true;
     } catch {
       signed = false;
     }
   }
-  log.warn(signed ? "Slack request of no known kind rejected" : "Slack request with a bad or missing signature rejected", { path: SLACK_EVENTS_PATH, status: signed ? 400 : 401 });
+  log.warn(
+    signed ? "Slack request of no known kind rejected" : "Slack request with a bad or missing signature rejected",
+    { path: SLACK_EVENTS_PATH, status: signed ? 400 : 401 },
+  );
   res.writeHead(signed ? 400 : 401).end();
 }
 

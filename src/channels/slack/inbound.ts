@@ -48,7 +48,13 @@ const HUMAN_CHANNEL_SUBTYPES = new Set(["thread_broadcast"]);
 /** Which manifest event a Bolt "message" event is, by its channel_type; undefined for others (group DMs). */
 export function messageEventName(body: unknown): "message.im" | "message.channels" | "message.groups" | undefined {
   const type = rec(rec(body)?.event)?.channel_type;
-  return type === "im" ? "message.im" : type === "channel" ? "message.channels" : type === "group" ? "message.groups" : undefined;
+  return type === "im"
+    ? "message.im"
+    : type === "channel"
+      ? "message.channels"
+      : type === "group"
+        ? "message.groups"
+        : undefined;
 }
 
 /**
@@ -61,9 +67,11 @@ export function readMessageEvent(body: unknown, kind: MessageKind): MessageVerdi
   const event = rec(b?.event);
   if (!b || !event) return { ignore: "malformed" };
   if (event.bot_id !== undefined || event.bot_profile !== undefined) return { ignore: "bot" };
-  if (event.subtype !== undefined && !(kind === "channel" && HUMAN_CHANNEL_SUBTYPES.has(String(event.subtype)))) return { ignore: `subtype:${String(event.subtype)}` };
+  if (event.subtype !== undefined && !(kind === "channel" && HUMAN_CHANNEL_SUBTYPES.has(String(event.subtype))))
+    return { ignore: `subtype:${String(event.subtype)}` };
   if (kind === "dm" && event.channel_type !== "im") return { ignore: "not-a-dm" };
-  if (kind === "channel" && event.channel_type !== "channel" && event.channel_type !== "group") return { ignore: "not-a-channel" };
+  if (kind === "channel" && event.channel_type !== "channel" && event.channel_type !== "group")
+    return { ignore: "not-a-channel" };
   const team = teamOf(b, event);
   const channel = str(event.channel);
   const user = str(event.user);
@@ -74,7 +82,9 @@ export function readMessageEvent(body: unknown, kind: MessageKind): MessageVerdi
   let text = slackToPlain(raw, { people });
   if (text.length === 0 && raw.length === 0) text = richTextToPlain(event.blocks, { people });
   const threadTs = str(event.thread_ts);
-  return { message: { kind, eventId: str(b.event_id), team, channel, user, text, ts, ...(threadTs ? { threadTs } : {}) } };
+  return {
+    message: { kind, eventId: str(b.event_id), team, channel, user, text, ts, ...(threadTs ? { threadTs } : {}) },
+  };
 }
 
 /** app_home_opened on the Home tab: who opened it. */
@@ -106,7 +116,15 @@ export function readCommand(body: unknown): CommandIn | null {
   const responseUrl = str(b?.response_url);
   if (!b || !command || !team || !channel || !user || !responseUrl) return null;
   const userName = str(b.user_name);
-  return { command, team, channel, user, text: slackToPlain(typeof b.text === "string" ? b.text : ""), responseUrl, ...(userName ? { userName } : {}) };
+  return {
+    command,
+    team,
+    channel,
+    user,
+    text: slackToPlain(typeof b.text === "string" ? b.text : ""),
+    responseUrl,
+    ...(userName ? { userName } : {}),
+  };
 }
 
 export interface ActionIn {
@@ -194,9 +212,14 @@ export function richTextToPlain(blocks: unknown, options: { people?: "drop" | "k
         return;
       default:
         walk(n.elements);
-        if (n.type === "rich_text_section" || n.type === "rich_text_preformatted" || n.type === "rich_text_quote") out.push("\n");
+        if (n.type === "rich_text_section" || n.type === "rich_text_preformatted" || n.type === "rich_text_quote")
+          out.push("\n");
     }
   };
   walk(blocks);
-  return out.join("").replace(/[ \t]+/g, " ").replace(/\s*\n\s*/g, "\n").trim();
+  return out
+    .join("")
+    .replace(/[ \t]+/g, " ")
+    .replace(/\s*\n\s*/g, "\n")
+    .trim();
 }

@@ -16,17 +16,29 @@ import { AnswerQueue } from "./queue.ts";
 export { SLACK_COMMAND, SLACK_EVENTS, SLACK_METHODS, SLACK_SCOPES, SLACK_EVENTS_PATH } from "./manifest.ts";
 
 const STOP_TIMEOUT_MS = 10_000;
-const SOCKET_AUTH_ERRORS = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked", "not_allowed_token_type"]);
+const SOCKET_AUTH_ERRORS = new Set([
+  "invalid_auth",
+  "not_authed",
+  "account_inactive",
+  "token_revoked",
+  "not_allowed_token_type",
+]);
 
 export const slackChannel: ChannelFactory = async (ctx) => {
   const { config, log } = ctx;
   if (!config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
-    log.info(`Slack is off: to turn it on, set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode, POST ${SLACK_EVENTS_PATH}), or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode)`);
+    log.info(
+      `Slack is off: to turn it on, set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode, POST ${SLACK_EVENTS_PATH}), or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode)`,
+    );
     return null;
   }
   // loadConfig already enforces these; repeated here so the channel never starts half-configured.
-  if (!config.SLACK_BOT_TOKEN) throw new ConfigError(["SLACK_BOT_TOKEN: required when Slack is configured (xoxb-…, from OAuth & Permissions)"]);
-  if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) throw new ConfigError(["SLACK_SIGNING_SECRET: required in HTTP mode (Basic Information → Signing Secret); or set SLACK_APP_TOKEN for Socket Mode"]);
+  if (!config.SLACK_BOT_TOKEN)
+    throw new ConfigError(["SLACK_BOT_TOKEN: required when Slack is configured (xoxb-…, from OAuth & Permissions)"]);
+  if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET)
+    throw new ConfigError([
+      "SLACK_SIGNING_SECRET: required in HTTP mode (Basic Information → Signing Secret); or set SLACK_APP_TOKEN for Socket Mode",
+    ]);
   return createSlackChannel(ctx);
 };
 
@@ -37,11 +49,24 @@ export function createSlackChannel({ config, engine, store, log: parent }: Chann
     ? {
         channel: config.EXPERTS_CHANNEL,
         remember: (thread: string, about: { user: string; conversation: string; question: string }) =>
-          rememberForward(store, thread, { user: about.user, conversation: about.conversation, channel: "slack", question: about.question, at: Date.now() }),
+          rememberForward(store, thread, {
+            user: about.user,
+            conversation: about.conversation,
+            channel: "slack",
+            question: about.question,
+            at: Date.now(),
+          }),
       }
     : undefined;
   const delivery = new Delivery(client, log, experts);
-  const handlers = new SlackHandlers({ engine, store, delivery, log, admins: new Set(config.ADMIN_USER_IDS), ...(config.EXPERTS_CHANNEL ? { expertsChannel: config.EXPERTS_CHANNEL } : {}) });
+  const handlers = new SlackHandlers({
+    engine,
+    store,
+    delivery,
+    log,
+    admins: new Set(config.ADMIN_USER_IDS),
+    ...(config.EXPERTS_CHANNEL ? { expertsChannel: config.EXPERTS_CHANNEL } : {}),
+  });
   const answers = new AnswerQueue(log);
   const track = (work: () => Promise<void>) => answers.push(work);
   const { route, socket } = buildSlackApp({ config, handlers, log, track });
@@ -59,7 +84,9 @@ export function createSlackChannel({ config, engine, store, log: parent }: Chann
           const hint = SOCKET_AUTH_ERRORS.has(code)
             ? "check SLACK_APP_TOKEN (Basic Information → App-Level Tokens, with the connections:write scope) and that Socket Mode is enabled"
             : "check the network and SLACK_API_URL";
-          throw new CareerfaqError("CHANNEL_FAILED", `Slack Socket Mode could not connect (${code}): ${hint}`, { cause: err });
+          throw new CareerfaqError("CHANNEL_FAILED", `Slack Socket Mode could not connect (${code}): ${hint}`, {
+            cause: err,
+          });
         }
       }
       log.info("Slack is on", { mode, ...(mode === "http" ? { path: SLACK_EVENTS_PATH } : {}) });

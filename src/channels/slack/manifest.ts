@@ -40,5 +40,9 @@ const COMMAND_SCOPES = ["commands"] as const;
 
 /** The bot scopes the app needs: the union of the above, sorted. */
 export const SLACK_SCOPES: readonly string[] = [
-  ...new Set<string>([...COMMAND_SCOPES, ...Object.values(SLACK_EVENTS).flatMap((e) => e.scopes), ...Object.values(SLACK_METHODS).flat()]),
+  ...new Set<string>([
+    ...COMMAND_SCOPES,
+    ...Object.values(SLACK_EVENTS).flatMap((e) => e.scopes),
+    ...Object.values(SLACK_METHODS).flat(),
+  ]),
 ].sort();

@@ -46,7 +46,11 @@ export class AnswerQueue {
 
   push(work: () => Promise<void>): void {
     if (this.waiting.length - this.head >= this.maxWaiting) {
-      if (this.dropped++ % 1000 === 0) this.log.error("Slack answers are far behind: dropping new work (overload)", { waiting: this.waiting.length - this.head, dropped: this.dropped });
+      if (this.dropped++ % 1000 === 0)
+        this.log.error("Slack answers are far behind: dropping new work (overload)", {
+          waiting: this.waiting.length - this.head,
+          dropped: this.dropped,
+        });
       return;
     }
     this.arrived++;
@@ -70,7 +74,8 @@ export class AnswerQueue {
     this.scheduled = false;
     const starts = this.arrived > this.burst ? 1 : this.perTurn;
     this.arrived = 0;
-    for (let i = 0; i < starts && this.head < this.waiting.length && this.running.size < this.concurrency; i++) this.start(this.waiting[this.head++]!);
+    for (let i = 0; i < starts && this.head < this.waiting.length && this.running.size < this.concurrency; i++)
+      this.start(this.waiting[this.head++]!);
     if (this.head > 1024 && this.head * 2 > this.waiting.length) {
       this.waiting.splice(0, this.head);
       this.head = 0;

@@ -121,16 +121,21 @@ function fallbackFor(reply: Reply): string {
 function unitsFor(block: Block, ctx: Ctx): Unit[] {
   switch (block.type) {
     case "heading":
-      if (block.level === 1) return [{ blocks: [{ type: "header", text: plain(truncate(block.text, L.headerText)) }], source: block }];
+      if (block.level === 1)
+        return [{ blocks: [{ type: "header", text: plain(truncate(block.text, L.headerText)) }], source: block }];
       return [{ blocks: [section(`*${truncate(escapeMrkdwn(block.text), L.sectionText - 2)}*`)], source: block }];
     case "text":
       return [{ blocks: sections(escapeMrkdwn(block.text) + ctx.mark(block.sources)), source: block }];
     case "bullets": {
-      const lines = block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : "•"} ${escapeMrkdwn(item.text)}${ctx.mark(item.sources)}`);
+      const lines = block.items.map(
+        (item, i) => `${block.ordered ? `${i + 1}.` : "•"} ${escapeMrkdwn(item.text)}${ctx.mark(item.sources)}`,
+      );
       return [{ blocks: sections(lines.join("\n")), source: block }];
     }
     case "facts": {
-      const lines = block.facts.map((f) => `• *${escapeMrkdwn(f.label)}:* ${escapeMrkdwn(f.value)}${ctx.mark(f.sources)}`);
+      const lines = block.facts.map(
+        (f) => `• *${escapeMrkdwn(f.label)}:* ${escapeMrkdwn(f.value)}${ctx.mark(f.sources)}`,
+      );
       return [{ blocks: sections(lines.join("\n")), source: block }];
     }
     case "sources": {
@@ -139,17 +144,26 @@ function unitsFor(block: Block, ctx: Ctx): Unit[] {
           ? [`Source: ${escapeMrkdwn(sourceLine(block.sources[0]!))}`]
           : block.sources.map((s, i) => `[${i + 1}] ${escapeMrkdwn(sourceLine(s))}`);
       const elements = texts.map((t): Mrkdwn => ({ type: "mrkdwn", text: truncate(t, L.sectionText) }));
-      return [{ blocks: chunk(elements, L.contextElements).map((els): SlackBlock => ({ type: "context", elements: els })), source: block }];
+      return [
+        {
+          blocks: chunk(elements, L.contextElements).map((els): SlackBlock => ({ type: "context", elements: els })),
+          source: block,
+        },
+      ];
     }
     case "buttons": {
       const buttons = block.buttons.map((b) => button(b, ctx)).filter((b): b is SlackButton => b !== null);
       if (buttons.length === 0) return [];
-      const title: SlackBlock[] = block.title ? [section(`*${truncate(escapeMrkdwn(block.title), L.sectionText - 2)}*`)] : [];
+      const title: SlackBlock[] = block.title
+        ? [section(`*${truncate(escapeMrkdwn(block.title), L.sectionText - 2)}*`)]
+        : [];
       return [{ blocks: [...title, ...actions(buttons)], source: block }];
     }
     case "feedback": {
       const buttons = (["up", "down"] as const)
-        .map((vote) => button({ label: FEEDBACK_LABELS[vote], action: ACTIONS.feedback, value: `${vote}:${block.value}` }, ctx))
+        .map((vote) =>
+          button({ label: FEEDBACK_LABELS[vote], action: ACTIONS.feedback, value: `${vote}:${block.value}` }, ctx),
+        )
         .filter((b): b is SlackButton => b !== null);
       return buttons.length ? [{ blocks: actions(buttons), source: block }] : [];
     }
@@ -171,7 +185,8 @@ function pack(units: Unit[], capacity: number, reserved: number): { blocks: Slac
   const room = () => (out.length === 1 ? capacity - reserved : capacity) - out[out.length - 1]!.blocks.length;
   for (const unit of units) {
     const current = out[out.length - 1]!;
-    if (unit.blocks.length > room() && current.blocks.length > 0 && unit.blocks.length <= capacity) out.push({ blocks: [], sources: [] });
+    if (unit.blocks.length > room() && current.blocks.length > 0 && unit.blocks.length <= capacity)
+      out.push({ blocks: [], sources: [] });
     let first = true;
     for (const block of unit.blocks) {
       if (room() <= 0) out.push({ blocks: [], sources: [] });
@@ -203,7 +218,9 @@ function actions(buttons: SlackButton[]): SlackBlock[] {
 
 /** Section blocks for mrkdwn of any length (Slack rejects an empty section, so there is none). */
 function sections(mrkdwn: string): SlackBlock[] {
-  return splitText(mrkdwn, L.sectionText).filter((t) => t.trim().length > 0).map(section);
+  return splitText(mrkdwn, L.sectionText)
+    .filter((t) => t.trim().length > 0)
+    .map(section);
 }
 
 function section(text: string): SlackBlock {

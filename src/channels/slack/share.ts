@@ -21,7 +21,11 @@ export interface ShareSpec {
 }
 
 export function shareValue(spec: ShareSpec): string | null {
-  const value = JSON.stringify(spec.action ? { q: spec.question, a: spec.action.id, v: spec.action.value } : { q: spec.question, t: spec.text ?? spec.question });
+  const value = JSON.stringify(
+    spec.action
+      ? { q: spec.question, a: spec.action.id, v: spec.action.value }
+      : { q: spec.question, t: spec.text ?? spec.question },
+  );
   return value.length <= L.buttonValue ? value : null;
 }
 
@@ -29,7 +33,19 @@ export function shareValue(spec: ShareSpec): string | null {
 export function shareBlocks(spec: ShareSpec): SlackBlock[] {
   const value = shareValue(spec);
   if (value === null) return [];
-  return [{ type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: SHARE_LABEL, emoji: true }, action_id: `${SHARE_ACTION}#0`, value }] }];
+  return [
+    {
+      type: "actions",
+      elements: [
+        {
+          type: "button",
+          text: { type: "plain_text", text: SHARE_LABEL, emoji: true },
+          action_id: `${SHARE_ACTION}#0`,
+          value,
+        },
+      ],
+    },
+  ];
 }
 
 export function readShareValue(value: string): ShareSpec | null {

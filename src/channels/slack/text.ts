@@ -85,7 +85,9 @@ export function slackToPlain(text: string, options: { people?: "drop" | "keep" }
     if (target.startsWith("!")) return label ?? `@${target.slice(1)}`;
     return label ?? target;
   });
-  return unescapeMrkdwn(plain).replace(/[ \t]+/g, " ").trim();
+  return unescapeMrkdwn(plain)
+    .replace(/[ \t]+/g, " ")
+    .trim();
 }
 
 function splitLabel(inner: string): [string, string | undefined] {

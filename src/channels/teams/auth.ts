@@ -21,11 +21,17 @@ export interface TeamsAuth {
 export function teamsAuth(config: Config): TeamsAuth {
   const appId = config.MicrosoftAppId;
   if (!appId) {
-    return { mode: "local", authentication: new ConfigurationBotFrameworkAuthentication({}), describe: { auth: "none" } };
+    return {
+      mode: "local",
+      authentication: new ConfigurationBotFrameworkAuthentication({}),
+      describe: { auth: "none" },
+    };
   }
   const appType = config.MicrosoftAppType ?? "MultiTenant";
   if (appType === "UserAssignedMSI" && config.MicrosoftAppPassword) {
-    throw new ConfigError(["MicrosoftAppPassword: must not be set when MicrosoftAppType is UserAssignedMSI (the managed identity replaces it); unset it"]);
+    throw new ConfigError([
+      "MicrosoftAppPassword: must not be set when MicrosoftAppType is UserAssignedMSI (the managed identity replaces it); unset it",
+    ]);
   }
   const options = {
     MicrosoftAppId: appId,
@@ -40,7 +46,11 @@ export function teamsAuth(config: Config): TeamsAuth {
     // botbuilder's own checks (e.g. a tenant id for SingleTenant); its messages name the setting and hold no secret.
     throw new ConfigError([`MicrosoftAppType: botbuilder rejected the Teams credentials: ${(err as Error).message}`]);
   }
-  return { mode: "authenticated", authentication: withTokenErrorsMarked(authentication), describe: { auth: "jwt", appId: `…${appId.slice(-4)}`, appType } };
+  return {
+    mode: "authenticated",
+    authentication: withTokenErrorsMarked(authentication),
+    describe: { auth: "jwt", appId: `…${appId.slice(-4)}`, appType },
+  };
 }
 
 /** Per request: whether the token was rejected (read by the HTTP route to answer 401). */

@@ -30,17 +30,22 @@ interface TeamsRoute {
 
 export const welcomeKey = (activity: Pick<Activity, "conversation">) => `teams:welcome:${activity.conversation.id}`;
 
-const botIn = (members: unknown, activity: Activity) => Array.isArray(members) && members.some((m) => m?.id === activity.recipient.id);
+const botIn = (members: unknown, activity: Activity) =>
+  Array.isArray(members) && members.some((m) => m?.id === activity.recipient.id);
 
 export const ROUTES: readonly TeamsRoute[] = [
   {
     name: "install",
-    select: (a) => (a.type === "conversationUpdate" && botIn(a.membersAdded, a)) || (a.type === "installationUpdate" && a.action === "add"),
+    select: (a) =>
+      (a.type === "conversationUpdate" && botIn(a.membersAdded, a)) ||
+      (a.type === "installationUpdate" && a.action === "add"),
     handle: welcome,
   },
   {
     name: "uninstall",
-    select: (a) => (a.type === "conversationUpdate" && botIn(a.membersRemoved, a)) || (a.type === "installationUpdate" && a.action === "remove"),
+    select: (a) =>
+      (a.type === "conversationUpdate" && botIn(a.membersRemoved, a)) ||
+      (a.type === "installationUpdate" && a.action === "remove"),
     // The bot can no longer post here; forgetting the welcome lets a reinstall greet again.
     handle: async (context, { store }) => store.delete(welcomeKey(context.activity)),
   },
@@ -65,7 +70,9 @@ async function message(context: TurnContext, { engine, log, inbound: options, ex
   if (experts && (await experts.relayReply(context))) return;
   const inbound = toInbound(context.activity, options);
   if (!inbound) {
-    log.debug("Teams card submit without careerfaq data ignored", { conversation: `teams:${context.activity.conversation.id}` });
+    log.debug("Teams card submit without careerfaq data ignored", {
+      conversation: `teams:${context.activity.conversation.id}`,
+    });
     return;
   }
   const outbound = await engine.handle(inbound);

@@ -23,22 +23,33 @@ const POINTER_COMMANDS: readonly { intent: string; command: string }[] = [
 const PERSONAL_ONLY: ReadonlySet<string> = new Set(["stats", "assess-history", "assess-result", "assess-question"]);
 
 /** Said in place of the engine's "passed to the experts" when the experts' channel did not take the question. */
-const NOT_FORWARDED = "I couldn't reach the experts just now, so your question was not forwarded. Please try again later.";
+const NOT_FORWARDED =
+  "I couldn't reach the experts just now, so your question was not forwarded. Please try again later.";
 
 /** Sends each outbound; returns how many messages Teams accepted. */
-export async function deliver(context: TurnContext, outbound: readonly Outbound[], log: Logger, experts?: TeamsExperts): Promise<number> {
+export async function deliver(
+  context: TurnContext,
+  outbound: readonly Outbound[],
+  log: Logger,
+  experts?: TeamsExperts,
+): Promise<number> {
   let sent = 0;
   let notForwarded = false;
   for (const out of outbound) {
     if (out.to === "experts") {
       if (experts && (await experts.forward(context, out))) continue;
-      if (!experts) log.warn("a question for the experts was dropped: TEAMS_EXPERTS_CONVERSATION is not set", { conversation: `teams:${context.activity.conversation.id}` });
+      if (!experts)
+        log.warn("a question for the experts was dropped: TEAMS_EXPERTS_CONVERSATION is not set", {
+          conversation: `teams:${context.activity.conversation.id}`,
+        });
       notForwarded = true;
       if (await send(context, { type: "message", text: NOT_FORWARDED }, log)) sent++;
       continue;
     }
     if (notForwarded && out.reply.intent === "expert-forwarded") continue;
-    const activities = pointed(context.activity, out) ? [pointerActivity(context.activity, out.reply)] : replyActivities(out.reply);
+    const activities = pointed(context.activity, out)
+      ? [pointerActivity(context.activity, out.reply)]
+      : replyActivities(out.reply);
     for (const activity of activities) {
       if (await send(context, activity, log)) sent++;
       else break;
@@ -53,7 +64,11 @@ function pointed(activity: Activity, out: Outbound): boolean {
 }
 
 /** Sends one activity; what Teams answered (the new message's id), or null when it did not accept it. */
-export async function send(context: TurnContext, activity: Partial<Activity>, log: Logger): Promise<{ id?: string } | null> {
+export async function send(
+  context: TurnContext,
+  activity: Partial<Activity>,
+  log: Logger,
+): Promise<{ id?: string } | null> {
   try {
     return (await context.sendActivity(activity)) ?? {};
   } catch (err) {
@@ -69,10 +84,18 @@ export async function send(context: TurnContext, activity: Partial<Activity>, lo
 
 /** "Open a chat with me (careerfaq) and type assess there", with a deep link to that chat in Teams. */
 export function pointerActivity(inbound: Pick<Activity, "recipient">, reply: Reply): Partial<Activity> {
-  const name = (inbound.recipient?.name ?? "").replace(/[^\p{L}\p{N} ._-]/gu, "").trim().slice(0, 40) || "careerfaq";
-  const command = POINTER_COMMANDS.find((p) => reply.intent === p.intent || reply.intent.startsWith(`${p.intent}-`))?.command;
+  const name =
+    (inbound.recipient?.name ?? "")
+      .replace(/[^\p{L}\p{N} ._-]/gu, "")
+      .trim()
+      .slice(0, 40) || "careerfaq";
+  const command = POINTER_COMMANDS.find(
+    (p) => reply.intent === p.intent || reply.intent.startsWith(`${p.intent}-`),
+  )?.command;
   const what = command ? `and type **${command}** there` : "to see this in private";
   const botId = inbound.recipient?.id ?? "";
-  const link = botId.startsWith("28:") ? ` [Open the chat](https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(botId)})` : "";
+  const link = botId.startsWith("28:")
+    ? ` [Open the chat](https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(botId)})`
+    : "";
   return { type: "message", textFormat: "markdown", text: `Open a chat with me (${name}) ${what}.${link}` };
 }

@@ -5,7 +5,14 @@
  * conversation reference are remembered; an expert's reply in that thread (@-mentioning the bot,
  * which is how Teams delivers channel messages to a bot) is relayed to the asker's conversation.
  */
-import { TurnContext, type Activity, type ChannelAccount, type CloudAdapter, type ConversationAccount, type ConversationReference } from "botbuilder";
+import {
+  TurnContext,
+  type Activity,
+  type ChannelAccount,
+  type CloudAdapter,
+  type ConversationAccount,
+  type ConversationReference,
+} from "botbuilder";
 import type { Config } from "../../config.ts";
 import { refsKey } from "../../core/assessment/flow.ts";
 import { ConfigError } from "../../core/errors.ts";
@@ -46,13 +53,23 @@ export function expertsSettings(config: Config, local: boolean): { conversation:
   const conversation = config.TEAMS_EXPERTS_CONVERSATION;
   const serviceUrl = config.TEAMS_EXPERTS_SERVICE_URL;
   if (!conversation && !serviceUrl) return null;
-  if (!serviceUrl) throw new ConfigError(["TEAMS_EXPERTS_SERVICE_URL: required with TEAMS_EXPERTS_CONVERSATION (the serviceUrl of the activities the bot receives from that team, e.g. https://smba.trafficmanager.net/emea/)"]);
-  if (!conversation) throw new ConfigError(["TEAMS_EXPERTS_CONVERSATION: required with TEAMS_EXPERTS_SERVICE_URL (the experts' channel conversation id, 19:…@thread.tacv2)"]);
+  if (!serviceUrl)
+    throw new ConfigError([
+      "TEAMS_EXPERTS_SERVICE_URL: required with TEAMS_EXPERTS_CONVERSATION (the serviceUrl of the activities the bot receives from that team, e.g. https://smba.trafficmanager.net/emea/)",
+    ]);
+  if (!conversation)
+    throw new ConfigError([
+      "TEAMS_EXPERTS_CONVERSATION: required with TEAMS_EXPERTS_SERVICE_URL (the experts' channel conversation id, 19:…@thread.tacv2)",
+    ]);
   if (!CHANNEL_ID.test(conversation)) {
-    throw new ConfigError(["TEAMS_EXPERTS_CONVERSATION: must be a Teams channel's conversation id such as 19:abc123@thread.tacv2 (without ;messageid=…), so that each question starts a thread the experts can reply in"]);
+    throw new ConfigError([
+      "TEAMS_EXPERTS_CONVERSATION: must be a Teams channel's conversation id such as 19:abc123@thread.tacv2 (without ;messageid=…), so that each question starts a thread the experts can reply in",
+    ]);
   }
   if (local && !isLoopbackUrl(serviceUrl)) {
-    throw new ConfigError(["TEAMS_EXPERTS_SERVICE_URL: in local mode (no MicrosoftAppId) the bot only posts to a serviceUrl on this machine; set MicrosoftAppId to post to Microsoft Teams, or use a localhost URL"]);
+    throw new ConfigError([
+      "TEAMS_EXPERTS_SERVICE_URL: in local mode (no MicrosoftAppId) the bot only posts to a serviceUrl on this machine; set MicrosoftAppId to post to Microsoft Teams, or use a localhost URL",
+    ]);
   }
   return { conversation, serviceUrl };
 }
@@ -73,7 +90,10 @@ export class TeamsExperts {
     const [first, ...more] = replyActivities(reply);
     const root = await this.post(this.d.conversation, first!, asked.recipient, asked.conversation.tenantId);
     if (!root) {
-      this.d.log.error("could not post to the experts' channel: add the app to that team and check TEAMS_EXPERTS_CONVERSATION and TEAMS_EXPERTS_SERVICE_URL", { code: "CHANNEL_FAILED", conversation: `teams:${this.d.conversation}` });
+      this.d.log.error(
+        "could not post to the experts' channel: add the app to that team and check TEAMS_EXPERTS_CONVERSATION and TEAMS_EXPERTS_SERVICE_URL",
+        { code: "CHANNEL_FAILED", conversation: `teams:${this.d.conversation}` },
+      );
       return false;
     }
     const thread = `${this.d.conversation};messageid=${root}`;
@@ -83,7 +103,13 @@ export class TeamsExperts {
     // Under the asker's refs, so "forget me" deletes it with the thread the core remembers.
     await this.d.store.set(askerKey(platformThread), JSON.stringify(reference), ASKER_TTL_MS);
     await this.d.store.append(refsKey(about.user), askerKey(platformThread));
-    await rememberForward(this.d.store, platformThread, { user: about.user, conversation: about.conversation, channel: "teams", question: about.question, at: Date.now() });
+    await rememberForward(this.d.store, platformThread, {
+      user: about.user,
+      conversation: about.conversation,
+      channel: "teams",
+      question: about.question,
+      at: Date.now(),
+    });
     return true;
   }
 
@@ -117,18 +143,39 @@ export class TeamsExperts {
   }
 
   /** A new message in `conversationId` of the experts' Bot Connector; its activity id, or undefined. */
-  private async post(conversationId: string, activity: Partial<Activity>, bot: ChannelAccount, tenantId?: string): Promise<string | undefined> {
-    const conversation = { id: conversationId, isGroup: true, conversationType: "channel", ...(tenantId ? { tenantId } : {}) } as ConversationAccount;
+  private async post(
+    conversationId: string,
+    activity: Partial<Activity>,
+    bot: ChannelAccount,
+    tenantId?: string,
+  ): Promise<string | undefined> {
+    const conversation = {
+      id: conversationId,
+      isGroup: true,
+      conversationType: "channel",
+      ...(tenantId ? { tenantId } : {}),
+    } as ConversationAccount;
     let id: string | undefined;
-    await this.proactive({ channelId: "msteams", serviceUrl: this.d.serviceUrl, conversation, bot }, [activity], (res) => (id = res));
+    await this.proactive(
+      { channelId: "msteams", serviceUrl: this.d.serviceUrl, conversation, bot },
+      [activity],
+      (res) => (id = res),
+    );
     return id;
   }
 
   /** Sends activities to a conversation outside the current turn; how many Teams accepted. */
-  private async proactive(reference: Partial<ConversationReference>, activities: Partial<Activity>[], onFirst?: (id: string | undefined) => void): Promise<number> {
+  private async proactive(
+    reference: Partial<ConversationReference>,
+    activities: Partial<Activity>[],
+    onFirst?: (id: string | undefined) => void,
+  ): Promise<number> {
     let sent = 0;
     if (this.d.loopbackOnly && !isLoopbackUrl(reference.serviceUrl ?? "http://invalid/")) {
-      this.d.log.warn("not sent: local mode only sends to a serviceUrl on this machine; set MicrosoftAppId to connect to Teams", { conversation: `teams:${reference.conversation?.id}` });
+      this.d.log.warn(
+        "not sent: local mode only sends to a serviceUrl on this machine; set MicrosoftAppId to connect to Teams",
+        { conversation: `teams:${reference.conversation?.id}` },
+      );
       return 0;
     }
     try {
@@ -146,7 +193,11 @@ export class TeamsExperts {
       });
     } catch (err) {
       // e.g. no token for the bot's credentials: logged, the turn that asked goes on.
-      this.d.log.warn("Teams did not accept a proactive message", { code: "CHANNEL_FAILED", conversation: `teams:${reference.conversation?.id}`, err });
+      this.d.log.warn("Teams did not accept a proactive message", {
+        code: "CHANNEL_FAILED",
+        conversation: `teams:${reference.conversation?.id}`,
+        err,
+      });
     }
     return sent;
   }

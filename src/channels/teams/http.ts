@@ -41,7 +41,10 @@ async function handleMessages(req: IncomingMessage, res: ServerResponse, deps: M
   }
   const { activity } = parsed;
   if (deps.loopbackOnly && !isLoopbackUrl(activity.serviceUrl as string)) {
-    deps.log.warn("Teams activity refused: local mode only replies to a serviceUrl on this machine; set MicrosoftAppId to connect to Teams", { status: 403 });
+    deps.log.warn(
+      "Teams activity refused: local mode only replies to a serviceUrl on this machine; set MicrosoftAppId to connect to Teams",
+      { status: 403 },
+    );
     return json(res, 403, { error: "local mode (no MicrosoftAppId) only replies to a serviceUrl on localhost" });
   }
   const request: BotRequest = { method: req.method, headers: req.headers, body: activity };
@@ -79,13 +82,16 @@ export function parseActivity(raw: Buffer): { activity: Record<string, unknown> 
   } catch {
     return { error: "body is not JSON" };
   }
-  if (!body || typeof body !== "object" || Array.isArray(body)) return { error: "body is not a JSON object (an Activity)" };
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    return { error: "body is not a JSON object (an Activity)" };
   const a = body as Record<string, unknown>;
   if (typeof a.type !== "string" || a.type.length === 0) return { error: "Activity has no type" };
-  if (typeof a.serviceUrl !== "string" || !/^https?:\/\//i.test(a.serviceUrl) || !URL.canParse(a.serviceUrl)) return { error: "Activity has no valid serviceUrl" };
+  if (typeof a.serviceUrl !== "string" || !/^https?:\/\//i.test(a.serviceUrl) || !URL.canParse(a.serviceUrl))
+    return { error: "Activity has no valid serviceUrl" };
   for (const field of ["conversation", "from", "recipient"] as const) {
     const v = a[field] as { id?: unknown } | undefined;
-    if (!v || typeof v !== "object" || typeof v.id !== "string" || v.id.length === 0) return { error: `Activity has no ${field}.id` };
+    if (!v || typeof v !== "object" || typeof v.id !== "string" || v.id.length === 0)
+      return { error: `Activity has no ${field}.id` };
   }
   return { activity: a };
 }
@@ -141,6 +147,9 @@ function finish(res: ServerResponse, status: number, body: unknown): void {
 
 function json(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
   res.end(text);
 }

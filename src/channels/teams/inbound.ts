@@ -50,9 +50,14 @@ export function toInbound(activity: Activity, options: InboundOptions): Inbound 
 export function messageText(activity: Pick<Activity, "text" | "entities" | "recipient">): string {
   if (typeof activity.text !== "string") return "";
   const mentions = (activity.entities ?? []).filter(
-    (e) => e?.type === "mention" && typeof e.text === "string" && typeof (e as { mentioned?: { id?: unknown } }).mentioned?.id === "string",
+    (e) =>
+      e?.type === "mention" &&
+      typeof e.text === "string" &&
+      typeof (e as { mentioned?: { id?: unknown } }).mentioned?.id === "string",
   );
-  const stripped = TurnContext.removeRecipientMention({ text: activity.text, entities: mentions, recipient: activity.recipient }) ?? activity.text;
+  const stripped =
+    TurnContext.removeRecipientMention({ text: activity.text, entities: mentions, recipient: activity.recipient }) ??
+    activity.text;
   const text = decodeEntities(stripped.replace(/<at\b[^>]*>[\s\S]*?<\/at>/gi, " "))
     .replace(/\s+/g, " ")
     .trim();

@@ -17,19 +17,41 @@ export const teamsChannel: ChannelFactory = async ({ config, engine, store, log 
   const teamsLog = log.child({ channel: "teams" });
   const adapter = new CloudAdapter(auth.authentication);
   adapter.onTurnError = async (context, error) => {
-    teamsLog.error("Teams turn failed", { code: "CHANNEL_FAILED", conversation: `teams:${context.activity.conversation?.id}`, type: context.activity.type, err: error });
+    teamsLog.error("Teams turn failed", {
+      code: "CHANNEL_FAILED",
+      conversation: `teams:${context.activity.conversation?.id}`,
+      type: context.activity.type,
+      err: error,
+    });
   };
   const local = auth.mode === "local";
   const settings = expertsSettings(config, local);
-  const experts = settings ? new TeamsExperts({ adapter, store, log: teamsLog, ...settings, appId: config.MicrosoftAppId ?? "", loopbackOnly: local }) : undefined;
+  const experts = settings
+    ? new TeamsExperts({
+        adapter,
+        store,
+        log: teamsLog,
+        ...settings,
+        appId: config.MicrosoftAppId ?? "",
+        loopbackOnly: local,
+      })
+    : undefined;
   const logic = teamsLogic({ engine, store, log: teamsLog, inbound: { adminIds: config.TEAMS_ADMIN_IDS }, experts });
   if (local) {
-    log.info(`Teams is on in local mode at POST ${MESSAGES_PATH}: no authentication, replies only to a serviceUrl on this machine (Bot Framework Emulator, tests); set MicrosoftAppId and MicrosoftAppPassword to connect to Microsoft Teams`);
+    log.info(
+      `Teams is on in local mode at POST ${MESSAGES_PATH}: no authentication, replies only to a serviceUrl on this machine (Bot Framework Emulator, tests); set MicrosoftAppId and MicrosoftAppPassword to connect to Microsoft Teams`,
+    );
   } else {
     log.info(`Teams is on at POST ${MESSAGES_PATH}: requests authenticated`, auth.describe);
   }
-  if (settings) log.info("Teams ask-an-expert is on: declined questions can be forwarded to the experts' channel", { conversation: settings.conversation });
-  else log.debug("Teams ask-an-expert is off: set TEAMS_EXPERTS_CONVERSATION and TEAMS_EXPERTS_SERVICE_URL to forward declined questions to an experts' channel");
+  if (settings)
+    log.info("Teams ask-an-expert is on: declined questions can be forwarded to the experts' channel", {
+      conversation: settings.conversation,
+    });
+  else
+    log.debug(
+      "Teams ask-an-expert is off: set TEAMS_EXPERTS_CONVERSATION and TEAMS_EXPERTS_SERVICE_URL to forward declined questions to an experts' channel",
+    );
   const channel: Channel = {
     name: "teams",
     routes: [messagesRoute({ adapter, logic, log: teamsLog, loopbackOnly: local })],

@@ -7,7 +7,14 @@
 import type { Activity } from "botbuilder";
 import { citationMarkers, renderText, sourceLine } from "../../core/render-text.ts";
 import { ACTIONS, type Block, type Button, type Cites, type Reply } from "../../core/types.ts";
-import { submitData, type ActionSet, type AdaptiveCard, type CardElement, type SubmitAction, type TextBlock } from "./cards.ts";
+import {
+  submitData,
+  type ActionSet,
+  type AdaptiveCard,
+  type CardElement,
+  type SubmitAction,
+  type TextBlock,
+} from "./cards.ts";
 import { ACTION_STYLE, CARD_CONTENT_TYPE, CARD_SCHEMA, CARD_VERSION, TEAMS_LIMITS as L } from "./limits.ts";
 
 type Mark = (cites?: Cites) => string;
@@ -23,41 +30,78 @@ export function renderBlock(block: Block, mark: Mark): CardElement[] {
     case "heading":
       return [
         block.level === 1
-          ? { type: "TextBlock", text: clip(block.text, L.textChars), size: "Large", weight: "Bolder", style: "heading", wrap: true }
-          : { type: "TextBlock", text: clip(block.text, L.textChars), size: "Medium", weight: "Bolder", style: "heading", wrap: true, spacing: "Medium" },
+          ? {
+              type: "TextBlock",
+              text: clip(block.text, L.textChars),
+              size: "Large",
+              weight: "Bolder",
+              style: "heading",
+              wrap: true,
+            }
+          : {
+              type: "TextBlock",
+              text: clip(block.text, L.textChars),
+              size: "Medium",
+              weight: "Bolder",
+              style: "heading",
+              wrap: true,
+              spacing: "Medium",
+            },
       ];
     case "text":
       return [{ type: "TextBlock", text: clip(block.text, L.textChars) + mark(block.sources), wrap: true }];
     case "bullets":
-      return block.items.map((item, i): TextBlock => ({
-        type: "TextBlock",
-        text: `${block.ordered ? `${i + 1}.` : "•"} ${clip(item.text, L.textChars)}${mark(item.sources)}`,
-        wrap: true,
-        spacing: "Small",
-      }));
+      return block.items.map(
+        (item, i): TextBlock => ({
+          type: "TextBlock",
+          text: `${block.ordered ? `${i + 1}.` : "•"} ${clip(item.text, L.textChars)}${mark(item.sources)}`,
+          wrap: true,
+          spacing: "Small",
+        }),
+      );
     case "facts":
       return chunk(block.facts, L.factsPerSet).map((facts) => ({
         type: "FactSet",
-        facts: facts.map((f) => ({ title: clip(f.label, L.factTitleChars), value: clip(f.value, L.factValueChars) + mark(f.sources) })),
+        facts: facts.map((f) => ({
+          title: clip(f.label, L.factTitleChars),
+          value: clip(f.value, L.factValueChars) + mark(f.sources),
+        })),
       }));
     case "sources": {
       const single = block.sources.length === 1;
       return [
-        { type: "TextBlock", text: single ? "Source" : "Sources", weight: "Bolder", size: "Small", spacing: "Medium", wrap: true },
-        ...block.sources.map((s, i): TextBlock => ({
+        {
           type: "TextBlock",
-          text: clip(`${single ? "" : `[${i + 1}] `}${sourceLine(s)}`, L.textChars),
+          text: single ? "Source" : "Sources",
+          weight: "Bolder",
           size: "Small",
-          isSubtle: true,
+          spacing: "Medium",
           wrap: true,
-          spacing: "None",
-        })),
+        },
+        ...block.sources.map(
+          (s, i): TextBlock => ({
+            type: "TextBlock",
+            text: clip(`${single ? "" : `[${i + 1}] `}${sourceLine(s)}`, L.textChars),
+            size: "Small",
+            isSubtle: true,
+            wrap: true,
+            spacing: "None",
+          }),
+        ),
       ];
     }
     case "buttons": {
       if (block.buttons.length === 0) return [];
-      const title: CardElement[] = block.title ? [{ type: "TextBlock", text: clip(block.title, L.textChars), weight: "Bolder", wrap: true, spacing: "Medium" }] : [];
-      return [...title, ...actionSets(block.buttons.map(toAction), block.buttons.map((b) => b.label))];
+      const title: CardElement[] = block.title
+        ? [{ type: "TextBlock", text: clip(block.title, L.textChars), weight: "Bolder", wrap: true, spacing: "Medium" }]
+        : [];
+      return [
+        ...title,
+        ...actionSets(
+          block.buttons.map(toAction),
+          block.buttons.map((b) => b.label),
+        ),
+      ];
     }
     case "feedback":
       return [
@@ -66,8 +110,18 @@ export function renderBlock(block: Block, mark: Mark): CardElement[] {
           type: "ActionSet",
           spacing: "Small",
           actions: [
-            { type: "Action.Submit", title: "👍", tooltip: "Yes, this answer helped", data: submitData(ACTIONS.feedback, `up:${block.value}`) },
-            { type: "Action.Submit", title: "👎", tooltip: "No, this answer did not help", data: submitData(ACTIONS.feedback, `down:${block.value}`) },
+            {
+              type: "Action.Submit",
+              title: "👍",
+              tooltip: "Yes, this answer helped",
+              data: submitData(ACTIONS.feedback, `up:${block.value}`),
+            },
+            {
+              type: "Action.Submit",
+              title: "👎",
+              tooltip: "No, this answer did not help",
+              data: submitData(ACTIONS.feedback, `down:${block.value}`),
+            },
           ],
         },
       ];
@@ -101,7 +155,14 @@ export function renderGroups(reply: Reply): CardElement[][] {
 }
 
 export function card(body: CardElement[], fallback: string): AdaptiveCard {
-  return { type: "AdaptiveCard", $schema: CARD_SCHEMA, version: CARD_VERSION, fallbackText: fallback, body, msteams: { width: "Full" } };
+  return {
+    type: "AdaptiveCard",
+    $schema: CARD_SCHEMA,
+    version: CARD_VERSION,
+    fallbackText: fallback,
+    body,
+    msteams: { width: "Full" },
+  };
 }
 
 /**
@@ -111,7 +172,12 @@ export function card(body: CardElement[], fallback: string): AdaptiveCard {
  */
 export function cardActivity(body: CardElement[], fallback: string): Partial<Activity> {
   const firstLine = clip(fallback.split("\n")[0] ?? "", L.textLineChars);
-  return { type: "message", text: firstLine, summary: fallback, attachments: [{ contentType: CARD_CONTENT_TYPE, content: card(body, fallback) }] };
+  return {
+    type: "message",
+    text: firstLine,
+    summary: fallback,
+    attachments: [{ contentType: CARD_CONTENT_TYPE, content: card(body, fallback) }],
+  };
 }
 
 /**
@@ -140,15 +206,28 @@ export function replyActivities(reply: Reply): Partial<Activity>[] {
   for (const group of renderGroups(reply)) {
     if (add(group)) continue;
     for (const element of group) {
-      if (!add([element])) add([{ type: "TextBlock", text: "(Part of this answer is too long to show in Teams.)", isSubtle: true, wrap: true }]);
+      if (!add([element]))
+        add([
+          {
+            type: "TextBlock",
+            text: "(Part of this answer is too long to show in Teams.)",
+            isSubtle: true,
+            wrap: true,
+          },
+        ]);
     }
   }
-  if (current.length > 0 || bodies.length === 0) bodies.push(current.length > 0 ? current : [{ type: "TextBlock", text: fallback || "…", wrap: true }]);
+  if (current.length > 0 || bodies.length === 0)
+    bodies.push(current.length > 0 ? current : [{ type: "TextBlock", text: fallback || "…", wrap: true }]);
   return bodies.map((body) => cardActivity(body, fallback));
 }
 
 function toAction(button: Button): SubmitAction {
-  const action: SubmitAction = { type: "Action.Submit", title: clip(button.label, L.actionTitleChars), data: submitData(button.action, button.value) };
+  const action: SubmitAction = {
+    type: "Action.Submit",
+    title: clip(button.label, L.actionTitleChars),
+    data: submitData(button.action, button.value),
+  };
   if (button.style && button.style !== "default") action.style = ACTION_STYLE[button.style];
   return action;
 }
@@ -156,7 +235,11 @@ function toAction(button: Button): SubmitAction {
 /** Short labels side by side (up to the per-set limit); long labels one per row, so Teams does not cut them. */
 function actionSets(actions: SubmitAction[], labels: string[]): ActionSet[] {
   const inline = labels.every((l) => l.length <= L.inlineLabelChars);
-  return chunk(actions, inline ? L.actionsPerSet : 1).map((set) => ({ type: "ActionSet", actions: set, spacing: "Small" }));
+  return chunk(actions, inline ? L.actionsPerSet : 1).map((set) => ({
+    type: "ActionSet",
+    actions: set,
+    spacing: "Small",
+  }));
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -29,7 +29,9 @@ export function itemText(item: Item): string {
 
 /** Lower-cases a sentence's first word after a label, keeping acronyms and names ("CRM", "Zippia") as they are. */
 function lowerFirst(s: string): string {
-  return /^[A-Z][a-z]*\b/.test(s) && !/^(I|Zippia|Cityjobs|Indeed|Glassdoor|Totaljobs|Payscale)\b/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+  return /^[A-Z][a-z]*\b/.test(s) && !/^(I|Zippia|Cityjobs|Indeed|Glassdoor|Totaljobs|Payscale)\b/.test(s)
+    ? s[0]!.toLowerCase() + s.slice(1)
+    : s;
 }
 
 export function listItems(items: readonly Item[], defaultSources?: readonly string[]): ListItem[] {
@@ -39,7 +41,11 @@ export function listItems(items: readonly Item[], defaultSources?: readonly stri
 export function sectionBlocks(section: Section, withTitle = true): Block[] {
   const blocks: Block[] = [];
   if (withTitle) blocks.push(heading(section.title, 2));
-  blocks.push({ type: "bullets", items: listItems(section.items, section.sources), ordered: section.style === "numbered" });
+  blocks.push({
+    type: "bullets",
+    items: listItems(section.items, section.sources),
+    ordered: section.style === "numbered",
+  });
   return blocks;
 }
 
@@ -84,7 +90,20 @@ export function score(n: number): string {
   return n.toFixed(1);
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** "2023-09-19" → "19 September 2023". */
 export function formatDate(iso: string | null): string | null {

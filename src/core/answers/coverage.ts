@@ -11,7 +11,11 @@ const SHORT: Record<string, string> = { US: "US", UK: "UK", CA: "Canada" };
 
 /** Buttons that ask the same intent for each covered country. */
 export function countryButtons(intent: string, covered: readonly string[], what: string): Button[] {
-  return covered.map((c) => ({ label: `${SHORT[c] ?? c} ${what}`, action: ACTIONS.ask, value: `${intent}?country=${c}` }));
+  return covered.map((c) => ({
+    label: `${SHORT[c] ?? c} ${what}`,
+    action: ACTIONS.ask,
+    value: `${intent}?country=${c}`,
+  }));
 }
 
 /** Countries asked about that `covered` lacks, by name. */
@@ -24,15 +28,28 @@ export function missingCountries(catalog: Catalog, slots: Slots, covered: readon
  * The decline for figures asked about a country no source covers.
  * @param what "pay", "outlook figures", ... — what is missing
  */
-export function unsupportedCountry(catalog: Catalog, slots: Slots, what: string, covered: readonly string[], intent = "salary"): Composition {
+export function unsupportedCountry(
+  catalog: Catalog,
+  slots: Slots,
+  what: string,
+  covered: readonly string[],
+  intent = "salary",
+): Composition {
   const missing = missingCountries(catalog, slots, covered);
   const have = joinList(covered.map((c) => NAMES[c] ?? c));
   return {
     kind: "decline",
     reason: "other-country",
     blocks: [
-      { type: "text", text: `None of my five sources gives ${what} for ${joinList(missing, "or")}, so I won't guess. They cover ${have}.` },
-      { type: "buttons", title: "What I do have", buttons: countryButtons(intent, covered, what === "pay" ? "salary" : "outlook") },
+      {
+        type: "text",
+        text: `None of my five sources gives ${what} for ${joinList(missing, "or")}, so I won't guess. They cover ${have}.`,
+      },
+      {
+        type: "buttons",
+        title: "What I do have",
+        buttons: countryButtons(intent, covered, what === "pay" ? "salary" : "outlook"),
+      },
     ],
   };
 }
@@ -40,5 +57,7 @@ export function unsupportedCountry(catalog: Catalog, slots: Slots, what: string,
 /** A one-line caveat for answers that are not country-specific when a country was named. */
 export function countryCaveat(catalog: Catalog, slots: Slots): string | null {
   const missing = missingCountries(catalog, slots, ["US", "UK", "CA"]);
-  return missing.length > 0 ? `The sources do not look at ${joinList(missing, "or")} in particular; this is what they say in general.` : null;
+  return missing.length > 0
+    ? `The sources do not look at ${joinList(missing, "or")} in particular; this is what they say in general.`
+    : null;
 }

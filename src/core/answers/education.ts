@@ -11,15 +11,29 @@ function shareFacts(catalog: Catalog): Fact[] {
 }
 
 function mastersFacts(catalog: Catalog): Fact[] {
-  return catalog.education.masters.map((m) => fact(`${sourceName(catalog, m.source)}: ${m.stance === "preferred" ? "preferred" : "not necessary"}`, m.text, [m.source]));
+  return catalog.education.masters.map((m) =>
+    fact(`${sourceName(catalog, m.source)}: ${m.stance === "preferred" ? "preferred" : "not necessary"}`, m.text, [
+      m.source,
+    ]),
+  );
 }
 
 export const education: Composer = ({ catalog }) => {
   const e = catalog.education;
   return answer([
     heading("Education for a Customer Care Director"),
-    { type: "text", text: "Every source points to a bachelor's degree, in business or a nearby field. The fields each names:" },
-    { type: "facts", facts: e.degrees.map((d) => fact(sourceName(catalog, d.source), `${LEVEL[d.level]} in ${joinList(d.fields, "or")} (${d.strength})`, [d.source])) },
+    {
+      type: "text",
+      text: "Every source points to a bachelor's degree, in business or a nearby field. The fields each names:",
+    },
+    {
+      type: "facts",
+      facts: e.degrees.map((d) =>
+        fact(sourceName(catalog, d.source), `${LEVEL[d.level]} in ${joinList(d.fields, "or")} (${d.strength})`, [
+          d.source,
+        ]),
+      ),
+    },
     heading("Master's degree: the sources disagree", 2),
     { type: "facts", facts: mastersFacts(catalog) },
     heading("Certifications", 2),
@@ -33,7 +47,11 @@ export const degreeShares: Composer = ({ catalog }) => {
   const { shares } = catalog.education;
   return answer([
     heading("Most common degrees among directors of customer care"),
-    { type: "text", text: `${sourceName(catalog, shares.source)}'s shares of directors by highest degree:`, sources: [shares.source] },
+    {
+      type: "text",
+      text: `${sourceName(catalog, shares.source)}'s shares of directors by highest degree:`,
+      sources: [shares.source],
+    },
     { type: "facts", facts: shareFacts(catalog) },
   ]);
 };
@@ -45,6 +63,11 @@ export const masters: Composer = ({ catalog }) => {
     { type: "text", text: "The sources disagree, so here is each view:" },
     { type: "facts", facts: mastersFacts(catalog) },
   ];
-  if (held) blocks.push({ type: "text", text: `For scale: ${percent(held.percent)} of directors of customer care hold a master's, per ${sourceName(catalog, catalog.education.shares.source)}.`, sources: [catalog.education.shares.source] });
+  if (held)
+    blocks.push({
+      type: "text",
+      text: `For scale: ${percent(held.percent)} of directors of customer care hold a master's, per ${sourceName(catalog, catalog.education.shares.source)}.`,
+      sources: [catalog.education.shares.source],
+    });
   return answer(blocks);
 };

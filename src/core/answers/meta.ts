@@ -11,17 +11,30 @@ export function askButton(catalog: Catalog, intentId: string, value = intentId):
 }
 
 function exampleButtons(catalog: Catalog, ids = EXAMPLES): Block {
-  return { type: "buttons", title: "Try asking", buttons: ids.filter((id) => catalog.intentById.has(id)).map((id) => askButton(catalog, id)) };
+  return {
+    type: "buttons",
+    title: "Try asking",
+    buttons: ids.filter((id) => catalog.intentById.has(id)).map((id) => askButton(catalog, id)),
+  };
 }
 
 const ABOUT =
   "I answer questions about the Customer Care / Customer Service Director role: what it is, what it pays (by country, level and source), how to get there, the skills and KPIs that matter, its trade-offs and common mistakes, and its outlook.";
 
 export const greeting: Composer = ({ catalog }) =>
-  answer([heading("Hi! I'm careerfaq."), { type: "text", text: `${ABOUT} Every answer cites its sources.` }, exampleButtons(catalog)]);
+  answer([
+    heading("Hi! I'm careerfaq."),
+    { type: "text", text: `${ABOUT} Every answer cites its sources.` },
+    exampleButtons(catalog),
+  ]);
 
 export const thanks: Composer = () =>
-  answer([{ type: "text", text: "You're welcome. Ask me anything else about the Customer Care Director role whenever you like." }]);
+  answer([
+    {
+      type: "text",
+      text: "You're welcome. Ask me anything else about the Customer Care Director role whenever you like.",
+    },
+  ]);
 
 export const help: Composer = ({ catalog }) =>
   answer([
@@ -30,10 +43,12 @@ export const help: Composer = ({ catalog }) =>
     {
       type: "bullets",
       items: [
-        { text: "Ask in your own words, e.g. \"salary uk\", \"how long until I'm a director?\", \"manager vs director\"." },
+        { text: 'Ask in your own words, e.g. "salary uk", "how long until I\'m a director?", "manager vs director".' },
         { text: "Every answer names its sources; where they disagree I show each figure side by side." },
-        { text: "If I don't know something (another job, another country, anything off-topic) I say so instead of guessing." },
-        { text: "Type \"topics\" for the list of subjects, or \"assess\" for the readiness self-assessment." },
+        {
+          text: "If I don't know something (another job, another country, anything off-topic) I say so instead of guessing.",
+        },
+        { text: 'Type "topics" for the list of subjects, or "assess" for the readiness self-assessment.' },
       ],
     },
     exampleButtons(catalog),
@@ -61,6 +76,14 @@ export const assess: Composer = ({ catalog }) =>
 export const sources: Composer = ({ catalog }) =>
   answer([
     heading("Where my answers come from"),
-    { type: "text", text: `Every fact comes from these ${catalog.sources.size} documents, rewritten in our own words and cited in each answer. Where they disagree I show each view.` },
-    { type: "facts", facts: [...catalog.sources.values()].map((s) => fact(s.short, `${describeSource(s)}${s.note ? `; ${s.note}` : ""}`, [s.id])) },
+    {
+      type: "text",
+      text: `Every fact comes from these ${catalog.sources.size} documents, rewritten in our own words and cited in each answer. Where they disagree I show each view.`,
+    },
+    {
+      type: "facts",
+      facts: [...catalog.sources.values()].map((s) =>
+        fact(s.short, `${describeSource(s)}${s.note ? `; ${s.note}` : ""}`, [s.id]),
+      ),
+    },
   ]);

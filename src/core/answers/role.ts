@@ -9,14 +9,23 @@ export const roleOverview: Composer = ({ catalog }) => {
     heading("What a Customer Care Director is"),
     {
       type: "bullets",
-      items: role.definitions.map((d) => ({ text: `${sourceName(catalog, d.source)}: ${d.text}`, sources: [d.source] })),
+      items: role.definitions.map((d) => ({
+        text: `${sourceName(catalog, d.source)}: ${d.text}`,
+        sources: [d.source],
+      })),
     },
     {
       type: "text",
-      text: `The sources call it ${joinList(sourced.map((t) => t.title))}${informal.length ? `; people also say ${joinList(informal.map((t) => t.title), "or")}` : ""}.`,
+      text: `The sources call it ${joinList(sourced.map((t) => t.title))}${
+        informal.length
+          ? `; people also say ${joinList(
+              informal.map((t) => t.title),
+              "or",
+            )}`
+          : ""
+      }.`,
       sources: [...new Set(sourced.flatMap((t) => t.sources ?? []))],
     },
     ...sectionBlocks(role.scope),
   ]);
 };
-

@@ -6,11 +6,27 @@
 import type { Catalog } from "../catalog.ts";
 import type { Country, SalaryFigure } from "../../content/schemas.ts";
 import type { Block, Fact } from "../types.ts";
-import { answer, fact, heading, joinList, listItems, money, sourceName, type Composer, type Composition } from "./compose.ts";
+import {
+  answer,
+  fact,
+  heading,
+  joinList,
+  listItems,
+  money,
+  sourceName,
+  type Composer,
+  type Composition,
+} from "./compose.ts";
 import { unsupportedCountry } from "./coverage.ts";
 
 const COUNTRY_LABEL: Record<Country, string> = { US: "United States", UK: "United Kingdom", CA: "Canada" };
-const LEVEL_LABEL = { entry: "Entry level", mid: "Mid level", experienced: "Experienced", senior: "Senior", veteran: "Veteran" } as const;
+const LEVEL_LABEL = {
+  entry: "Entry level",
+  mid: "Mid level",
+  experienced: "Experienced",
+  senior: "Senior",
+  veteran: "Veteran",
+} as const;
 
 /** "$121,000 average", "about $124,000 average", "$96,000 to $154,000", "up to $158,000", "$60.41 an hour". */
 export function describeFigure(f: SalaryFigure): string {
@@ -48,7 +64,9 @@ export function countryFacts(catalog: Catalog, country: string, figures = catalo
 }
 
 function levelFacts(catalog: Catalog, levels: readonly SalaryFigure[]): Fact[] {
-  return levels.map((f) => fact(`${LEVEL_LABEL[f.level!]} (${f.years} years)`, `${money(f.amount!, f.currency)} a year`, [f.source]));
+  return levels.map((f) =>
+    fact(`${LEVEL_LABEL[f.level!]} (${f.years} years)`, `${money(f.amount!, f.currency)} a year`, [f.source]),
+  );
 }
 
 function averagesSpread(figures: readonly SalaryFigure[]): string | null {
@@ -77,10 +95,17 @@ export const salary: Composer = ({ catalog, slots }): Composition => {
     const usable = hourly.filter((f) => countries.includes(f.country));
     if (usable.length > 0) {
       for (const f of usable) {
-        blocks.push({ type: "text", text: `${sourceName(catalog, f.source)} puts US pay at ${describeFigure(f)} (about ${money(Math.round(f.hourly!), f.currency)}). It is the only source with an hourly figure; the others give yearly pay, below.`, sources: [f.source] });
+        blocks.push({
+          type: "text",
+          text: `${sourceName(catalog, f.source)} puts US pay at ${describeFigure(f)} (about ${money(Math.round(f.hourly!), f.currency)}). It is the only source with an hourly figure; the others give yearly pay, below.`,
+          sources: [f.source],
+        });
       }
     } else {
-      blocks.push({ type: "text", text: `None of the sources gives an hourly figure for ${joinList(countries.map((c) => COUNTRY_LABEL[c]))}; these are the yearly figures.` });
+      blocks.push({
+        type: "text",
+        text: `None of the sources gives an hourly figure for ${joinList(countries.map((c) => COUNTRY_LABEL[c]))}; these are the yearly figures.`,
+      });
     }
     for (const c of countries) blocks.push(...countryBlock(catalog, c, countries.length > 1 || usable.length > 0));
     return finish(catalog, blocks, unknown);
@@ -88,21 +113,36 @@ export const salary: Composer = ({ catalog, slots }): Composition => {
 
   if (slots.period === "month" || slots.period === "week") {
     blocks.push(heading("Customer Care Director pay"));
-    blocks.push({ type: "text", text: `None of the sources gives ${slots.period}ly pay; they give yearly figures (and Zippia an hourly one). Here they are.` });
+    blocks.push({
+      type: "text",
+      text: `None of the sources gives ${slots.period}ly pay; they give yearly figures (and Zippia an hourly one). Here they are.`,
+    });
   }
 
   if (slots.byLevel && !slots.level && countries.includes("US")) {
     if (blocks.length === 0) blocks.push(heading("Customer Service Director pay by experience"));
-    blocks.push({ type: "text", text: `Only ${sourceName(catalog, levels[0]!.source)} gives pay by experience level (US, yearly averages):`, sources: [levels[0]!.source] });
+    blocks.push({
+      type: "text",
+      text: `Only ${sourceName(catalog, levels[0]!.source)} gives pay by experience level (US, yearly averages):`,
+      sources: [levels[0]!.source],
+    });
     blocks.push({ type: "facts", facts: levelFacts(catalog, levels) });
     return finish(catalog, blocks, unknown);
   }
 
   if (slots.level && countries.includes("US")) {
     const match = levels.find((f) => f.level === slots.level)!;
-    if (blocks.length === 0) blocks.push(heading(`Customer Service Director pay: ${LEVEL_LABEL[slots.level].toLowerCase()}`));
-    const years = slots.years !== undefined ? `With ${slots.years} years of experience you are in the ${LEVEL_LABEL[slots.level].toLowerCase()} band (${match.years} years)` : `${LEVEL_LABEL[slots.level]} (${match.years} years of experience)`;
-    blocks.push({ type: "text", text: `${years}: ${sourceName(catalog, match.source)} gives an average of ${money(match.amount!, match.currency)} a year in the US. It is the only source with figures by experience level.`, sources: [match.source] });
+    if (blocks.length === 0)
+      blocks.push(heading(`Customer Service Director pay: ${LEVEL_LABEL[slots.level].toLowerCase()}`));
+    const years =
+      slots.years !== undefined
+        ? `With ${slots.years} years of experience you are in the ${LEVEL_LABEL[slots.level].toLowerCase()} band (${match.years} years)`
+        : `${LEVEL_LABEL[slots.level]} (${match.years} years of experience)`;
+    blocks.push({
+      type: "text",
+      text: `${years}: ${sourceName(catalog, match.source)} gives an average of ${money(match.amount!, match.currency)} a year in the US. It is the only source with figures by experience level.`,
+      sources: [match.source],
+    });
     blocks.push(heading("All experience levels (US)", 2), { type: "facts", facts: levelFacts(catalog, levels) });
     return finish(catalog, blocks, unknown);
   }
@@ -112,19 +152,34 @@ export const salary: Composer = ({ catalog, slots }): Composition => {
     blocks.push(heading(`Customer Care Director salary${where}`));
   }
   if (slots.level) {
-    blocks.push({ type: "text", text: `Only Cityjobs gives pay by experience level, and only for the US; for ${joinList(countries.map((c) => COUNTRY_LABEL[c]))} the sources give these figures.` });
+    blocks.push({
+      type: "text",
+      text: `Only Cityjobs gives pay by experience level, and only for the US; for ${joinList(countries.map((c) => COUNTRY_LABEL[c]))} the sources give these figures.`,
+    });
   }
   if (known.length === 0) {
     const spread = averagesSpread(figures.filter((f) => f.country === "US"));
     if (spread) blocks.push({ type: "text", text: spread });
-    blocks.push(heading("United States (USD, per year)", 2), { type: "facts", facts: [...countryFacts(catalog, "US"), ...levelSummary(catalog, levels)] });
+    blocks.push(heading("United States (USD, per year)", 2), {
+      type: "facts",
+      facts: [...countryFacts(catalog, "US"), ...levelSummary(catalog, levels)],
+    });
     const others: Fact[] = (["UK", "CA"] as const).map((c) => {
       const list = figures.filter((f) => f.country === c);
-      return fact(COUNTRY_LABEL[c], list.map((f) => `${describeFigure(f)} (${sourceName(catalog, f.source)})`).join(" · "), [...new Set(list.map((f) => f.source))]);
+      return fact(
+        COUNTRY_LABEL[c],
+        list.map((f) => `${describeFigure(f)} (${sourceName(catalog, f.source)})`).join(" · "),
+        [...new Set(list.map((f) => f.source))],
+      );
     });
     blocks.push(heading("United Kingdom and Canada (per year)", 2), { type: "facts", facts: others });
     const hour = hourly[0];
-    if (hour) blocks.push({ type: "text", text: `Hourly: ${describeFigure(hour)} (${sourceName(catalog, hour.source)}).`, sources: [hour.source] });
+    if (hour)
+      blocks.push({
+        type: "text",
+        text: `Hourly: ${describeFigure(hour)} (${sourceName(catalog, hour.source)}).`,
+        sources: [hour.source],
+      });
   } else {
     for (const c of countries) blocks.push(...countryBlock(catalog, c, true));
   }
@@ -136,7 +191,13 @@ function levelSummary(catalog: Catalog, levels: readonly SalaryFigure[]): Fact[]
   const sorted = [...levels].sort((a, b) => a.amount! - b.amount!);
   const lo = sorted[0]!;
   const hi = sorted[sorted.length - 1]!;
-  return [fact(`${sourceName(catalog, lo.source)}, by experience`, `${money(lo.amount!, lo.currency)} (entry, ${lo.years} years) to ${money(hi.amount!, hi.currency)} (veteran, ${hi.years} years)`, [lo.source])];
+  return [
+    fact(
+      `${sourceName(catalog, lo.source)}, by experience`,
+      `${money(lo.amount!, lo.currency)} (entry, ${lo.years} years) to ${money(hi.amount!, hi.currency)} (veteran, ${hi.years} years)`,
+      [lo.source],
+    ),
+  ];
 }
 
 function countryBlock(catalog: Catalog, country: Country, titled: boolean): Block[] {
@@ -146,7 +207,8 @@ function countryBlock(catalog: Catalog, country: Country, titled: boolean): Bloc
   if (titled) blocks.push(heading(`${COUNTRY_LABEL[country]} (${currency}, per year)`, 2));
   const spread = averagesSpread(catalog.salary.figures.filter((f) => f.country === country));
   if (spread) blocks.push({ type: "text", text: spread });
-  else if (facts.length > 1) blocks.push({ type: "text", text: `${facts.length} sources give figures; they are shown side by side.` });
+  else if (facts.length > 1)
+    blocks.push({ type: "text", text: `${facts.length} sources give figures; they are shown side by side.` });
   blocks.push({ type: "facts", facts });
   return blocks;
 }

@@ -5,8 +5,15 @@ export const skills: Composer = ({ catalog }) => {
   const { resumeShares, sections } = catalog.skills;
   return answer([
     heading("Skills a Customer Care Director needs"),
-    { type: "text", text: `Skills most often on directors' resumes, with the share of resumes that list each (${sourceName(catalog, resumeShares.source)}):`, sources: [resumeShares.source] },
-    { type: "facts", facts: resumeShares.skills.map((s) => fact(s.category, percent(s.percent), [resumeShares.source])) },
+    {
+      type: "text",
+      text: `Skills most often on directors' resumes, with the share of resumes that list each (${sourceName(catalog, resumeShares.source)}):`,
+      sources: [resumeShares.source],
+    },
+    {
+      type: "facts",
+      facts: resumeShares.skills.map((s) => fact(s.category, percent(s.percent), [resumeShares.source])),
+    },
     ...sections.flatMap((s) => sectionBlocks(s)),
   ]);
 };

@@ -7,8 +7,28 @@
 import type { Catalog } from "../catalog.ts";
 import type { Clock, Store } from "../store.ts";
 import { ACTIONS, type Inbound, type Outbound, type Reply } from "../types.ts";
-import { migrate, newState, ownerOf, parseState, transition, type QuizEvent, type QuizInput, type QuizState, type Transition } from "./machine.ts";
-import { cancelledReply, hintReply, historyReply, introReply, lastResultBlocks, leadFor, questionReply, resultReply, staleQuizReply } from "./render.ts";
+import {
+  migrate,
+  newState,
+  ownerOf,
+  parseState,
+  transition,
+  type QuizEvent,
+  type QuizInput,
+  type QuizState,
+  type Transition,
+} from "./machine.ts";
+import {
+  cancelledReply,
+  hintReply,
+  historyReply,
+  introReply,
+  lastResultBlocks,
+  leadFor,
+  questionReply,
+  resultReply,
+  staleQuizReply,
+} from "./render.ts";
 import { scoreAnswers, toRecord, type ResultRecord } from "./scoring.ts";
 import { simplify } from "../words.ts";
 
@@ -16,7 +36,23 @@ import { simplify } from "../words.ts";
 const ENDED = "ended:";
 const MAX_RESULTS = 50;
 const FORGET_TTL_MS = 15 * 60_000;
-const START = new Set(["assess", "assessment", "self assessment", "selfassessment", "start the self assessment", "start self assessment", "start assessment", "take the self assessment", "quiz", "start quiz", "start the quiz", "take the quiz", "retake", "retake the quiz", "careerfaq assess"]);
+const START = new Set([
+  "assess",
+  "assessment",
+  "self assessment",
+  "selfassessment",
+  "start the self assessment",
+  "start self assessment",
+  "start assessment",
+  "take the self assessment",
+  "quiz",
+  "start quiz",
+  "start the quiz",
+  "take the quiz",
+  "retake",
+  "retake the quiz",
+  "careerfaq assess",
+]);
 const HISTORY = new Set(["history", "my history", "my results", "results", "past results"]);
 const FORGET = new Set(["forget me", "delete my data", "forget my data", "delete me", "erase my data"]);
 
@@ -26,7 +62,6 @@ const resultsKey = (user: string) => `${userPrefix(user)}results`;
 const forgetKey = (user: string) => `${userPrefix(user)}forget`;
 /** Keys outside the user's prefix that hold something about them; "forget me" deletes these too. */
 export const refsKey = (user: string) => `${userPrefix(user)}refs`;
-
 
 export interface AssessorDeps {
   catalog: Catalog;
@@ -61,10 +96,15 @@ export class Assessor {
   async start(inbound: Inbound): Promise<Outbound[]> {
     // Where the adapter cannot reach the DMs, nothing starts here: it points the user to a private chat.
     if (!inbound.direct && inbound.canDm === false) return [{ reply: pointer(), to: "dm" }];
-    const { t, lead } = await this.apply(inbound.user, (s, previous) => transition(this.d.catalog.assessment, s, { kind: "start" }, inbound.user, this.d.clock(), previous));
+    const { t, lead } = await this.apply(inbound.user, (s, previous) =>
+      transition(this.d.catalog.assessment, s, { kind: "start" }, inbound.user, this.d.clock(), previous),
+    );
     const s = t.state!;
     if (t.event.kind === "asked" && t.event.note === "started") await this.d.onQuiz?.("started");
-    const reply = t.event.kind === "asked" && t.event.note === "started" ? introReply(this.d.catalog.assessment, s) : questionReply(this.d.catalog.assessment, s, lead ?? leadFor(t.event));
+    const reply =
+      t.event.kind === "asked" && t.event.note === "started"
+        ? introReply(this.d.catalog.assessment, s)
+        : questionReply(this.d.catalog.assessment, s, lead ?? leadFor(t.event));
     if (inbound.direct) return [{ reply }];
     return [
       { reply: pointer(), visibility: "private" },
@@ -103,13 +143,15 @@ export class Assessor {
 
   private async onClick(inbound: Inbound, value: string): Promise<Outbound[]> {
     const [attempt, owner, question, option] = value.split(".");
-    if (!attempt || !owner || !question || !option) return [{ reply: staleQuizReply(this.d.catalog, "old-question"), visibility: "private" }];
+    if (!attempt || !owner || !question || !option)
+      return [{ reply: staleQuizReply(this.d.catalog, "old-question"), visibility: "private" }];
     return this.run(inbound, { kind: "click", attempt, owner, question, option });
   }
 
   private async onControl(inbound: Inbound, value: string): Promise<Outbound[]> {
     const [command, attempt, owner] = value.split(".");
-    if (owner !== undefined && owner !== ownerOf(inbound.user)) return [{ reply: staleQuizReply(this.d.catalog, "other-user"), visibility: "private" }];
+    if (owner !== undefined && owner !== ownerOf(inbound.user))
+      return [{ reply: staleQuizReply(this.d.catalog, "other-user"), visibility: "private" }];
     if (command === "start") return this.start(inbound);
     if (command === "history") return [{ reply: await this.history(inbound.user), visibility: "private" }];
     if (command !== "back" && command !== "skip" && command !== "cancel" && command !== "restart") {
@@ -121,7 +163,9 @@ export class Assessor {
   /** Applies an input to the user's session and turns what happened into replies. */
   private async run(inbound: Inbound, input: QuizInput): Promise<Outbound[]> {
     const a = this.d.catalog.assessment;
-    const { t, lead, previous } = await this.apply(inbound.user, (s, last) => transition(a, s, input, inbound.user, this.d.clock(), last));
+    const { t, lead, previous } = await this.apply(inbound.user, (s, last) =>
+      transition(a, s, input, inbound.user, this.d.clock(), last),
+    );
     const e: QuizEvent = t.event;
     switch (e.kind) {
       case "answered-then-asked":
@@ -152,7 +196,10 @@ export class Assessor {
    * Read, transition, compare-and-set, retry on a lost race. A finished attempt's result is
    * appended only by the writer that won, so it is recorded exactly once.
    */
-  private async apply(user: string, step: (s: QuizState | null, previous?: string) => Transition): Promise<{ t: Transition; lead?: string; previous?: ResultRecord }> {
+  private async apply(
+    user: string,
+    step: (s: QuizState | null, previous?: string) => Transition,
+  ): Promise<{ t: Transition; lead?: string; previous?: ResultRecord }> {
     const a = this.d.catalog.assessment;
     const key = sessionKey(user);
     for (let attempt = 0; attempt < 8; attempt++) {
@@ -204,7 +251,10 @@ export class Assessor {
       intent: "forget-confirm",
       confidence: 1,
       blocks: [
-        { type: "text", text: "This deletes everything I keep about you: your self-assessment in progress, your results and your feedback votes. It cannot be undone. Are you sure?" },
+        {
+          type: "text",
+          text: "This deletes everything I keep about you: your self-assessment in progress, your results and your feedback votes. It cannot be undone. Are you sure?",
+        },
         {
           type: "buttons",
           buttons: [
@@ -219,8 +269,16 @@ export class Assessor {
   private async onForget(inbound: Inbound, value: string): Promise<Outbound[]> {
     const [choice, nonce] = value.split(".");
     const stored = await this.d.store.get(forgetKey(inbound.user));
-    const text = (t: string): Outbound[] => [{ reply: { outcome: "answer", intent: "forget", confidence: 1, blocks: [{ type: "text", text: t }] }, visibility: "private" }];
-    if (!nonce || stored !== nonce) return text("That confirmation has expired or belongs to someone else; nothing was deleted. Type \"forget me\" to start again.");
+    const text = (t: string): Outbound[] => [
+      {
+        reply: { outcome: "answer", intent: "forget", confidence: 1, blocks: [{ type: "text", text: t }] },
+        visibility: "private",
+      },
+    ];
+    if (!nonce || stored !== nonce)
+      return text(
+        'That confirmation has expired or belongs to someone else; nothing was deleted. Type "forget me" to start again.',
+      );
     if (choice === "keep") {
       await this.d.store.delete(forgetKey(inbound.user));
       return text("Kept: nothing was deleted.");
@@ -229,7 +287,9 @@ export class Assessor {
     const refs = await this.d.store.list(refsKey(inbound.user));
     for (const key of new Set(refs)) await this.d.store.delete(key);
     const n = await this.d.store.deletePrefix(userPrefix(inbound.user));
-    return text(`Done: I deleted everything I kept about you (${n + new Set(refs).size} item${n + refs.length === 1 ? "" : "s"}).`);
+    return text(
+      `Done: I deleted everything I kept about you (${n + new Set(refs).size} item${n + refs.length === 1 ? "" : "s"}).`,
+    );
   }
 }
 
@@ -238,6 +298,11 @@ function pointer(): Reply {
     outcome: "answer",
     intent: "assess-pointer",
     confidence: 1,
-    blocks: [{ type: "text", text: "The self-assessment is private, so it runs in a direct message with me: look there for the first question (or open a chat with me and type \"assess\")." }],
+    blocks: [
+      {
+        type: "text",
+        text: 'The self-assessment is private, so it runs in a direct message with me: look there for the first question (or open a chat with me and type "assess").',
+      },
+    ],
   };
 }

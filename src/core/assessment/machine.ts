@@ -31,7 +31,11 @@ export type QuizInput =
 
 /** What a transition did, for the renderer and the session layer. */
 export type QuizEvent =
-  | { kind: "asked"; note?: "started" | "resumed" | "restarted" | "back" | "skipped" | "migrated" | "reset"; kept?: number }
+  | {
+      kind: "asked";
+      note?: "started" | "resumed" | "restarted" | "back" | "skipped" | "migrated" | "reset";
+      kept?: number;
+    }
   | { kind: "answered-then-asked" }
   | { kind: "finished" }
   | { kind: "cancelled" }
@@ -60,7 +64,15 @@ export function ownerOf(user: string): string {
 
 export function newState(a: Assessment, user: string, now: number): QuizState {
   const owner = ownerOf(user);
-  return { version: a.version, attempt: `${now.toString(36)}${owner.slice(0, 4)}`, owner, step: 0, answers: {}, startedAt: now, updatedAt: now };
+  return {
+    version: a.version,
+    attempt: `${now.toString(36)}${owner.slice(0, 4)}`,
+    owner,
+    step: 0,
+    answers: {},
+    startedAt: now,
+    updatedAt: now,
+  };
 }
 
 export function currentQuestion(a: Assessment, s: QuizState): AssessmentQuestion | undefined {
@@ -73,8 +85,16 @@ export function parseState(raw: string | undefined): QuizState | null | "corrupt
   try {
     const s = JSON.parse(raw) as QuizState;
     const ok =
-      typeof s === "object" && s !== null && Number.isInteger(s.version) && typeof s.attempt === "string" && typeof s.owner === "string" &&
-      Number.isInteger(s.step) && s.step >= 0 && typeof s.answers === "object" && s.answers !== null && !Array.isArray(s.answers);
+      typeof s === "object" &&
+      s !== null &&
+      Number.isInteger(s.version) &&
+      typeof s.attempt === "string" &&
+      typeof s.owner === "string" &&
+      Number.isInteger(s.step) &&
+      s.step >= 0 &&
+      typeof s.answers === "object" &&
+      s.answers !== null &&
+      !Array.isArray(s.answers);
     return ok ? s : "corrupt";
   } catch {
     return "corrupt";
@@ -128,7 +148,10 @@ export function commandOf(text: string): "back" | "skip" | "cancel" | "restart" 
 const NUMBER_WORDS: Readonly<Record<string, number>> = { ...BASE_NUMBERS, no: 0, none: 0, a: 1 };
 
 /** The option a typed answer names, or why none does. */
-export function matchOption(q: AssessmentQuestion, text: string): { option: string } | { problem: "no-match" | "ambiguous" } {
+export function matchOption(
+  q: AssessmentQuestion,
+  text: string,
+): { option: string } | { problem: "no-match" | "ambiguous" } {
   const t = simplify(text);
   if (t === "") return { problem: "no-match" };
   // A bare number is the option's number, as the buttons show it ("about 5 years" is read as years below).
@@ -159,7 +182,10 @@ export function matchOption(q: AssessmentQuestion, text: string): { option: stri
   // A number of years: "about 5 years", "5", "five yrs".
   if (q.years) {
     const n = words.map((w) => (/^\d{1,2}$/.test(w) ? Number(w) : NUMBER_WORDS[w])).find((x) => x !== undefined);
-    if (n !== undefined && (/\b(years?|yrs?|about|around|roughly|nearly|almost|over|under)\b/.test(t) || n > q.options.length)) {
+    if (
+      n !== undefined &&
+      (/\b(years?|yrs?|about|around|roughly|nearly|almost|over|under)\b/.test(t) || n > q.options.length)
+    ) {
       const o = q.options.find((x) => x.min !== undefined && x.max !== undefined && n >= x.min && n <= x.max);
       if (o) return { option: o.id };
     }
@@ -171,7 +197,14 @@ export function matchOption(q: AssessmentQuestion, text: string): { option: stri
  * @param previous the id of the user's last attempt, if any: a new attempt never reuses it, so buttons
  *   from a finished attempt stay stale even when the next one starts in the same millisecond
  */
-export function transition(a: Assessment, state: QuizState | null, input: QuizInput, user: string, now: number, previous?: string): Transition {
+export function transition(
+  a: Assessment,
+  state: QuizState | null,
+  input: QuizInput,
+  user: string,
+  now: number,
+  previous?: string,
+): Transition {
   const owner = ownerOf(user);
   switch (input.kind) {
     case "start": {
@@ -187,14 +220,17 @@ export function transition(a: Assessment, state: QuizState | null, input: QuizIn
       if (input.attempt !== state.attempt) return { state, event: { kind: "stale", reason: "old-attempt" } };
       const q = currentQuestion(a, state);
       if (!q || q.id !== input.question) return { state, event: { kind: "stale", reason: "old-question" } };
-      if (!q.options.some((o) => o.id === input.option)) return { state, event: { kind: "stale", reason: "old-question" } };
+      if (!q.options.some((o) => o.id === input.option))
+        return { state, event: { kind: "stale", reason: "old-question" } };
       return record(a, state, q.id, input.option, now);
     }
 
     case "control": {
-      if (input.owner !== undefined && input.owner !== owner) return { state, event: { kind: "stale", reason: "other-user" } };
+      if (input.owner !== undefined && input.owner !== owner)
+        return { state, event: { kind: "stale", reason: "other-user" } };
       if (!state) return { state, event: { kind: "stale", reason: "no-session" } };
-      if (input.attempt !== undefined && input.attempt !== state.attempt) return { state, event: { kind: "stale", reason: "old-attempt" } };
+      if (input.attempt !== undefined && input.attempt !== state.attempt)
+        return { state, event: { kind: "stale", reason: "old-attempt" } };
       return control(a, state, input.command, user, now);
     }
 
@@ -224,7 +260,13 @@ function record(a: Assessment, state: QuizState, question: string, option: strin
   return { state: { ...state, answers, step, updatedAt: now }, event: { kind: "answered-then-asked" } };
 }
 
-function control(a: Assessment, state: QuizState, command: "back" | "skip" | "cancel" | "restart", user: string, now: number): Transition {
+function control(
+  a: Assessment,
+  state: QuizState,
+  command: "back" | "skip" | "cancel" | "restart",
+  user: string,
+  now: number,
+): Transition {
   switch (command) {
     case "back":
       if (state.step === 0) return { state, event: { kind: "hint", reason: "first-question" } };

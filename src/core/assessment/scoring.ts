@@ -35,7 +35,9 @@ export interface Scored {
 }
 
 export function scoreAnswers(a: Assessment, answers: Readonly<Record<string, string>>): Scored {
-  const dims = new Map<string, DimensionScore>(a.dimensions.map((d) => [d.id, { id: d.id, label: d.label, score: 0, earned: 0, possible: 0, skipped: false }]));
+  const dims = new Map<string, DimensionScore>(
+    a.dimensions.map((d) => [d.id, { id: d.id, label: d.label, score: 0, earned: 0, possible: 0, skipped: false }]),
+  );
   for (const q of a.questions) {
     const d = dims.get(q.dimension)!;
     const best = Math.max(...q.options.map((o) => o.points));
@@ -58,7 +60,10 @@ export function scoreAnswers(a: Assessment, answers: Readonly<Record<string, str
   const list = [...dims.values()];
   const gaps = list
     .filter((d) => d.score < 100)
-    .sort((x, y) => weightOf.get(y.id)! * (100 - y.score) - weightOf.get(x.id)! * (100 - x.score) || x.id.localeCompare(y.id))
+    .sort(
+      (x, y) =>
+        weightOf.get(y.id)! * (100 - y.score) - weightOf.get(x.id)! * (100 - x.score) || x.id.localeCompare(y.id),
+    )
     .slice(0, 3);
   return { score, band, dimensions: list, gaps };
 }

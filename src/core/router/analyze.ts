@@ -36,14 +36,20 @@ const YEAR_WORDS = new Set(["year", "years", "yr", "yrs", "y", "yoe"]);
 
 /** "US" is a stop word in lower case ("tell us"); it names the country only in these shapes. */
 const US_UPPER = /(^|[^A-Za-z])U\.?S\.?A?([^A-Za-z]|$)/;
-const US_LOWER = /\b(in|the|for|across|within|from|of)\s+us\b|\bus\s+(salary|salaries|pay|market|figures?|average|based|data|jobs?)\b|^us\b/;
+const US_LOWER =
+  /\b(in|the|for|across|within|from|of)\s+us\b|\bus\s+(salary|salaries|pay|market|figures?|average|based|data|jobs?)\b|^us\b/;
 
 export interface AnalyzeOptions {
   /** Allow the slow spelling tier (fuse.js) for at most one word of this message. */
   allowFuse: boolean;
 }
 
-export function analyze(raw: string, vocab: Vocabulary, speller: Speller | null, options: AnalyzeOptions = { allowFuse: true }): Analysis {
+export function analyze(
+  raw: string,
+  vocab: Vocabulary,
+  speller: Speller | null,
+  options: AnalyzeOptions = { allowFuse: true },
+): Analysis {
   const normalized = normalize(raw);
   const tokens = expand(tokenize(normalized), vocab.abbreviations);
   const a: Analysis = {
@@ -128,7 +134,8 @@ export function analyze(raw: string, vocab: Vocabulary, speller: Speller | null,
     i = end >= 0 ? end + 1 : i + 1;
   }
 
-  if (!a.countries.includes("US") && (US_UPPER.test(raw.slice(0, 1500)) || US_LOWER.test(normalized))) a.countries.push("US");
+  if (!a.countries.includes("US") && (US_UPPER.test(raw.slice(0, 1500)) || US_LOWER.test(normalized)))
+    a.countries.push("US");
   // Frames read the corrected words, so "wat is a directer" still reads as "what is a director".
   const joined = tokens.join(" ");
   const head = joined.length > 400 ? joined.slice(0, 400) : joined;

@@ -46,7 +46,16 @@ export function stripMarkup(s: string): string {
   );
 }
 
-const CURLY: Record<string, string> = { "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u00b4": "'", "`": "'" };
+const CURLY: Record<string, string> = {
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u201b": "'",
+  "\u2032": "'",
+  "\u201c": '"',
+  "\u201d": '"',
+  "\u00b4": "'",
+  "`": "'",
+};
 
 /**
  * Full normalisation to a lower-case string of words separated by single spaces.
@@ -60,7 +69,10 @@ export function normalize(raw: string): string {
   // Emoji shortcodes such as :thinking_face: or :+1:
   s = s.replace(/:[a-z0-9_+-]{1,40}:/gi, " ");
   s = s.normalize("NFKC").replace(/[\u2018\u2019\u201b\u2032\u201c\u201d\u00b4`]/g, (c) => CURLY[c] ?? c);
-  s = s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+  s = s
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
   s = s
     .replace(/([!?.,;:])\1+/g, "$1")
     .replace(/\bc\s?\$|\bca\$|\bcad\$/g, " cad ")

@@ -42,9 +42,12 @@ export class Router {
     this.config = { ...DEFAULT_ROUTER_CONFIG, ...config };
     this.vocabulary = buildVocabulary(catalog);
     const rank = new Map<string, number>();
-    for (const intent of catalog.intents) for (const term of Object.keys(intent.keywords)) rank.set(term, (rank.get(term) ?? 0) + 1);
+    for (const intent of catalog.intents)
+      for (const term of Object.keys(intent.keywords)) rank.set(term, (rank.get(term) ?? 0) + 1);
     this.speller = new Speller(this.vocabulary.spellTargets, rank);
-    this.scorer = new Scorer(catalog.intents, this.vocabulary, this.speller, { exampleWeight: this.config.exampleWeight });
+    this.scorer = new Scorer(catalog.intents, this.vocabulary, this.speller, {
+      exampleWeight: this.config.exampleWeight,
+    });
   }
 
   route(text: string): RouteResult {
@@ -74,7 +77,8 @@ export class Router {
 
     if (a.otherRoles.length > 0 && !a.roleMentioned) return decline("other-role", 1 - confidence);
     if (!top) return decline(a.offTopic.length > 0 ? "off-topic" : "not-understood");
-    if (a.relatedRoles.length > 0 && !a.roleMentioned && ROLE_FIGURE_INTENTS.has(top.intent)) return decline("related-role-pay", confidence);
+    if (a.relatedRoles.length > 0 && !a.roleMentioned && ROLE_FIGURE_INTENTS.has(top.intent))
+      return decline("related-role-pay", confidence);
     // Off-topic words ("weather", "recipe") decline the message unless it also names the role.
     if (a.offTopic.length > 0 && !a.roleMentioned) return decline("off-topic", confidence);
 

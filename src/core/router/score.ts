@@ -34,7 +34,8 @@ export class Scorer {
     const intentsWith = new Map<string, number>();
     intents.forEach((intent, i) => {
       for (const example of intent.examples) {
-        for (const term of analyze(example, vocab, speller, { allowFuse: false }).terms) df[i]!.set(term, (df[i]!.get(term) ?? 0) + 1);
+        for (const term of analyze(example, vocab, speller, { allowFuse: false }).terms)
+          df[i]!.set(term, (df[i]!.get(term) ?? 0) + 1);
       }
       for (const term of df[i]!.keys()) intentsWith.set(term, (intentsWith.get(term) ?? 0) + 1);
     });

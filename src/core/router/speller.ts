@@ -56,7 +56,8 @@ export function editDistance(a: string, b: string, limit: number): number {
     for (let j = 1; j <= n; j++) {
       const bj = b.charCodeAt(j - 1);
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+        v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -95,7 +96,11 @@ export class Speller {
    * @param vocabulary words that may be corrected to
    * @param rank a word's weight when several candidates tie (higher wins), e.g. how many intents use it
    */
-  constructor(vocabulary: Iterable<string>, rank: ReadonlyMap<string, number> = new Map(), options: Partial<SpellerOptions> = {}) {
+  constructor(
+    vocabulary: Iterable<string>,
+    rank: ReadonlyMap<string, number> = new Map(),
+    options: Partial<SpellerOptions> = {},
+  ) {
     this.options = { ...DEFAULTS, ...options };
     this.words = new Set(vocabulary);
     this.rank = rank;
@@ -178,7 +183,9 @@ export class Speller {
     const key = `${token.slice(0, 2)}${token.length}`;
     let fuse = this.fuses.get(key);
     if (!fuse) {
-      const near = [...this.words].filter((w) => w.startsWith(token.slice(0, 2)) && Math.abs(w.length - token.length) <= 2);
+      const near = [...this.words].filter(
+        (w) => w.startsWith(token.slice(0, 2)) && Math.abs(w.length - token.length) <= 2,
+      );
       fuse = new Fuse(near, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 });
       this.fuses.set(key, fuse);
     }

@@ -84,7 +84,11 @@ function withPlural(phrase: string): string[] {
   const at = head >= 0 ? head : words.length - 1;
   const word = words[at]!;
   if (word.endsWith("s") || word.length < 3) return [phrase];
-  const plural = /(ch|sh|x)$/.test(word) ? `${word}es` : word.endsWith("y") && !/[aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
+  const plural = /(ch|sh|x)$/.test(word)
+    ? `${word}es`
+    : word.endsWith("y") && !/[aeiou]y$/.test(word)
+      ? `${word.slice(0, -1)}ies`
+      : `${word}s`;
   return [phrase, [...words.slice(0, at), plural, ...words.slice(at + 1)].join(" ")];
 }
 
@@ -107,20 +111,24 @@ export function buildVocabulary(catalog: Catalog): Vocabulary {
   // A related role also yields a term for its head word ("customer service manager" → "role manager"),
   // so intents such as manager-vs-director and career-path can weigh it.
   for (const phrase of lex.relatedRoles) {
-    for (const form of withPlural(phrase)) b.add(form, { kind: "related", name: phrase, term: `role ${phrase.split(" ").at(-1)!}` });
+    for (const form of withPlural(phrase))
+      b.add(form, { kind: "related", name: phrase, term: `role ${phrase.split(" ").at(-1)!}` });
   }
-  for (const phrase of lex.otherRoles) for (const form of withPlural(phrase)) b.add(form, { kind: "other", name: phrase });
+  for (const phrase of lex.otherRoles)
+    for (const form of withPlural(phrase)) b.add(form, { kind: "other", name: phrase });
   for (const [code, country] of Object.entries(lex.countries)) {
     b.add(country.name, { kind: "country", code });
     for (const w of country.words) b.add(w, { kind: "country", code });
   }
   for (const phrase of lex.offTopic) b.add(phrase, { kind: "offtopic", name: phrase });
   for (const phrase of lex.injection) b.add(phrase, { kind: "injection" });
-  for (const [value, phrases] of Object.entries(lex.slotWords.level)) for (const p of phrases) b.add(p, { kind: "level", value: value as Level });
+  for (const [value, phrases] of Object.entries(lex.slotWords.level))
+    for (const p of phrases) b.add(p, { kind: "level", value: value as Level });
   for (const [value, phrases] of Object.entries(lex.slotWords.period)) {
     for (const p of phrases) b.add(p, { kind: "period", value: value as "hour" | "month" | "week" | "year" });
   }
-  for (const [value, phrases] of Object.entries(lex.slotWords.aspect)) for (const p of phrases) b.add(p, { kind: "aspect", value: value as RatingAspect });
+  for (const [value, phrases] of Object.entries(lex.slotWords.aspect))
+    for (const p of phrases) b.add(p, { kind: "aspect", value: value as RatingAspect });
   for (const w of lex.stopWords) b.words.add(w);
   for (const w of lex.commonWords) b.words.add(w);
   // Other jobs and off-topic words are recognised exactly but never corrected into ("drives" is not "driver").

@@ -24,7 +24,9 @@ export interface PackageRun {
 export function runTeamsPackage(run: PackageRun): number {
   const appId = run.env.MicrosoftAppId?.trim();
   if (!appId) {
-    run.error("teams:package: MicrosoftAppId is not set. Set it (in the environment or .env) to the Microsoft App ID of your Azure Bot resource (Azure portal → your bot → Configuration); the app package names the bot by it.");
+    run.error(
+      "teams:package: MicrosoftAppId is not set. Set it (in the environment or .env) to the Microsoft App ID of your Azure Bot resource (Azure portal → your bot → Configuration); the app package names the bot by it.",
+    );
     return 1;
   }
   const checked = ConfigSchema.shape.MicrosoftAppId.safeParse(appId);
@@ -49,8 +51,12 @@ export function runTeamsPackage(run: PackageRun): number {
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, pkg.zip);
     for (const w of pkg.warnings) run.error(`teams:package: warning: ${w}`);
-    run.print(`Wrote ${relative(process.cwd(), out) || out} (${pkg.zip.length} bytes): ${pkg.files.map((f) => f.name).join(", ")}`);
-    run.print(`Teams app ${pkg.manifest.name.short} ${pkg.manifest.version}, bot …${appId.slice(-4)}. Upload it in Teams: Apps → Manage your apps → Upload an app → Upload a custom app.`);
+    run.print(
+      `Wrote ${relative(process.cwd(), out) || out} (${pkg.zip.length} bytes): ${pkg.files.map((f) => f.name).join(", ")}`,
+    );
+    run.print(
+      `Teams app ${pkg.manifest.name.short} ${pkg.manifest.version}, bot …${appId.slice(-4)}. Upload it in Teams: Apps → Manage your apps → Upload an app → Upload a custom app.`,
+    );
     return 0;
   } catch (err) {
     if (err instanceof CareerfaqError) {

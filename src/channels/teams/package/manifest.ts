@@ -35,9 +35,14 @@ export interface TeamsPackage {
 }
 
 export function buildTeamsPackage(input: PackageInput): TeamsPackage {
-  if (!GUID.test(input.appId)) throw new ConfigError(["MicrosoftAppId: must be the bot's Microsoft App ID (a GUID from the Azure Bot resource)"]);
-  const manifest = fill(input.template, { MicrosoftAppId: input.appId, APP_VERSION: input.version }) as Record<string, any>;
-  const color = input.icons?.color ?? colorIcon(typeof manifest.accentColor === "string" ? manifest.accentColor : undefined);
+  if (!GUID.test(input.appId))
+    throw new ConfigError(["MicrosoftAppId: must be the bot's Microsoft App ID (a GUID from the Azure Bot resource)"]);
+  const manifest = fill(input.template, { MicrosoftAppId: input.appId, APP_VERSION: input.version }) as Record<
+    string,
+    any
+  >;
+  const color =
+    input.icons?.color ?? colorIcon(typeof manifest.accentColor === "string" ? manifest.accentColor : undefined);
   const outline = input.icons?.outline ?? outlineIcon();
   const problems = [...checkManifest(manifest), ...checkIcons({ color, outline })];
   if (problems.length > 0) throw new ConfigError(problems);
@@ -48,7 +53,10 @@ export function buildTeamsPackage(input: PackageInput): TeamsPackage {
   ];
   const warnings = Object.entries(manifest.developer as Record<string, unknown>)
     .filter(([, v]) => typeof v === "string" && /^https:\/\/example\.com\b/.test(v))
-    .map(([k]) => `appPackage/manifest.json: developer.${k} still points at example.com; set your organisation's page before publishing (sideloading works as is)`);
+    .map(
+      ([k]) =>
+        `appPackage/manifest.json: developer.${k} still points at example.com; set your organisation's page before publishing (sideloading works as is)`,
+    );
   return { manifest, files, zip: zip(files), warnings };
 }
 
@@ -56,13 +64,19 @@ export function buildTeamsPackage(input: PackageInput): TeamsPackage {
 function fill(template: unknown, values: Record<string, string>): unknown {
   const unknown = new Set<string>();
   const walk = (v: unknown): unknown => {
-    if (typeof v === "string") return v.replace(PLACEHOLDER, (_m, name: string) => values[name] ?? (unknown.add(name), _m));
+    if (typeof v === "string")
+      return v.replace(PLACEHOLDER, (_m, name: string) => values[name] ?? (unknown.add(name), _m));
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     return v;
   };
   const out = walk(template);
-  if (unknown.size > 0) throw new ConfigError([...unknown].map((n) => `appPackage/manifest.json: unknown placeholder \${{${n}}} (known: ${Object.keys(values).join(", ")})`));
+  if (unknown.size > 0)
+    throw new ConfigError(
+      [...unknown].map(
+        (n) => `appPackage/manifest.json: unknown placeholder \${{${n}}} (known: ${Object.keys(values).join(", ")})`,
+      ),
+    );
   return out;
 }
 
@@ -74,19 +88,25 @@ export function checkManifest(m: Record<string, any>): string[] {
   const where = (field: string, message: string) => problems.push(`appPackage/manifest.json: ${field} ${message}`);
   if (m.$schema !== MANIFEST_SCHEMA) where("$schema", `must be ${MANIFEST_SCHEMA}`);
   if (m.manifestVersion !== MANIFEST_VERSION) where("manifestVersion", `must be "${MANIFEST_VERSION}"`);
-  if (!str(m.version) || !/^\d+\.\d+\.\d+/.test(m.version)) where("version", "must be a semantic version such as 1.0.0");
+  if (!str(m.version) || !/^\d+\.\d+\.\d+/.test(m.version))
+    where("version", "must be a semantic version such as 1.0.0");
   if (!str(m.id) || !GUID.test(m.id)) where("id", "must be a GUID (the Microsoft App ID)");
   for (const field of ["name", "websiteUrl", "privacyUrl", "termsOfUseUrl"]) {
     const v = m.developer?.[field];
     if (!str(v)) where(`developer.${field}`, "is required");
-    else if (field === "name" ? v.length > 32 : !/^https:\/\//.test(v)) where(`developer.${field}`, field === "name" ? "must be at most 32 characters" : "must be an https:// URL");
+    else if (field === "name" ? v.length > 32 : !/^https:\/\//.test(v))
+      where(`developer.${field}`, field === "name" ? "must be at most 32 characters" : "must be an https:// URL");
   }
   if (!str(m.name?.short) || m.name.short.length > 30) where("name.short", "is required, at most 30 characters");
-  if (m.name?.full !== undefined && (!str(m.name.full) || m.name.full.length > 100)) where("name.full", "must be at most 100 characters");
-  if (!str(m.description?.short) || m.description.short.length > 80) where("description.short", "is required, at most 80 characters");
-  if (!str(m.description?.full) || m.description.full.length > 4000) where("description.full", "is required, at most 4000 characters");
+  if (m.name?.full !== undefined && (!str(m.name.full) || m.name.full.length > 100))
+    where("name.full", "must be at most 100 characters");
+  if (!str(m.description?.short) || m.description.short.length > 80)
+    where("description.short", "is required, at most 80 characters");
+  if (!str(m.description?.full) || m.description.full.length > 4000)
+    where("description.full", "is required, at most 4000 characters");
   if (!str(m.icons?.color) || !str(m.icons?.outline)) where("icons", "needs color and outline file names");
-  if (!str(m.accentColor) || !/^#[0-9a-f]{6}$/i.test(m.accentColor)) where("accentColor", "must be a colour such as #1F6F8B");
+  if (!str(m.accentColor) || !/^#[0-9a-f]{6}$/i.test(m.accentColor))
+    where("accentColor", "must be a colour such as #1F6F8B");
   const bots = Array.isArray(m.bots) ? m.bots : [];
   if (bots.length !== 1) return [...problems, "appPackage/manifest.json: bots must hold exactly one bot"];
   const bot = bots[0];
@@ -95,9 +115,14 @@ export function checkManifest(m: Record<string, any>): string[] {
   const lists: any[] = Array.isArray(bot.commandLists) ? bot.commandLists : [];
   for (const scope of TEAMS_COMMAND_SCOPES) {
     const list = lists.find((l) => Array.isArray(l.scopes) && l.scopes.includes(scope));
-    const commands = Array.isArray(list?.commands) ? list.commands.map((c: any) => ({ title: c?.title, description: c?.description })) : [];
+    const commands = Array.isArray(list?.commands)
+      ? list.commands.map((c: any) => ({ title: c?.title, description: c?.description }))
+      : [];
     if (JSON.stringify(commands) !== JSON.stringify(TEAMS_COMMANDS)) {
-      where(`bots[0].commandLists (${scope})`, `must list the commands the bot handles: ${TEAMS_COMMANDS.map((c) => c.title).join(", ")} (src/channels/teams/commands.ts)`);
+      where(
+        `bots[0].commandLists (${scope})`,
+        `must list the commands the bot handles: ${TEAMS_COMMANDS.map((c) => c.title).join(", ")} (src/channels/teams/commands.ts)`,
+      );
     }
   }
   if (!Array.isArray(m.validDomains)) where("validDomains", "must be a list (empty for a bot-only app)");
@@ -111,7 +136,8 @@ export function checkIcons(icons: { color: Buffer; outline: Buffer }): string[] 
     const size = ICON_SIZES[name];
     try {
       const h = readPngHeader(png);
-      if (h.width !== size || h.height !== size) problems.push(`${name}.png: must be ${size}×${size} pixels, is ${h.width}×${h.height}`);
+      if (h.width !== size || h.height !== size)
+        problems.push(`${name}.png: must be ${size}×${size} pixels, is ${h.width}×${h.height}`);
     } catch (err) {
       problems.push(`${name}.png: ${(err as Error).message}`);
     }
@@ -119,7 +145,8 @@ export function checkIcons(icons: { color: Buffer; outline: Buffer }): string[] 
   if (problems.some((p) => p.startsWith("outline.png"))) return problems;
   try {
     const { header, rgba } = decodePng(icons.outline);
-    if (header.colorType !== 4 && header.colorType !== 6) problems.push("outline.png: needs an alpha channel (white on transparent)");
+    if (header.colorType !== 4 && header.colorType !== 6)
+      problems.push("outline.png: needs an alpha channel (white on transparent)");
     let transparent = 0;
     let notWhite = 0;
     for (let i = 0; i < rgba.length; i += 4) {

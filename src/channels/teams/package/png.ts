@@ -17,7 +17,8 @@ export interface PngHeader {
 }
 
 export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
-  if (rgba.length !== width * height * 4) throw new Error(`encodePng: expected ${width * height * 4} bytes of RGBA, got ${rgba.length}`);
+  if (rgba.length !== width * height * 4)
+    throw new Error(`encodePng: expected ${width * height * 4} bytes of RGBA, got ${rgba.length}`);
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -27,7 +28,12 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
     rows[y * (width * 4 + 1)] = 0; // filter: none
     rows.set(rgba.subarray(y * width * 4, (y + 1) * width * 4), y * (width * 4 + 1) + 1);
   }
-  return Buffer.concat([SIGNATURE, chunk("IHDR", ihdr), chunk("IDAT", deflateSync(rows, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(rows, { level: 9 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -53,7 +59,8 @@ function chunks(png: Buffer): Chunk[] {
     const type = png.toString("latin1", at + 4, at + 8);
     if (at + 12 + length > png.length) throw new Error(`PNG chunk ${type} is truncated`);
     const data = png.subarray(at + 8, at + 8 + length);
-    if (crc32(png.subarray(at + 4, at + 8), data) !== png.readUInt32BE(at + 8 + length)) throw new Error(`PNG chunk ${type} has a bad CRC`);
+    if (crc32(png.subarray(at + 4, at + 8), data) !== png.readUInt32BE(at + 8 + length))
+      throw new Error(`PNG chunk ${type} has a bad CRC`);
     out.push({ type, data });
     at += 12 + length;
     if (type === "IEND") break;
@@ -64,7 +71,13 @@ function chunks(png: Buffer): Chunk[] {
 
 export function readPngHeader(png: Buffer): PngHeader {
   const ihdr = chunks(png)[0]!.data;
-  return { width: ihdr.readUInt32BE(0), height: ihdr.readUInt32BE(4), bitDepth: ihdr[8]!, colorType: ihdr[9]!, interlaced: ihdr[12] === 1 };
+  return {
+    width: ihdr.readUInt32BE(0),
+    height: ihdr.readUInt32BE(4),
+    bitDepth: ihdr[8]!,
+    colorType: ihdr[9]!,
+    interlaced: ihdr[12] === 1,
+  };
 }
 
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 4: 2, 6: 4 };
@@ -74,7 +87,10 @@ export function decodePng(png: Buffer): { header: PngHeader; rgba: Uint8Array } 
   const all = chunks(png);
   const header = readPngHeader(png);
   const channels = CHANNELS[header.colorType];
-  if (header.bitDepth !== 8 || !channels || header.interlaced) throw new Error(`unsupported PNG (bit depth ${header.bitDepth}, colour type ${header.colorType}${header.interlaced ? ", interlaced" : ""}): save it as 8-bit RGBA`);
+  if (header.bitDepth !== 8 || !channels || header.interlaced)
+    throw new Error(
+      `unsupported PNG (bit depth ${header.bitDepth}, colour type ${header.colorType}${header.interlaced ? ", interlaced" : ""}): save it as 8-bit RGBA`,
+    );
   const raw = inflateSync(Buffer.concat(all.filter((c) => c.type === "IDAT").map((c) => c.data)));
   const stride = header.width * channels;
   if (raw.length < header.height * (stride + 1)) throw new Error("PNG image data is truncated");
@@ -86,7 +102,18 @@ export function decodePng(png: Buffer): { header: PngHeader; rgba: Uint8Array } 
       const a = x >= channels ? pixels[y * stride + x - channels]! : 0;
       const b = y > 0 ? pixels[(y - 1) * stride + x]! : 0;
       const c = x >= channels && y > 0 ? pixels[(y - 1) * stride + x - channels]! : 0;
-      const predictor = filter === 0 ? 0 : filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : filter === 4 ? paeth(a, b, c) : -1;
+      const predictor =
+        filter === 0
+          ? 0
+          : filter === 1
+            ? a
+            : filter === 2
+              ? b
+              : filter === 3
+                ? (a + b) >> 1
+                : filter === 4
+                  ? paeth(a, b, c)
+                  : -1;
       if (predictor < 0) throw new Error(`PNG row ${y} has an unknown filter ${filter}`);
       pixels[y * stride + x] = (line[x]! + predictor) & 0xff;
     }
@@ -94,7 +121,10 @@ export function decodePng(png: Buffer): { header: PngHeader; rgba: Uint8Array } 
   const rgba = new Uint8Array(header.width * header.height * 4);
   for (let i = 0; i < header.width * header.height; i++) {
     const p = pixels.subarray(i * channels, (i + 1) * channels);
-    const [r, g, b, alpha] = channels >= 3 ? [p[0]!, p[1]!, p[2]!, channels === 4 ? p[3]! : 255] : [p[0]!, p[0]!, p[0]!, channels === 2 ? p[1]! : 255];
+    const [r, g, b, alpha] =
+      channels >= 3
+        ? [p[0]!, p[1]!, p[2]!, channels === 4 ? p[3]! : 255]
+        : [p[0]!, p[0]!, p[0]!, channels === 2 ? p[1]! : 255];
     rgba.set([r, g, b, alpha], i * 4);
   }
   return { header, rgba };
