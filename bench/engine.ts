@@ -9,11 +9,11 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import Fuse from "fuse.js";
+import { DEFAULT_CONTENT_ROOT, loadCatalog } from "../src/content/load.ts";
 import { COMPOSER_IDS } from "../src/core/answers/registry.ts";
-import { Engine } from "../src/core/engine.ts";
-import { loadCatalog, DEFAULT_CONTENT_ROOT } from "../src/content/load.ts";
-import { loadEvalSet } from "../src/eval/evaluate.ts";
 import type { Catalog } from "../src/core/catalog.ts";
+import { Engine } from "../src/core/engine.ts";
+import { loadEvalSet } from "../src/eval/evaluate.ts";
 import { MemoryStore } from "../src/stores/memory.ts";
 
 const PASSES = Number(process.env.BENCH_PASSES ?? 20);

@@ -20,11 +20,11 @@
  * BENCH_ROUNDS (3), BENCH_STORE (sqlite), BENCH_REDIS (1; 0 leaves the Redis rows out), REDIS_URL,
  * BENCH_NODE_ARGS (extra node flags for the servers, e.g. --cpu-prof).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { Agent, createServer, request } from "node:http";
-import { Socket, type AddressInfo } from "node:net";
+import { type AddressInfo, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -125,8 +125,7 @@ export function startServerProcess(target: Target, env: Record<string, string> =
     child.once("exit", (code) => reject(new Error(`${target} server exited early (code ${code})`)));
     child.stdout!.on("data", (chunk: Buffer) => {
       out += chunk.toString();
-      let nl: number;
-      while ((nl = out.indexOf("\n")) >= 0) {
+      for (let nl = out.indexOf("\n"); nl >= 0; nl = out.indexOf("\n")) {
         const line = out.slice(0, nl);
         out = out.slice(nl + 1);
         const cpu = /^CPU (\d+(?:\.\d+)?)$/.exec(line);
@@ -385,7 +384,10 @@ function redisAnswers(url: string): Promise<boolean> {
   const u = new URL(url);
   return new Promise((resolve) => {
     const socket = new Socket();
-    const done = (ok: boolean) => (socket.destroy(), resolve(ok));
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
     socket.setTimeout(500, () => done(false));
     socket.once("error", () => done(false));
     socket.connect(Number(u.port || 6379), u.hostname, () => {

@@ -1,10 +1,11 @@
 /** Wiring shared by every entry point: configuration → content → store → engine. */
+
+import type { Config } from "./config.ts";
+import { loadCatalog } from "./content/load.ts";
 import { COMPOSER_IDS } from "./core/answers/registry.ts";
 import { Engine } from "./core/engine.ts";
 import type { Store } from "./core/store.ts";
 import type { ChannelKind } from "./core/types.ts";
-import { loadCatalog } from "./content/load.ts";
-import type { Config } from "./config.ts";
 import { MemoryStore } from "./stores/memory.ts";
 
 export interface EngineWiring {

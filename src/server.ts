@@ -6,14 +6,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createEngine } from "./app.ts";
-import { loadConfig, type Config } from "./config.ts";
+import type { Channel, ChannelFactory, Route } from "./channels/channel.ts";
+import { slackChannel } from "./channels/slack/index.ts";
+import { teamsChannel } from "./channels/teams/index.ts";
+import { type Config, loadConfig } from "./config.ts";
 import type { Engine } from "./core/engine.ts";
 import type { Store } from "./core/store.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { openStore } from "./stores/open.ts";
-import type { Channel, ChannelFactory, Route } from "./channels/channel.ts";
-import { slackChannel } from "./channels/slack/index.ts";
-import { teamsChannel } from "./channels/teams/index.ts";
 
 const FACTORIES: ChannelFactory[] = [slackChannel, teamsChannel];
 const DRAIN_TIMEOUT_MS = 10_000;

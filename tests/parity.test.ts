@@ -8,18 +8,18 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/server.ts";
 import { BIN } from "./helpers/child.ts";
+import { testCatalog } from "./helpers/engine.ts";
 import { eventBody, mention, postSlack, startSlackServer } from "./helpers/slack.ts";
 import { FakeSlack } from "./helpers/slack-fake.ts";
 import {
   cardOf,
   channelMention,
+  type FakeConnector,
   postActivity,
   startFakeConnector,
   submitsOf,
   textsOf,
-  type FakeConnector,
 } from "./helpers/teams.ts";
-import { testCatalog } from "./helpers/engine.ts";
 
 const QUESTIONS = [
   "what does a customer care director earn in the UK?",
@@ -75,7 +75,7 @@ function content(text: string, feedbackValue: string | undefined): Content {
   };
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const unescapeMrkdwn = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
 describe("the same 30 questions through the terminal, Slack and Teams", () => {
   let fake: FakeSlack;
@@ -112,7 +112,9 @@ describe("the same 30 questions through the terminal, Slack and Teams", () => {
       );
       const blocks = typeof call.params.blocks === "string" ? JSON.parse(call.params.blocks) : call.params.blocks;
       const feedback = JSON.stringify(blocks).match(/"value":"(up:[^"]+)"/)?.[1];
-      slack.push(content(unescape(`${call.params.text}\n${JSON.stringify(blocks)}`), feedback && unescape(feedback)));
+      slack.push(
+        content(unescapeMrkdwn(`${call.params.text}\n${JSON.stringify(blocks)}`), feedback && unescapeMrkdwn(feedback)),
+      );
 
       const before = connector.calls.length;
       expect((await postActivity(server.url, channelMention(connector.url, q))).status).toBe(200);

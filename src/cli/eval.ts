@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { createEngine } from "../app.ts";
 import type { Config } from "../config.ts";
 import { DEFAULT_CONTENT_ROOT } from "../content/load.ts";
-import { evaluate, loadEvalSet, type EvalReport } from "../eval/evaluate.ts";
+import { type EvalReport, evaluate, loadEvalSet } from "../eval/evaluate.ts";
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 

@@ -4,14 +4,14 @@
 import { createEngine } from "../app.ts";
 import { loadConfig } from "../config.ts";
 import { CareerfaqError } from "../core/errors.ts";
+import { renderText } from "../core/render-text.ts";
+import { createLogger } from "../log.ts";
+import { openStore } from "../stores/open.ts";
 import { askCommand } from "./ask.ts";
 import { chatCommand } from "./chat.ts";
 import { evalCommand } from "./eval.ts";
 import { explain } from "./explain.ts";
 import { validateCommand } from "./validate.ts";
-import { createLogger } from "../log.ts";
-import { openStore } from "../stores/open.ts";
-import { renderText } from "../core/render-text.ts";
 
 const USAGE = `careerfaq — answers questions about the Customer Care / Customer Service Director role
 

@@ -4,8 +4,8 @@
  */
 import { createEngine } from "../app.ts";
 import type { Config } from "../config.ts";
-import { ContentError } from "../core/errors.ts";
 import type { Engine } from "../core/engine.ts";
+import { ContentError } from "../core/errors.ts";
 
 export interface Collision {
   intent: string;

@@ -3,7 +3,7 @@
  * answer and resolvable follow-ups, no example utterance belongs to two intents, synonyms are
  * unambiguous, the topics menu names real intents, and lexicon lists do not contradict each other.
  */
-import { TOPIC_FILES, type Catalog } from "../core/catalog.ts";
+import { type Catalog, TOPIC_FILES } from "../core/catalog.ts";
 
 /** "figures[3].currency" from zod's ["figures", 3, "currency"]. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -98,18 +98,18 @@ export function crossCheck(c: Catalog, composers: readonly string[]): string[] {
     }
   }
 
-  c.assessment.dimensions.forEach((d, i) =>
-    d.learnMore.forEach((id, j) => {
+  for (const [i, d] of c.assessment.dimensions.entries()) {
+    for (const [j, id] of d.learnMore.entries()) {
       if (!c.intentById.has(id))
         problems.push(`data/assessment.yml: dimensions[${i}].learnMore[${j}]: unknown intent "${id}"`);
-    }),
-  );
+    }
+  }
 
-  c.menu.groups.forEach((group, g) =>
-    group.intents.forEach((id, i) => {
+  for (const [g, group] of c.menu.groups.entries()) {
+    for (const [i, id] of group.intents.entries()) {
       if (!c.intentById.has(id)) problems.push(`data/topics.yml: groups[${g}].intents[${i}]: unknown intent "${id}"`);
-    }),
-  );
+    }
+  }
 
   const category = new Map<string, string>();
   const claim = (word: string, what: string) => {
@@ -117,11 +117,11 @@ export function crossCheck(c: Catalog, composers: readonly string[]): string[] {
     if (prior && prior !== what) problems.push(`data/lexicon.yml: "${word}" is listed as both ${prior} and ${what}`);
     category.set(word, what);
   };
-  c.lexicon.role.forEach((w) => claim(w, "role"));
-  c.lexicon.relatedRoles.forEach((w) => claim(w, "relatedRoles"));
-  c.lexicon.otherRoles.forEach((w) => claim(w, "otherRoles"));
+  for (const w of c.lexicon.role) claim(w, "role");
+  for (const w of c.lexicon.relatedRoles) claim(w, "relatedRoles");
+  for (const w of c.lexicon.otherRoles) claim(w, "otherRoles");
   for (const [code, country] of Object.entries(c.lexicon.countries))
-    country.words.forEach((w) => claim(w, `countries.${code}`));
+    for (const w of country.words) claim(w, `countries.${code}`);
   for (const [name, source] of Object.entries(c.lexicon.frames)) {
     try {
       new RegExp(source);

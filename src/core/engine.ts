@@ -2,20 +2,22 @@
  * The answer engine: a message or a button click in, channel-neutral replies out. No I/O of its own:
  * storage and the clock are injected; channels translate and render, everything said is decided here.
  */
-import type { Catalog } from "./catalog.ts";
-import { COMPOSERS } from "./answers/registry.ts";
-import { askButton } from "./answers/meta.ts";
-import { citedSources, type Composition } from "./answers/compose.ts";
+
+import { type Composition, citedSources } from "./answers/compose.ts";
 import { countryCaveat } from "./answers/coverage.ts";
-import { feedbackBlock, parseFeedbackValue, recordReason, recordVote, thanksReply } from "./feedback.ts";
-import { apologyReply, askValue, clarifyReply, declineReply, parseAskValue, staleReply } from "./replies.ts";
-import { Router, type RouteResult, type RouterConfig } from "./router/router.ts";
-import type { Clock, Store } from "./store.ts";
+import { askButton } from "./answers/meta.ts";
+import { COMPOSERS } from "./answers/registry.ts";
 import { Assessor } from "./assessment/flow.ts";
+import type { Catalog } from "./catalog.ts";
 import { expertButton, forwardOutbounds } from "./experts.ts";
+import { feedbackBlock, parseFeedbackValue, recordReason, recordVote, thanksReply } from "./feedback.ts";
 import { Metrics, reportReply } from "./metrics.ts";
+import { apologyReply, askValue, clarifyReply, declineReply, parseAskValue, staleReply } from "./replies.ts";
+import { type RouteResult, Router, type RouterConfig } from "./router/router.ts";
+import type { Clock, Store } from "./store.ts";
 
 const PERIODS: Record<string, number> = { today: 1, week: 7, month: 30, year: 365 };
+
 import { ACTIONS, type ChannelKind, type Inbound, type Outbound, type Reply, type Slots } from "./types.ts";
 
 export { parseAskValue } from "./replies.ts";

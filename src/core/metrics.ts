@@ -6,8 +6,9 @@
  *
  * Aggregates only: a question's text is shown only once at least MIN_USERS distinct people asked it.
  */
-import type { Clock, Store } from "./store.ts";
+
 import { ownerOf } from "./assessment/machine.ts";
+import type { Clock, Store } from "./store.ts";
 import type { Block, Fact, Reply } from "./types.ts";
 
 export const MIN_USERS = 5;

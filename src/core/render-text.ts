@@ -3,8 +3,9 @@
  * Facts carry numbered markers ([1], [2]) that point at the sources list; with a single source the
  * markers are left out.
  */
-import type { Block, Cites, Reply, SourceRef } from "./types.ts";
+
 import { formatDate } from "./answers/compose.ts";
+import type { Block, Cites, Reply, SourceRef } from "./types.ts";
 
 export interface TextOptions {
   /** Show button groups ("You could also ask: …"); off for notification fallbacks. */

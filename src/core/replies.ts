@@ -1,10 +1,11 @@
 /** Replies that are not answers: declines, "Did you mean…", stale buttons, and the apology after an error. */
-import type { Catalog } from "./catalog.ts";
-import { askButton } from "./answers/meta.ts";
+
+import { LEVELS, RATING_ASPECTS } from "../content/schemas.ts";
 import { joinList } from "./answers/compose.ts";
+import { askButton } from "./answers/meta.ts";
+import type { Catalog } from "./catalog.ts";
 import type { RouteResult } from "./router/router.ts";
 import type { Block, DeclineReason, Reply, Slots } from "./types.ts";
-import { LEVELS, RATING_ASPECTS } from "../content/schemas.ts";
 
 /** Intents offered when a question is declined. */
 const OFFERED = ["salary", "experience", "skills", "topics"];

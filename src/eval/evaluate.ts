@@ -9,9 +9,9 @@
 import { readFileSync } from "node:fs";
 import YAML from "yaml";
 import { z } from "zod";
+import { formatPath } from "../content/check.ts";
 import type { Engine } from "../core/engine.ts";
 import { renderText } from "../core/render-text.ts";
-import { formatPath } from "../content/check.ts";
 
 export const EvalCaseSchema = z
   .object({
@@ -98,7 +98,9 @@ export function evaluate(engine: Engine, cases: readonly EvalCase[]): EvalReport
   const outOfScope = results.filter((r) => !r.case.intent);
   const byKind: Record<string, { total: number; rejected: number }> = {};
   for (const r of outOfScope) {
-    const k = (byKind[r.case.kind ?? "other"] ??= { total: 0, rejected: 0 });
+    const kind = r.case.kind ?? "other";
+    byKind[kind] ??= { total: 0, rejected: 0 };
+    const k = byKind[kind];
     k.total++;
     if (r.correct) k.rejected++;
   }

@@ -4,8 +4,8 @@
  * processes. Keys live under a namespace ("careerfaq:" by default).
  */
 import { Redis } from "ioredis";
-import type { Store } from "../core/store.ts";
 import { CareerfaqError } from "../core/errors.ts";
+import type { Store } from "../core/store.ts";
 
 const CAS = `
 local current = redis.call('GET', KEYS[1])

@@ -6,8 +6,8 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import type { Clock, Store } from "../core/store.ts";
 import { CareerfaqError } from "../core/errors.ts";
+import type { Clock, Store } from "../core/store.ts";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS kv (

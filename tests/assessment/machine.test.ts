@@ -7,9 +7,9 @@ import {
   newState,
   ownerOf,
   parseState,
-  transition,
   type QuizInput,
   type QuizState,
+  transition,
 } from "../../src/core/assessment/machine.ts";
 import { testCatalog } from "../helpers/engine.ts";
 

@@ -3,12 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import YAML from "yaml";
+import { DEFAULT_CONTENT_ROOT, loadCatalog } from "../../src/content/load.ts";
 import { COMPOSER_IDS } from "../../src/core/answers/registry.ts";
 import { ContentError } from "../../src/core/errors.ts";
-import { DEFAULT_CONTENT_ROOT, loadCatalog } from "../../src/content/load.ts";
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 /** A copy of the shipped content that a test may break. */
 function contentCopy(): string {

@@ -1,5 +1,5 @@
 /** A real child process of the CLI, driven line by line, with its output read as it arrives. */
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { join } from "node:path";
 
 export const BIN = join(import.meta.dirname, "../../bin/careerfaq.js");
@@ -38,7 +38,14 @@ export class CliProcess {
         () => reject(new Error(`timed out waiting for ${pattern}; output was:\n${this.output.slice(-2000)}`)),
         timeoutMs,
       );
-      this.waiters.push({ pattern, from, resolve: (s) => (clearTimeout(timer), resolve(s)) });
+      this.waiters.push({
+        pattern,
+        from,
+        resolve: (s) => {
+          clearTimeout(timer);
+          resolve(s);
+        },
+      });
       this.check();
     });
   }

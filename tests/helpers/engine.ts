@@ -1,20 +1,23 @@
 /** One shared catalog and engine for tests that do not change content. */
-import { COMPOSER_IDS } from "../../src/core/answers/registry.ts";
-import { Engine } from "../../src/core/engine.ts";
+
 import { loadCatalog } from "../../src/content/load.ts";
-import { renderText } from "../../src/core/render-text.ts";
+import { COMPOSER_IDS } from "../../src/core/answers/registry.ts";
 import type { Catalog } from "../../src/core/catalog.ts";
+import { Engine } from "../../src/core/engine.ts";
+import { renderText } from "../../src/core/render-text.ts";
 import { MemoryStore } from "../../src/stores/memory.ts";
 
 let catalog: Catalog | undefined;
 let engine: Engine | undefined;
 
 export function testCatalog(): Catalog {
-  return (catalog ??= loadCatalog({ composers: COMPOSER_IDS }));
+  catalog ??= loadCatalog({ composers: COMPOSER_IDS });
+  return catalog;
 }
 
 export function testEngine(): Engine {
-  return (engine ??= new Engine(testCatalog(), { store: new MemoryStore() }));
+  engine ??= new Engine(testCatalog(), { store: new MemoryStore() });
+  return engine;
 }
 
 /** Asks and returns the outcome, intent and plain text. */

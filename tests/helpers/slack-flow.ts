@@ -2,8 +2,9 @@
  * Following a conversation through the fake Slack: the bot's posts in a DM (or any channel) after a
  * mark, waited for by content, and the buttons on them clicked the way Slack sends the click.
  */
+
+import { blockText, buttonsIn, clickBody, directMessage, eventBody, FORM, postSlack } from "./slack.ts";
 import type { ApiCall, FakeSlack } from "./slack-fake.ts";
-import { blockText, buttonsIn, clickBody, eventBody, directMessage, FORM, postSlack } from "./slack.ts";
 
 export const DM = "D100";
 

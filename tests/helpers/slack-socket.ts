@@ -3,7 +3,7 @@
  * envelopes a test asks for, and records what the client sends back (acks).
  */
 import type { AddressInfo } from "node:net";
-import { WebSocketServer, type WebSocket } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 
 export class FakeSocketServer {
   readonly received: Record<string, unknown>[] = [];

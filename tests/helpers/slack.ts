@@ -6,13 +6,13 @@
 import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createSlackChannel } from "../../src/channels/slack/index.ts";
-import type { Engine } from "../../src/core/engine.ts";
-import { MemoryStore } from "../../src/stores/memory.ts";
-import { loadConfig } from "../../src/config.ts";
-import { createLogger, type Logger } from "../../src/log.ts";
-import { startServer, type RunningServer } from "../../src/server.ts";
 import { afterAll, beforeAll, beforeEach } from "vitest";
+import { createSlackChannel } from "../../src/channels/slack/index.ts";
+import { loadConfig } from "../../src/config.ts";
+import type { Engine } from "../../src/core/engine.ts";
+import { createLogger, type Logger } from "../../src/log.ts";
+import { type RunningServer, startServer } from "../../src/server.ts";
+import { MemoryStore } from "../../src/stores/memory.ts";
 import { FakeSlack } from "./slack-fake.ts";
 
 export const SIGNING_SECRET = "testsigningsecret0123456789abcdef";
@@ -248,7 +248,10 @@ export function clickBody(o: ClickOptions): string {
 export function blockText(blocks: unknown): string {
   const out: string[] = [];
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const child of node) walk(child);
+      return;
+    }
     if (node && typeof node === "object") {
       const n = node as Record<string, unknown>;
       if (typeof n.text === "string") out.push(n.text);

@@ -8,7 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger, type Logger } from "../../src/log.ts";
-import { startServer, type RunningServer } from "../../src/server.ts";
+import { type RunningServer, startServer } from "../../src/server.ts";
 
 export interface ConnectorCall {
   method: string;
@@ -64,7 +64,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     url: `http://127.0.0.1:${port}/`,
     calls,
-    failWith: (status) => void (failure = status),
+    failWith: (status) => {
+      failure = status;
+    },
     reset: () => {
       calls.length = 0;
       failure = null;

@@ -3,7 +3,7 @@
  * channel's signing keys, tokens signed with it the way the Bot Connector signs them, and the Entra
  * token endpoint the bot asks for its own outgoing token. Nothing leaves the machine.
  */
-import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
+import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
 import nock from "nock";
 
 export const BOT_FRAMEWORK_ISSUER = "https://api.botframework.com";

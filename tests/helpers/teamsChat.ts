@@ -5,15 +5,15 @@
 import { expect } from "vitest";
 import { ACTIONS } from "../../src/core/types.ts";
 import {
+  type ConnectorCall,
   cardOf,
   cardSubmit,
+  type FakeConnector,
   personalConversation,
   personalMessage,
   postActivity,
   submitsOf,
   textsOf,
-  type ConnectorCall,
-  type FakeConnector,
 } from "./teams.ts";
 
 type Conversation = ReturnType<typeof personalConversation>;

@@ -3,22 +3,22 @@
  * the engine as { id, value } without the renderer's suffix, and is answered where it was made.
  */
 import { describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/server.ts";
-import { ACTIONS } from "../../src/core/types.ts";
 import { SHARE_ACTION } from "../../src/channels/slack/share.ts";
-import { FakeSlack } from "../helpers/slack-fake.ts";
+import { ACTIONS } from "../../src/core/types.ts";
+import type { RunningServer } from "../../src/server.ts";
 import {
   blockText,
   buttonsIn,
+  type ClickOptions,
   clickBody,
   eventBody,
   FORM,
   mention,
   postSlack,
   startSlackServer,
-  type ClickOptions,
   useSlackServer,
 } from "../helpers/slack.ts";
+import type { FakeSlack } from "../helpers/slack-fake.ts";
 
 let fake: FakeSlack;
 let server: RunningServer;

@@ -9,10 +9,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SKIPPED, scoreAnswers } from "../../src/core/assessment/scoring.ts";
 import type { RunningServer } from "../../src/server.ts";
-import { scoreAnswers, SKIPPED } from "../../src/core/assessment/scoring.ts";
-import { FakeSlack, type ApiCall } from "../helpers/slack-fake.ts";
 import { blockText, commandBody, eventBody, FORM, postSlack, startSlackServer } from "../helpers/slack.ts";
+import { type ApiCall, FakeSlack } from "../helpers/slack-fake.ts";
 import { clickOn, DM, mark, postsTo, sayInDm, waitForPost } from "../helpers/slack-flow.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "careerfaq-slack-quiz-"));

@@ -3,20 +3,11 @@
  * through response_url with "Share in channel", which posts the same answer publicly.
  */
 import { describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/server.ts";
-import { ACTIONS } from "../../src/core/types.ts";
 import { SHARE_ACTION } from "../../src/channels/slack/share.ts";
-import { FakeSlack, type ResponseCall } from "../helpers/slack-fake.ts";
-import {
-  blockText,
-  buttonsIn,
-  clickBody,
-  commandBody,
-  FORM,
-  postSlack,
-  startSlackServer,
-  useSlackServer,
-} from "../helpers/slack.ts";
+import { ACTIONS } from "../../src/core/types.ts";
+import type { RunningServer } from "../../src/server.ts";
+import { blockText, buttonsIn, clickBody, commandBody, FORM, postSlack, useSlackServer } from "../helpers/slack.ts";
+import type { FakeSlack, ResponseCall } from "../helpers/slack-fake.ts";
 
 let fake: FakeSlack;
 let server: RunningServer;

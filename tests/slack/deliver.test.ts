@@ -4,9 +4,8 @@
  * answers are split, and what happens on 429, channel_not_found, not_in_channel and invalid_auth.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ACTIONS, type Inbound, type Outbound, type Reply } from "../../src/core/types.ts";
 import { SLACK_LIMITS } from "../../src/channels/slack/limits.ts";
-import { FakeSlack } from "../helpers/slack-fake.ts";
+import { ACTIONS, type Inbound, type Outbound, type Reply } from "../../src/core/types.ts";
 import {
   BOT_TOKEN,
   blockText,
@@ -19,6 +18,7 @@ import {
   postSlack,
   serveChannel,
 } from "../helpers/slack.ts";
+import { FakeSlack } from "../helpers/slack-fake.ts";
 
 const answer = (text: string): Reply => ({
   outcome: "answer",

@@ -3,10 +3,9 @@
  * thread, DMs in the DM, bots and message subtypes ignored, App Home published.
  */
 import { describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/server.ts";
-import { ACTIONS } from "../../src/core/types.ts";
 import { SLACK_METHODS } from "../../src/channels/slack/index.ts";
-import { FakeSlack } from "../helpers/slack-fake.ts";
+import { ACTIONS } from "../../src/core/types.ts";
+import type { RunningServer } from "../../src/server.ts";
 import {
   blockText,
   buttonsIn,
@@ -15,9 +14,9 @@ import {
   mention,
   postSlack,
   richText,
-  startSlackServer,
   useSlackServer,
 } from "../helpers/slack.ts";
+import type { FakeSlack } from "../helpers/slack-fake.ts";
 
 let fake: FakeSlack;
 let server: RunningServer;

@@ -5,9 +5,8 @@
  * nobody. Every other channel message is ignored: in channels the bot answers mentions only.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/server.ts";
 import { ACTIONS } from "../../src/core/types.ts";
-import { FakeSlack, type ApiCall } from "../helpers/slack-fake.ts";
+import type { RunningServer } from "../../src/server.ts";
 import {
   blockText,
   buttonsIn,
@@ -18,6 +17,7 @@ import {
   postSlack,
   startSlackServer,
 } from "../helpers/slack.ts";
+import { type ApiCall, FakeSlack } from "../helpers/slack-fake.ts";
 import { clickOn, DM, mark, postsTo, sayInDm, waitForPost } from "../helpers/slack-flow.ts";
 
 const EXPERTS = "CEXPERTS";

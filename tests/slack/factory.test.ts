@@ -1,8 +1,8 @@
 /** The factory: off with one line saying how to turn it on; HTTP mode or Socket Mode from configuration. */
 import { describe, expect, it } from "vitest";
+import { slackChannel } from "../../src/channels/slack/index.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
-import { slackChannel } from "../../src/channels/slack/index.ts";
 import { MemoryStore } from "../../src/stores/memory.ts";
 import { testEngine } from "../helpers/engine.ts";
 import { BOT_TOKEN, SIGNING_SECRET } from "../helpers/slack.ts";

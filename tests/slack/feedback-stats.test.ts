@@ -5,9 +5,8 @@
  * is set from ADMIN_USER_IDS wherever a message comes from.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/server.ts";
 import { ACTIONS } from "../../src/core/types.ts";
-import { FakeSlack, type ApiCall } from "../helpers/slack-fake.ts";
+import type { RunningServer } from "../../src/server.ts";
 import {
   blockText,
   buttonsIn,
@@ -19,6 +18,7 @@ import {
   postSlack,
   startSlackServer,
 } from "../helpers/slack.ts";
+import { type ApiCall, FakeSlack } from "../helpers/slack-fake.ts";
 import { clickOn, postsTo, sayInDm, waitForPost } from "../helpers/slack-flow.ts";
 
 let fake: FakeSlack;

@@ -8,7 +8,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server.ts";
-import { FakeSlack } from "../helpers/slack-fake.ts";
 import {
   commandBody,
   directMessage,
@@ -21,6 +20,7 @@ import {
   startSlackServer,
   useSlackServer,
 } from "../helpers/slack.ts";
+import type { FakeSlack } from "../helpers/slack-fake.ts";
 
 let fake: FakeSlack;
 let server: RunningServer;

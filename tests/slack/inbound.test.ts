@@ -8,8 +8,8 @@ import {
   readMessageEvent,
   richTextToPlain,
 } from "../../src/channels/slack/inbound.ts";
-import { slackToPlain } from "../../src/channels/slack/text.ts";
 import { readShareValue, shareValue } from "../../src/channels/slack/share.ts";
+import { slackToPlain } from "../../src/channels/slack/text.ts";
 
 describe("slackToPlain", () => {
   it.each([

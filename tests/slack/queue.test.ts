@@ -3,10 +3,10 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { webApi } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
-import { AnswerQueue } from "../../src/channels/slack/queue.ts";
 import { boltLogger } from "../../src/channels/slack/app.ts";
-import { slackFetch } from "../../src/channels/slack/fetch.ts";
 import { Delivery, failureOf } from "../../src/channels/slack/deliver.ts";
+import { slackFetch } from "../../src/channels/slack/fetch.ts";
+import { AnswerQueue } from "../../src/channels/slack/queue.ts";
 import { createLogger } from "../../src/log.ts";
 
 function capture() {
@@ -50,7 +50,9 @@ describe("AnswerQueue", () => {
     queue.push(async () => {
       throw new Error("boom");
     });
-    queue.push(async () => void (after = true));
+    queue.push(async () => {
+      after = true;
+    });
     await queue.drain();
     expect(after).toBe(true);
     expect(lines.some((l) => l.includes("Slack turn failed after the ack") && l.includes("boom"))).toBe(true);

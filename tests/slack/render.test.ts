@@ -1,5 +1,6 @@
 /** The Block Kit renderer: every block type, every limit, escaping, splitting and trimming. */
 import { describe, expect, it } from "vitest";
+import { SLACK_LIMITS as L } from "../../src/channels/slack/limits.ts";
 import {
   baseActionId,
   renderHome,
@@ -7,7 +8,6 @@ import {
   type SlackBlock,
   type SlackMessage,
 } from "../../src/channels/slack/render.ts";
-import { SLACK_LIMITS as L } from "../../src/channels/slack/limits.ts";
 import { splitText, truncate } from "../../src/channels/slack/text.ts";
 import { ACTIONS, type Block, type Reply, type SourceRef } from "../../src/core/types.ts";
 import { testEngine } from "../helpers/engine.ts";

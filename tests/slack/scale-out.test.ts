@@ -6,11 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RedisStore } from "../../src/stores/redis.ts";
-import { redisAvailable, REDIS_URL } from "../helpers/redis.ts";
-import { FakeSlack } from "../helpers/slack-fake.ts";
+import { REDIS_URL, redisAvailable } from "../helpers/redis.ts";
 import { blockText, eventBody, mention, postSlack } from "../helpers/slack.ts";
+import { FakeSlack } from "../helpers/slack-fake.ts";
 import { mark, postsTo, sayInDm, waitForPost } from "../helpers/slack-flow.ts";
-import { startSlackProcess, type SlackProcess } from "../helpers/slack-process.ts";
+import { type SlackProcess, startSlackProcess } from "../helpers/slack-process.ts";
 
 const available = await redisAvailable();
 const required = process.env.REQUIRE_REDIS === "1";

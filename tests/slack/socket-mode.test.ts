@@ -4,15 +4,15 @@
  * answers go out through the fake Web API / response_url. stop() disconnects.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/server.ts";
+import { slackChannel } from "../../src/channels/slack/index.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
-import { slackChannel } from "../../src/channels/slack/index.ts";
+import type { RunningServer } from "../../src/server.ts";
 import { MemoryStore } from "../../src/stores/memory.ts";
 import { testEngine } from "../helpers/engine.ts";
+import { BOT_TOKEN, blockText, directMessage, mention, nextEventId, startSlackServer, TEAM } from "../helpers/slack.ts";
 import { FakeSlack } from "../helpers/slack-fake.ts";
 import { FakeSocketServer } from "../helpers/slack-socket.ts";
-import { blockText, BOT_TOKEN, directMessage, mention, nextEventId, startSlackServer, TEAM } from "../helpers/slack.ts";
 
 const APP_TOKEN = "xapp-1-A1-1234567890-abcdef";
 let fake: FakeSlack;

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { RedisStore } from "../../src/stores/redis.ts";
+import { REDIS_URL, redisAvailable } from "../helpers/redis.ts";
 import { storeContract } from "./contract.ts";
-import { redisAvailable, REDIS_URL } from "../helpers/redis.ts";
 
 const available = await redisAvailable();
 const required = process.env.REQUIRE_REDIS === "1";

@@ -8,17 +8,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server.ts";
-import { answerButton, answerButtons, chat, said, type Said } from "../helpers/teamsChat.ts";
 import {
   cardSubmit,
   channelConversation,
   channelMention,
+  type FakeConnector,
   postActivity,
   startFakeConnector,
   startTeamsBot,
   USER,
-  type FakeConnector,
 } from "../helpers/teams.ts";
+import { answerButton, answerButtons, chat, type Said, said } from "../helpers/teamsChat.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "careerfaq-teams-quiz-"));
 const env = { STORE: "sqlite", DATABASE_PATH: join(dir, "careerfaq.db") };
@@ -88,7 +88,7 @@ describe("the self-assessment in a Teams personal chat", () => {
     ]);
     const s = await session();
     expect(s.step).toBe(3);
-    expect(["related", "masters"]).toContain(s.answers["degree"]);
+    expect(["related", "masters"]).toContain(s.answers.degree);
     expect(both.filter((b) => b.text.includes("already been answered"))).toHaveLength(1);
     const winner = both.find((b) => !b.text.includes("already been answered"))!;
     expect(winner.text).toContain("Question 4 of 11");

@@ -1,22 +1,22 @@
 /** Authenticated mode: with MicrosoftAppId, botbuilder checks every request's token before any handler runs. */
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { teamsChannel } from "../../src/channels/teams/index.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { RunningServer } from "../../src/server.ts";
-import { teamsChannel } from "../../src/channels/teams/index.ts";
+import { MemoryStore } from "../../src/stores/memory.ts";
+import { testEngine } from "../helpers/engine.ts";
 import {
   captureLog,
   cardOf,
   channelMention,
+  type FakeConnector,
   personalMessage,
   postActivity,
   startFakeConnector,
   startTeamsBot,
-  type FakeConnector,
 } from "../helpers/teams.ts";
 import { botFrameworkTokens, connectorClaims, OUTGOING_TOKEN, type TokenKit } from "../helpers/teamsAuth.ts";
-import { testEngine } from "../helpers/engine.ts";
-import { MemoryStore } from "../../src/stores/memory.ts";
 
 const APP_ID = randomUUID();
 const PASSWORD = `pw~${randomUUID()}`;

@@ -10,14 +10,14 @@ import {
   cardSubmit,
   channelConversation,
   channelMention,
+  type FakeConnector,
   personalConversation,
   postActivity,
   startFakeConnector,
   startTeamsBot,
-  type FakeConnector,
 } from "../helpers/teams.ts";
-import { said } from "../helpers/teamsChat.ts";
 import { botFrameworkTokens, connectorClaims, OUTGOING_TOKEN, type TokenKit } from "../helpers/teamsAuth.ts";
+import { said } from "../helpers/teamsChat.ts";
 
 const APP_ID = randomUUID();
 const EXPERTS = "19:0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5@thread.tacv2";

@@ -9,20 +9,20 @@ import { askerKey, expertsSettings, plainName } from "../../src/channels/teams/e
 import { loadConfig } from "../../src/config.ts";
 import { ACTIONS, type Inbound, type Outbound } from "../../src/core/types.ts";
 import type { RunningServer } from "../../src/server.ts";
-import { chat, said } from "../helpers/teamsChat.ts";
 import {
   BOT,
   captureLog,
   cardOf,
   channelConversation,
   channelMention,
+  type FakeConnector,
   postActivity,
   startFakeConnector,
   startTeamsBot,
   submitsOf,
   USER,
-  type FakeConnector,
 } from "../helpers/teams.ts";
+import { chat, said } from "../helpers/teamsChat.ts";
 
 const EXPERTS = "19:9f8e7d6c5b4a49388271605f4e3d2c1b@thread.tacv2";
 const EXPERT = {

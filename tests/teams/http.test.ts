@@ -3,12 +3,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server.ts";
 import {
   captureLog,
+  type FakeConnector,
   invoke,
   personalMessage,
   postActivity,
   startFakeConnector,
   startTeamsBot,
-  type FakeConnector,
 } from "../helpers/teams.ts";
 
 let bot: RunningServer;

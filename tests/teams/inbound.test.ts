@@ -1,6 +1,7 @@
 /** Activity → Inbound, field by field. */
-import { describe, expect, it } from "vitest";
+
 import type { Activity } from "botbuilder";
+import { describe, expect, it } from "vitest";
 import { isDirect, messageText, toInbound } from "../../src/channels/teams/inbound.ts";
 import { TEAMS_LIMITS } from "../../src/channels/teams/limits.ts";
 import { ACTIONS } from "../../src/core/types.ts";

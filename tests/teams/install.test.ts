@@ -6,6 +6,7 @@ import {
   botAdded,
   cardOf,
   channelConversation,
+  type FakeConnector,
   installationUpdate,
   memberAdded,
   personalConversation,
@@ -14,9 +15,8 @@ import {
   startTeamsBot,
   submitsOf,
   textsOf,
-  uniqueId,
   USER,
-  type FakeConnector,
+  uniqueId,
 } from "../helpers/teams.ts";
 
 let bot: RunningServer;

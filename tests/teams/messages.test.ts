@@ -13,6 +13,7 @@ import {
   cardSubmit,
   channelConversation,
   channelMention,
+  type FakeConnector,
   groupConversation,
   groupMention,
   personalConversation,
@@ -23,7 +24,6 @@ import {
   submitsOf,
   textsOf,
   USER,
-  type FakeConnector,
 } from "../helpers/teams.ts";
 
 let bot: RunningServer;

@@ -5,12 +5,12 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { TEAMS_COMMANDS } from "../../src/channels/teams/index.ts";
 import { toInbound } from "../../src/channels/teams/inbound.ts";
+import { TEAMS_COMMANDS } from "../../src/channels/teams/index.ts";
 import { runTeamsPackage } from "../../src/channels/teams/package/cli.ts";
+import { colorIcon, outlineIcon } from "../../src/channels/teams/package/icons.ts";
 import { buildTeamsPackage, checkIcons, ICON_SIZES } from "../../src/channels/teams/package/manifest.ts";
 import { decodePng, encodePng, readPngHeader } from "../../src/channels/teams/package/png.ts";
-import { colorIcon, outlineIcon } from "../../src/channels/teams/package/icons.ts";
 import { testEngine } from "../helpers/engine.ts";
 import { personalMessage } from "../helpers/teams.ts";
 import { unzip } from "../helpers/teamsZip.ts";
@@ -106,6 +106,7 @@ describe("Teams app package", () => {
   it.each([
     [
       "an unknown placeholder",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the manifest template syntax, not a JS template
       { template: { ...TEMPLATE, version: "${{NOPE}}" } },
       /unknown placeholder \$\{\{NOPE\}\}/,
     ],

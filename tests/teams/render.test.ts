@@ -1,10 +1,10 @@
 /** The Adaptive Card renderer: every block type, the size limits, and the exhaustive switch. */
 import { describe, expect, it } from "vitest";
-import { renderText, sourceLine } from "../../src/core/render-text.ts";
-import { ACTIONS, type Block, type BlockType, type Reply } from "../../src/core/types.ts";
-import { clip, fallbackText, renderBlock, replyActivities } from "../../src/channels/teams/render.ts";
 import { readSubmit } from "../../src/channels/teams/cards.ts";
 import { TEAMS_LIMITS as L } from "../../src/channels/teams/limits.ts";
+import { clip, fallbackText, renderBlock, replyActivities } from "../../src/channels/teams/render.ts";
+import { renderText, sourceLine } from "../../src/core/render-text.ts";
+import { ACTIONS, type Block, type BlockType, type Reply } from "../../src/core/types.ts";
 import { testEngine } from "../helpers/engine.ts";
 
 const SOURCES = [

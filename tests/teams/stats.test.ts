@@ -8,11 +8,11 @@ import type { RunningServer } from "../../src/server.ts";
 import {
   channelConversation,
   channelMention,
+  type FakeConnector,
   personalConversation,
   postActivity,
   startFakeConnector,
   startTeamsBot,
-  type FakeConnector,
 } from "../helpers/teams.ts";
 import { chat, type Said } from "../helpers/teamsChat.ts";
 

@@ -3,12 +3,12 @@
  * and the command from manifest.ts, one catch-all for button clicks. Listeners ack at once and hand
  * the work to `track`, so answering never delays an ack.
  */
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger, type webApi } from "@slack/bolt";
+import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, SocketModeReceiver, type webApi } from "@slack/bolt";
 import type { Config } from "../../config.ts";
 import type { Logger } from "../../log.ts";
 import type { Route } from "../channel.ts";
-import type { SlackHandlers } from "./handlers.ts";
 import { slackFetch } from "./fetch.ts";
+import type { SlackHandlers } from "./handlers.ts";
 import { slackEventsRoute } from "./http.ts";
 import { messageEventName } from "./inbound.ts";
 import { SLACK_COMMAND, SLACK_EVENTS, SLACK_EVENTS_PATH, type SlackEventName } from "./manifest.ts";
@@ -141,7 +141,9 @@ export function boltLogger(log: Logger, level: Config["LOG_LEVEL"]): BoltLogger 
     info: (...m: unknown[]) => on(LogLevel.INFO) && log.info(text(m)),
     warn: (...m: unknown[]) => on(LogLevel.WARN) && log.warn(text(m)),
     error: (...m: unknown[]) => on(LogLevel.ERROR) && log.error(text(m)),
-    setLevel: (l: LogLevel) => void (current = l),
+    setLevel: (l: LogLevel) => {
+      current = l;
+    },
     getLevel: () => current,
     setName: () => {},
   };

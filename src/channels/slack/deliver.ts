@@ -9,9 +9,9 @@ import type { Outbound, Reply } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
 import { slackFetch } from "./fetch.ts";
 import type { SlackMethod } from "./manifest.ts";
-import { renderMessages, type HomeView, type RenderOptions, type SlackMessage } from "./render.ts";
+import { type HomeView, type RenderOptions, renderMessages, type SlackMessage } from "./render.ts";
+import { attribution, type ShareSpec, shareBlocks } from "./share.ts";
 import { escapeMrkdwn } from "./text.ts";
-import { attribution, shareBlocks, type ShareSpec } from "./share.ts";
 
 /** Where a message or click came from, and so where its replies go. */
 export interface Place {
@@ -105,7 +105,7 @@ export class Delivery {
       "auth.test",
       {},
     );
-    if (result) this.log.info("Slack bot token accepted", { team: result["team_id"], botUser: result["user_id"] });
+    if (result) this.log.info("Slack bot token accepted", { team: result.team_id, botUser: result.user_id });
   }
 
   private async deliverOne(place: Place, out: Outbound): Promise<void> {
@@ -186,7 +186,7 @@ export class Delivery {
         tellUser ? reply : undefined,
       );
       if (!ok) return undefined;
-      first ??= typeof ok["ts"] === "string" ? ok["ts"] : "";
+      first ??= typeof ok.ts === "string" ? ok.ts : "";
     }
     return first;
   }
@@ -229,7 +229,7 @@ export class Delivery {
     const cached = this.dms.get(key);
     if (cached) return cached;
     const result = await this.call(place, "conversations.open", { users: place.user });
-    const id = (result?.["channel"] as { id?: unknown } | undefined)?.id;
+    const id = (result?.channel as { id?: unknown } | undefined)?.id;
     if (typeof id !== "string") return undefined;
     if (this.dms.size >= DM_CACHE_LIMIT) this.dms.clear();
     this.dms.set(key, id);

@@ -11,12 +11,12 @@ import type { Logger } from "../../log.ts";
 import type { Delivery, Place } from "./deliver.ts";
 import {
   conversationKey,
+  type MessageIn,
   readAction,
   readCommand,
   readHomeOpened,
   readMessageEvent,
   userKey,
-  type MessageIn,
 } from "./inbound.ts";
 import { renderHome } from "./render.ts";
 import { readShareValue, SHARE_ACTION } from "./share.ts";
@@ -73,8 +73,10 @@ export class SlackHandlers {
     if (!m) return;
     if (!(await this.firstTime(m.eventId, event))) return;
     const relayed = await relay(this.deps.store, `slack:${m.channel}:${m.threadTs}`, undefined, m.text);
-    if (!relayed || relayed.asker.channel !== "slack")
-      return this.deps.log.debug("Slack event ignored", { event, reason: "not-a-forwarded-question" });
+    if (relayed?.asker.channel !== "slack") {
+      this.deps.log.debug("Slack event ignored", { event, reason: "not-a-forwarded-question" });
+      return;
+    }
     const [team = "", user = ""] = relayed.asker.user.split(":").slice(-2);
     const expert: Place = {
       event: "expert-reply",

@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseQuery } from "node:querystring";
-import { defaultBodyLimit, verifySlackRequest, type HTTPReceiver } from "@slack/bolt";
+import { defaultBodyLimit, type HTTPReceiver, verifySlackRequest } from "@slack/bolt";
 import type { Logger } from "../../log.ts";
 import type { Route } from "../channel.ts";
 import { rec } from "./inbound.ts";

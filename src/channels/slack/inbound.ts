@@ -149,7 +149,7 @@ export interface ActionIn {
 /** The first action of a block_actions payload. */
 export function readAction(body: unknown): ActionIn | null {
   const b = rec(body);
-  if (!b || b.type !== "block_actions" || !Array.isArray(b.actions)) return null;
+  if (b?.type !== "block_actions" || !Array.isArray(b.actions)) return null;
   const action = rec(b.actions[0]);
   const user = rec(b.user);
   const container = rec(b.container) ?? {};
@@ -191,7 +191,10 @@ function teamOf(body: Rec, event: Rec): string | undefined {
 export function richTextToPlain(blocks: unknown, options: { people?: "drop" | "keep" } = {}): string {
   const out: string[] = [];
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const child of node) walk(child);
+      return;
+    }
     const n = rec(node);
     if (!n) return;
     switch (n.type) {

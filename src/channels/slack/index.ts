@@ -4,16 +4,16 @@
  * stop(): disconnects Socket Mode, then waits for answers still being delivered.
  */
 import { webApi } from "@slack/bolt";
-import type { Channel, ChannelContext, ChannelFactory } from "../channel.ts";
-import { ConfigError, CareerfaqError } from "../../core/errors.ts";
+import { CareerfaqError, ConfigError } from "../../core/errors.ts";
 import { rememberForward } from "../../core/experts.ts";
+import type { Channel, ChannelContext, ChannelFactory } from "../channel.ts";
 import { buildSlackApp, webClientOptions } from "./app.ts";
 import { Delivery, failureOf } from "./deliver.ts";
 import { SlackHandlers } from "./handlers.ts";
 import { SLACK_EVENTS_PATH } from "./manifest.ts";
 import { AnswerQueue } from "./queue.ts";
 
-export { SLACK_COMMAND, SLACK_EVENTS, SLACK_METHODS, SLACK_SCOPES, SLACK_EVENTS_PATH } from "./manifest.ts";
+export { SLACK_COMMAND, SLACK_EVENTS, SLACK_EVENTS_PATH, SLACK_METHODS, SLACK_SCOPES } from "./manifest.ts";
 
 const STOP_TIMEOUT_MS = 10_000;
 const SOCKET_AUTH_ERRORS = new Set([

@@ -90,7 +90,7 @@ export class AnswerQueue {
       .finally(() => {
         this.running.delete(p);
         this.schedule();
-        if (this.size === 0) this.idle.splice(0).forEach((resolve) => resolve());
+        if (this.size === 0) for (const resolve of this.idle.splice(0)) resolve();
       });
     this.running.add(p);
   }

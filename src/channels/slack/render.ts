@@ -6,7 +6,7 @@
  */
 import { citationMarkers, renderText, sourceLine } from "../../core/render-text.ts";
 import { ACTIONS, type Block, type Button, type Reply } from "../../core/types.ts";
-import { SLACK_BUTTON_STYLES, SLACK_LIMITS as L } from "./limits.ts";
+import { SLACK_LIMITS as L, SLACK_BUTTON_STYLES } from "./limits.ts";
 import { escapeMrkdwn, splitText, truncate } from "./text.ts";
 
 export interface PlainText {

@@ -3,10 +3,11 @@
  * button whose value says what was asked; clicking it asks the engine again and posts the answer
  * publicly, headed "<@U…> asked: …" with the question escaped (it cannot ping anyone).
  */
+
+import { rec, str } from "./inbound.ts";
 import { SLACK_LIMITS as L } from "./limits.ts";
 import type { SlackBlock } from "./render.ts";
 import { escapeMrkdwn, truncate } from "./text.ts";
-import { rec, str } from "./inbound.ts";
 
 /** The adapter's own action: it never reaches the engine as an action (the question it carries does). */
 export const SHARE_ACTION = "careerfaq.slack.share";

@@ -4,7 +4,7 @@
  * request's token (401 otherwise) and signs replies with the app's credentials.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { ConfigurationBotFrameworkAuthentication, type CloudAdapter } from "botbuilder";
+import { type CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import type { Config } from "../../config.ts";
 import { ConfigError } from "../../core/errors.ts";
 

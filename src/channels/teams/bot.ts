@@ -11,7 +11,7 @@ import type { Store } from "../../core/store.ts";
 import type { Logger } from "../../log.ts";
 import { deliver } from "./deliver.ts";
 import type { TeamsExperts } from "./experts.ts";
-import { toInbound, type InboundOptions } from "./inbound.ts";
+import { type InboundOptions, toInbound } from "./inbound.ts";
 
 export interface TurnDeps {
   engine: Engine;

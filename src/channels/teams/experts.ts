@@ -6,12 +6,12 @@
  * which is how Teams delivers channel messages to a bot) is relayed to the asker's conversation.
  */
 import {
-  TurnContext,
   type Activity,
   type ChannelAccount,
   type CloudAdapter,
   type ConversationAccount,
   type ConversationReference,
+  TurnContext,
 } from "botbuilder";
 import type { Config } from "../../config.ts";
 import { refsKey } from "../../core/assessment/flow.ts";

@@ -5,9 +5,9 @@
  * nothing is sent to Teams.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { CloudAdapter, Request as BotRequest, Response as BotResponse, TurnContext } from "botbuilder";
-import type { Route } from "../channel.ts";
+import type { Request as BotRequest, Response as BotResponse, CloudAdapter, TurnContext } from "botbuilder";
 import type { Logger } from "../../log.ts";
+import type { Route } from "../channel.ts";
 import { tokenCheck } from "./auth.ts";
 import { TEAMS_LIMITS } from "./limits.ts";
 
@@ -129,9 +129,11 @@ function botResponse(res: ServerResponse, check: { rejected: boolean }): BotResp
 
 /** Error statuses get our own short bodies (botbuilder's would carry internal messages). */
 function finish(res: ServerResponse, status: number, body: unknown): void {
-  if (status === 401) return json(res, 401, { error: "unauthorized" });
-  if (status === 501) return json(res, 501, { error: "not implemented" });
-  if (status >= 500) return json(res, status, { error: "internal error" });
+  if (status === 401 || status === 501 || status >= 500) {
+    const error = status === 401 ? "unauthorized" : status === 501 ? "not implemented" : "internal error";
+    json(res, status, { error });
+    return;
+  }
   if (body === undefined || body === null || body === "") {
     res.writeHead(status, { "content-length": 0 });
     res.end();

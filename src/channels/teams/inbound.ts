@@ -2,7 +2,7 @@
  * Teams Activity → the engine's Inbound: who, which conversation, personal chat or not, and either
  * the text (with the bot's @mention and any other <at> tags removed) or the button that was clicked.
  */
-import { TurnContext, type Activity } from "botbuilder";
+import { type Activity, TurnContext } from "botbuilder";
 import type { Inbound } from "../../core/types.ts";
 import { readSubmit } from "./cards.ts";
 import { TEAMS_LIMITS } from "./limits.ts";

@@ -8,7 +8,7 @@ import type { Channel, ChannelFactory } from "../channel.ts";
 import { teamsAuth } from "./auth.ts";
 import { teamsLogic } from "./bot.ts";
 import { expertsSettings, TeamsExperts } from "./experts.ts";
-import { messagesRoute, MESSAGES_PATH } from "./http.ts";
+import { MESSAGES_PATH, messagesRoute } from "./http.ts";
 
 export { TEAMS_COMMANDS } from "./commands.ts";
 

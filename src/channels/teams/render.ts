@@ -8,11 +8,11 @@ import type { Activity } from "botbuilder";
 import { citationMarkers, renderText, sourceLine } from "../../core/render-text.ts";
 import { ACTIONS, type Block, type Button, type Cites, type Reply } from "../../core/types.ts";
 import {
-  submitData,
   type ActionSet,
   type AdaptiveCard,
   type CardElement,
   type SubmitAction,
+  submitData,
   type TextBlock,
 } from "./cards.ts";
 import { ACTION_STYLE, CARD_CONTENT_TYPE, CARD_SCHEMA, CARD_VERSION, TEAMS_LIMITS as L } from "./limits.ts";

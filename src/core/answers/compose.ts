@@ -2,8 +2,9 @@
  * What every composer shares: its input, its output, and small helpers to turn records into
  * blocks with their citations and to write figures the same way everywhere.
  */
-import type { Catalog } from "../catalog.ts";
+
 import type { Intent, Item, Section, Source, Topic } from "../../content/schemas.ts";
+import type { Catalog } from "../catalog.ts";
 import type { Block, DeclineReason, Fact, ListItem, Slots, SourceRef } from "../types.ts";
 
 export interface ComposeInput {
@@ -126,11 +127,13 @@ export function joinList(items: readonly string[], last = "and"): string {
 /** The sources cited anywhere in these blocks, in order of first citation (the order of the [n] markers). */
 export function citedSources(catalog: Catalog, blocks: readonly Block[]): SourceRef[] {
   const ids: string[] = [];
-  const add = (list?: readonly string[]) => list?.forEach((id) => ids.includes(id) || ids.push(id));
+  const add = (list?: readonly string[]) => {
+    for (const id of list ?? []) if (!ids.includes(id)) ids.push(id);
+  };
   for (const b of blocks) {
     if (b.type === "text") add(b.sources);
-    else if (b.type === "bullets") b.items.forEach((i) => add(i.sources));
-    else if (b.type === "facts") b.facts.forEach((f) => add(f.sources));
+    else if (b.type === "bullets") for (const i of b.items) add(i.sources);
+    else if (b.type === "facts") for (const f of b.facts) add(f.sources);
   }
   return ids.flatMap((id) => {
     const s = catalog.sources.get(id);

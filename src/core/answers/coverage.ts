@@ -4,7 +4,7 @@
  */
 import type { Catalog } from "../catalog.ts";
 import { ACTIONS, type Button, type Slots } from "../types.ts";
-import { joinList, type Composition } from "./compose.ts";
+import { type Composition, joinList } from "./compose.ts";
 
 const NAMES: Record<string, string> = { US: "the United States", UK: "the United Kingdom", CA: "Canada" };
 const SHORT: Record<string, string> = { US: "US", UK: "UK", CA: "Canada" };

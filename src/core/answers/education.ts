@@ -1,7 +1,7 @@
 /** Degrees: the fields each source names, the master's disagreement, certifications, and degree shares. */
 import type { Catalog } from "../catalog.ts";
 import type { Block, Fact } from "../types.ts";
-import { answer, fact, heading, joinList, listItems, percent, sourceName, type Composer } from "./compose.ts";
+import { answer, type Composer, fact, heading, joinList, listItems, percent, sourceName } from "./compose.ts";
 
 const LEVEL = { bachelor: "Bachelor's", "bachelor-or-higher": "Bachelor's or higher" } as const;
 

@@ -1,6 +1,6 @@
 /** Experience: how many years each source asks for (they disagree), the roles people hold before, and training time. */
 import type { Block } from "../types.ts";
-import { answer, fact, heading, joinList, listItems, sourceName, type Composer } from "./compose.ts";
+import { answer, type Composer, fact, heading, joinList, listItems, sourceName } from "./compose.ts";
 
 export const experience: Composer = ({ catalog, slots }) => {
   const x = catalog.experience;

@@ -1,7 +1,7 @@
 /** Conversation answers: hello, thanks, help, the topics menu, the self-assessment pointer, and the sources. */
 import type { Catalog } from "../catalog.ts";
 import { ACTIONS, type Block, type Button } from "../types.ts";
-import { answer, describeSource, fact, heading, type Composer } from "./compose.ts";
+import { answer, type Composer, describeSource, fact, heading } from "./compose.ts";
 
 /** Intents offered as example questions in greetings and help. */
 const EXAMPLES = ["salary", "experience", "skills", "manager-vs-director"];

@@ -1,7 +1,7 @@
 /** Outlook: each growth figure with its period and what it measures (they differ), then what the sources expect. */
 import type { Catalog } from "../catalog.ts";
 import type { Block, Fact } from "../types.ts";
-import { answer, fact, heading, listItems, money, percent, score, sourceName, type Composer } from "./compose.ts";
+import { answer, type Composer, fact, heading, listItems, money, percent, score, sourceName } from "./compose.ts";
 import { unsupportedCountry } from "./coverage.ts";
 
 function growthFacts(catalog: Catalog): Fact[] {

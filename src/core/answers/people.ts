@@ -1,7 +1,7 @@
 /** Zippia's scores for the job and the make-up of the people in it (US data). */
 import type { RatingAspect } from "../../content/schemas.ts";
 import type { Block, Fact } from "../types.ts";
-import { answer, fact, heading, percent, score, sourceName, type Composer } from "./compose.ts";
+import { answer, type Composer, fact, heading, percent, score, sourceName } from "./compose.ts";
 import { unsupportedCountry } from "./coverage.ts";
 
 const ASPECT_LABEL: Record<RatingAspect, string> = {

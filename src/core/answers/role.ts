@@ -1,5 +1,5 @@
 /** What the role is: each source's definition, the titles it goes by, and what it may cover. */
-import { answer, heading, joinList, sectionBlocks, sourceName, type Composer } from "./compose.ts";
+import { answer, type Composer, heading, joinList, sectionBlocks, sourceName } from "./compose.ts";
 
 export const roleOverview: Composer = ({ catalog }) => {
   const { role } = catalog;

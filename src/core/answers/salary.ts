@@ -3,19 +3,20 @@
  * experience level, hourly. A country the sources do not cover is declined, never answered with
  * another country's figure.
  */
-import type { Catalog } from "../catalog.ts";
+
 import type { Country, SalaryFigure } from "../../content/schemas.ts";
+import type { Catalog } from "../catalog.ts";
 import type { Block, Fact } from "../types.ts";
 import {
   answer,
+  type Composer,
+  type Composition,
   fact,
   heading,
   joinList,
   listItems,
   money,
   sourceName,
-  type Composer,
-  type Composition,
 } from "./compose.ts";
 import { unsupportedCountry } from "./coverage.ts";
 
@@ -63,7 +64,7 @@ export function countryFacts(catalog: Catalog, country: string, figures = catalo
   });
 }
 
-function levelFacts(catalog: Catalog, levels: readonly SalaryFigure[]): Fact[] {
+function levelFacts(_catalog: Catalog, levels: readonly SalaryFigure[]): Fact[] {
   return levels.map((f) =>
     fact(`${LEVEL_LABEL[f.level!]} (${f.years} years)`, `${money(f.amount!, f.currency)} a year`, [f.source]),
   );

@@ -1,5 +1,5 @@
 /** Skills: the resume shares (the only figures) first, then each source's list. */
-import { answer, fact, heading, percent, sectionBlocks, sourceName, type Composer } from "./compose.ts";
+import { answer, type Composer, fact, heading, percent, sectionBlocks, sourceName } from "./compose.ts";
 
 export const skills: Composer = ({ catalog }) => {
   const { resumeShares, sections } = catalog.skills;

@@ -7,16 +7,17 @@
 import type { Catalog } from "../catalog.ts";
 import type { Clock, Store } from "../store.ts";
 import { ACTIONS, type Inbound, type Outbound, type Reply } from "../types.ts";
+import { simplify } from "../words.ts";
 import {
   migrate,
   newState,
   ownerOf,
   parseState,
-  transition,
   type QuizEvent,
   type QuizInput,
   type QuizState,
   type Transition,
+  transition,
 } from "./machine.ts";
 import {
   cancelledReply,
@@ -29,8 +30,7 @@ import {
   resultReply,
   staleQuizReply,
 } from "./render.ts";
-import { scoreAnswers, toRecord, type ResultRecord } from "./scoring.ts";
-import { simplify } from "../words.ts";
+import { type ResultRecord, scoreAnswers, toRecord } from "./scoring.ts";
 
 /** What an ended attempt leaves behind: "ended:<attempt id>" (briefly), so the next attempt gets a new id. */
 const ENDED = "ended:";

@@ -5,8 +5,8 @@
  * migrated (answers to unchanged questions kept) or restarted, never a crash.
  */
 import type { Assessment, AssessmentQuestion } from "../../content/schemas.ts";
-import { SKIPPED } from "./scoring.ts";
 import { NUMBER_WORDS as BASE_NUMBERS, simplify } from "../words.ts";
+import { SKIPPED } from "./scoring.ts";
 
 export interface QuizState {
   /** The assessment version the answers belong to. */

@@ -1,8 +1,9 @@
 /** Replies for the self-assessment: a question, a hint, a refusal, the result, the history. */
-import type { Catalog } from "../catalog.ts";
+
 import type { Assessment } from "../../content/schemas.ts";
-import { askButton } from "../answers/meta.ts";
 import { citedSources } from "../answers/compose.ts";
+import { askButton } from "../answers/meta.ts";
+import type { Catalog } from "../catalog.ts";
 import { ACTIONS, type Block, type Button, type Reply } from "../types.ts";
 import { currentQuestion, type QuizEvent, type QuizState } from "./machine.ts";
 import type { ResultRecord, Scored } from "./scoring.ts";
@@ -166,7 +167,7 @@ export function resultReply(
         type: "bullets",
         items: d.nextSteps.map((n) => ({ text: `Next step: ${n.text}`, sources: n.sources })),
       });
-      d.learnMore.forEach((id) => learn.add(id));
+      for (const id of d.learnMore) learn.add(id);
     }
     blocks.push({
       type: "buttons",

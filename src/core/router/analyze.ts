@@ -4,8 +4,8 @@
  * of the message the vocabulary covers.
  */
 import type { Level, RatingAspect } from "../../content/schemas.ts";
-import { MAX_TOKENS, normalize, tokenize } from "./normalize.ts";
 import { NUMBER_WORDS } from "../words.ts";
+import { MAX_TOKENS, normalize, tokenize } from "./normalize.ts";
 import type { Speller } from "./speller.ts";
 import type { Entry, TrieNode, Vocabulary } from "./vocabulary.ts";
 

@@ -5,7 +5,7 @@
  */
 import type { Catalog } from "../catalog.ts";
 import type { DeclineReason, Routing, Slots } from "../types.ts";
-import { analyze, type Analysis } from "./analyze.ts";
+import { type Analysis, analyze } from "./analyze.ts";
 import { Scorer } from "./score.ts";
 import { Speller } from "./speller.ts";
 import { buildVocabulary, type Vocabulary } from "./vocabulary.ts";

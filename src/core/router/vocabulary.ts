@@ -3,8 +3,9 @@
  * knows (synonyms, keywords, role titles, other roles, countries, slot words, off-topic and
  * injection phrases), the set of known words for the speller, and the question frames.
  */
-import type { Catalog } from "../catalog.ts";
+
 import type { Level, RatingAspect } from "../../content/schemas.ts";
+import type { Catalog } from "../catalog.ts";
 import { normalize, tokenize } from "./normalize.ts";
 import { Speller } from "./speller.ts";
 
@@ -80,7 +81,7 @@ export class VocabularyBuilder {
 /** A job title and its plural ("team leader", "team leaders"; "director of sales", "directors of sales"). */
 function withPlural(phrase: string): string[] {
   const words = phrase.split(" ");
-  const head = words.findIndex((w, i) => words[i + 1] === "of");
+  const head = words.findIndex((_w, i) => words[i + 1] === "of");
   const at = head >= 0 ? head : words.length - 1;
   const word = words[at]!;
   if (word.endsWith("s") || word.length < 3) return [phrase];

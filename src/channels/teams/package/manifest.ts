@@ -3,10 +3,10 @@
  * the two icons, checked and zipped. Every problem is reported with the file and field to fix.
  */
 import { ConfigError } from "../../../core/errors.ts";
-import { TEAMS_COMMANDS, TEAMS_COMMAND_SCOPES } from "../commands.ts";
+import { TEAMS_COMMAND_SCOPES, TEAMS_COMMANDS } from "../commands.ts";
 import { colorIcon, outlineIcon } from "./icons.ts";
 import { decodePng, readPngHeader } from "./png.ts";
-import { zip, type ZipEntry } from "./zip.ts";
+import { type ZipEntry, zip } from "./zip.ts";
 
 export const MANIFEST_VERSION = "1.22";
 export const MANIFEST_SCHEMA = `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
@@ -14,6 +14,10 @@ export const ICON_SIZES = { color: 192, outline: 32 } as const;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
+
+/** A manifest as parsed JSON: its fields are checked one by one in checkManifest. */
+// biome-ignore lint/suspicious/noExplicitAny: arbitrary JSON, read field by field below
+export type ManifestJson = Record<string, any>;
 
 export interface PackageInput {
   /** The parsed appPackage/manifest.json. */
@@ -27,7 +31,7 @@ export interface PackageInput {
 }
 
 export interface TeamsPackage {
-  manifest: Record<string, any>;
+  manifest: ManifestJson;
   files: ZipEntry[];
   zip: Buffer;
   /** Things that do not stop sideloading but should be fixed before publishing. */
@@ -37,10 +41,7 @@ export interface TeamsPackage {
 export function buildTeamsPackage(input: PackageInput): TeamsPackage {
   if (!GUID.test(input.appId))
     throw new ConfigError(["MicrosoftAppId: must be the bot's Microsoft App ID (a GUID from the Azure Bot resource)"]);
-  const manifest = fill(input.template, { MicrosoftAppId: input.appId, APP_VERSION: input.version }) as Record<
-    string,
-    any
-  >;
+  const manifest = fill(input.template, { MicrosoftAppId: input.appId, APP_VERSION: input.version }) as ManifestJson;
   const color =
     input.icons?.color ?? colorIcon(typeof manifest.accentColor === "string" ? manifest.accentColor : undefined);
   const outline = input.icons?.outline ?? outlineIcon();
@@ -65,7 +66,11 @@ function fill(template: unknown, values: Record<string, string>): unknown {
   const unknown = new Set<string>();
   const walk = (v: unknown): unknown => {
     if (typeof v === "string")
-      return v.replace(PLACEHOLDER, (_m, name: string) => values[name] ?? (unknown.add(name), _m));
+      return v.replace(PLACEHOLDER, (_m, name: string) => {
+        if (name in values) return values[name]!;
+        unknown.add(name);
+        return _m;
+      });
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     return v;
@@ -83,7 +88,7 @@ function fill(template: unknown, values: Record<string, string>): unknown {
 const str = (v: unknown): v is string => typeof v === "string" && v.length > 0;
 
 /** The manifest's required fields, their limits, the bot entry and its command lists. */
-export function checkManifest(m: Record<string, any>): string[] {
+export function checkManifest(m: ManifestJson): string[] {
   const problems: string[] = [];
   const where = (field: string, message: string) => problems.push(`appPackage/manifest.json: ${field} ${message}`);
   if (m.$schema !== MANIFEST_SCHEMA) where("$schema", `must be ${MANIFEST_SCHEMA}`);
@@ -112,11 +117,11 @@ export function checkManifest(m: Record<string, any>): string[] {
   const bot = bots[0];
   if (bot.botId !== m.id) where("bots[0].botId", "must be the Microsoft App ID (the same as id)");
   if (!sameSet(bot.scopes, TEAMS_COMMAND_SCOPES)) where("bots[0].scopes", `must be ${TEAMS_COMMAND_SCOPES.join(", ")}`);
-  const lists: any[] = Array.isArray(bot.commandLists) ? bot.commandLists : [];
+  const lists: ManifestJson[] = Array.isArray(bot.commandLists) ? bot.commandLists : [];
   for (const scope of TEAMS_COMMAND_SCOPES) {
     const list = lists.find((l) => Array.isArray(l.scopes) && l.scopes.includes(scope));
     const commands = Array.isArray(list?.commands)
-      ? list.commands.map((c: any) => ({ title: c?.title, description: c?.description }))
+      ? list.commands.map((c: ManifestJson) => ({ title: c?.title, description: c?.description }))
       : [];
     if (JSON.stringify(commands) !== JSON.stringify(TEAMS_COMMANDS)) {
       where(
