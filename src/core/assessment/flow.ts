@@ -284,12 +284,10 @@ export class Assessor {
       return text("Kept: nothing was deleted.");
     }
     if (choice !== "confirm") return text("Nothing was deleted.");
-    const refs = await this.d.store.list(refsKey(inbound.user));
-    for (const key of new Set(refs)) await this.d.store.delete(key);
-    const n = await this.d.store.deletePrefix(userPrefix(inbound.user));
-    return text(
-      `Done: I deleted everything I kept about you (${n + new Set(refs).size} item${n + refs.length === 1 ? "" : "s"}).`,
-    );
+    const refs = new Set(await this.d.store.list(refsKey(inbound.user)));
+    for (const key of refs) await this.d.store.delete(key);
+    const count = refs.size + (await this.d.store.deletePrefix(userPrefix(inbound.user)));
+    return text(`Done: I deleted everything I kept about you (${count} item${count === 1 ? "" : "s"}).`);
   }
 }
 
