@@ -8,13 +8,15 @@ import { REDIS_URL, redisAvailable } from "../helpers/redis.ts";
 import { storeContract } from "./contract.ts";
 
 const available = await redisAvailable();
+/** One namespace per run, so that concurrent runs (worktrees, CI) never share keys. */
+const NAMESPACE = `careerfaq-test-${process.pid}-${Date.now().toString(36)}:`;
 const required = process.env.REQUIRE_REDIS === "1";
 
 if (available) {
   storeContract({
     name: "Redis",
-    make: async () => RedisStore.connect(REDIS_URL, { namespace: "careerfaq-test:" }),
-    second: async () => RedisStore.connect(REDIS_URL, { namespace: "careerfaq-test:" }),
+    make: async () => RedisStore.connect(REDIS_URL, { namespace: NAMESPACE }),
+    second: async () => RedisStore.connect(REDIS_URL, { namespace: NAMESPACE }),
     advance: (ms) => new Promise((r) => setTimeout(r, ms)),
     ttl: 40,
   });
