@@ -5,7 +5,7 @@
  */
 
 import { formatDate } from "./answers/compose.ts";
-import type { Block, Cites, Reply, SourceRef } from "./types.ts";
+import type { Block, Cites, Reply, SourceRef, TableRow } from "./types.ts";
 
 export interface TextOptions {
   /** Show button groups ("You could also ask: …"); off for notification fallbacks. */
@@ -31,6 +31,15 @@ export function sourceLine(s: SourceRef): string {
   return `${s.short}: "${s.title}", ${publisher}, ${date}`;
 }
 
+/** A table as plain lines: the column titles, then one line per row with its citation markers. */
+export function tableLines(
+  columns: readonly string[],
+  rows: readonly TableRow[],
+  mark: (c?: Cites) => string,
+): string[] {
+  return [columns.join(" | "), ...rows.map((r) => `${r.cells.join(" | ")}${mark(r.sources)}`)];
+}
+
 export function renderText(reply: Reply, options: TextOptions = {}): string {
   const mark = citationMarkers(reply);
   const out: string[] = [];
@@ -51,6 +60,9 @@ export function renderText(reply: Reply, options: TextOptions = {}): string {
         break;
       case "facts":
         out.push(block.facts.map((f) => `• ${f.label}: ${f.value}${mark(f.sources)}`).join("\n"));
+        break;
+      case "table":
+        out.push(tableLines(block.columns, block.rows, mark).join("\n"));
         break;
       case "sources":
         out.push(

@@ -76,12 +76,20 @@ export interface Button {
   style?: ButtonStyle;
 }
 
+/** One row of a table block: its cells (as many as the columns) and the sources it comes from. */
+export interface TableRow {
+  cells: string[];
+  sources?: Cites;
+}
+
 export type Block =
   /** level 1: the reply's title; level 2: a section title inside it. */
   | { type: "heading"; text: string; level: 1 | 2 }
   | { type: "text"; text: string; sources?: Cites }
   | { type: "bullets"; items: ListItem[]; ordered?: boolean }
   | { type: "facts"; facts: Fact[] }
+  /** Figures side by side (salary by source, country or level): column titles, then one row per figure. */
+  | { type: "table"; columns: string[]; rows: TableRow[] }
   | { type: "sources"; sources: SourceRef[] }
   | { type: "buttons"; title?: string; buttons: Button[] }
   /** 👍/👎 under an answer; `value` goes back with ACTIONS.feedback and "up:" or "down:" in front. */
@@ -105,6 +113,8 @@ export interface Reply {
 export const ACTIONS = {
   /** value: an intent id, optionally with slots: "salary?country=UK&level=entry". */
   ask: "careerfaq.ask",
+  /** "More on <topic>": the whole topic page; value: an intent id with optional slots, as for ask. */
+  more: "careerfaq.more",
   /** value: "up:" or "down:" followed by the feedback block's value. */
   feedback: "careerfaq.feedback",
   /** value: a reason id (wrong, incomplete, outdated, not-asked) + ":" + the feedback block's value. */

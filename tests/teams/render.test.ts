@@ -24,6 +24,14 @@ const EVERY_BLOCK: Record<BlockType, Block> = {
       { label: "Range", value: "£45,000 to £100,000", sources: ["a", "b"] },
     ],
   },
+  table: {
+    type: "table",
+    columns: ["Source", "Average"],
+    rows: [
+      { cells: ["Source A (2024)", "£70,000"], sources: ["a"] },
+      { cells: ["Source B", "£45,000 to £100,000"], sources: ["b"] },
+    ],
+  },
   divider: { type: "divider" },
   sources: { type: "sources", sources: SOURCES },
   buttons: {
@@ -78,6 +86,9 @@ describe("Teams renderer", () => {
           { title: "Range", value: "£45,000 to £100,000 [1][2]" },
         ],
       },
+      { type: "TextBlock", text: "Source | Average", wrap: true, spacing: "Small", weight: "Bolder" },
+      { type: "TextBlock", text: "Source A (2024) | £70,000 [1]", wrap: true, spacing: "Small" },
+      { type: "TextBlock", text: "Source B | £45,000 to £100,000 [2]", wrap: true, spacing: "Small" },
       // the divider: a separator above what follows it
       {
         type: "TextBlock",

@@ -4,7 +4,7 @@
  * messagesPerReply, then trimmed with a note); every message carries the plain-text fallback.
  * All text is escaped: our content has no markup, and user text must never ping anyone.
  */
-import { citationMarkers, renderText, sourceLine } from "../../core/render-text.ts";
+import { citationMarkers, renderText, sourceLine, tableLines } from "../../core/render-text.ts";
 import { ACTIONS, type Block, type Button, type Reply } from "../../core/types.ts";
 import { SLACK_LIMITS as L, SLACK_BUTTON_STYLES } from "./limits.ts";
 import { escapeMrkdwn, splitText, truncate } from "./text.ts";
@@ -137,6 +137,10 @@ function unitsFor(block: Block, ctx: Ctx): Unit[] {
         (f) => `• *${escapeMrkdwn(f.label)}:* ${escapeMrkdwn(f.value)}${ctx.mark(f.sources)}`,
       );
       return [{ blocks: sections(lines.join("\n")), source: block }];
+    }
+    case "table": {
+      const [head, ...rows] = tableLines(block.columns, block.rows, ctx.mark).map(escapeMrkdwn);
+      return [{ blocks: sections([`*${head}*`, ...rows].join("\n")), source: block }];
     }
     case "sources": {
       const texts =

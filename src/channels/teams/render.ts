@@ -5,7 +5,7 @@
  * `fallbackText`).
  */
 import type { Activity } from "botbuilder";
-import { citationMarkers, renderText, sourceLine } from "../../core/render-text.ts";
+import { citationMarkers, renderText, sourceLine, tableLines } from "../../core/render-text.ts";
 import { ACTIONS, type Block, type Button, type Cites, type Reply } from "../../core/types.ts";
 import {
   type ActionSet,
@@ -67,6 +67,16 @@ export function renderBlock(block: Block, mark: Mark): CardElement[] {
           value: clip(f.value, L.factValueChars) + mark(f.sources),
         })),
       }));
+    case "table":
+      return tableLines(block.columns, block.rows, mark).map(
+        (line, i): TextBlock => ({
+          type: "TextBlock",
+          text: clip(line, L.textChars),
+          wrap: true,
+          spacing: "Small",
+          ...(i === 0 ? { weight: "Bolder" as const } : {}),
+        }),
+      );
     case "sources": {
       const single = block.sources.length === 1;
       return [
