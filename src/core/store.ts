@@ -27,7 +27,25 @@ export interface Store {
   keys(prefix: string, limit?: number): Promise<string[]>;
   /** Deletes every key that starts with `prefix`; returns how many. */
   deletePrefix(prefix: string): Promise<number>;
+  /**
+   * Applies every write, all or none, and only while `guard` holds (its key still equals `expected`;
+   * undefined: absent). True when the writes were applied. A finished quiz (the session's end and the
+   * result's append), a vote, an inbox entry and its dedupe mark: each is one commit.
+   */
+  commit(writes: readonly Write[], guard?: Guard): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** One write of an atomic commit. `delete` removes a value or a list. */
+export type Write =
+  | { kind: "set"; key: string; value: string; ttlMs?: number }
+  | { kind: "delete"; key: string }
+  | { kind: "append"; key: string; value: string; max?: number };
+
+/** A commit's condition: the value at `key` equals `expected` (undefined: the key is absent or expired). */
+export interface Guard {
+  key: string;
+  expected: string | undefined;
 }
 
 /** Milliseconds since the epoch; injected so that tests control time. */

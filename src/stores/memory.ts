@@ -1,5 +1,5 @@
 /** In-memory store: tests and the terminal chat. Same contract as SQLite and Redis, one process only. */
-import type { Clock, Store } from "../core/store.ts";
+import type { Clock, Guard, Store, Write } from "../core/store.ts";
 
 interface Entry {
   value: string;
@@ -92,6 +92,19 @@ export class MemoryStore implements Store {
     const keys = await this.keys(prefix, Infinity);
     for (const k of keys) await this.delete(k);
     return keys.length;
+  }
+
+  async commit(writes: readonly Write[], guard?: Guard): Promise<boolean> {
+    this.assertOpen();
+    if (guard && this.live(guard.key)?.value !== guard.expected) return false;
+    for (const w of writes) {
+      if (w.kind === "set") this.values.set(w.key, { value: w.value, expires: this.expiry(w.ttlMs) });
+      else if (w.kind === "delete") {
+        this.values.delete(w.key);
+        this.lists.delete(w.key);
+      } else await this.append(w.key, w.value, w.max);
+    }
+    return true;
   }
 
   async close(): Promise<void> {

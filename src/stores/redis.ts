@@ -5,7 +5,7 @@
  */
 import { Redis } from "ioredis";
 import { CareerfaqError } from "../core/errors.ts";
-import type { Store } from "../core/store.ts";
+import type { Guard, Store, Write } from "../core/store.ts";
 
 const CAS = `
 local current = redis.call('GET', KEYS[1])
@@ -21,6 +21,36 @@ else
 end
 return 1
 `;
+
+/** ARGV: writes, guard ("0" none, "1" absent, "2" equals ARGV[3]), expected, then kind/a/b per write. */
+const COMMIT = `
+local n = tonumber(ARGV[1])
+local off = 0
+if ARGV[2] ~= '0' then
+  local current = redis.call('GET', KEYS[1])
+  if ARGV[2] == '1' then
+    if current then return 0 end
+  elseif current ~= ARGV[3] then
+    return 0
+  end
+  off = 1
+end
+for i = 1, n do
+  local key = KEYS[i + off]
+  local kind, a, b = ARGV[i * 3 + 1], ARGV[i * 3 + 2], ARGV[i * 3 + 3]
+  if kind == 's' then
+    if b == '' then redis.call('SET', key, a) else redis.call('SET', key, a, 'PX', b) end
+  elseif kind == 'd' then
+    redis.call('DEL', key)
+  else
+    redis.call('RPUSH', key, a)
+    if b ~= '' then redis.call('LTRIM', key, -tonumber(b), -1) end
+  end
+end
+return 1
+`;
+
+const px = (ttlMs: number) => Math.max(1, Math.round(ttlMs));
 
 /** Glob characters in a prefix are matched literally by SCAN. */
 function globEscape(s: string): string {
@@ -70,7 +100,7 @@ export class RedisStore implements Store {
 
   async set(key: string, value: string, ttlMs?: number): Promise<void> {
     if (ttlMs === undefined) await this.redis.set(this.k(key), value);
-    else await this.redis.set(this.k(key), value, "PX", Math.max(1, Math.round(ttlMs)));
+    else await this.redis.set(this.k(key), value, "PX", px(ttlMs));
   }
 
   async delete(key: string): Promise<void> {
@@ -81,7 +111,7 @@ export class RedisStore implements Store {
     const r =
       ttlMs === undefined
         ? await this.redis.set(this.k(key), value, "NX")
-        : await this.redis.set(this.k(key), value, "PX", Math.max(1, Math.round(ttlMs)), "NX");
+        : await this.redis.set(this.k(key), value, "PX", px(ttlMs), "NX");
     return r === "OK";
   }
 
@@ -93,7 +123,7 @@ export class RedisStore implements Store {
       expected === undefined ? "0" : "1",
       expected ?? "",
       next,
-      ttlMs === undefined ? "" : String(Math.max(1, Math.round(ttlMs))),
+      ttlMs === undefined ? "" : String(px(ttlMs)),
     );
     return r === 1;
   }
@@ -130,6 +160,21 @@ export class RedisStore implements Store {
     const keys = await this.keys(prefix, Infinity);
     for (let i = 0; i < keys.length; i += 500) await this.redis.unlink(...keys.slice(i, i + 500).map((k) => this.k(k)));
     return keys.length;
+  }
+
+  async commit(writes: readonly Write[], guard?: Guard): Promise<boolean> {
+    const keys = [...(guard ? [this.k(guard.key)] : []), ...writes.map((w) => this.k(w.key))];
+    const args: string[] = [
+      String(writes.length),
+      guard ? (guard.expected === undefined ? "1" : "2") : "0",
+      guard?.expected ?? "",
+    ];
+    for (const w of writes) {
+      if (w.kind === "set") args.push("s", w.value, w.ttlMs === undefined ? "" : String(px(w.ttlMs)));
+      else if (w.kind === "delete") args.push("d", "", "");
+      else args.push("a", w.value, w.max === undefined ? "" : String(w.max));
+    }
+    return (await this.redis.eval(COMMIT, keys.length, ...keys, ...args)) === 1;
   }
 
   async close(): Promise<void> {

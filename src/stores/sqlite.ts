@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { CareerfaqError } from "../core/errors.ts";
-import type { Clock, Store } from "../core/store.ts";
+import type { Clock, Guard, Store, Write } from "../core/store.ts";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS kv (
@@ -161,6 +161,25 @@ export class SqliteStore implements Store {
       })
       .immediate();
     return n;
+  }
+
+  async commit(writes: readonly Write[], guard?: Guard): Promise<boolean> {
+    return this.db
+      .transaction(() => {
+        if (guard && this.stmt.get.get(guard.key, this.clock())?.value !== guard.expected) return false;
+        for (const w of writes) {
+          if (w.kind === "set") this.stmt.set.run(w.key, w.value, this.expires(w.ttlMs));
+          else if (w.kind === "delete") {
+            this.stmt.del.run(w.key);
+            this.stmt.delList.run(w.key);
+          } else {
+            this.stmt.append.run(w.key, w.value);
+            if (w.max !== undefined) this.stmt.trim.run(w.key, w.key, w.max);
+          }
+        }
+        return true;
+      })
+      .immediate();
   }
 
   /** Deletes expired keys (also done lazily on read). */

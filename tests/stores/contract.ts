@@ -3,7 +3,9 @@
  * use; `advance` moves time on (a fake clock for memory/SQLite, a real wait for Redis).
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { Engine } from "../../src/core/engine.ts";
 import type { Clock, Store } from "../../src/core/store.ts";
+import { testCatalog } from "../helpers/engine.ts";
 
 export interface ContractTarget {
   name: string;
@@ -125,6 +127,73 @@ export function storeContract(target: ContractTarget): void {
       expect(await s.list(`${k}user:1:list`)).toEqual([]);
     });
 
+    it("commit applies every write, all or none, while its guard holds", async () => {
+      const s = await open();
+      const k = unique();
+      await s.set(`${k}old`, "x");
+      const writes = [
+        { kind: "set", key: `${k}session`, value: "ended", ttlMs: 60_000 },
+        { kind: "append", key: `${k}results`, value: "r1", max: 2 },
+        { kind: "delete", key: `${k}old` },
+      ] as const;
+      expect(await s.commit(writes, { key: `${k}session`, expected: "q3" })).toBe(false);
+      expect(await s.get(`${k}session`)).toBeUndefined();
+      expect(await s.list(`${k}results`)).toEqual([]);
+      expect(await s.get(`${k}old`)).toBe("x");
+      expect(await s.commit(writes, { key: `${k}session`, expected: undefined })).toBe(true);
+      expect(await s.get(`${k}session`)).toBe("ended");
+      expect(await s.list(`${k}results`)).toEqual(["r1"]);
+      expect(await s.get(`${k}old`)).toBeUndefined();
+      expect(await s.commit(writes, { key: `${k}session`, expected: undefined })).toBe(false);
+      expect(await s.commit([{ kind: "append", key: `${k}results`, value: "r2", max: 2 }])).toBe(true);
+      expect(await s.commit([{ kind: "append", key: `${k}results`, value: "r3", max: 2 }])).toBe(true);
+      expect(await s.list(`${k}results`)).toEqual(["r2", "r3"]);
+    });
+
+    it("commit: of concurrent committers from the same guard exactly one wins", async () => {
+      const s = await open();
+      const k = unique();
+      await s.set(`${k}session`, "q11");
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          s.commit(
+            [
+              { kind: "set", key: `${k}session`, value: `ended${i}` },
+              { kind: "append", key: `${k}results`, value: `r${i}` },
+            ],
+            { key: `${k}session`, expected: "q11" },
+          ),
+        ),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const winner = results.indexOf(true);
+      expect(await s.get(`${k}session`)).toBe(`ended${winner}`);
+      expect(await s.list(`${k}results`)).toEqual([`r${winner}`]);
+    });
+
+    it("a finished quiz is one atomic write: a crash at any write leaves its end and its result together", async () => {
+      const s = await open();
+      const catalog = testCatalog();
+      const questions = catalog.assessment.questions.length;
+      for (let crashAfter = 0; crashAfter <= 2; crashAfter++) {
+        const user = `${unique()}quizzer`;
+        const inbound = { channel: "slack" as const, conversation: `c-${user}`, user, direct: true };
+        const engine = new Engine(catalog, { store: s, clock });
+        await engine.handle({ ...inbound, text: "assess" });
+        for (let q = 1; q < questions; q++) await engine.handle({ ...inbound, text: "1" });
+        // The last answer goes through a store that dies after `crashAfter` writes (a kill -9, as the store sees it).
+        const dying = new Engine(catalog, { store: crashingAfter(s, crashAfter), clock });
+        await dying.handle({ ...inbound, text: "1" });
+        const fresh = new Engine(catalog, { store: s, clock });
+        const history = (await fresh.handle({ ...inbound, text: "history" })).map((o) => JSON.stringify(o.reply));
+        const resumed = (await fresh.handle({ ...inbound, text: "assess" })).map((o) => JSON.stringify(o.reply));
+        const recorded = history.join().includes("/100");
+        const atLastQuestion = resumed.join().includes(`Question ${questions} of ${questions}`);
+        // Either the result is recorded (and a new quiz starts), or nothing happened (and the last question is asked again).
+        expect({ crashAfter, recorded, atLastQuestion }).toEqual({ crashAfter, recorded, atLastQuestion: !recorded });
+      }
+    });
+
     if (target.second) {
       it("two handles on the same storage see each other and race safely", async () => {
         const a = await open();
@@ -143,5 +212,32 @@ export function storeContract(target: ContractTarget): void {
         expect([p, q].filter(Boolean)).toHaveLength(1);
       });
     }
+  });
+}
+
+const WRITES = new Set([
+  "set",
+  "delete",
+  "setIfAbsent",
+  "compareAndSet",
+  "append",
+  "increment",
+  "deletePrefix",
+  "commit",
+]);
+
+/** The store as a process killed after `n` writes sees it: every call after that fails. */
+function crashingAfter(store: Store, n: number): Store {
+  let writes = 0;
+  return new Proxy(store, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver);
+      if (typeof value !== "function" || name === "close") return value;
+      return async (...args: unknown[]) => {
+        if (writes >= n) throw new Error("crashed");
+        if (WRITES.has(String(name))) writes++;
+        return value.apply(target, args);
+      };
+    },
   });
 }

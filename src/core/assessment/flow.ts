@@ -5,7 +5,7 @@
  * record one answer, even across processes.
  */
 import type { Catalog } from "../catalog.ts";
-import type { Clock, Store } from "../store.ts";
+import type { Clock, Store, Write } from "../store.ts";
 import { ACTIONS, type Inbound, type Outbound, type Reply } from "../types.ts";
 import { simplify } from "../words.ts";
 import {
@@ -100,7 +100,7 @@ export class Assessor {
       transition(this.d.catalog.assessment, s, { kind: "start" }, inbound.user, this.d.clock(), previous),
     );
     const s = t.state!;
-    if (t.event.kind === "asked" && t.event.note === "started") await this.d.onQuiz?.("started");
+    if (t.event.kind === "asked" && t.event.note === "started") this.counted("started");
     const reply =
       t.event.kind === "asked" && t.event.note === "started"
         ? introReply(this.d.catalog.assessment, s)
@@ -230,17 +230,30 @@ export class Assessor {
       const t = step(state, ended);
       if (t.state === state && t.event.kind !== "asked") return { t };
       const next = t.state ? JSON.stringify(t.state) : `${ENDED}${(t.finished ?? state)?.attempt ?? ""}`;
-      if (!(await this.d.store.compareAndSet(key, raw, next, this.d.sessionTtlMs))) continue;
       if (t.event.kind === "finished" && t.finished) {
+        // The session's end and the result are one atomic commit: a crash leaves both or neither.
         const previous = (await this.results(user)).at(-1);
         const record = toRecord(a, t.finished.attempt, now, scoreAnswers(a, t.finished.answers));
-        await this.d.store.append(resultsKey(user), JSON.stringify(record), MAX_RESULTS);
-        await this.d.onQuiz?.("completed");
+        const ended: Write = { kind: "set", key, value: next, ttlMs: this.d.sessionTtlMs };
+        const result: Write = {
+          kind: "append",
+          key: resultsKey(user),
+          value: JSON.stringify(record),
+          max: MAX_RESULTS,
+        };
+        if (!(await this.d.store.commit([ended, result], { key, expected: raw }))) continue;
+        this.counted("completed");
         return { t, previous };
       }
+      if (!(await this.d.store.compareAndSet(key, raw, next, this.d.sessionTtlMs))) continue;
       return { t };
     }
     throw new Error("self-assessment: too many concurrent updates to one session");
+  }
+
+  /** Quiz counters are best-effort: never awaited, never failing the turn. */
+  private counted(event: "started" | "completed"): void {
+    this.d.onQuiz?.(event)?.catch(() => {});
   }
 
   private async askForget(user: string): Promise<Reply> {
