@@ -59,6 +59,11 @@ export const ConfigSchema = z.object({
     .default("careerfaq:"),
   REQUIRE_REDIS: z.enum(["0", "1"], { error: "REQUIRE_REDIS must be 0 or 1" }).optional(),
   SESSION_TTL_DAYS: positiveInt("SESSION_TTL_DAYS", 7, 365),
+  STORE_TIMEOUT_MS: positiveInt("STORE_TIMEOUT_MS", 1000, 60_000),
+  // Reliability: the event inbox and shutdown
+  INBOX_LEASE_MS: positiveInt("INBOX_LEASE_MS", 15_000, 3_600_000),
+  SHUTDOWN_GRACE_MS: positiveInt("SHUTDOWN_GRACE_MS", 10_000, 600_000),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt("HTTP_REQUEST_TIMEOUT_MS", 15_000, 600_000),
   // Slack
   SLACK_BOT_TOKEN: z
     .string()

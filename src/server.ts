@@ -1,7 +1,8 @@
 /**
  * The bot's process: configuration → content → store → engine → channels → one HTTP server.
  * GET /healthz always; POST /slack/events when Slack is configured (HTTP mode); /api/messages for
- * Teams. SIGTERM/SIGINT: stop taking requests, finish those in flight, close channels and the store.
+ * Teams. SIGTERM/SIGINT: stop taking requests; within SHUTDOWN_GRACE_MS finish those in flight and
+ * answer what the channels accepted; what does not fit stays pending in the store for the next start.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,18 +12,22 @@ import { slackChannel } from "./channels/slack/index.ts";
 import { teamsChannel } from "./channels/teams/index.ts";
 import { type Config, loadConfig } from "./config.ts";
 import type { Engine } from "./core/engine.ts";
-import type { Store } from "./core/store.ts";
+import { CareerfaqError } from "./core/errors.ts";
+import { healthRoute } from "./health.ts";
+import { json } from "./http-json.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { openStore } from "./stores/open.ts";
+import type { TimedStore } from "./stores/timed.ts";
 
 const FACTORIES: ChannelFactory[] = [slackChannel, teamsChannel];
-const DRAIN_TIMEOUT_MS = 10_000;
+/** How often Node checks for requests past their timeouts (its default is 30 s). */
+const TIMEOUT_CHECK_MS = 1_000;
 
 export interface RunningServer {
   server: Server;
   url: string;
   engine: Engine;
-  store: Store;
+  store: TimedStore;
   channels: Channel[];
   log: Logger;
   /** Stops taking requests, waits for those in flight, closes channels and the store. */
@@ -49,34 +54,37 @@ export async function startServer(
     const channel = await factory({ config, engine, store, log });
     if (channel) channels.push(channel);
   }
-  const routes: Route[] = [
-    {
-      method: "GET",
-      path: "/healthz",
-      handle: (_req, res) => json(res, 200, { status: "ok", channels: channels.map((c) => c.name) }),
-    },
-    ...channels.flatMap((c) => c.routes),
-  ];
+  const routes: Route[] = [healthRoute(store, channels), ...channels.flatMap((c) => c.routes)];
 
   let inFlight = 0;
   let draining = false;
   let idle: (() => void) | undefined;
-  const server = createServer((req, res) => {
-    if (draining) {
-      res.setHeader("connection", "close");
-      return json(res, 503, { error: "shutting down" });
-    }
-    inFlight++;
-    res.on("close", () => {
-      inFlight--;
-      if (inFlight === 0) idle?.();
-    });
-    void dispatch(routes, req, res, log);
-  });
+  // Stalled clients (headers or a body sent slowly, or never) are cut off instead of holding a socket.
+  const requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout: Math.min(requestTimeout, 10_000),
+      connectionsCheckingInterval: TIMEOUT_CHECK_MS,
+    },
+    (req, res) => {
+      if (draining) {
+        res.setHeader("connection", "close");
+        return json(res, 503, { error: "shutting down" });
+      }
+      inFlight++;
+      res.on("close", () => {
+        inFlight--;
+        if (inFlight === 0) idle?.();
+      });
+      void dispatch(routes, req, res, log);
+    },
+  );
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(config.PORT, config.HOST, () => resolve());
+  await listen(server, config).catch(async (err) => {
+    for (const c of channels) await c.stop().catch(() => {});
+    await store.close();
+    throw err;
   });
   try {
     for (const c of channels) await c.start?.();
@@ -94,28 +102,45 @@ export async function startServer(
   log.info("careerfaq listening", {
     url,
     channels: channels.map((c) => c.name).join(",") || "none",
-    store: store.constructor.name,
+    store: store.inner.constructor.name,
   });
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      const deadline = Date.now() + config.SHUTDOWN_GRACE_MS;
       draining = true;
-      log.info("shutting down: finishing requests in flight", { inFlight });
+      log.info("shutting down: finishing requests in flight", { inFlight, graceMs: config.SHUTDOWN_GRACE_MS });
       server.close();
       if (inFlight > 0) {
         await new Promise<void>((resolve) => {
           idle = resolve;
-          setTimeout(resolve, DRAIN_TIMEOUT_MS).unref();
+          setTimeout(resolve, Math.max(0, deadline - Date.now())).unref();
         });
       }
       server.closeIdleConnections?.();
       for (const c of channels)
-        await c.stop().catch((err) => log.warn("channel did not stop cleanly", { channel: c.name, err }));
+        await c.stop(deadline).catch((err) => log.warn("channel did not stop cleanly", { channel: c.name, err }));
       await store.close().catch((err) => log.warn("store did not close cleanly", { err }));
       log.info("stopped");
     })());
   return { server, url, engine, store, channels, log, close };
+}
+
+/** Listens, or fails with one clear line naming PORT or HOST (not a stack trace). */
+function listen(server: Server, config: Config): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once("error", (err: NodeJS.ErrnoException) => {
+      const why =
+        err.code === "EADDRINUSE"
+          ? `PORT=${config.PORT} is already in use on HOST=${config.HOST}: stop the other process, or set PORT to a free port`
+          : err.code === "EACCES"
+            ? `PORT=${config.PORT} needs privileges on this machine: set PORT to 1024 or above`
+            : `cannot listen on HOST=${config.HOST} PORT=${config.PORT} (${err.code ?? err.message}): set HOST to an address of this machine, e.g. 0.0.0.0 or 127.0.0.1`;
+      reject(new CareerfaqError("CONFIG_INVALID", why, { cause: err }));
+    });
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
 }
 
 async function dispatch(
@@ -141,15 +166,6 @@ async function dispatch(
     if (!res.headersSent) json(res, 500, { error: "internal error" });
     else res.end();
   }
-}
-
-export function json(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
-  });
-  res.end(text);
 }
 
 /** `npm start`: run until SIGTERM/SIGINT. */

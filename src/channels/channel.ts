@@ -20,8 +20,17 @@ export interface Channel {
   readonly routes: readonly Route[];
   /** Connects anything long-lived (Slack Socket Mode). */
   start?(): Promise<void>;
-  /** Stops taking work, finishes what is in flight, closes connections. */
-  stop(): Promise<void>;
+  /** Stops taking work, finishes what fits before `deadline` (ms since the epoch), closes connections. */
+  stop(deadline?: number): Promise<void>;
+  /** For /healthz: whether the channel can do its job, and why not (e.g. its token was rejected). */
+  health?(): ChannelHealth;
+}
+
+export interface ChannelHealth {
+  ok: boolean;
+  /** ok, unknown (not checked yet), rejected (credentials refused), unavailable (verification cannot run), local. */
+  auth: string;
+  [detail: string]: unknown;
 }
 
 export interface ChannelContext {

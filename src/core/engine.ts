@@ -107,14 +107,9 @@ export class Engine {
         ];
       const { reply, routing } = this.ask(inbound.text ?? "");
       if (reply.outcome === "answer" && reply.intent === "assess") return await this.assessor.start(inbound);
+      // Best-effort (not awaited, never throws): the answer does not wait for the counters.
       if (routing.declineReason !== "empty")
-        await this.metrics.message(
-          inbound.user,
-          reply.outcome,
-          reply.intent,
-          routing.normalized,
-          routing.declineReason,
-        );
+        this.metrics.message(inbound.user, reply.outcome, reply.intent, routing.normalized, routing.declineReason);
       if (reply.outcome === "decline" && FORWARDABLE.has(reply.intent) && this.experts.has(inbound.channel)) {
         return [
           {
@@ -235,7 +230,7 @@ export class Engine {
           return [{ reply: staleReply(this.catalog), visibility: "private" }];
         const result = await recordVote(this.store, this.clock, inbound, vote, payload);
         if (!result) return [{ reply: staleReply(this.catalog), visibility: "private" }];
-        await this.metrics.vote(result.stored.intent, vote, result.previous?.vote);
+        this.metrics.vote(result.stored.intent, vote, result.previous?.vote);
         const changed = result.previous !== undefined && result.previous.vote !== vote;
         return [{ reply: thanksReply(vote, payload, changed), visibility: "private" }];
       }
@@ -250,7 +245,7 @@ export class Engine {
               visibility: "private",
             },
           ];
-        await this.metrics.reason(stored.reason!);
+        this.metrics.reason(stored.reason!);
         return [
           {
             reply: {

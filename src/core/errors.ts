@@ -2,7 +2,14 @@
  * The few error classes the app raises on purpose. Each has a stable code for logs;
  * messages say what is wrong and where to fix it, and never carry secrets.
  */
-export type ErrorCode = "CONTENT_INVALID" | "CONFIG_INVALID" | "STORE_FAILED" | "CHANNEL_FAILED" | "INTERNAL";
+export type ErrorCode =
+  | "CONTENT_INVALID"
+  | "CONFIG_INVALID"
+  | "STORE_FAILED"
+  | "STORE_TIMEOUT"
+  | "STORE_UNAVAILABLE"
+  | "CHANNEL_FAILED"
+  | "INTERNAL";
 
 export class CareerfaqError extends Error {
   readonly code: ErrorCode;

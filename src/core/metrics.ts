@@ -7,7 +7,10 @@
  * Aggregates only: a question's text is shown only once at least MIN_USERS distinct people asked it.
  */
 
+import { z } from "zod";
 import { ownerOf } from "./assessment/machine.ts";
+import { jsonCodec, type Stored, stored, versioned } from "./codec.ts";
+import { keys } from "./keys.ts";
 import type { Clock, Store } from "./store.ts";
 import type { Block, Fact, Reply } from "./types.ts";
 
@@ -15,21 +18,80 @@ export const MIN_USERS = 5;
 const DAY_MS = 24 * 3600_000;
 
 export const day = (at: number) => new Date(at).toISOString().slice(0, 10);
-const stat = (d: string, name: string) => `stats:${d}:${name}`;
 
 /** A question's identity: a hash of its normalised text (keys stay short, whatever the message). */
 export function questionId(normalized: string): string {
   return `${ownerOf(normalized)}${normalized.length.toString(36)}`;
 }
 
+const UnansweredSchema = z.object({
+  text: z.string(),
+  outcome: z.string(),
+  reason: z.string().optional(),
+  first: z.number(),
+  last: z.number(),
+  count: z.number(),
+});
+type UnansweredRecord = z.infer<typeof UnansweredSchema>;
+/** Version 1; records written before versioning (bare JSON) read as version 0, which has the same shape. */
+export const unansweredCodec = versioned(1, jsonCodec(UnansweredSchema), { 0: (old) => old });
+
+/**
+ * Counters and the unanswered-question log. Best-effort by design: recording never throws and is
+ * never awaited by an answer (a failed or hung store costs the counters, not the reply). `report`
+ * waits for what is still being recorded, so a report includes every turn before it.
+ */
 export class Metrics {
+  private readonly pending = new Set<Promise<void>>();
+  private readonly unanswered: Stored<UnansweredRecord>;
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-  ) {}
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {
+    this.unanswered = stored(store, unansweredCodec);
+  }
 
   /** One routed message: its outcome, and for declines and clarifications the question itself. */
-  async message(
+  message(
+    user: string,
+    outcome: "answer" | "clarify" | "decline",
+    intent: string,
+    normalized: string,
+    reason?: string,
+  ): void {
+    this.track(this.recordMessage(user, outcome, intent, normalized, reason));
+  }
+
+  vote(intent: string, vote: "up" | "down", previous?: "up" | "down"): void {
+    this.track(this.recordVote(intent, vote, previous));
+  }
+
+  reason(reason: string): void {
+    this.track(this.count(`reason:${reason}`));
+  }
+
+  quiz(event: "started" | "completed"): Promise<void> {
+    this.track(this.count(`quiz:${event}`));
+    return Promise.resolve();
+  }
+
+  /** Resolves once everything recorded so far is written (or failed). */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  private track(work: Promise<void>): void {
+    const p = work.catch(this.onError).finally(() => this.pending.delete(p));
+    this.pending.add(p);
+  }
+
+  private async count(name: string, by = 1, at = this.clock()): Promise<void> {
+    await this.store.increment(keys.stat(day(at), name), by);
+  }
+
+  private async recordMessage(
     user: string,
     outcome: "answer" | "clarify" | "decline",
     intent: string,
@@ -37,64 +99,61 @@ export class Metrics {
     reason?: string,
   ): Promise<void> {
     const d = day(this.clock());
-    await this.store.increment(stat(d, `outcome:${outcome}`));
+    await this.count(`outcome:${outcome}`);
     if (outcome === "answer") {
-      await this.store.increment(stat(d, `intent:${intent}`));
+      await this.count(`intent:${intent}`);
       // Asking for the same answer again the same day suggests the first one did not help.
-      const seen = `user:${user}:asked:${d}:${intent}`;
-      if (!(await this.store.setIfAbsent(seen, "1", 2 * DAY_MS))) await this.store.increment(stat(d, "repeats"));
+      if (!(await this.store.setIfAbsent(keys.asked(user, d, intent), "1", 2 * DAY_MS))) await this.count("repeats");
       return;
     }
     if (normalized === "") return;
     const q = questionId(normalized);
-    await this.store.increment(stat(d, `unanswered:${q}`));
-    const key = `unanswered:${q}`;
+    await this.count(`unanswered:${q}`);
+    const key = keys.unanswered(q);
     for (let i = 0; i < 5; i++) {
-      const raw = await this.store.get(key);
+      const { value: prior, raw } = await this.unanswered.read(key);
       const now = this.clock();
-      const prior = raw ? (JSON.parse(raw) as UnansweredRecord) : undefined;
       const next: UnansweredRecord = {
         text: normalized.slice(0, 200),
         outcome,
-        reason,
+        ...(reason ? { reason } : {}),
         first: prior?.first ?? now,
         last: now,
         count: (prior?.count ?? 0) + 1,
       };
-      if (await this.store.compareAndSet(key, raw, JSON.stringify(next))) break;
+      if (await this.store.compareAndSet(key, raw, this.unanswered.encode(next))) break;
     }
-    const asker = `unanswered:${q}:user:${ownerOf(user)}`;
-    if (await this.store.setIfAbsent(asker, "1")) await this.store.append(`user:${user}:refs`, asker);
+    // Who asked: one key per person, listed in their refs so that "forget me" finds it.
+    const asker = keys.unansweredAsker(q, ownerOf(user));
+    await this.store.commit(
+      [
+        { kind: "set", key: asker, value: "1" },
+        { kind: "append", key: keys.refs(user), value: asker },
+      ],
+      { key: asker, expected: undefined },
+    );
   }
 
-  async vote(intent: string, vote: "up" | "down", previous?: "up" | "down"): Promise<void> {
+  private async recordVote(intent: string, vote: "up" | "down", previous?: "up" | "down"): Promise<void> {
     if (previous === vote) return;
-    const d = day(this.clock());
     if (previous) {
-      await this.store.increment(stat(d, `vote:${previous}`), -1);
-      await this.store.increment(stat(d, `vote:${intent}:${previous}`), -1);
+      await this.count(`vote:${previous}`, -1);
+      await this.count(`vote:${intent}:${previous}`, -1);
     }
-    await this.store.increment(stat(d, `vote:${vote}`));
-    await this.store.increment(stat(d, `vote:${intent}:${vote}`));
-  }
-
-  async reason(reason: string): Promise<void> {
-    await this.store.increment(stat(day(this.clock()), `reason:${reason}`));
-  }
-
-  async quiz(event: "started" | "completed"): Promise<void> {
-    await this.store.increment(stat(day(this.clock()), `quiz:${event}`));
+    await this.count(`vote:${vote}`);
+    await this.count(`vote:${intent}:${vote}`);
   }
 
   /** Sums every counter over the last `days` days (today included). */
   async report(days: number): Promise<Report> {
+    await this.settled();
     const now = this.clock();
     const totals = new Map<string, number>();
     for (let i = 0; i < days; i++) {
       const d = day(now - i * DAY_MS);
-      for (const key of await this.store.keys(`stats:${d}:`)) {
+      for (const key of await this.store.keys(keys.statsDay(d))) {
         const n = Number((await this.store.get(key)) ?? 0);
-        const name = key.slice(`stats:${d}:`.length);
+        const name = key.slice(keys.statsDay(d).length);
         totals.set(name, (totals.get(name) ?? 0) + n);
       }
     }
@@ -103,9 +162,8 @@ export class Metrics {
       [...totals].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v] as const);
     const unanswered: Report["unanswered"] = [];
     for (const [q, count] of sum("unanswered:")) {
-      const raw = await this.store.get(`unanswered:${q}`);
-      const users = (await this.store.keys(`unanswered:${q}:user:`)).length;
-      const rec = raw ? (JSON.parse(raw) as UnansweredRecord) : undefined;
+      const rec = await this.unanswered.get(keys.unanswered(q));
+      const users = (await this.store.keys(keys.unansweredAskers(q))).length;
       unanswered.push({ text: users >= MIN_USERS && rec ? rec.text : null, count, users, last: rec?.last ?? 0 });
     }
     unanswered.sort((a, b) => b.count - a.count || b.last - a.last);
@@ -135,15 +193,6 @@ export class Metrics {
       quizCompleted: get("quiz:completed"),
     };
   }
-}
-
-interface UnansweredRecord {
-  text: string;
-  outcome: string;
-  reason?: string;
-  first: number;
-  last: number;
-  count: number;
 }
 
 export interface Report {

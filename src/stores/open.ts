@@ -4,8 +4,15 @@ import { storeKind } from "../config.ts";
 import type { Store } from "../core/store.ts";
 import type { Logger } from "../log.ts";
 import { MemoryStore } from "./memory.ts";
+import { TimedStore } from "./timed.ts";
 
-export async function openStore(config: Config, log: Logger): Promise<Store> {
+/** The configured store behind a timeout on every call (STORE_TIMEOUT_MS), logged once per incident. */
+export async function openStore(config: Config, log: Logger): Promise<TimedStore> {
+  const inner = await openRawStore(config, log);
+  return new TimedStore(inner, { timeoutMs: config.STORE_TIMEOUT_MS, log, name: inner.constructor.name });
+}
+
+async function openRawStore(config: Config, log: Logger): Promise<Store> {
   const kind = storeKind(config);
   switch (kind) {
     case "memory":

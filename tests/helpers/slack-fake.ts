@@ -41,6 +41,8 @@ export class FakeSlack {
   private server!: Server;
   private ts = 0;
   url = "";
+  /** Every Web API answer waits this long (a slow Slack): the call is recorded, and so posted, at once. */
+  delayMs = 0;
 
   static async start(): Promise<FakeSlack> {
     const fake = new FakeSlack();
@@ -49,6 +51,7 @@ export class FakeSlack {
         const { status, headers, body } = fake.answer(req, raw);
         const gate = fake.held.get((req.url ?? "").replace(/^\/api\//, ""));
         if (gate) await gate;
+        if (fake.delayMs > 0) await new Promise((r) => setTimeout(r, fake.delayMs));
         res.writeHead(status, { "content-type": "application/json", ...headers });
         res.end(JSON.stringify(body));
       });
@@ -169,11 +172,22 @@ export class FakeSlack {
           user_id: "UBOT",
           bot_id: "BBOT",
         };
+      case "conversations.replies":
+      case "conversations.history":
+        return { ok: true, messages: this.posted(params), has_more: false };
       case "apps.connections.open":
         return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: "invalid_auth" };
       default:
         return { ok: true };
     }
+  }
+
+  /** Messages posted to a channel (a thread's, for conversations.replies), with their metadata. */
+  private posted(params: Record<string, unknown>): Record<string, unknown>[] {
+    return this.calls
+      .filter((c) => c.method === "chat.postMessage" && c.params.channel === params.channel && c.result)
+      .filter((c) => params.ts === undefined || c.params.thread_ts === params.ts || c.result?.ts === params.ts)
+      .map((c) => ({ type: "message", ts: c.result!.ts, text: c.params.text, metadata: c.params.metadata }));
   }
 }
 

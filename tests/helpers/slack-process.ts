@@ -13,6 +13,8 @@ export interface SlackProcess {
   /** Resolves with the output once it matches `pattern` (counting from `from`). */
   waitForLog(pattern: RegExp, from?: number): Promise<string>;
   stop(): Promise<void>;
+  /** Sends a signal (SIGKILL: kill -9) and resolves when the process has exited. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 /** A port nothing listens on right now (the OS's pick for port 0). */
@@ -52,6 +54,12 @@ export async function startSlackProcess(env: Record<string, string>): Promise<Sl
     url: `http://127.0.0.1:${port}`,
     output: () => child.output,
     waitForLog: (pattern, from = 0) => child.waitFor(pattern, from),
+    kill: async (signal) => {
+      if (child.child.exitCode !== null || child.child.signalCode !== null) return;
+      const exited = child.exited();
+      child.child.kill(signal);
+      await exited;
+    },
     stop: async () => {
       if (child.child.exitCode !== null || child.child.signalCode !== null) return;
       const exited = child.exited();

@@ -99,6 +99,8 @@ export async function postSlack(
 
 let seq = 0;
 const nextTs = () => `1710000000.${String(++seq).padStart(6, "0")}`;
+/** Slack gives every command and interaction its own trigger_id (like 13345224609.738474920.8088930838d88f008e0). */
+export const nextTriggerId = () => `${Date.now()}.${++seq}.${Math.random().toString(16).slice(2, 12)}`;
 export const nextEventId = () => `Ev${Date.now().toString(36).toUpperCase()}${++seq}`;
 
 /** An event_callback envelope around `event`. */
@@ -173,7 +175,7 @@ export function commandBody(text: string, extra: Record<string, string> = {}): s
     api_app_id: "A1",
     is_enterprise_install: "false",
     response_url: "http://127.0.0.1:1/unset",
-    trigger_id: "1.2.3",
+    trigger_id: nextTriggerId(),
     ...extra,
   }).toString();
 }
@@ -204,14 +206,14 @@ export function clickBody(o: ClickOptions): string {
     text: { type: "plain_text", text: o.label ?? "Button", emoji: true },
     value: o.value,
     type: "button",
-    action_ts: "1700000001.000001",
+    action_ts: nextTs(),
   };
   const payload: Record<string, unknown> = {
     type: "block_actions",
     user: { id: user, username: "alex", name: "alex", team_id: TEAM },
     api_app_id: "A1",
     token: "unused-verification-token",
-    trigger_id: "1.2.3",
+    trigger_id: nextTriggerId(),
     team: { id: TEAM, domain: "example" },
     enterprise: null,
     is_enterprise_install: false,

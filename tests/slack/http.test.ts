@@ -110,8 +110,8 @@ describe("malformed bodies", () => {
   it("answers 405 to other methods and 404 to other paths", async () => {
     expect((await fetch(`${server.url}/slack/events`)).status).toBe(405);
     expect((await fetch(`${server.url}/slack/other`, { method: "POST", body: "{}" })).status).toBe(404);
-    const health = (await fetch(`${server.url}/healthz`).then((r) => r.json())) as { channels: string[] };
-    expect(health.channels).toContain("slack");
+    const health = (await fetch(`${server.url}/healthz`).then((r) => r.json())) as { channels: object };
+    expect(Object.keys(health.channels)).toContain("slack");
   });
 });
 

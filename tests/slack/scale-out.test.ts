@@ -75,7 +75,7 @@ if (available) {
         headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
       });
       expect(retry.status).toBe(200);
-      await b!.waitForLog(/Slack event already handled \(retry\)/, from);
+      await b!.waitForLog(/already handled \(a retry or a replay\)/, from);
       expect(postsTo(fake, "C100").filter((c) => c.params.thread_ts === "1700000999.000001")).toHaveLength(1);
     });
   });

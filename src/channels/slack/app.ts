@@ -1,16 +1,26 @@
 /**
- * Bolt wiring: the receiver (HTTPReceiver mounted on the shared server, or Socket Mode), the events
- * and the command from manifest.ts, one catch-all for button clicks. Listeners ack at once and hand
- * the work to `track`, so answering never delays an ack.
+ * Bolt wiring: the receiver (HTTPReceiver mounted on the shared server, or Socket Mode) is the
+ * transport. Every request we answer (the events and the command from manifest.ts, button clicks)
+ * is handed to `accept` — persisted in the inbox, deduped by event id, trigger_id and action_ts —
+ * and only then acknowledged; answering happens after the ack, from the inbox.
  */
-import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, SocketModeReceiver, type webApi } from "@slack/bolt";
+import { createHash } from "node:crypto";
+import {
+  App,
+  type Logger as BoltLogger,
+  HTTPReceiver,
+  LogLevel,
+  type ReceiverEvent,
+  SocketModeReceiver,
+  type webApi,
+} from "@slack/bolt";
 import type { Config } from "../../config.ts";
 import type { Logger } from "../../log.ts";
 import type { Route } from "../channel.ts";
 import { slackFetch } from "./fetch.ts";
-import type { SlackHandlers } from "./handlers.ts";
+import type { SlackHandlers, SlackWork } from "./handlers.ts";
 import { slackEventsRoute } from "./http.ts";
-import { messageEventName } from "./inbound.ts";
+import { messageEventName, rec, str } from "./inbound.ts";
 import { SLACK_COMMAND, SLACK_EVENTS, SLACK_EVENTS_PATH, type SlackEventName } from "./manifest.ts";
 
 /** Web API retries: 429s wait for Retry-After; network errors and 5xx back off; about 5 s at most besides Retry-After. */
@@ -29,8 +39,8 @@ export interface BuildOptions {
   config: Config;
   handlers: SlackHandlers;
   log: Logger;
-  /** Runs work after the ack, keeping track of it so that stop() can wait for it. */
-  track: (work: () => Promise<void>) => void;
+  /** Persists (or, the store failing, queues in memory) work to answer after the ack; never throws. */
+  accept: (id: string, work: SlackWork) => Promise<unknown>;
 }
 
 /** Options shared by every WebClient (ours, Bolt's, the Socket Mode client's). */
@@ -44,7 +54,7 @@ export function webClientOptions(config: Config, log: Logger): webApi.WebClientO
   };
 }
 
-export function buildSlackApp({ config, handlers, log, track }: BuildOptions): SlackAppParts {
+export function buildSlackApp({ config, handlers, log, accept }: BuildOptions): SlackAppParts {
   const logger = boltLogger(log.child({ component: "bolt" }), config.LOG_LEVEL);
   const botToken = config.SLACK_BOT_TOKEN!;
   const common = {
@@ -80,45 +90,59 @@ export function buildSlackApp({ config, handlers, log, track }: BuildOptions): S
       route: slackEventsRoute(receiver, config.SLACK_SIGNING_SECRET!, log),
     };
   }
-  register(parts.app, handlers, track, log);
+  intercept(parts.app, handlers, accept);
+  parts.app.error(async (error) => log.error("Slack listener failed", { err: error, code: error.code }));
   return parts;
 }
 
-function register(app: App, handlers: SlackHandlers, track: BuildOptions["track"], log: Logger): void {
-  const onEvent: Record<SlackEventName, (body: unknown) => Promise<void>> = {
-    app_mention: (body) => handlers.onMessage(body, "mention"),
-    "message.im": (body) => handlers.onMessage(body, "dm"),
-    "message.channels": (body) => handlers.onChannelMessage(body, "message.channels"),
-    "message.groups": (body) => handlers.onChannelMessage(body, "message.groups"),
-    app_home_opened: (body) => handlers.onHomeOpened(body),
+/** Bolt's event type → our manifest names (the message.* events all arrive as "message"). */
+const BY_TYPE = new Map<string, SlackEventName[]>();
+for (const [name, spec] of Object.entries(SLACK_EVENTS) as [SlackEventName, (typeof SLACK_EVENTS)[SlackEventName]][])
+  BY_TYPE.set(spec.bolt, [...(BY_TYPE.get(spec.bolt) ?? []), name]);
+
+/**
+ * Every request Bolt verified reaches app.processEvent: ours are accepted into the inbox, then acked;
+ * channel chatter is acked and dropped; anything else is left to Bolt.
+ */
+function intercept(app: App, handlers: SlackHandlers, accept: BuildOptions["accept"]): void {
+  const boltProcess = app.processEvent.bind(app);
+  app.processEvent = async (event: ReceiverEvent) => {
+    const work = workOf(event.body, handlers);
+    if (work === null) return boltProcess(event);
+    if (work !== "drop") await accept(inboxId(work), work);
+    await event.ack();
   };
-  // One listener per Bolt event type; the message.* events all arrive as "message" (channel_type tells which).
-  const byType = new Map<string, SlackEventName[]>();
-  for (const [name, spec] of Object.entries(SLACK_EVENTS) as [
-    SlackEventName,
-    (typeof SLACK_EVENTS)[SlackEventName],
-  ][]) {
-    byType.set(spec.bolt, [...(byType.get(spec.bolt) ?? []), name]);
-  }
-  // Bolt acks events itself, before any listener runs.
-  for (const [type, names] of byType) {
-    app.event(type, async ({ body }) => {
-      const name = names.length === 1 ? names[0] : messageEventName(body);
-      if (!name || !names.includes(name)) return;
-      // Channel chatter (message.channels/groups outside the experts' threads) is dropped before it is queued.
-      if ((name === "message.channels" || name === "message.groups") && !handlers.expertReply(body, name)) return;
-      track(() => onEvent[name](body));
-    });
-  }
-  app.command(SLACK_COMMAND, async ({ ack, body }) => {
-    await ack();
-    track(() => handlers.onCommand(body));
-  });
-  app.action(/.*/, async ({ ack, body }) => {
-    await ack();
-    track(() => handlers.onAction(body));
-  });
-  app.error(async (error) => log.error("Slack listener failed", { err: error, code: error.code }));
+}
+
+/** What a request is: work for a handler, chatter to drop, or null (Bolt's). */
+export function workOf(body: unknown, handlers: Pick<SlackHandlers, "expertReply">): SlackWork | "drop" | null {
+  const b = rec(body);
+  if (!b) return null;
+  if (b.command === SLACK_COMMAND) return { on: "command", body };
+  if (b.type === "block_actions" && Array.isArray(b.actions) && b.actions.length > 0) return { on: "action", body };
+  const type = b.type === "event_callback" ? str(rec(b.event)?.type) : undefined;
+  const names = type ? BY_TYPE.get(type) : undefined;
+  if (!names) return null;
+  const name = names.length === 1 ? names[0] : messageEventName(body);
+  if (!name || !names.includes(name)) return "drop";
+  // Channel chatter (message.channels/groups outside the experts' threads) is dropped before it costs a write.
+  if ((name === "message.channels" || name === "message.groups") && !handlers.expertReply(body, name)) return "drop";
+  return { on: name, body };
+}
+
+/** The inbox id (and dedupe key): the event_id; a command's trigger_id; a click's trigger_id and action_ts. */
+export function inboxId(work: SlackWork): string {
+  const b = rec(work.body) ?? {};
+  const trigger = str(b.trigger_id);
+  const actionTs = Array.isArray(b.actions) ? str(rec(b.actions[0])?.action_ts) : undefined;
+  const id =
+    work.on === "command"
+      ? trigger && `cmd:${trigger}`
+      : work.on === "action"
+        ? trigger && actionTs && `act:${trigger}:${actionTs}`
+        : str(b.event_id) && `ev:${b.event_id}`;
+  // Without the ids Slack always sends, the body itself: a replay is the same bytes.
+  return `slack:${id || `body:${createHash("sha256").update(JSON.stringify(work.body)).digest("hex").slice(0, 32)}`}`;
 }
 
 const LEVELS: Record<Config["LOG_LEVEL"], LogLevel> = {

@@ -7,6 +7,7 @@
 import type { webApi } from "@slack/bolt";
 import type { Outbound, Reply } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
+import type { Journal } from "../worker.ts";
 import { slackFetch } from "./fetch.ts";
 import type { SlackMethod } from "./manifest.ts";
 import { type HomeView, type RenderOptions, renderMessages, type SlackMessage } from "./render.ts";
@@ -30,6 +31,8 @@ export interface Place {
   privateHere: boolean;
   /** Public replies sent privately offer "Share in channel" for this question. */
   share?: ShareSpec;
+  /** Records each Web API call of an inbox item, so a resumed item sends nothing twice. */
+  journal?: Journal;
 }
 
 /** EXPERTS_CHANNEL, and how to remember a forwarded question's thread (for relaying the experts' reply). */
@@ -69,8 +72,14 @@ export function failureOf(err: unknown): SlackFailure {
   return typeof e?.data?.needed === "string" ? { code, needed: e.data.needed } : { code };
 }
 
+/** Message metadata on answers posted from the inbox: which step posted it, so a resumed step finds it. */
+const STEP_EVENT = "careerfaq_answer";
+const stepMetadata = (step: string) => ({ event_type: STEP_EVENT, event_payload: { step } });
+
 export class Delivery {
   private readonly dms = new Map<string, string>();
+  /** The bot token's standing: auth.test at start-up, then any call Slack refused for it. */
+  readonly auth: { state: "unknown" | "ok" | "rejected"; code?: string } = { state: "unknown" };
 
   constructor(
     private readonly client: webApi.WebClient,
@@ -105,7 +114,10 @@ export class Delivery {
       "auth.test",
       {},
     );
-    if (result) this.log.info("Slack bot token accepted", { team: result.team_id, botUser: result.user_id });
+    if (result) {
+      this.auth.state = "ok";
+      this.log.info("Slack bot token accepted", { team: result.team_id, botUser: result.user_id });
+    }
   }
 
   private async deliverOne(place: Place, out: Outbound): Promise<void> {
@@ -225,15 +237,18 @@ export class Delivery {
   }
 
   private async openDm(place: Place): Promise<string | undefined> {
-    const key = `${place.team}:${place.user}`;
-    const cached = this.dms.get(key);
-    if (cached) return cached;
-    const result = await this.call(place, "conversations.open", { users: place.user });
-    const id = (result?.channel as { id?: unknown } | undefined)?.id;
-    if (typeof id !== "string") return undefined;
-    if (this.dms.size >= DM_CACHE_LIMIT) this.dms.clear();
-    this.dms.set(key, id);
-    return id;
+    const open = async () => {
+      const key = `${place.team}:${place.user}`;
+      const cached = this.dms.get(key);
+      if (cached) return cached;
+      const result = await this.call({ ...place, journal: undefined }, "conversations.open", { users: place.user });
+      const id = (result?.channel as { id?: unknown } | undefined)?.id;
+      if (typeof id !== "string") return undefined;
+      if (this.dms.size >= DM_CACHE_LIMIT) this.dms.clear();
+      this.dms.set(key, id);
+      return id;
+    };
+    return place.journal ? place.journal.step("dm", open) : open();
   }
 
   /** One Web API call; on failure logs with context and returns undefined (and tells the user when it should). */
@@ -243,10 +258,40 @@ export class Delivery {
     args: Record<string, unknown>,
     reply?: Reply,
   ): Promise<Record<string, unknown> | undefined> {
+    const send = async (step?: string) => {
+      try {
+        const tagged = step && method === "chat.postMessage" ? { ...args, metadata: stepMetadata(step) } : args;
+        const result = (await this.client.apiCall(method, tagged)) as unknown as Record<string, unknown>;
+        // What callers read of a result; the rest is not worth journaling.
+        return place.journal ? { ok: result.ok, ts: result.ts, channel: result.channel } : result;
+      } catch (err) {
+        // Not journaled: what failed() sends is not replayed after a crash.
+        await this.failed({ ...place, journal: undefined }, method, err, reply);
+        return undefined;
+      }
+    };
+    if (!place.journal) return send();
+    const verify = method === "chat.postMessage" ? (step: string) => this.findPosted(args, step) : undefined;
+    return place.journal.step(method, send, verify);
+  }
+
+  /** A message this step posted before a crash, found by its metadata; undefined when not found. */
+  private async findPosted(args: Record<string, unknown>, step: string): Promise<Record<string, unknown> | undefined> {
+    const channel = args.channel as string;
+    const threadTs = args.thread_ts as string | undefined;
     try {
-      return (await this.client.apiCall(method, args)) as unknown as Record<string, unknown>;
+      const result = (await this.client.apiCall(threadTs ? "conversations.replies" : "conversations.history", {
+        channel,
+        ...(threadTs ? { ts: threadTs } : {}),
+        include_all_metadata: true,
+        limit: 200,
+      })) as { messages?: { ts?: string; metadata?: { event_type?: string; event_payload?: { step?: unknown } } }[] };
+      const found = result.messages?.find(
+        (m) => m.metadata?.event_type === STEP_EVENT && m.metadata.event_payload?.step === step,
+      );
+      return found ? { ok: true, ts: found.ts, channel } : undefined;
     } catch (err) {
-      await this.failed(place, method, err, reply);
+      this.log.debug("could not check whether a message was posted before a restart; posting it", { err });
       return undefined;
     }
   }
@@ -255,6 +300,7 @@ export class Delivery {
     const { code, needed } = failureOf(err);
     const fields = { event: place.event, channel: place.channel, method, code };
     if (AUTH_FAILED.has(code)) {
+      Object.assign(this.auth, { state: "rejected", code });
       this.log.error(
         "Slack rejected the bot token: check SLACK_BOT_TOKEN (OAuth & Permissions → Bot User OAuth Token) and that the app is installed",
         fields,
@@ -289,7 +335,12 @@ export class Delivery {
   }
 
   /** POSTs JSON to a response_url (slash commands and interactions; valid 30 minutes, 5 times). */
-  private async respond(place: Place, payload: Record<string, unknown>): Promise<boolean> {
+  private respond(place: Place, payload: Record<string, unknown>): Promise<boolean> {
+    const post = () => this.postResponse(place, payload);
+    return place.journal ? place.journal.step("respond", post) : post();
+  }
+
+  private async postResponse(place: Place, payload: Record<string, unknown>): Promise<boolean> {
     const url = place.responseUrl!;
     try {
       const res = await slackFetch(url, {

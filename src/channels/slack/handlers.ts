@@ -1,13 +1,15 @@
 /**
- * What happens after the ack: Slack event, command or click → Inbound → engine → Delivery.
- * No answer logic here: every text and every click goes to engine.handle. Each event_id is
- * handled once, through the store, so a retry reaching another process is not answered twice.
+ * What happens after the ack, in two halves. `plan`: Slack event, command or click → Inbound →
+ * engine → what to send (JSON, recorded in the inbox before anything is sent). `execute`: sends it
+ * through Delivery, each Web API call journaled, so a crash resumes after the last message sent.
+ * No answer logic here: every text and every click goes to engine.handle. Dedupe is the inbox's.
  */
 import type { Engine } from "../../core/engine.ts";
 import { relay } from "../../core/experts.ts";
 import type { Store } from "../../core/store.ts";
-import type { Inbound } from "../../core/types.ts";
+import type { Inbound, Outbound, Reply } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
+import type { InboxHandler, Journal } from "../worker.ts";
 import type { Delivery, Place } from "./deliver.ts";
 import {
   conversationKey,
@@ -18,11 +20,9 @@ import {
   readMessageEvent,
   userKey,
 } from "./inbound.ts";
-import { renderHome } from "./render.ts";
+import type { SlackEventName } from "./manifest.ts";
+import { type HomeView, renderHome } from "./render.ts";
 import { readShareValue, SHARE_ACTION } from "./share.ts";
-
-export const EVENT_DEDUPE_TTL_MS = 3600_000;
-export const dedupeKey = (eventId: string) => `slack:event:${eventId}`;
 
 export interface HandlerDeps {
   engine: Engine;
@@ -35,16 +35,75 @@ export interface HandlerDeps {
   expertsChannel?: string;
 }
 
-export class SlackHandlers {
+/** What the inbox keeps of a Slack request: which listener, and the body as Bolt parsed it. */
+export interface SlackWork {
+  on: SlackEventName | "command" | "action";
+  body: unknown;
+}
+
+/** What to send, decided before anything is sent. */
+export type SlackPlan =
+  | { kind: "deliver"; place: Place; outbounds: Outbound[] }
+  | { kind: "share"; place: Place; question: string; replies: Reply[]; rest: Outbound[] }
+  | { kind: "relay"; expert: Place; asker: { team: string; user: string }; reply: Reply }
+  | { kind: "home"; place: Place; view: HomeView };
+
+export class SlackHandlers implements InboxHandler {
   constructor(private readonly deps: HandlerDeps) {}
 
+  async plan(payload: string): Promise<SlackPlan | null> {
+    const work = JSON.parse(payload) as SlackWork;
+    switch (work.on) {
+      case "app_mention":
+        return this.onMessage(work.body, "mention");
+      case "message.im":
+        return this.onMessage(work.body, "dm");
+      case "message.channels":
+      case "message.groups":
+        return this.onChannelMessage(work.body, work.on);
+      case "app_home_opened":
+        return this.onHomeOpened(work.body);
+      case "command":
+        return this.onCommand(work.body);
+      case "action":
+        return this.onAction(work.body);
+    }
+  }
+
+  async execute(recorded: unknown, journal: Journal): Promise<void> {
+    const plan = recorded as SlackPlan | null;
+    if (!plan) return;
+    const { delivery, log } = this.deps;
+    switch (plan.kind) {
+      case "deliver":
+        return delivery.deliver({ ...plan.place, journal }, plan.outbounds);
+      case "home":
+        return delivery.publishHome({ ...plan.place, journal }, plan.view);
+      case "share": {
+        const place = { ...plan.place, journal };
+        await delivery.share(place, place.user, plan.question, plan.replies);
+        if (plan.rest.length > 0) await delivery.deliver({ ...place, privateHere: true, share: undefined }, plan.rest);
+        return;
+      }
+      case "relay": {
+        const delivered = await delivery.relay({ ...plan.expert, journal }, plan.asker, plan.reply);
+        log.info(delivered ? "expert's reply relayed to the asker" : "expert's reply could not be relayed", {
+          channel: plan.expert.channel,
+          thread: plan.expert.threadTs,
+        });
+      }
+    }
+  }
+
   /** app_mention (answered in its thread) or message.im (answered in the DM). */
-  async onMessage(body: unknown, kind: "mention" | "dm"): Promise<void> {
+  private async onMessage(body: unknown, kind: "mention" | "dm"): Promise<SlackPlan | null> {
     const event = kind === "dm" ? "message.im" : "app_mention";
     const verdict = readMessageEvent(body, kind);
-    if ("ignore" in verdict) return this.deps.log.debug("Slack event ignored", { event, reason: verdict.ignore });
+    if ("ignore" in verdict) {
+      this.deps.log.debug("Slack event ignored", { event, reason: verdict.ignore });
+      return null;
+    }
     const m = verdict.message;
-    if (!(await this.firstTime(m.eventId, event))) return;
     const outbounds = await this.deps.engine.handle({
       ...this.who(m.team, m.user),
       conversation: conversationKey(m.team, m.channel),
@@ -60,7 +119,7 @@ export class SlackHandlers {
       privateHere: false,
       ...(kind === "mention" ? { threadTs: m.threadTs ?? m.ts } : m.threadTs ? { threadTs: m.threadTs } : {}),
     };
-    await this.deps.delivery.deliver(place, outbounds);
+    return { kind: "deliver", place, outbounds };
   }
 
   /**
@@ -68,14 +127,16 @@ export class SlackHandlers {
    * the asker of the question posted there, by DM. Everything else said in channels is ignored (the
    * bot answers mentions only), and is dropped before it costs a store round trip.
    */
-  async onChannelMessage(body: unknown, event: "message.channels" | "message.groups"): Promise<void> {
+  private async onChannelMessage(
+    body: unknown,
+    event: "message.channels" | "message.groups",
+  ): Promise<SlackPlan | null> {
     const m = this.expertReply(body, event);
-    if (!m) return;
-    if (!(await this.firstTime(m.eventId, event))) return;
+    if (!m) return null;
     const relayed = await relay(this.deps.store, `slack:${m.channel}:${m.threadTs}`, undefined, m.text);
     if (relayed?.asker.channel !== "slack") {
       this.deps.log.debug("Slack event ignored", { event, reason: "not-a-forwarded-question" });
-      return;
+      return null;
     }
     const [team = "", user = ""] = relayed.asker.user.split(":").slice(-2);
     const expert: Place = {
@@ -87,12 +148,7 @@ export class SlackHandlers {
       direct: false,
       privateHere: false,
     };
-    const delivered = await this.deps.delivery.relay(expert, { team, user }, relayed.reply);
-    this.deps.log.info(delivered ? "expert's reply relayed to the asker" : "expert's reply could not be relayed", {
-      event,
-      channel: m.channel,
-      thread: m.threadTs,
-    });
+    return { kind: "relay", expert, asker: { team, user }, reply: relayed.reply };
   }
 
   /**
@@ -113,21 +169,27 @@ export class SlackHandlers {
   }
 
   /** App Home opened on its Home tab: publish the home view for this user. */
-  async onHomeOpened(body: unknown): Promise<void> {
+  private async onHomeOpened(body: unknown): Promise<SlackPlan | null> {
     const home = readHomeOpened(body);
-    if (!home) return;
-    if (!(await this.firstTime(home.eventId, "app_home_opened"))) return;
+    if (!home) return null;
     const reply = await this.deps.engine.home(userKey(home.team, home.user));
-    await this.deps.delivery.publishHome(
-      { event: "app_home_opened", team: home.team, user: home.user, direct: true, privateHere: false },
-      renderHome(reply),
-    );
+    const place: Place = {
+      event: "app_home_opened",
+      team: home.team,
+      user: home.user,
+      direct: true,
+      privateHere: false,
+    };
+    return { kind: "home", place, view: renderHome(reply) };
   }
 
   /** /careerfaq <text>: answered privately through response_url, with "Share in channel". */
-  async onCommand(body: unknown): Promise<void> {
+  private async onCommand(body: unknown): Promise<SlackPlan | null> {
     const c = readCommand(body);
-    if (!c) return this.deps.log.warn("Slack command ignored: malformed payload", { event: "command" });
+    if (!c) {
+      this.deps.log.warn("Slack command ignored: malformed payload", { event: "command" });
+      return null;
+    }
     const text = c.text.trim() || "help";
     const outbounds = await this.deps.engine.handle({
       ...this.who(c.team, c.user, c.userName),
@@ -146,13 +208,16 @@ export class SlackHandlers {
       privateHere: true,
       share: { question: text, text },
     };
-    await this.deps.delivery.deliver(place, outbounds);
+    return { kind: "deliver", place, outbounds };
   }
 
   /** A button click: the engine's action, or the adapter's own Share button. */
-  async onAction(body: unknown): Promise<void> {
+  private async onAction(body: unknown): Promise<SlackPlan | null> {
     const a = readAction(body);
-    if (!a) return this.deps.log.warn("Slack interaction ignored: malformed payload", { event: "block_actions" });
+    if (!a) {
+      this.deps.log.warn("Slack interaction ignored: malformed payload", { event: "block_actions" });
+      return null;
+    }
     const direct = a.channel?.startsWith("D") === true && !a.ephemeral;
     const place: Place = {
       event: "block_actions",
@@ -179,11 +244,11 @@ export class SlackHandlers {
     };
     if (a.actionId === SHARE_ACTION) return this.share(place, base, a.value);
     const outbounds = await this.deps.engine.handle({ ...base, action: { id: a.actionId, value: a.value } });
-    await this.deps.delivery.deliver(place, outbounds);
+    return { kind: "deliver", place, outbounds };
   }
 
   /** Share in channel: ask the engine again, post its public answer publicly; anything else stays private. */
-  private async share(place: Place, base: Omit<Inbound, "text" | "action">, value: string): Promise<void> {
+  private async share(place: Place, base: Omit<Inbound, "text" | "action">, value: string): Promise<SlackPlan> {
     const spec = readShareValue(value);
     const inbound: Inbound = {
       ...base,
@@ -197,16 +262,10 @@ export class SlackHandlers {
     const outbounds = await this.deps.engine.handle(inbound);
     const shareable = outbounds.filter((o) => (o.to ?? "here") === "here" && (o.visibility ?? "public") === "public");
     if (!spec || shareable.length === 0 || !place.responseUrl) {
-      return this.deps.delivery.deliver({ ...place, privateHere: true, share: undefined }, outbounds);
+      return { kind: "deliver", place: { ...place, privateHere: true, share: undefined }, outbounds };
     }
-    await this.deps.delivery.share(
-      place,
-      place.user,
-      spec.question,
-      shareable.map((o) => o.reply),
-    );
     const rest = outbounds.filter((o) => !shareable.includes(o));
-    if (rest.length > 0) await this.deps.delivery.deliver({ ...place, privateHere: true, share: undefined }, rest);
+    return { kind: "share", place, question: spec.question, replies: shareable.map((o) => o.reply), rest };
   }
 
   private who(team: string, user: string, userName?: string): Pick<Inbound, "channel" | "user" | "userName" | "admin"> {
@@ -216,19 +275,5 @@ export class SlackHandlers {
       ...(userName ? { userName } : {}),
       admin: this.deps.admins.has(user),
     };
-  }
-
-  /** True the first time an event_id is seen (by any process sharing the store). */
-  private async firstTime(eventId: string | undefined, event: string): Promise<boolean> {
-    if (!eventId) return true;
-    try {
-      const first = await this.deps.store.setIfAbsent(dedupeKey(eventId), "1", EVENT_DEDUPE_TTL_MS);
-      if (!first) this.deps.log.debug("Slack event already handled (retry)", { event, eventId });
-      return first;
-    } catch (err) {
-      // Answering twice is better than not answering: a store outage must not silence the bot.
-      this.deps.log.warn("event dedupe failed; handling the event anyway", { event, eventId, err });
-      return true;
-    }
   }
 }

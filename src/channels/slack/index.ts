@@ -1,15 +1,20 @@
 /**
  * The Slack channel. Off (one info line, null) without SLACK_* configuration; Socket Mode when
  * SLACK_APP_TOKEN is set; otherwise HTTP mode at POST /slack/events on the shared server.
- * stop(): disconnects Socket Mode, then waits for answers still being delivered.
+ * Accepted work goes through the event inbox (src/core/inbox.ts, drained by ../worker.ts).
+ * stop(): disconnects Socket Mode, answers what fits before the deadline, leaves the rest pending.
  */
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import { webApi } from "@slack/bolt";
 import { CareerfaqError, ConfigError } from "../../core/errors.ts";
 import { rememberForward } from "../../core/experts.ts";
+import { Inbox } from "../../core/inbox.ts";
 import type { Channel, ChannelContext, ChannelFactory } from "../channel.ts";
+import { InboxWorker } from "../worker.ts";
 import { buildSlackApp, webClientOptions } from "./app.ts";
 import { Delivery, failureOf } from "./deliver.ts";
-import { SlackHandlers } from "./handlers.ts";
+import { SlackHandlers, type SlackWork } from "./handlers.ts";
 import { SLACK_EVENTS_PATH } from "./manifest.ts";
 import { AnswerQueue } from "./queue.ts";
 
@@ -68,14 +73,24 @@ export function createSlackChannel({ config, engine, store, log: parent }: Chann
     ...(config.EXPERTS_CHANNEL ? { expertsChannel: config.EXPERTS_CHANNEL } : {}),
   });
   const answers = new AnswerQueue(log);
-  const track = (work: () => Promise<void>) => answers.push(work);
-  const { route, socket } = buildSlackApp({ config, handlers, log, track });
+  const instance = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
+  const inbox = new Inbox(store, { instance, leaseMs: config.INBOX_LEASE_MS, clock: Date.now });
+  const worker = new InboxWorker({
+    inbox,
+    queue: answers,
+    handlers: { slack: handlers },
+    log,
+    leaseMs: config.INBOX_LEASE_MS,
+  });
+  const accept = (id: string, work: SlackWork) => worker.accept(id, "slack", JSON.stringify(work));
+  const { route, socket } = buildSlackApp({ config, handlers, log, accept });
   const mode = socket ? "socket" : "http";
 
   return {
     name: "slack",
     routes: route ? [route] : [],
     async start() {
+      await worker.start();
       if (socket) {
         try {
           await socket.start();
@@ -89,13 +104,20 @@ export function createSlackChannel({ config, engine, store, log: parent }: Chann
           });
         }
       }
-      log.info("Slack is on", { mode, ...(mode === "http" ? { path: SLACK_EVENTS_PATH } : {}) });
-      track(() => delivery.checkAuth());
+      log.info("Slack is on", { mode, instance, ...(mode === "http" ? { path: SLACK_EVENTS_PATH } : {}) });
+      answers.push(() => delivery.checkAuth());
     },
-    async stop() {
-      if (socket) await withTimeout(socket.client.disconnect(), STOP_TIMEOUT_MS);
-      await withTimeout(answers.drain(), STOP_TIMEOUT_MS);
+    async stop(deadline = Date.now() + STOP_TIMEOUT_MS) {
+      if (socket) await withTimeout(socket.client.disconnect(), Math.max(0, deadline - Date.now()));
+      await worker.stop(deadline);
     },
+    health: () => ({
+      ok: delivery.auth.state !== "rejected",
+      auth: delivery.auth.state,
+      ...(delivery.auth.code ? { code: delivery.auth.code } : {}),
+      mode,
+      inbox: { ...worker.counts },
+    }),
   };
 }
 

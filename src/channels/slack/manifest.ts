@@ -31,6 +31,9 @@ export const SLACK_METHODS = {
   "chat.postMessage": ["chat:write"],
   "chat.postEphemeral": ["chat:write"],
   "conversations.open": ["im:write"],
+  // After a crash: was an answer already posted? (scopes already held for the message events)
+  "conversations.replies": ["channels:history", "groups:history", "im:history"],
+  "conversations.history": ["channels:history", "groups:history", "im:history"],
   "views.publish": [],
 } as const satisfies Record<string, readonly string[]>;
 export type SlackMethod = keyof typeof SLACK_METHODS;

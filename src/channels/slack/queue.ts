@@ -58,6 +58,15 @@ export class AnswerQueue {
     this.schedule();
   }
 
+  /** Drops the work not started yet (shutdown); returns how much. Work already running goes on. */
+  clear(): number {
+    const dropped = this.waiting.length - this.head;
+    this.waiting.length = 0;
+    this.head = 0;
+    if (this.size === 0) for (const resolve of this.idle.splice(0)) resolve();
+    return dropped;
+  }
+
   /** Resolves when nothing is waiting or running. */
   drain(): Promise<void> {
     if (this.size === 0) return Promise.resolve();

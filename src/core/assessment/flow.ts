@@ -132,8 +132,12 @@ export class Assessor {
     });
   }
 
+  /**
+   * Whether the user is in the middle of the quiz. A store that fails or times out counts as "no": a
+   * plain question must be answered even when the store hangs (the store logs the incident).
+   */
   private async active(user: string): Promise<boolean> {
-    const raw = await this.d.store.get(sessionKey(user));
+    const raw = await this.d.store.get(sessionKey(user)).catch(() => undefined);
     return raw !== undefined && !raw.startsWith(ENDED);
   }
 
