@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { startPrivateRedis } from "../helpers/redis-server.ts";
 import { eventBody, postSlack } from "../helpers/slack.ts";
 import { FakeSlack } from "../helpers/slack-fake.ts";
 import { type SlackProcess, startSlackProcess } from "../helpers/slack-process.ts";
@@ -138,5 +139,41 @@ describe("the event inbox, over real processes", () => {
     expect(after.unanswered).toEqual([]);
     expect(after.twice).toEqual([]);
     await second.stop();
+  }, 120_000);
+
+  it("two instances on one Redis: when one is killed, the other claims its abandoned work once its lease expires", async () => {
+    const redis = await startPrivateRedis();
+    const fake = await FakeSlack.start();
+    fakes.push(fake);
+    fake.delayMs = 200;
+    try {
+      const shared = { STORE: "redis", REDIS_URL: redis.url, SLACK_API_URL: fake.apiUrl, INBOX_LEASE_MS: "1500" };
+      const a = await startSlackProcess(shared);
+      const b = await startSlackProcess(shared);
+      running.push(a, b);
+      const sending = burst(a, 300, "R");
+      await fake.waitFor(() => answers(fake).size >= 10, 20_000);
+      await a.kill("SIGKILL");
+      const { acked } = await sending;
+      const before = tally(fake, acked);
+      expect(before.acked).toBeGreaterThan(before.answered);
+      await b.waitForLog(/resuming pending inbox items/);
+      await fake.waitFor(() => tally(fake, acked).unanswered.length === 0, 60_000);
+      const after = tally(fake, acked);
+      console.info(
+        "kill -9 of one of two instances on Redis:",
+        { ...before, unanswered: before.unanswered.length },
+        "→",
+        {
+          ...after,
+          unanswered: after.unanswered.length,
+          twice: after.twice.length,
+        },
+      );
+      expect(after.unanswered).toEqual([]);
+      expect(after.twice).toEqual([]);
+    } finally {
+      await redis.stop();
+    }
   }, 120_000);
 });
