@@ -14,6 +14,8 @@ import { rec } from "./inbound.ts";
 import { SLACK_COMMAND, SLACK_EVENTS_PATH } from "./manifest.ts";
 
 const FORM = "application/x-www-form-urlencoded";
+/** Slack's own window for request timestamps, applied to the future too. */
+const MAX_SKEW_S = 5 * 60;
 
 /** What Bolt will make of a body: handle it, fail to parse it (its own 401/400), or nothing (ours). */
 export type BodyKind = "bolt" | "unparsable" | "unknown";
@@ -23,14 +25,32 @@ export function slackEventsRoute(receiver: HTTPReceiver, signingSecret: string, 
     method: "POST",
     path: SLACK_EVENTS_PATH,
     handle: async (req, res) => {
+      // Bolt rejects stale timestamps; one from the future is as suspect (a replay prepared in advance).
+      const timestamp = Number(req.headers["x-slack-request-timestamp"]);
+      if (Number.isFinite(timestamp) && timestamp > Date.now() / 1000 + MAX_SKEW_S) {
+        log.warn("Slack request rejected: its timestamp is in the future", { path: SLACK_EVENTS_PATH, status: 401 });
+        return void res.writeHead(401, { connection: "close" }).end();
+      }
       const raw = await readBody(req, defaultBodyLimit);
       if (raw === undefined) return void res.destroy(); // the client went away mid-body
-      if (raw === null) return void res.writeHead(413).end();
+      if (raw === null) return tooLarge(req, res);
       (req as IncomingMessage & { rawBody?: Buffer }).rawBody = raw;
+      // Bolt only parses a form whose content type is exactly this (no "; charset=utf-8").
+      if (mediaType(req.headers["content-type"]) === FORM) req.headers["content-type"] = FORM;
       if (classify(req.headers["content-type"], raw) === "unknown") return reject(req, res, raw, signingSecret, log);
       receiver.requestListener(req, res);
     },
   };
+}
+
+/** 413 at once, then the connection is closed: the rest of the body is never read. */
+function tooLarge(req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(413, { connection: "close", "content-length": 0 }).end(() => req.destroy());
+}
+
+/** "application/x-www-form-urlencoded; charset=utf-8" → "application/x-www-form-urlencoded". */
+function mediaType(contentType: string | undefined): string | undefined {
+  return contentType?.split(";")[0]?.trim().toLowerCase();
 }
 
 /** Mirrors Bolt's parsing (form with `payload`, form, else JSON) and checks the result is something it acks. */
@@ -52,7 +72,7 @@ export function classify(contentType: string | undefined, raw: Buffer): BodyKind
   if (b.type === "event_callback" && rec(b.event) && typeof rec(b.event)!.type === "string") return "bolt";
   // Only our command has a listener to ack it; another would wait 3 s for Bolt's 404.
   if (b.command === SLACK_COMMAND) return "bolt";
-  if (b.type === "block_actions" && Array.isArray(b.actions)) return "bolt";
+  if (b.type === "block_actions" && Array.isArray(b.actions) && b.actions.length > 0) return "bolt";
   return "unknown";
 }
 
@@ -79,18 +99,20 @@ function reject(req: IncomingMessage, res: ServerResponse, raw: Buffer, signingS
   res.writeHead(signed ? 400 : 401).end();
 }
 
-/** The whole body; null when it is larger than `limit` bytes; undefined when the request failed. */
+/** The whole body; null as soon as it is larger than `limit` bytes (the rest is not read); undefined when the request failed. */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null | undefined> {
   return new Promise((resolve) => {
+    const declared = Number(req.headers["content-length"] ?? Number.NaN);
+    if (Number.isFinite(declared) && declared > limit) return resolve(null);
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) over = true;
-      else chunks.push(chunk);
+      if (size <= limit) return void chunks.push(chunk);
+      req.pause();
+      resolve(null);
     });
-    req.on("end", () => resolve(over ? null : Buffer.concat(chunks)));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", () => resolve(undefined));
   });
 }

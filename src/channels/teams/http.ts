@@ -20,8 +20,6 @@ export interface MessagesRouteDeps {
 }
 
 export const MESSAGES_PATH = "/api/messages";
-/** Past this much, a too-large body is no longer drained: the connection is closed. */
-const DRAIN_LIMIT = TEAMS_LIMITS.requestBytes * 8;
 
 export function messagesRoute(deps: MessagesRouteDeps): Route {
   return { method: "POST", path: MESSAGES_PATH, handle: (req, res) => handleMessages(req, res, deps) };
@@ -31,7 +29,9 @@ async function handleMessages(req: IncomingMessage, res: ServerResponse, deps: M
   const raw = await readBody(req, TEAMS_LIMITS.requestBytes);
   if (raw === "aborted") return;
   if (raw === "too-large") {
+    // 413 at once, then the connection closes: the rest of the body is never read.
     res.setHeader("connection", "close");
+    res.once("finish", () => req.destroy());
     return json(res, 413, { error: `request body over ${TEAMS_LIMITS.requestBytes} bytes` });
   }
   const parsed = parseActivity(raw);
@@ -52,23 +52,20 @@ async function handleMessages(req: IncomingMessage, res: ServerResponse, deps: M
   await tokenCheck.run(check, () => deps.adapter.process(request, botResponse(res, check), deps.logic));
 }
 
-/** The body, or why there is none. Too large: drained (up to a bound) so the 413 reaches the client. */
+/** The body, or why there is none; "too-large" as soon as it passes `limit` (reading stops there). */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too-large" | "aborted"> {
   return new Promise((resolve) => {
-    const declared = Number(req.headers["content-length"] ?? NaN);
-    let tooLarge = Number.isFinite(declared) && declared > limit;
+    const declared = Number(req.headers["content-length"] ?? Number.NaN);
+    if (Number.isFinite(declared) && declared > limit) return resolve("too-large");
     let size = 0;
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) tooLarge = true;
-      if (!tooLarge) chunks.push(chunk);
-      else if (size > DRAIN_LIMIT) {
-        resolve("too-large");
-        req.destroy();
-      }
+      if (size <= limit) return void chunks.push(chunk);
+      req.pause();
+      resolve("too-large");
     });
-    req.on("end", () => resolve(tooLarge ? "too-large" : Buffer.concat(chunks)));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", () => resolve("aborted"));
     req.on("close", () => resolve("aborted")); // no effect once resolved
   });
