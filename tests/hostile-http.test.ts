@@ -8,7 +8,7 @@ import { request } from "node:http";
 import { Socket } from "node:net";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/server.ts";
-import { clickBody, commandBody, FORM, postSlack, useSlackServer } from "./helpers/slack.ts";
+import { clickBody, commandBody, directMessage, eventBody, FORM, postSlack, useSlackServer } from "./helpers/slack.ts";
 import type { FakeSlack } from "./helpers/slack-fake.ts";
 
 let fake: FakeSlack;
@@ -90,6 +90,21 @@ describe("odd but signed Slack requests", () => {
       timestamp: Math.floor(Date.now() / 1000) + 600,
     });
     expect(res.status).toBe(401);
+  });
+});
+
+describe("deeply nested rich_text (item 8)", () => {
+  it("a DM whose blocks nest 5,000 levels deep still gets a reply", async () => {
+    let node = '{"type":"text","text":"salary uk"}';
+    for (let i = 0; i < 5000; i++) node = `{"type":"rich_text_section","elements":[${node}]}`;
+    const dm = directMessage("", { user: "U777", channel: "D777" });
+    delete dm.text;
+    const body = eventBody(dm).replace(
+      '"type":"message"',
+      `"blocks":[{"type":"rich_text","elements":[${node}]}],"type":"message"`,
+    );
+    expect((await postSlack(server, body)).status).toBe(200);
+    await fake.waitFor(() => fake.callsTo("chat.postMessage").find((c) => c.params.channel === "D777"));
   });
 });
 

@@ -9,6 +9,7 @@
 import { CareerfaqError } from "../core/errors.ts";
 import type { Held, Inbox, InboxItem } from "../core/inbox.ts";
 import type { Logger } from "../log.ts";
+import { RecentIds } from "./recent.ts";
 import type { AnswerQueue } from "./slack/queue.ts";
 
 /**
@@ -55,7 +56,7 @@ class LostItem extends CareerfaqError {
 }
 
 export class InboxWorker {
-  private readonly seen = new Map<string, number>();
+  private readonly seen: RecentIds;
   private readonly queued = new Map<string, Held>();
   private timers: NodeJS.Timeout[] = [];
   private stopping = false;
@@ -64,6 +65,7 @@ export class InboxWorker {
 
   constructor(private readonly o: WorkerOptions) {
     this.now = o.now ?? Date.now;
+    this.seen = new RecentIds(o.dedupeMs ?? 3600_000, LOCAL_IDS, this.now);
   }
 
   /** Heartbeat, then resume what is pending; both repeat every third of a lease. */
@@ -80,7 +82,7 @@ export class InboxWorker {
 
   /** Persists and queues a new item; "duplicate" for an id seen before (here or in the store). */
   async accept(id: string, kind: string, payload: string): Promise<Accepted> {
-    if (this.seenRecently(id)) return this.duplicate(id);
+    if (this.seen.seen(id)) return this.duplicate(id);
     let held: Held | null;
     try {
       held = await this.o.inbox.put(id, kind, payload);
@@ -111,7 +113,7 @@ export class InboxWorker {
       if (claimed.length > 0) this.o.log.info("resuming pending inbox items", { count: claimed.length });
       for (const held of claimed) {
         this.counts.resumed++;
-        this.seenRecently(held.item.id);
+        this.seen.seen(held.item.id);
         this.enqueue(held, held.item);
       }
     } catch (err) {
@@ -185,16 +187,6 @@ export class InboxWorker {
       // Left in the store: retried after a lease by this or another instance (MAX_TRIES at most).
       this.o.log.warn("inbox item not finished; it stays pending", { id: item.id, kind: item.kind, err });
     }
-  }
-
-  private seenRecently(id: string): boolean {
-    const now = this.now();
-    const until = this.seen.get(id);
-    if (until !== undefined && until > now) return true;
-    this.seen.delete(id);
-    this.seen.set(id, now + (this.o.dedupeMs ?? 3600_000));
-    if (this.seen.size > LOCAL_IDS) this.seen.delete(this.seen.keys().next().value!);
-    return false;
   }
 }
 

@@ -143,11 +143,41 @@ describe("POST /api/messages", () => {
       { ...base, value: { careerfaq: { action: "careerfaq.ask", value: "x".repeat(5000) } }, text: "" },
       { ...base, membersAdded: "nope", type: "conversationUpdate" },
     ];
-    for (const activity of odd) {
-      const res = await postActivity(bot.url, activity);
+    for (const [i, activity] of odd.entries()) {
+      const res = await postActivity(bot.url, { ...activity, id: `${base.id}-odd${i}` });
       expect(res.status, JSON.stringify(activity).slice(0, 200)).toBe(200);
     }
     expect(logged.lines.filter((l) => / (error|warn) /.test(l))).toEqual([]);
     await stillServing();
+  });
+});
+
+describe("hostile Activities (issue 11, items 9 and 12)", () => {
+  it("wrongly typed optional fields (entities as an object, from.name as an object) are ignored: still a reply", async () => {
+    const base = personalMessage(connector.url, "salary uk");
+    const odd = [
+      { ...base, id: `${base.id}-e`, entities: { type: "mention" } },
+      { ...base, id: `${base.id}-n`, from: { ...base.from, name: { first: "A" } } },
+      { ...base, id: `${base.id}-r`, recipient: { ...base.recipient, name: ["x"] }, membersAdded: [{}, 5] },
+    ];
+    for (const activity of odd) {
+      connector.reset();
+      const res = await postActivity(bot.url, activity);
+      expect(res.status).toBe(200);
+      expect(connector.calls.map((c) => JSON.stringify(c.body)).join()).toContain("£");
+    }
+  });
+
+  it("a required field of the wrong type is a 400 that names it", async () => {
+    const base = personalMessage(connector.url, "salary uk");
+    const res = await postActivity(bot.url, { ...base, conversation: { id: 42 } });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain("conversation.id");
+  });
+
+  it("the same activity id delivered three times gets one reply", async () => {
+    const activity = personalMessage(connector.url, "salary uk");
+    for (let i = 0; i < 3; i++) expect((await postActivity(bot.url, activity)).status).toBe(200);
+    expect(connector.calls.filter((c) => c.method === "POST")).toHaveLength(1);
   });
 });

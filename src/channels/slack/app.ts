@@ -20,7 +20,7 @@ import type { Route } from "../channel.ts";
 import { slackFetch } from "./fetch.ts";
 import type { SlackHandlers, SlackWork } from "./handlers.ts";
 import { slackEventsRoute } from "./http.ts";
-import { messageEventName, rec, str } from "./inbound.ts";
+import { boundedCopy, messageEventName, rec, str } from "./inbound.ts";
 import { SLACK_COMMAND, SLACK_EVENTS, SLACK_EVENTS_PATH, type SlackEventName } from "./manifest.ts";
 
 /** Web API retries: 429s wait for Retry-After; network errors and 5xx back off; about 5 s at most besides Retry-After. */
@@ -109,7 +109,10 @@ function intercept(app: App, handlers: SlackHandlers, accept: BuildOptions["acce
   app.processEvent = async (event: ReceiverEvent) => {
     const work = workOf(event.body, handlers);
     if (work === null) return boltProcess(event);
-    if (work !== "drop") await accept(inboxId(work), work);
+    if (work !== "drop") {
+      const bounded = { on: work.on, body: boundedCopy(work.body) };
+      await accept(inboxId(bounded), bounded);
+    }
     await event.ack();
   };
 }

@@ -187,42 +187,92 @@ function teamOf(body: Rec, event: Rec): string | undefined {
   return str(body.team_id) ?? str(auth?.team_id) ?? str(event.team);
 }
 
-/** Plain text from rich_text blocks (used when an event has no `text`); mentions of people are dropped unless kept. */
+/** Rich text deeper or larger than this is cut there (Slack's own messages stay far below both). */
+export const RICH_TEXT_LIMITS = { depth: 32, nodes: 10_000 } as const;
+
+/**
+ * Plain text from rich_text blocks (used when an event has no `text`); mentions of people are dropped
+ * unless kept. Walked iteratively (no recursion): a hostile payload nested thousands of levels deep
+ * cannot overflow the stack; past RICH_TEXT_LIMITS the rest is ignored.
+ */
 export function richTextToPlain(blocks: unknown, options: { people?: "drop" | "keep" } = {}): string {
   const out: string[] = [];
-  const walk = (node: unknown): void => {
+  // A stack of nodes still to visit, in reverse order; "\n" markers close sections.
+  const stack: { node: unknown; depth: number }[] = [{ node: blocks, depth: 0 }];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < RICH_TEXT_LIMITS.nodes) {
+    const { node, depth } = stack.pop()!;
+    if (typeof node === "string") {
+      out.push(node);
+      continue;
+    }
+    if (depth > RICH_TEXT_LIMITS.depth) continue;
     if (Array.isArray(node)) {
-      for (const child of node) walk(child);
-      return;
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], depth: depth + 1 });
+      continue;
     }
     const n = rec(node);
-    if (!n) return;
-    switch (n.type) {
-      case "text":
-        out.push(typeof n.text === "string" ? n.text : "");
-        return;
-      case "link":
-        out.push(str(n.text) ?? str(n.url) ?? "");
-        return;
-      case "emoji":
-        out.push(`:${str(n.name) ?? ""}:`);
-        return;
-      case "user":
-        if (options.people === "keep") out.push(`@${str(n.user_id) ?? "someone"}`);
-        return;
-      case "usergroup":
-      case "broadcast":
-        return;
-      default:
-        walk(n.elements);
-        if (n.type === "rich_text_section" || n.type === "rich_text_preformatted" || n.type === "rich_text_quote")
-          out.push("\n");
+    if (!n) continue;
+    const leaf = leafText(n, options);
+    if (leaf !== undefined) {
+      out.push(leaf);
+      continue;
     }
-  };
-  walk(blocks);
+    if (n.type === "rich_text_section" || n.type === "rich_text_preformatted" || n.type === "rich_text_quote")
+      stack.push({ node: "\n", depth });
+    stack.push({ node: n.elements, depth: depth + 1 });
+  }
   return out
     .join("")
     .replace(/[ \t]+/g, " ")
     .replace(/\s*\n\s*/g, "\n")
     .trim();
+}
+
+/** The text of a leaf element; undefined for containers. */
+function leafText(n: Rec, options: { people?: "drop" | "keep" }): string | undefined {
+  switch (n.type) {
+    case "text":
+      return typeof n.text === "string" ? n.text : "";
+    case "link":
+      return str(n.text) ?? str(n.url) ?? "";
+    case "emoji":
+      return `:${str(n.name) ?? ""}:`;
+    case "user":
+      return options.people === "keep" ? `@${str(n.user_id) ?? "someone"}` : "";
+    case "usergroup":
+    case "broadcast":
+      return "";
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A copy of a parsed payload cut at `maxDepth` levels (deeper values become null), made iteratively:
+ * what is kept of a hostile, deeply nested payload can be serialised (JSON.stringify recurses).
+ */
+export function boundedCopy(value: unknown, maxDepth = 64): unknown {
+  const root: { v: unknown } = { v: null };
+  const stack: { from: unknown; into: Record<string, unknown> | unknown[]; key: string | number; depth: number }[] = [
+    { from: value, into: root as unknown as Record<string, unknown>, key: "v", depth: 0 },
+  ];
+  while (stack.length > 0) {
+    const { from, into, key, depth } = stack.pop()!;
+    let copy: unknown = from;
+    if (from !== null && typeof from === "object") {
+      if (depth >= maxDepth) copy = null;
+      else if (Array.isArray(from)) {
+        const arr: unknown[] = new Array(from.length);
+        from.forEach((item, i) => stack.push({ from: item, into: arr, key: i, depth: depth + 1 }));
+        copy = arr;
+      } else {
+        const obj: Record<string, unknown> = {};
+        for (const [k, item] of Object.entries(from)) stack.push({ from: item, into: obj, key: k, depth: depth + 1 });
+        copy = obj;
+      }
+    }
+    (into as Record<string | number, unknown>)[key] = copy;
+  }
+  return root.v;
 }

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Request as BotRequest, Response as BotResponse, CloudAdapter, TurnContext } from "botbuilder";
+import { z } from "zod";
 import type { Logger } from "../../log.ts";
 import type { Route } from "../channel.ts";
 import { tokenCheck } from "./auth.ts";
@@ -17,6 +18,8 @@ export interface MessagesRouteDeps {
   log: Logger;
   /** Local mode (no authentication): reply only to a serviceUrl on this machine. */
   loopbackOnly: boolean;
+  /** True the first time an activity is seen (Teams redelivers; each activity is answered once). */
+  firstTime?: (conversationId: string, activityId: string) => Promise<boolean>;
 }
 
 export const MESSAGES_PATH = "/api/messages";
@@ -49,7 +52,19 @@ async function handleMessages(req: IncomingMessage, res: ServerResponse, deps: M
   }
   const request: BotRequest = { method: req.method, headers: req.headers, body: activity };
   const check = { rejected: false };
-  await tokenCheck.run(check, () => deps.adapter.process(request, botResponse(res, check), deps.logic));
+  await tokenCheck.run(check, () => deps.adapter.process(request, botResponse(res, check), onceLogic(deps)));
+}
+
+/** The turn, run once per activity id (checked after authentication, so forged requests mark nothing). */
+function onceLogic(deps: MessagesRouteDeps): (context: TurnContext) => Promise<void> {
+  return async (context) => {
+    const { id, conversation } = context.activity;
+    if (id && deps.firstTime && !(await deps.firstTime(conversation.id, id))) {
+      deps.log.debug("Teams activity already handled (a redelivery)", { conversation: `teams:${conversation.id}` });
+      return;
+    }
+    await deps.logic(context);
+  };
 }
 
 /** The body, or why there is none; "too-large" as soon as it passes `limit` (reading stops there). */
@@ -71,7 +86,40 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too-la
   });
 }
 
-/** The Activity, or a reason it is not one. The fields checked are the ones a turn cannot do without. */
+/** An optional field of the wrong type is dropped (the turn goes on without it), not a crash. */
+const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const Account = z.looseObject({
+  id: z.string().min(1),
+  name: optional(z.string()),
+  aadObjectId: optional(z.string()),
+});
+/**
+ * What a turn reads of an Activity, checked at the edge: the fields it cannot do without are
+ * required (400 otherwise); the others are dropped when malformed. Other fields pass through.
+ */
+const ActivitySchema = z.looseObject({
+  type: z.string().min(1),
+  id: optional(z.string()),
+  serviceUrl: z.string().refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), "not an http(s) URL"),
+  conversation: z.looseObject({
+    id: z.string().min(1),
+    conversationType: optional(z.string()),
+    isGroup: optional(z.boolean()),
+    tenantId: optional(z.string()),
+  }),
+  from: Account,
+  recipient: Account,
+  text: optional(z.string()),
+  entities: optional(
+    z.array(z.looseObject({ type: z.string() }).nullable().catch(null)).transform((e) => e.filter((x) => x !== null)),
+  ),
+  membersAdded: optional(z.array(Account.nullable().catch(null))),
+  membersRemoved: optional(z.array(Account.nullable().catch(null))),
+  action: optional(z.string()),
+  name: optional(z.string()),
+});
+
+/** The Activity, or a reason it is not one (naming the field). */
 export function parseActivity(raw: Buffer): { activity: Record<string, unknown> } | { error: string } {
   let body: unknown;
   try {
@@ -81,16 +129,23 @@ export function parseActivity(raw: Buffer): { activity: Record<string, unknown> 
   }
   if (!body || typeof body !== "object" || Array.isArray(body))
     return { error: "body is not a JSON object (an Activity)" };
-  const a = body as Record<string, unknown>;
-  if (typeof a.type !== "string" || a.type.length === 0) return { error: "Activity has no type" };
-  if (typeof a.serviceUrl !== "string" || !/^https?:\/\//i.test(a.serviceUrl) || !URL.canParse(a.serviceUrl))
-    return { error: "Activity has no valid serviceUrl" };
-  for (const field of ["conversation", "from", "recipient"] as const) {
-    const v = a[field] as { id?: unknown } | undefined;
-    if (!v || typeof v !== "object" || typeof v.id !== "string" || v.id.length === 0)
-      return { error: `Activity has no ${field}.id` };
+  const parsed = ActivitySchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join(".") || "Activity";
+    return { error: `Activity field ${field}: ${issue.message}` };
   }
-  return { activity: a };
+  return { activity: withoutUndefined(parsed.data) };
+}
+
+/** Drops the keys whose (malformed) values were removed, so botbuilder never sees them. */
+function withoutUndefined(a: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(a)) {
+    if (v === undefined) continue;
+    out[k] = v && typeof v === "object" && !Array.isArray(v) ? withoutUndefined(v as Record<string, unknown>) : v;
+  }
+  return out;
 }
 
 export function isLoopbackUrl(url: string): boolean {

@@ -4,7 +4,9 @@
  * import lives in this folder, behind the Channel seam, so a port to the Teams SDK stays contained.
  */
 import { CloudAdapter } from "botbuilder";
+import { keys } from "../../core/keys.ts";
 import type { Channel, ChannelFactory } from "../channel.ts";
+import { RecentIds } from "../recent.ts";
 import { teamsAuth } from "./auth.ts";
 import { teamsLogic } from "./bot.ts";
 import { expertsSettings, TeamsExperts } from "./experts.ts";
@@ -52,9 +54,15 @@ export const teamsChannel: ChannelFactory = async ({ config, engine, store, log 
     log.debug(
       "Teams ask-an-expert is off: set TEAMS_EXPERTS_CONVERSATION and TEAMS_EXPERTS_SERVICE_URL to forward declined questions to an experts' channel",
     );
+  // Redeliveries: the store remembers activity ids for an hour; when it fails, this process does.
+  const recent = new RecentIds();
+  const firstTime = async (conversationId: string, activityId: string) => {
+    if (recent.seen(`${conversationId}:${activityId}`)) return false;
+    return store.setIfAbsent(keys.teamsActivity(conversationId, activityId), "1", 3600_000).catch(() => true);
+  };
   const channel: Channel = {
     name: "teams",
-    routes: [messagesRoute({ adapter, logic, log: teamsLog, loopbackOnly: local })],
+    routes: [messagesRoute({ adapter, logic, log: teamsLog, loopbackOnly: local, firstTime })],
     // Nothing long-lived: the server drains requests in flight before channels stop.
     stop: async () => {},
   };
