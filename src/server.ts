@@ -15,7 +15,7 @@ import type { Engine } from "./core/engine.ts";
 import { CareerfaqError } from "./core/errors.ts";
 import { healthRoute } from "./health.ts";
 import { json } from "./http-json.ts";
-import { createLogger, type Logger } from "./log.ts";
+import { createLogger, type Logger, routeConsole } from "./log.ts";
 import { openStore } from "./stores/open.ts";
 import type { TimedStore } from "./stores/timed.ts";
 
@@ -171,6 +171,7 @@ async function dispatch(
 /** `npm start`: run until SIGTERM/SIGINT. */
 export async function main(config?: Config): Promise<void> {
   const running = await startServer(config);
+  routeConsole(running.log);
   let signals = 0;
   const stop = (signal: string) => {
     signals++;

@@ -3,8 +3,8 @@
  * Every operation is a single statement or an IMMEDIATE transaction, so it is atomic within the
  * process and between processes sharing the file.
  */
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { mkdirSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { CareerfaqError } from "../core/errors.ts";
 import type { Clock, Guard, Store, Write } from "../core/store.ts";
@@ -70,7 +70,7 @@ export class SqliteStore implements Store {
   /** Opens (and creates, with its folder) the database file; ":memory:" for a private in-memory database. */
   static open(path: string, clock: Clock = Date.now): SqliteStore {
     try {
-      if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+      if (path !== ":memory:") ensureFolder(dirname(path));
       const db = new Database(path);
       db.pragma("journal_mode = WAL");
       db.pragma("synchronous = NORMAL");
@@ -191,6 +191,22 @@ export class SqliteStore implements Store {
     clearInterval(this.sweeper);
     if (this.db.open) this.db.close();
   }
+}
+
+/**
+ * Creates a folder and its missing parents, one level at a time. (mkdirSync's recursive mode spins
+ * forever on some paths, e.g. under /proc/self, where the kernel keeps answering "no such file".)
+ */
+function ensureFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    const stat = statSync(at, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) break;
+    if (stat) throw new Error(`${at} is a file, not a folder`);
+    if (dirname(at) === at || missing.length >= 64) throw new Error(`no existing folder above ${dir}`);
+    missing.unshift(at);
+  }
+  for (const folder of missing) mkdirSync(folder);
 }
 
 /** The smallest string greater than every string that starts with `prefix`. */

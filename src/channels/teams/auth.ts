@@ -16,6 +16,8 @@ export interface TeamsAuth {
   authentication: BotFrameworkAuthentication;
   /** For the start-up log line: never the password, and only the app id's last four characters. */
   describe: Record<string, string>;
+  /** The last verification's outcome (/healthz): unknown, ok, or unavailable (keys cannot be fetched). */
+  verification: { state: "local" | "unknown" | "ok" | "unavailable"; error?: string };
 }
 
 export function teamsAuth(config: Config): TeamsAuth {
@@ -25,6 +27,7 @@ export function teamsAuth(config: Config): TeamsAuth {
       mode: "local",
       authentication: new ConfigurationBotFrameworkAuthentication({}),
       describe: { auth: "none" },
+      verification: { state: "local" },
     };
   }
   const appType = config.MicrosoftAppType ?? "MultiTenant";
@@ -46,15 +49,20 @@ export function teamsAuth(config: Config): TeamsAuth {
     // botbuilder's own checks (e.g. a tenant id for SingleTenant); its messages name the setting and hold no secret.
     throw new ConfigError([`MicrosoftAppType: botbuilder rejected the Teams credentials: ${(err as Error).message}`]);
   }
+  const verification: TeamsAuth["verification"] = { state: "unknown" };
   return {
     mode: "authenticated",
-    authentication: withTokenErrorsMarked(authentication),
+    authentication: withTokenErrorsMarked(authentication, verification),
     describe: { auth: "jwt", appId: `…${appId.slice(-4)}`, appType },
+    verification,
   };
 }
 
-/** Per request: whether the token was rejected (read by the HTTP route to answer 401). */
-export const tokenCheck = new AsyncLocalStorage<{ rejected: boolean }>();
+/**
+ * Per request: whether the token was rejected (the route answers 401), or could not be verified at
+ * all because the signing keys cannot be fetched (503: the bot cannot work, a clear log, never a 500).
+ */
+export const tokenCheck = new AsyncLocalStorage<{ rejected: boolean; unavailable?: string }>();
 
 /** jsonwebtoken's errors for a token that is not valid (bad signature, malformed, not yet valid, expired). */
 const TOKEN_ERRORS = new Set(["JsonWebTokenError", "NotBeforeError", "TokenExpiredError"]);
@@ -64,15 +72,26 @@ const TOKEN_ERRORS = new Set(["JsonWebTokenError", "NotBeforeError", "TokenExpir
  * signature or a malformed token escape as a plain error, which CloudAdapter answers with 500. The
  * request is marked here so the route answers 401: a forged token is bad input, not a server fault.
  */
-function withTokenErrorsMarked(authentication: BotFrameworkAuthentication): BotFrameworkAuthentication {
+function withTokenErrorsMarked(
+  authentication: BotFrameworkAuthentication,
+  verification: TeamsAuth["verification"],
+): BotFrameworkAuthentication {
   const authenticate = authentication.authenticateRequest.bind(authentication);
   authentication.authenticateRequest = async (activity, authHeader) => {
     try {
-      return await authenticate(activity, authHeader);
+      const result = await authenticate(activity, authHeader);
+      Object.assign(verification, { state: "ok", error: undefined });
+      return result;
     } catch (err) {
-      if (TOKEN_ERRORS.has((err as Error)?.name)) {
-        const check = tokenCheck.getStore();
+      const check = tokenCheck.getStore();
+      const status = (err as { statusCode?: number }).statusCode;
+      if (TOKEN_ERRORS.has((err as Error)?.name) || status === 401 || status === 403) {
         if (check) check.rejected = true;
+      } else {
+        // Not the token's fault: the OpenID metadata or the signing keys could not be fetched.
+        const error = (err as Error)?.message ?? String(err);
+        Object.assign(verification, { state: "unavailable", error });
+        if (check) check.unavailable = error;
       }
       throw err;
     }

@@ -51,8 +51,13 @@ async function handleMessages(req: IncomingMessage, res: ServerResponse, deps: M
     return json(res, 403, { error: "local mode (no MicrosoftAppId) only replies to a serviceUrl on localhost" });
   }
   const request: BotRequest = { method: req.method, headers: req.headers, body: activity };
-  const check = { rejected: false };
+  const check: { rejected: boolean; unavailable?: string } = { rejected: false };
   await tokenCheck.run(check, () => deps.adapter.process(request, botResponse(res, check), onceLogic(deps)));
+  if (check.unavailable)
+    deps.log.error(
+      "Teams request not verified: the Bot Framework's signing keys cannot be fetched; check outbound HTTPS to login.botframework.com (answered 503)",
+      { code: "CHANNEL_FAILED", status: 503, error: check.unavailable.slice(0, 200) },
+    );
 }
 
 /** The turn, run once per activity id (checked after authentication, so forged requests mark nothing). */
@@ -154,7 +159,7 @@ export function isLoopbackUrl(url: string): boolean {
 }
 
 /** botbuilder's Response on top of node's: status/header/send collect, end writes once. */
-function botResponse(res: ServerResponse, check: { rejected: boolean }): BotResponse {
+function botResponse(res: ServerResponse, check: { rejected: boolean; unavailable?: string }): BotResponse {
   let status = 200;
   let body: unknown;
   const response: BotResponse = {
@@ -172,7 +177,7 @@ function botResponse(res: ServerResponse, check: { rejected: boolean }): BotResp
       return response;
     },
     end() {
-      if (!res.headersSent) finish(res, check.rejected ? 401 : status, body);
+      if (!res.headersSent) finish(res, check.unavailable ? 503 : check.rejected ? 401 : status, body);
       return response;
     },
   };
@@ -181,8 +186,15 @@ function botResponse(res: ServerResponse, check: { rejected: boolean }): BotResp
 
 /** Error statuses get our own short bodies (botbuilder's would carry internal messages). */
 function finish(res: ServerResponse, status: number, body: unknown): void {
-  if (status === 401 || status === 501 || status >= 500) {
-    const error = status === 401 ? "unauthorized" : status === 501 ? "not implemented" : "internal error";
+  if (status === 401 || status >= 500) {
+    const error =
+      status === 401
+        ? "unauthorized"
+        : status === 501
+          ? "not implemented"
+          : status === 503
+            ? "authentication unavailable"
+            : "internal error";
     json(res, status, { error });
     return;
   }

@@ -65,6 +65,11 @@ export const teamsChannel: ChannelFactory = async ({ config, engine, store, log 
     routes: [messagesRoute({ adapter, logic, log: teamsLog, loopbackOnly: local, firstTime })],
     // Nothing long-lived: the server drains requests in flight before channels stop.
     stop: async () => {},
+    health: () => ({
+      ok: auth.verification.state !== "unavailable",
+      auth: auth.verification.state,
+      ...(auth.verification.error ? { error: auth.verification.error.slice(0, 200) } : {}),
+    }),
   };
   return channel;
 };
