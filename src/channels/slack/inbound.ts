@@ -264,7 +264,7 @@ export function boundedCopy(value: unknown, maxDepth = 64): unknown {
       if (depth >= maxDepth) copy = null;
       else if (Array.isArray(from)) {
         const arr: unknown[] = new Array(from.length);
-        from.forEach((item, i) => stack.push({ from: item, into: arr, key: i, depth: depth + 1 }));
+        for (const [i, item] of from.entries()) stack.push({ from: item, into: arr, key: i, depth: depth + 1 });
         copy = arr;
       } else {
         const obj: Record<string, unknown> = {};
