@@ -3,20 +3,25 @@
  * (where one is configured for the asker's platform). The adapter posts it, remembers the thread
  * here, and relays an expert's reply in that thread to the asker by direct message.
  */
+import { z } from "zod";
+import { jsonCodec } from "./codec.ts";
+import { keys } from "./keys.ts";
 import type { Store } from "./store.ts";
 import { ACTIONS, type Button, type Inbound, type Outbound, type Reply } from "./types.ts";
 
 const THREAD_TTL_MS = 30 * 24 * 3600_000;
 const MAX_QUESTION = 500;
 
-export interface Forwarded {
+const ForwardedSchema = z.object({
   /** The asker's user key, conversation key and platform. */
-  user: string;
-  conversation: string;
-  channel: string;
-  question: string;
-  at: number;
-}
+  user: z.string(),
+  conversation: z.string(),
+  channel: z.string(),
+  question: z.string(),
+  at: z.number(),
+});
+export type Forwarded = z.infer<typeof ForwardedSchema>;
+const forwardedCodec = jsonCodec(ForwardedSchema);
 
 export function expertButton(question: string): Button {
   return { label: "Ask an expert", action: ACTIONS.expert, value: question.slice(0, MAX_QUESTION) };
@@ -52,12 +57,16 @@ export function forwardOutbounds(inbound: Inbound, question: string): Outbound[]
   ];
 }
 
-const threadKey = (platformThread: string) => `expert:thread:${platformThread}`;
-
-/** Called by the adapter once the question is posted: `platformThread` identifies that post (e.g. "slack:C1:1712.0001"). */
+/**
+ * Called by the adapter once the question is posted: `platformThread` identifies that post (e.g.
+ * "slack:C1:1712.0001"). The thread and the asker's ref to it (for "forget me") are one commit.
+ */
 export async function rememberForward(store: Store, platformThread: string, f: Forwarded): Promise<void> {
-  await store.set(threadKey(platformThread), JSON.stringify(f), THREAD_TTL_MS);
-  await store.append(`user:${f.user}:refs`, threadKey(platformThread));
+  const key = keys.expertThread(platformThread);
+  await store.commit([
+    { kind: "set", key, value: forwardedCodec.encode(f), ttlMs: THREAD_TTL_MS },
+    { kind: "append", key: keys.refs(f.user), value: key },
+  ]);
 }
 
 /** An expert replied in a forwarded thread: who to tell, and what. Null when the thread is not one of ours. */
@@ -67,9 +76,8 @@ export async function relay(
   expertName: string | undefined,
   answer: string,
 ): Promise<{ asker: Forwarded; reply: Reply } | null> {
-  const raw = await store.get(threadKey(platformThread));
-  if (!raw || !answer.trim()) return null;
-  const asker = JSON.parse(raw) as Forwarded;
+  const asker = forwardedCodec.decode(await store.get(keys.expertThread(platformThread)));
+  if (!asker || !answer.trim()) return null;
   return {
     asker,
     reply: {

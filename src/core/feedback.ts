@@ -3,6 +3,9 @@
  * the intent, the normalised question, the channel kind and the time; after 👎 the user may add a
  * reason. Counters for the bot's own KPIs are kept by src/core/metrics.ts.
  */
+import { z } from "zod";
+import { jsonCodec, versioned } from "./codec.ts";
+import { keys } from "./keys.ts";
 import type { Clock, Store } from "./store.ts";
 import { ACTIONS, type Block, type Inbound, type Reply } from "./types.ts";
 
@@ -14,15 +17,18 @@ export const REASONS = [
 ] as const;
 export type ReasonId = (typeof REASONS)[number]["id"];
 
-export interface Vote {
-  vote: "up" | "down";
-  reason?: ReasonId;
-  intent: string;
-  answer: string;
-  question: string;
-  channel: string;
-  at: number;
-}
+const VoteSchema = z.object({
+  vote: z.enum(["up", "down"]),
+  reason: z.enum(REASONS.map((r) => r.id) as [ReasonId, ...ReasonId[]]).optional(),
+  intent: z.string(),
+  answer: z.string(),
+  question: z.string(),
+  channel: z.string(),
+  at: z.number(),
+});
+export type Vote = z.infer<typeof VoteSchema>;
+/** Version 1; votes stored before versioning (bare JSON) are version 0, with the same shape. */
+export const voteCodec = versioned(1, jsonCodec(VoteSchema), { 0: (old) => old });
 
 /** The feedback block under an answer: the answer's identity ("salary?country=UK") and the question asked. */
 export function feedbackBlock(answer: string, normalizedQuestion: string): Block {
@@ -42,10 +48,13 @@ export function parseFeedbackValue(value: string): { answer: string; intent: str
 
 /** Votes live under the user's prefix, so "forget me" deletes them with everything else. */
 export function voteKey(user: string, answer: string): string {
-  return `user:${user}:vote:${answer}`;
+  return keys.vote(user, answer);
 }
 
-/** Records a vote (replacing the user's earlier vote on the same answer); returns the previous vote, if any. */
+/**
+ * Records a vote, replacing the user's earlier vote on the same answer, with compare-and-set (two
+ * clicks racing: one wins, the other retries from it); returns the previous vote, if any.
+ */
 export async function recordVote(
   store: Store,
   clock: Clock,
@@ -56,8 +65,6 @@ export async function recordVote(
   const parsed = parseFeedbackValue(value);
   if (!parsed) return null;
   const key = voteKey(inbound.user, parsed.answer);
-  const raw = await store.get(key);
-  const previous = raw ? (JSON.parse(raw) as Vote) : undefined;
   const stored: Vote = {
     vote,
     intent: parsed.intent,
@@ -66,10 +73,16 @@ export async function recordVote(
     channel: inbound.channel,
     at: clock(),
   };
-  await store.set(key, JSON.stringify(stored));
-  return previous ? { previous, stored } : { stored };
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const raw = await store.get(key);
+    const previous = voteCodec.decode(raw);
+    if (await store.compareAndSet(key, raw, voteCodec.encode(stored)))
+      return previous ? { previous, stored } : { stored };
+  }
+  throw new Error("feedback: too many concurrent votes on one answer");
 }
 
+/** Adds the reason to the user's 👎 on that answer (atomically); null when there is no such 👎. */
 export async function recordReason(
   store: Store,
   inbound: Inbound,
@@ -79,13 +92,14 @@ export async function recordReason(
   const parsed = parseFeedbackValue(value);
   if (!parsed || !REASONS.some((r) => r.id === reason)) return null;
   const key = voteKey(inbound.user, parsed.answer);
-  const raw = await store.get(key);
-  if (!raw) return null;
-  const vote = JSON.parse(raw) as Vote;
-  if (vote.vote !== "down") return null;
-  vote.reason = reason as ReasonId;
-  await store.set(key, JSON.stringify(vote));
-  return vote;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const raw = await store.get(key);
+    const vote = voteCodec.decode(raw);
+    if (vote?.vote !== "down") return null;
+    const next: Vote = { ...vote, reason: reason as ReasonId };
+    if (await store.compareAndSet(key, raw, voteCodec.encode(next))) return next;
+  }
+  throw new Error("feedback: too many concurrent updates to one vote");
 }
 
 export function thanksReply(vote: "up" | "down", value: string, changed: boolean): Reply {

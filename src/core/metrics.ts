@@ -159,7 +159,9 @@ export class Metrics {
     }
     const get = (name: string) => totals.get(name) ?? 0;
     const sum = (prefix: string) =>
-      [...totals].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v] as const);
+      [...totals]
+        .filter(([k, v]) => k.startsWith(prefix) && v !== 0)
+        .map(([k, v]) => [k.slice(prefix.length), v] as const);
     const unanswered: Report["unanswered"] = [];
     for (const [q, count] of sum("unanswered:")) {
       const rec = await this.unanswered.get(keys.unanswered(q));

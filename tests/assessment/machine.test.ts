@@ -6,11 +6,11 @@ import {
   migrate,
   newState,
   ownerOf,
-  parseState,
   type QuizInput,
   type QuizState,
   transition,
 } from "../../src/core/assessment/machine.ts";
+import { parseState } from "../../src/core/assessment/stored.ts";
 import { testCatalog } from "../helpers/engine.ts";
 
 const a = testCatalog().assessment;

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { Engine } from "../../src/core/engine.ts";
 import { relay, rememberForward } from "../../src/core/experts.ts";
+import { voteCodec } from "../../src/core/feedback.ts";
 import { MIN_USERS } from "../../src/core/metrics.ts";
 import { renderText } from "../../src/core/render-text.ts";
 import { ACTIONS, type Inbound, type Outbound } from "../../src/core/types.ts";
@@ -46,7 +47,7 @@ describe("feedback", () => {
     expect(text(await engine.handle({ ...user(1), action: { id: reason.action, value: reason.value } }))).toMatch(
       /Got it/,
     );
-    const stored = JSON.parse((await store.get("user:slack:U1:vote:salary?country=UK"))!);
+    const stored = voteCodec.decode(await store.get("user:slack:U1:vote:salary?country=UK"));
     expect(stored).toMatchObject({
       vote: "down",
       reason: "outdated",

@@ -7,6 +7,7 @@
  */
 import type { Activity, TurnContext } from "botbuilder";
 import type { Engine } from "../../core/engine.ts";
+import { keys } from "../../core/keys.ts";
 import type { Store } from "../../core/store.ts";
 import type { Logger } from "../../log.ts";
 import { deliver } from "./deliver.ts";
@@ -28,7 +29,7 @@ interface TeamsRoute {
   handle(context: TurnContext, deps: TurnDeps): Promise<void>;
 }
 
-export const welcomeKey = (activity: Pick<Activity, "conversation">) => `teams:welcome:${activity.conversation.id}`;
+export const welcomeKey = (activity: Pick<Activity, "conversation">) => keys.teamsWelcome(activity.conversation.id);
 
 const botIn = (members: unknown, activity: Activity) =>
   Array.isArray(members) && members.some((m) => m?.id === activity.recipient.id);

@@ -13,10 +13,12 @@ import {
   type ConversationReference,
   TurnContext,
 } from "botbuilder";
+import { z } from "zod";
 import type { Config } from "../../config.ts";
-import { refsKey } from "../../core/assessment/flow.ts";
+import { jsonCodec } from "../../core/codec.ts";
 import { ConfigError } from "../../core/errors.ts";
 import { relay, rememberForward } from "../../core/experts.ts";
+import { keys } from "../../core/keys.ts";
 import type { Store } from "../../core/store.ts";
 import type { Outbound, Reply } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
@@ -32,8 +34,14 @@ const RELAYED_TTL_MS = 24 * 3600_000;
 /** A channel's conversation id: the thread's root is not part of it. */
 const CHANNEL_ID = /^19:[^;\s]+@thread\.(tacv2|skype)$/i;
 
-export const askerKey = (platformThread: string) => `teams:expert-asker:${platformThread}`;
-const relayedKey = (activityId: string) => `teams:expert-relayed:${activityId}`;
+export const askerKey = keys.teamsExpertAsker;
+const relayedKey = keys.teamsExpertRelayed;
+/** What is kept of the asker's conversation reference (for the proactive reply). */
+const ReferenceSchema = z.looseObject({
+  serviceUrl: z.string(),
+  conversation: z.looseObject({ id: z.string() }),
+});
+const referenceCodec = jsonCodec(ReferenceSchema);
 
 export interface ExpertsDeps {
   adapter: CloudAdapter;
@@ -101,8 +109,10 @@ export class TeamsExperts {
     const platformThread = `teams:${thread}`;
     const { activityId: _reply, ...reference } = TurnContext.getConversationReference(asked);
     // Under the asker's refs, so "forget me" deletes it with the thread the core remembers.
-    await this.d.store.set(askerKey(platformThread), JSON.stringify(reference), ASKER_TTL_MS);
-    await this.d.store.append(refsKey(about.user), askerKey(platformThread));
+    await this.d.store.commit([
+      { kind: "set", key: askerKey(platformThread), value: JSON.stringify(reference), ttlMs: ASKER_TTL_MS },
+      { kind: "append", key: keys.refs(about.user), value: askerKey(platformThread) },
+    ]);
     await rememberForward(this.d.store, platformThread, {
       user: about.user,
       conversation: about.conversation,
@@ -128,8 +138,9 @@ export class TeamsExperts {
     const log = { conversation: platformThread, asker: relayed.asker.conversation };
     // A delivery Teams retries is relayed once.
     if (a.id && !(await this.d.store.setIfAbsent(relayedKey(a.id), "1", RELAYED_TTL_MS))) return true;
-    const raw = await this.d.store.get(askerKey(platformThread));
-    const reference = raw ? (JSON.parse(raw) as Partial<ConversationReference>) : undefined;
+    const reference = referenceCodec.decode(await this.d.store.get(askerKey(platformThread))) as
+      | Partial<ConversationReference>
+      | undefined;
     if (!reference?.serviceUrl || !reference.conversation?.id) {
       this.d.log.warn("an expert replied, but the asker's conversation is no longer known; nothing relayed", log);
       return true;

@@ -1,10 +1,13 @@
 /**
  * The self-assessment in conversation: starting it (privately: a channel only gets a pointer),
- * answers by button or by typing, questions asked mid-quiz, results, history and "forget me".
+ * answers by button or by typing, questions asked mid-quiz, results and history. "Forget me" is its
+ * own module (../forget.ts); this one routes the words and the buttons to it.
  * State goes through the store with compare-and-set, so two clicks racing on the same question
  * record one answer, even across processes.
  */
 import type { Catalog } from "../catalog.ts";
+import { FORGET_WORDS, ForgetMe } from "../forget.ts";
+import { keys } from "../keys.ts";
 import type { Clock, Store, Write } from "../store.ts";
 import { ACTIONS, type Inbound, type Outbound, type Reply } from "../types.ts";
 import { simplify } from "../words.ts";
@@ -12,7 +15,6 @@ import {
   migrate,
   newState,
   ownerOf,
-  parseState,
   type QuizEvent,
   type QuizInput,
   type QuizState,
@@ -31,11 +33,11 @@ import {
   staleQuizReply,
 } from "./render.ts";
 import { type ResultRecord, scoreAnswers, toRecord } from "./scoring.ts";
+import { parseState, resultCodec } from "./stored.ts";
 
 /** What an ended attempt leaves behind: "ended:<attempt id>" (briefly), so the next attempt gets a new id. */
 const ENDED = "ended:";
 const MAX_RESULTS = 50;
-const FORGET_TTL_MS = 15 * 60_000;
 const START = new Set([
   "assess",
   "assessment",
@@ -54,14 +56,8 @@ const START = new Set([
   "careerfaq assess",
 ]);
 const HISTORY = new Set(["history", "my history", "my results", "results", "past results"]);
-const FORGET = new Set(["forget me", "delete my data", "forget my data", "delete me", "erase my data"]);
-
-export const userPrefix = (user: string) => `user:${user}:`;
-const sessionKey = (user: string) => `${userPrefix(user)}quiz`;
-const resultsKey = (user: string) => `${userPrefix(user)}results`;
-const forgetKey = (user: string) => `${userPrefix(user)}forget`;
-/** Keys outside the user's prefix that hold something about them; "forget me" deletes these too. */
-export const refsKey = (user: string) => `${userPrefix(user)}refs`;
+const sessionKey = keys.quiz;
+const resultsKey = keys.results;
 
 export interface AssessorDeps {
   catalog: Catalog;
@@ -75,19 +71,23 @@ export interface AssessorDeps {
 }
 
 export class Assessor {
-  constructor(private readonly d: AssessorDeps) {}
+  private readonly forgetMe: ForgetMe;
+
+  constructor(private readonly d: AssessorDeps) {
+    this.forgetMe = new ForgetMe({ store: d.store, clock: d.clock, owner: ownerOf });
+  }
 
   /** Handles the turn if it is about the self-assessment; null when it is not. */
   async turn(inbound: Inbound): Promise<Outbound[] | null> {
     const action = inbound.action;
     if (action?.id === ACTIONS.quiz) return this.onClick(inbound, action.value);
     if (action?.id === ACTIONS.quizControl) return this.onControl(inbound, action.value);
-    if (action?.id === ACTIONS.forget) return this.onForget(inbound, action.value);
+    if (action?.id === ACTIONS.forget) return this.forgetMe.onAction(inbound, action.value);
     if (action) return null;
     const said = simplify(inbound.text ?? "");
     if (START.has(said)) return this.start(inbound);
     if (HISTORY.has(said)) return [{ reply: await this.history(inbound.user), visibility: "private" }];
-    if (FORGET.has(said)) return [{ reply: await this.askForget(inbound.user), visibility: "private" }];
+    if (FORGET_WORDS.has(said)) return [{ reply: await this.forgetMe.ask(inbound.user), visibility: "private" }];
     if (inbound.direct && (await this.active(inbound.user))) return this.onText(inbound);
     return null;
   }
@@ -122,14 +122,7 @@ export class Assessor {
   }
 
   private async results(user: string): Promise<ResultRecord[]> {
-    const raw = await this.d.store.list(resultsKey(user));
-    return raw.flatMap((r) => {
-      try {
-        return [JSON.parse(r) as ResultRecord];
-      } catch {
-        return [];
-      }
-    });
+    return (await this.d.store.list(resultsKey(user))).flatMap((raw) => resultCodec.decode(raw) ?? []);
   }
 
   /**
@@ -258,53 +251,6 @@ export class Assessor {
   /** Quiz counters are best-effort: never awaited, never failing the turn. */
   private counted(event: "started" | "completed"): void {
     this.d.onQuiz?.(event)?.catch(() => {});
-  }
-
-  private async askForget(user: string): Promise<Reply> {
-    const nonce = `${this.d.clock().toString(36)}${ownerOf(user).slice(0, 4)}`;
-    await this.d.store.set(forgetKey(user), nonce, FORGET_TTL_MS);
-    return {
-      outcome: "answer",
-      intent: "forget-confirm",
-      confidence: 1,
-      blocks: [
-        {
-          type: "text",
-          text: "This deletes everything I keep about you: your self-assessment in progress, your results and your feedback votes. It cannot be undone. Are you sure?",
-        },
-        {
-          type: "buttons",
-          buttons: [
-            { label: "Yes, delete everything", action: ACTIONS.forget, value: `confirm.${nonce}`, style: "danger" },
-            { label: "No, keep it", action: ACTIONS.forget, value: `keep.${nonce}` },
-          ],
-        },
-      ],
-    };
-  }
-
-  private async onForget(inbound: Inbound, value: string): Promise<Outbound[]> {
-    const [choice, nonce] = value.split(".");
-    const stored = await this.d.store.get(forgetKey(inbound.user));
-    const text = (t: string): Outbound[] => [
-      {
-        reply: { outcome: "answer", intent: "forget", confidence: 1, blocks: [{ type: "text", text: t }] },
-        visibility: "private",
-      },
-    ];
-    if (!nonce || stored !== nonce)
-      return text(
-        'That confirmation has expired or belongs to someone else; nothing was deleted. Type "forget me" to start again.',
-      );
-    if (choice === "keep") {
-      await this.d.store.delete(forgetKey(inbound.user));
-      return text("Kept: nothing was deleted.");
-    }
-    if (choice !== "confirm") return text("Nothing was deleted.");
-    const refs = new Set(await this.d.store.list(refsKey(inbound.user)));
-    for (const key of refs) await this.d.store.delete(key);
-    const count = refs.size + (await this.d.store.deletePrefix(userPrefix(inbound.user)));
-    return text(`Done: I deleted everything I kept about you (${count} item${count === 1 ? "" : "s"}).`);
   }
 }
 

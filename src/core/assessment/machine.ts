@@ -79,28 +79,6 @@ export function currentQuestion(a: Assessment, s: QuizState): AssessmentQuestion
   return a.questions[s.step];
 }
 
-/** Parses a stored state; anything malformed is null (the user starts again, with an explanation). */
-export function parseState(raw: string | undefined): QuizState | null | "corrupt" {
-  if (raw === undefined) return null;
-  try {
-    const s = JSON.parse(raw) as QuizState;
-    const ok =
-      typeof s === "object" &&
-      s !== null &&
-      Number.isInteger(s.version) &&
-      typeof s.attempt === "string" &&
-      typeof s.owner === "string" &&
-      Number.isInteger(s.step) &&
-      s.step >= 0 &&
-      typeof s.answers === "object" &&
-      s.answers !== null &&
-      !Array.isArray(s.answers);
-    return ok ? s : "corrupt";
-  } catch {
-    return "corrupt";
-  }
-}
-
 /**
  * Brings a state saved under an older assessment version up to date: answers to questions and
  * options that still exist are kept, the step moves to the first unanswered question. With nothing
