@@ -65,34 +65,33 @@ export function versioned<T>(
   };
 }
 
-/** A typed view of one kind of value in the store. */
+/** A typed view of one kind of value in the store (grammY's StorageAdapter<T>, over our port). */
 export interface Stored<T> {
-  get(key: string): Promise<T | undefined>;
-  /** The value and the raw string it came from (for compare-and-set). */
+  /** The value and the exact string it came from (the guard of a compare-and-set). */
   read(key: string): Promise<{ value: T | undefined; raw: string | undefined }>;
+  get(key: string): Promise<T | undefined>;
   set(key: string, value: T): Promise<void>;
-  encode(value: T): string;
-  /** Entries of a list that parse, oldest first. */
-  list(key: string): Promise<T[]>;
-  /** The TTL every write gets (the expiry decorator sets it). */
-  readonly ttlMs?: number;
+  /** Writes `value` only if the key still holds `raw`; true when it did. */
+  compareAndSet(key: string, raw: string | undefined, value: T): Promise<boolean>;
 }
 
+/** The plain typed view: values encoded and decoded by `codec`, no expiry. */
 export function stored<T>(store: Store, codec: Codec<T>, ttlMs?: number): Stored<T> {
   return {
-    ttlMs,
-    get: async (key) => codec.decode(await store.get(key)),
     read: async (key) => {
       const raw = await store.get(key);
       return { value: codec.decode(raw), raw };
     },
+    get: async (key) => codec.decode(await store.get(key)),
     set: (key, value) => store.set(key, codec.encode(value), ttlMs),
-    encode: (value) => codec.encode(value),
-    list: async (key) => (await store.list(key)).flatMap((raw) => codec.decode(raw) ?? []),
+    compareAndSet: (key, raw, value) => store.compareAndSet(key, raw, codec.encode(value), ttlMs),
   };
 }
 
-/** The expiry decorator: every write of this kind of value expires after `ttlMs`. */
+/**
+ * The expiry decorator (grammY's enhanceStorage `millisecondsToLive`): every write through it expires
+ * after `ttlMs`, using the store's own expiry. Versioned migration is the codec decorator `versioned`.
+ */
 export function expiring<T>(store: Store, codec: Codec<T>, ttlMs: number): Stored<T> {
   return stored(store, codec, ttlMs);
 }

@@ -9,13 +9,15 @@
 
 import { z } from "zod";
 import { ownerOf } from "./assessment/machine.ts";
-import { jsonCodec, type Stored, stored, versioned } from "./codec.ts";
+import { expiring, jsonCodec, type Stored, versioned } from "./codec.ts";
 import { keys } from "./keys.ts";
 import type { Clock, Store } from "./store.ts";
 import type { Block, Fact, Reply } from "./types.ts";
 
 export const MIN_USERS = 5;
 const DAY_MS = 24 * 3600_000;
+/** An unanswered question's text is kept a little longer than the longest report (366 days) covers. */
+const UNANSWERED_KEPT_MS = 400 * DAY_MS;
 
 export const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 
@@ -50,7 +52,7 @@ export class Metrics {
     private readonly clock: Clock,
     private readonly onError: (error: unknown) => void = () => {},
   ) {
-    this.unanswered = stored(store, unansweredCodec);
+    this.unanswered = expiring(store, unansweredCodec, UNANSWERED_KEPT_MS);
   }
 
   /** One routed message: its outcome, and for declines and clarifications the question itself. */
@@ -121,7 +123,7 @@ export class Metrics {
         last: now,
         count: (prior?.count ?? 0) + 1,
       };
-      if (await this.store.compareAndSet(key, raw, this.unanswered.encode(next))) break;
+      if (await this.unanswered.compareAndSet(key, raw, next)) break;
     }
     // Who asked: one key per person, listed in their refs so that "forget me" finds it.
     const asker = keys.unansweredAsker(q, ownerOf(user));

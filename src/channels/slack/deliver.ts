@@ -8,8 +8,13 @@ import type { webApi } from "@slack/bolt";
 import type { Outbound, Reply } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
 import type { Journal } from "../worker.ts";
-import { slackFetch } from "./fetch.ts";
+import { AUTH_FAILED, CANNOT_POST, failureOf } from "./failures.ts";
+import { postResponse } from "./fetch.ts";
+
+export { failureOf } from "./failures.ts";
+
 import type { SlackMethod } from "./manifest.ts";
+import { findPosted, stepMetadata } from "./posted.ts";
 import { type HomeView, type RenderOptions, renderMessages, type SlackMessage } from "./render.ts";
 import { attribution, type ShareSpec, shareBlocks } from "./share.ts";
 import { escapeMrkdwn } from "./text.ts";
@@ -41,40 +46,7 @@ export interface ExpertsChannel {
   remember(platformThread: string, about: NonNullable<Outbound["about"]>): Promise<void>;
 }
 
-/** Codes after which the bot cannot post in the conversation; the user is told why and what to do. */
-const CANNOT_POST = new Map<string, string>(
-  Object.entries({
-    channel_not_found:
-      "I can't post in that conversation because I'm not a member of it. Invite me with `/invite @careerfaq` and ask again, or ask me here in a direct message.",
-    not_in_channel:
-      "I can't post in that channel because I'm not a member of it. Invite me with `/invite @careerfaq` and ask again, or ask me here in a direct message.",
-    is_archived:
-      "I can't post in that channel because it is archived. Ask me in another channel or here in a direct message.",
-    restricted_action:
-      "Workspace settings don't let me post in that channel. Ask an admin, or ask me here in a direct message.",
-  }),
-);
-/** Codes that mean the bot token itself is wrong: nothing can be posted, the operator must act. */
-const AUTH_FAILED = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"]);
 const DM_CACHE_LIMIT = 5000;
-const RESPONSE_URL_TIMEOUT_MS = 10_000;
-
-export interface SlackFailure {
-  code: string;
-  needed?: string;
-}
-
-/** The Slack error code of a Web API failure (platform error code, or the client's own code). */
-export function failureOf(err: unknown): SlackFailure {
-  const e = err as { code?: unknown; data?: { error?: unknown; needed?: unknown } } | null;
-  const platform = typeof e?.data?.error === "string" ? e.data.error : undefined;
-  const code = platform ?? (typeof e?.code === "string" ? e.code : "unknown_error");
-  return typeof e?.data?.needed === "string" ? { code, needed: e.data.needed } : { code };
-}
-
-/** Message metadata on answers posted from the inbox: which step posted it, so a resumed step finds it. */
-const STEP_EVENT = "careerfaq_answer";
-const stepMetadata = (step: string) => ({ event_type: STEP_EVENT, event_payload: { step } });
 
 export class Delivery {
   private readonly dms = new Map<string, string>();
@@ -271,29 +243,9 @@ export class Delivery {
       }
     };
     if (!place.journal) return send();
-    const verify = method === "chat.postMessage" ? (step: string) => this.findPosted(args, step) : undefined;
+    const verify =
+      method === "chat.postMessage" ? (step: string) => findPosted(this.client, this.log, args, step) : undefined;
     return place.journal.step(method, send, verify);
-  }
-
-  /** A message this step posted before a crash, found by its metadata; undefined when not found. */
-  private async findPosted(args: Record<string, unknown>, step: string): Promise<Record<string, unknown> | undefined> {
-    const channel = args.channel as string;
-    const threadTs = args.thread_ts as string | undefined;
-    try {
-      const result = (await this.client.apiCall(threadTs ? "conversations.replies" : "conversations.history", {
-        channel,
-        ...(threadTs ? { ts: threadTs } : {}),
-        include_all_metadata: true,
-        limit: 200,
-      })) as { messages?: { ts?: string; metadata?: { event_type?: string; event_payload?: { step?: unknown } } }[] };
-      const found = result.messages?.find(
-        (m) => m.metadata?.event_type === STEP_EVENT && m.metadata.event_payload?.step === step,
-      );
-      return found ? { ok: true, ts: found.ts, channel } : undefined;
-    } catch (err) {
-      this.log.debug("could not check whether a message was posted before a restart; posting it", { err });
-      return undefined;
-    }
   }
 
   private async failed(place: Place, method: SlackMethod, err: unknown, reply?: Reply): Promise<void> {
@@ -336,31 +288,9 @@ export class Delivery {
 
   /** POSTs JSON to a response_url (slash commands and interactions; valid 30 minutes, 5 times). */
   private respond(place: Place, payload: Record<string, unknown>): Promise<boolean> {
-    const post = () => this.postResponse(place, payload);
+    const where = { event: place.event, channel: place.channel };
+    const post = () => postResponse(place.responseUrl!, payload, this.log, where);
     return place.journal ? place.journal.step("respond", post) : post();
-  }
-
-  private async postResponse(place: Place, payload: Record<string, unknown>): Promise<boolean> {
-    const url = place.responseUrl!;
-    try {
-      const res = await slackFetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json; charset=utf-8" },
-        body: JSON.stringify(payload),
-        signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
-      });
-      const text = await res.text();
-      if (res.ok) return true;
-      this.log.warn("Slack response_url refused the message", {
-        event: place.event,
-        channel: place.channel,
-        status: res.status,
-        code: text.slice(0, 60),
-      });
-    } catch (err) {
-      this.log.warn("Slack response_url could not be reached", { event: place.event, channel: place.channel, err });
-    }
-    return false;
   }
 }
 

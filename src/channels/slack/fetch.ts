@@ -6,6 +6,7 @@
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { Logger } from "../../log.ts";
 
 const agents = {
   "http:": new HttpAgent({ keepAlive: true, maxSockets: 64 }),
@@ -59,3 +60,28 @@ export const slackFetch: typeof fetch = (input, init = {}) => {
     req.end(body ?? undefined);
   });
 };
+
+const RESPONSE_URL_TIMEOUT_MS = 10_000;
+
+/** POSTs JSON to a response_url (slash commands and interactions; valid 30 minutes, 5 times); true when accepted. */
+export async function postResponse(
+  url: string,
+  payload: Record<string, unknown>,
+  log: Logger,
+  where: { event: string; channel?: string },
+): Promise<boolean> {
+  try {
+    const res = await slackFetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json; charset=utf-8" },
+      body: JSON.stringify(payload),
+      signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
+    });
+    const text = await res.text();
+    if (res.ok) return true;
+    log.warn("Slack response_url refused the message", { ...where, status: res.status, code: text.slice(0, 60) });
+  } catch (err) {
+    log.warn("Slack response_url could not be reached", { ...where, err });
+  }
+  return false;
+}

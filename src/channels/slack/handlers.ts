@@ -4,6 +4,8 @@
  * through Delivery, each Web API call journaled, so a crash resumes after the last message sent.
  * No answer logic here: every text and every click goes to engine.handle. Dedupe is the inbox's.
  */
+import { z } from "zod";
+import { jsonCodec } from "../../core/codec.ts";
 import type { Engine } from "../../core/engine.ts";
 import { relay } from "../../core/experts.ts";
 import type { Store } from "../../core/store.ts";
@@ -20,7 +22,7 @@ import {
   readMessageEvent,
   userKey,
 } from "./inbound.ts";
-import type { SlackEventName } from "./manifest.ts";
+import { SLACK_EVENTS, type SlackEventName } from "./manifest.ts";
 import { type HomeView, renderHome } from "./render.ts";
 import { readShareValue, SHARE_ACTION } from "./share.ts";
 
@@ -36,10 +38,12 @@ export interface HandlerDeps {
 }
 
 /** What the inbox keeps of a Slack request: which listener, and the body as Bolt parsed it. */
-export interface SlackWork {
-  on: SlackEventName | "command" | "action";
-  body: unknown;
-}
+const SlackWorkSchema = z.object({
+  on: z.enum([...(Object.keys(SLACK_EVENTS) as SlackEventName[]), "command", "action"]),
+  body: z.unknown(),
+});
+export type SlackWork = z.infer<typeof SlackWorkSchema>;
+const workCodec = jsonCodec(SlackWorkSchema);
 
 /** What to send, decided before anything is sent. */
 export type SlackPlan =
@@ -52,7 +56,11 @@ export class SlackHandlers implements InboxHandler {
   constructor(private readonly deps: HandlerDeps) {}
 
   async plan(payload: string): Promise<SlackPlan | null> {
-    const work = JSON.parse(payload) as SlackWork;
+    const work = workCodec.decode(payload);
+    if (!work) {
+      this.deps.log.warn("Slack inbox item unreadable; dropped", { size: payload.length });
+      return null;
+    }
     switch (work.on) {
       case "app_mention":
         return this.onMessage(work.body, "mention");
