@@ -21,8 +21,4 @@ export class RecentIds {
     if (this.until.size > this.max) this.until.delete(this.until.keys().next().value!);
     return false;
   }
-
-  forget(id: string): void {
-    this.until.delete(id);
-  }
 }

@@ -168,9 +168,4 @@ export class Inbox {
     }
     return { claimed, dropped, waiting };
   }
-
-  /** How many items are waiting to be answered, all instances together. */
-  async pending(): Promise<number> {
-    return (await this.store.keys(keys.inboxItems())).length;
-  }
 }

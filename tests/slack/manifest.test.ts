@@ -58,7 +58,9 @@ describe("manifest.yml", () => {
       "auth.test",
       "chat.postEphemeral",
       "chat.postMessage",
+      "conversations.history",
       "conversations.open",
+      "conversations.replies",
       "views.publish",
     ]);
   });

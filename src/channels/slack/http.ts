@@ -10,6 +10,7 @@ import { parse as parseQuery } from "node:querystring";
 import { defaultBodyLimit, type HTTPReceiver, verifySlackRequest } from "@slack/bolt";
 import type { Logger } from "../../log.ts";
 import type { Route } from "../channel.ts";
+import { refuseTooLarge } from "../too-large.ts";
 import { rec } from "./inbound.ts";
 import { SLACK_COMMAND, SLACK_EVENTS_PATH } from "./manifest.ts";
 
@@ -43,9 +44,9 @@ export function slackEventsRoute(receiver: HTTPReceiver, signingSecret: string, 
   };
 }
 
-/** 413 at once, then the connection is closed: the rest of the body is never read. */
+/** 413 at once; the rest of the body is not read. */
 function tooLarge(req: IncomingMessage, res: ServerResponse): void {
-  res.writeHead(413, { connection: "close", "content-length": 0 }).end(() => req.destroy());
+  refuseTooLarge(req, res, () => res.writeHead(413, { "content-length": 0 }).end());
 }
 
 /** "application/x-www-form-urlencoded; charset=utf-8" → "application/x-www-form-urlencoded". */

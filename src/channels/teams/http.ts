@@ -9,6 +9,7 @@ import type { Request as BotRequest, Response as BotResponse, CloudAdapter, Turn
 import { z } from "zod";
 import type { Logger } from "../../log.ts";
 import type { Route } from "../channel.ts";
+import { refuseTooLarge } from "../too-large.ts";
 import { tokenCheck } from "./auth.ts";
 import { TEAMS_LIMITS } from "./limits.ts";
 
@@ -32,10 +33,10 @@ async function handleMessages(req: IncomingMessage, res: ServerResponse, deps: M
   const raw = await readBody(req, TEAMS_LIMITS.requestBytes);
   if (raw === "aborted") return;
   if (raw === "too-large") {
-    // 413 at once, then the connection closes: the rest of the body is never read.
-    res.setHeader("connection", "close");
-    res.once("finish", () => req.destroy());
-    return json(res, 413, { error: `request body over ${TEAMS_LIMITS.requestBytes} bytes` });
+    // 413 at once; the rest of the body is not read.
+    return refuseTooLarge(req, res, () =>
+      json(res, 413, { error: `request body over ${TEAMS_LIMITS.requestBytes} bytes` }),
+    );
   }
   const parsed = parseActivity(raw);
   if ("error" in parsed) {
