@@ -6,7 +6,7 @@
  * The confirmation says exactly what was removed and what stays as anonymous counts.
  */
 import { voteCodec } from "./feedback.ts";
-import { keys, userPrefix } from "./keys.ts";
+import { askedQuestionOf, keys, userPrefix } from "./keys.ts";
 import { day } from "./metrics.ts";
 import type { Clock, Store } from "./store.ts";
 import { ACTIONS, type Block, type Inbound, type Outbound, type Reply } from "./types.ts";
@@ -112,10 +112,9 @@ export class ForgetMe {
   private async forgetRef(ref: string, out: Forgotten): Promise<void> {
     const { store } = this.d;
     await store.delete(ref);
-    const asker = /^unanswered:(.+):user:[^:]+$/.exec(ref);
-    if (asker) {
+    const question = askedQuestionOf(ref);
+    if (question !== undefined) {
       out.unanswered++;
-      const question = asker[1]!;
       // Nobody else asked it: its text goes too (the daily count stays, without text).
       if ((await store.keys(keys.unansweredAskers(question), 1)).length === 0) {
         await store.delete(keys.unanswered(question));

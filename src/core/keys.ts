@@ -50,3 +50,8 @@ export const keys = {
   /** /healthz writes and reads this. */
   health: () => "health:check",
 } as const;
+
+/** The question of an unanswered-question asker key (as listed in a person's refs); undefined for other keys. */
+export function askedQuestionOf(ref: string): string | undefined {
+  return /^unanswered:(.+):user:[^:]+$/.exec(ref)?.[1];
+}

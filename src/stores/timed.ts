@@ -6,6 +6,7 @@
  * answer path (which needs no storage) stays fast.
  */
 import { CareerfaqError } from "../core/errors.ts";
+import { keys } from "../core/keys.ts";
 import type { Guard, Store, Write } from "../core/store.ts";
 import type { Logger } from "../log.ts";
 
@@ -31,7 +32,7 @@ export interface TimedStoreOptions {
   now?: () => number;
 }
 
-const HEALTH_KEY = "health:check";
+const HEALTH_KEY = keys.health();
 
 export class TimedStore implements Store {
   private incident: StoreIncident | undefined;

@@ -28,10 +28,9 @@ interface Burst {
   acked: Set<string>;
 }
 
-/** Posts `n` mentions, 25 at a time; the ones answered 200 are acknowledged. */
-async function burst(server: { url: string }, n: number, tag: string): Promise<Burst> {
+/** Posts `n` mentions, 25 at a time; the ones answered 200 are acknowledged (added to `acked` as they are). */
+async function burst(server: { url: string }, n: number, tag: string, acked = new Set<string>()): Promise<Burst> {
   const ids = Array.from({ length: n }, (_, i) => `Ev${tag}${i}`);
-  const acked = new Set<string>();
   let next = 0;
   const worker = async () => {
     while (next < ids.length) {
@@ -87,10 +86,11 @@ describe("the event inbox, over real processes", () => {
     const db = join(dir, "kill.db");
     const first = await startSlackProcess(env(fake, db));
     running.push(first);
-    const sending = burst(first, 400, "K");
-    await fake.waitFor(() => answers(fake).size >= 10, 20_000);
+    const acked = new Set<string>();
+    const sending = burst(first, 1200, "K", acked);
+    await fake.waitFor(() => acked.size >= 600, 30_000);
     await first.kill("SIGKILL");
-    const { acked } = await sending;
+    await sending;
     const before = tally(fake, acked);
     expect(before.acked).toBeGreaterThan(before.answered); // the kill left acknowledged work unanswered
 
