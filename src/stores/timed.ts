@@ -1,9 +1,9 @@
 /**
  * Bounded waits on the store: a decorator over any Store. Every call gets a timeout; a store that is
  * slow or unreachable opens an incident, logged at warn once (not once per call), and closed with one
- * info line when a call succeeds again. During an incident one call at a time probes the store with
- * the full timeout while the others fail at once, so nothing queues behind a hung Redis and the
- * answer path (which needs no storage) stays fast.
+ * info line when a call succeeds again. During an incident one call at most every STORE_TIMEOUT_MS
+ * probes the store with the full timeout while the others fail at once, so nothing queues behind a
+ * hung Redis and the answer path (which needs no storage) stays fast.
  */
 import { CareerfaqError } from "../core/errors.ts";
 import { keys } from "../core/keys.ts";
@@ -37,6 +37,8 @@ const HEALTH_KEY = keys.health();
 export class TimedStore implements Store {
   private incident: StoreIncident | undefined;
   private probing = false;
+  /** During an incident, no probe before this time. */
+  private nextProbe = 0;
   private readonly now: () => number;
 
   constructor(
@@ -92,7 +94,7 @@ export class TimedStore implements Store {
   }
 
   private async run<T>(op: string, call: () => Promise<T>): Promise<T> {
-    if (this.incident && this.probing) {
+    if (this.incident && (this.probing || this.now() < this.nextProbe)) {
       this.incident.failures++;
       throw new CareerfaqError(
         "STORE_UNAVAILABLE",
@@ -107,6 +109,7 @@ export class TimedStore implements Store {
       return value;
     } catch (err) {
       this.failed(op, err);
+      this.nextProbe = this.now() + this.options.timeoutMs;
       throw err;
     } finally {
       if (probe) this.probing = false;
