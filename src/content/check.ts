@@ -3,6 +3,7 @@
  * answer and resolvable follow-ups, no example utterance belongs to two intents, synonyms are
  * unambiguous, the topics menu names real intents, and lexicon lists do not contradict each other.
  */
+import { adviceProblems } from "../core/assessment/advice.ts";
 import { type Catalog, TOPIC_FILES } from "../core/catalog.ts";
 
 /** "figures[3].currency" from zod's ["figures", 3, "currency"]. */
@@ -47,6 +48,7 @@ export function crossCheck(c: Catalog, composers: readonly string[]): string[] {
     ["data/education.yml", c.education],
     ["data/experience.yml", c.experience],
     ["data/skills.yml", c.skills],
+    ["data/sources.yml", { facts: c.sourceFacts }],
     ["data/assessment.yml", c.assessment],
     ...TOPIC_FILES.map((id): [string, unknown] => [`data/${id}.yml`, c.topics[id]]),
   ];
@@ -104,6 +106,12 @@ export function crossCheck(c: Catalog, composers: readonly string[]): string[] {
         problems.push(`data/assessment.yml: dimensions[${i}].learnMore[${j}]: unknown intent "${id}"`);
     }
   }
+  problems.push(...adviceProblems(c.assessment));
+
+  for (const intent of c.intents) {
+    if (intent.why && !c.intentById.has(intent.why))
+      problems.push(`intents/${intent.id}.yml: why: unknown intent "${intent.why}"`);
+  }
 
   for (const [g, group] of c.menu.groups.entries()) {
     for (const [i, id] of group.intents.entries()) {
@@ -122,11 +130,15 @@ export function crossCheck(c: Catalog, composers: readonly string[]): string[] {
   for (const w of c.lexicon.otherRoles) claim(w, "otherRoles");
   for (const [code, country] of Object.entries(c.lexicon.countries))
     for (const w of country.words) claim(w, `countries.${code}`);
-  for (const [name, source] of Object.entries(c.lexicon.frames)) {
+  const patterns = [
+    ...Object.entries(c.lexicon.frames).map(([name, source]) => [`frames.${name}`, source] as const),
+    ...Object.entries(c.lexicon.unansweredForms).map(([name, source]) => [`unansweredForms.${name}`, source] as const),
+  ];
+  for (const [path, source] of patterns) {
     try {
       new RegExp(source);
     } catch (err) {
-      problems.push(`data/lexicon.yml: frames.${name}: not a valid regular expression (${(err as Error).message})`);
+      problems.push(`data/lexicon.yml: ${path}: not a valid regular expression (${(err as Error).message})`);
     }
   }
   return problems;

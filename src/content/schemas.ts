@@ -38,21 +38,38 @@ export const SourceSchema = z.object({
     .nullable(),
   /** The seed file it was read from. */
   seed: z.string().min(1),
+  /** Where the document was published, when known (citations link to it). */
+  url: z.string().url().optional(),
 });
-export const SourcesFileSchema = z.object({ sources: z.array(SourceSchema).min(1) }).strict();
 export type Source = z.infer<typeof SourceSchema>;
 
 // ---------------------------------------------------------------- generic topic files
 
-/** One fact in our own words. `label` is an optional short name (e.g. a trade-off's name). */
+/** Words and phrases a fact answers beyond its own text (lower-case, as a user might ask). */
+const keys = z.array(z.string().regex(/^[a-z0-9 ]+$/, "lower-case words only")).min(1);
+
+/**
+ * One fact in our own words. `label` is an optional short name (e.g. a trade-off's name); `keys`
+ * are the words and question forms it answers beyond its text; `stance` is how it answers a yes/no
+ * question ("Yes", "Not necessarily"), when it is the fact asked for.
+ */
 export const ItemSchema = z
   .object({
     label: z.string().trim().min(1).max(80).optional(),
     text,
     sources: sourceIds.optional(),
+    keys: keys.optional(),
+    stance: z.string().trim().min(2).max(40).optional(),
+    /** What no source puts a number on, for "how much?" questions about this fact ("how big bonuses are"). */
+    noFigure: z.string().trim().min(3).max(80).optional(),
   })
   .strict();
 export type Item = z.infer<typeof ItemSchema>;
+
+/** data/sources.yml: the documents, and what each says about where its figures come from. */
+export const SourcesFileSchema = z
+  .object({ sources: z.array(SourceSchema).min(1), facts: z.array(ItemSchema).default([]) })
+  .strict();
 
 /** A group of facts; `sources` applies to every item that names none of its own. */
 export const SectionSchema = z
@@ -81,9 +98,16 @@ export type Section = z.infer<typeof SectionSchema>;
 export const CitedTextSchema = z.object({ text, sources: sourceIds }).strict();
 export type CitedText = z.infer<typeof CitedTextSchema>;
 
+/** The short answer to a topic's general question: one to five facts, each citing its sources. */
+export const SummarySchema = z
+  .array(ItemSchema.extend({ sources: sourceIds }).strict())
+  .min(1)
+  .max(5);
+
 export const TopicFileSchema = z
   .object({
     title: z.string().trim().min(1).max(100),
+    summary: SummarySchema,
     intro: CitedTextSchema.optional(),
     sections: z.array(SectionSchema).min(1),
     note: CitedTextSchema.optional(),
@@ -150,10 +174,28 @@ export type SalaryFigure = z.infer<typeof SalaryFigureSchema>;
 export const SalaryFileSchema = z
   .object({
     figures: z.array(SalaryFigureSchema).min(1),
+    /** The short answer to "what makes pay vary?". */
+    factorsSummary: SummarySchema,
     /** What makes pay vary, each with the sources' examples. */
     factors: z.array(ItemSchema.extend({ label: z.string().min(1).max(80) }).strict()).min(1),
     /** Bonuses, benefits and other pay. */
     extras: z.array(ItemSchema).min(1),
+    /** Pay figures a source shows for comparison that are not for this role (the average US job). */
+    benchmarks: z
+      .array(
+        z
+          .object({
+            id,
+            source: id,
+            /** What the figure is for, in our words ("the average salary across all US jobs"). */
+            what: z.string().min(1),
+            country: z.enum(COUNTRIES),
+            currency: z.enum(["USD", "GBP", "CAD"]),
+            amount: money,
+          })
+          .strict(),
+      )
+      .default([]),
   })
   .strict();
 export type SalaryFile = z.infer<typeof SalaryFileSchema>;
@@ -182,6 +224,8 @@ const coverage = z.enum(COUNTRIES, { error: "expected US, UK or CA" }).default("
 export const OutlookFileSchema = z
   .object({
     country: coverage,
+    /** What the sources expect, in a sentence or two (after the growth figures in the short answer). */
+    summary: SummarySchema,
     growth: z.array(GrowthSchema).min(1),
     statements: z.array(ItemSchema).min(1),
   })
@@ -238,6 +282,7 @@ export type DemographicsFile = z.infer<typeof DemographicsFileSchema>;
 
 export const EducationFileSchema = z
   .object({
+    summary: SummarySchema,
     degrees: z
       .array(
         z
@@ -291,6 +336,7 @@ export type ExperienceFile = z.infer<typeof ExperienceFileSchema>;
 
 export const SkillsFileSchema = z
   .object({
+    summary: SummarySchema,
     sections: z.array(SectionSchema).min(1),
     resumeShares: z.object({ source: id, skills: z.array(ShareSchema).min(1) }).strict(),
   })
@@ -303,6 +349,7 @@ export const RoleFileSchema = z
   .object({
     /** Titles the sources use for the role, and the ones people use that we treat as the same role. */
     titles: z.array(z.object({ title: z.string().min(1), sources: sourceIds.optional() }).strict()).min(1),
+    summary: SummarySchema,
     definitions: z.array(z.object({ source: id, text }).strict()).min(1),
     scope: SectionSchema,
   })
@@ -313,6 +360,8 @@ export type RoleFile = z.infer<typeof RoleFileSchema>;
 
 export const TopicsMenuSchema = z
   .object({
+    /** What the bot covers, in a sentence (the lead of "topics" and "help"). */
+    summary: z.string().trim().min(20).max(400),
     groups: z.array(z.object({ id, title: z.string().min(1).max(40), intents: z.array(id).min(1) }).strict()).min(1),
   })
   .strict();
@@ -347,9 +396,13 @@ export const IntentSchema = z
     examples: z.array(z.string().trim().min(1).max(300)).min(10, "needs at least 10 example utterances"),
     /** Intents offered as follow-up questions after this one (2-3). */
     followUps: z.array(id).max(3).default([]),
+    /** The intent that explains this one's answer, for "why?" as a follow-up (default: this one). */
+    why: id.optional(),
   })
   .strict();
 export type Intent = z.infer<typeof IntentSchema>;
+
+const phrase = z.string().regex(/^[a-z0-9 ]+$/, "lower-case words only");
 
 /** Words that carry meaning for routing but belong to no single intent (role titles, other roles, countries). */
 export const LexiconSchema = z
@@ -365,6 +418,12 @@ export const LexiconSchema = z
       z.string().regex(/^[A-Z]{2}$/),
       z.object({ name: z.string().min(1), words: z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1) }).strict(),
     ),
+    /** Cities, states and regions inside the covered countries: the sources give no figures for one place. */
+    places: z.partialRecord(z.enum(COUNTRIES), z.array(z.union([phrase, z.array(phrase).min(2)])).min(1)).default({}),
+    /** Question forms no source answers ("calculate", "interview questions"), keyed by what is missing. */
+    unanswered: z.record(z.string().min(3), z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1)).default({}),
+    /** The same as patterns (regular expressions over the normalised text), for words far apart. */
+    unansweredForms: z.record(z.string().min(3), z.string().min(3)).default({}),
     /** Words that mark a request as off-topic or as an attempt to change the bot's instructions. */
     offTopic: z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1),
     injection: z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1),
@@ -444,6 +503,18 @@ const QuestionSchema = z
     }
   });
 
+/** Answers a next step depends on: question id → option ids ("skip" is not an option). */
+const AnswersSchema = z.record(id, z.array(id).min(1)).refine((r) => Object.keys(r).length > 0, "name a question");
+
+/**
+ * A next step for a gap. With `for`, it is shown only when every question named was answered with
+ * one of its options; with `notFor`, never when a question named was answered with one of them.
+ */
+const NextStepSchema = z
+  .object({ text, sources: sourceIds, for: AnswersSchema.optional(), notFor: AnswersSchema.optional() })
+  .strict();
+export type NextStep = z.infer<typeof NextStepSchema>;
+
 const BandSchema = z
   .object({
     id,
@@ -468,7 +539,7 @@ export const AssessmentSchema = z
             label: z.string().min(1).max(60),
             weight: z.number().positive().max(10),
             requirement: CitedTextSchema,
-            nextSteps: z.array(CitedTextSchema).min(1),
+            nextSteps: z.array(NextStepSchema).min(1),
             /** Intents that explain this requirement (offered as buttons with the gap). */
             learnMore: z.array(id).min(1).max(3),
           })
@@ -517,6 +588,36 @@ export const AssessmentSchema = z
       if (qids.has(q.id))
         ctx.addIssue({ code: "custom", path: ["questions", i, "id"], message: `"${q.id}" is used twice` });
       qids.add(q.id);
+    });
+    a.dimensions.forEach((d, i) => {
+      d.nextSteps.forEach((step, j) => {
+        for (const key of ["for", "notFor"] as const) {
+          for (const [question, options] of Object.entries(step[key] ?? {})) {
+            const path = ["dimensions", i, "nextSteps", j, key, question];
+            const q = a.questions.find((x) => x.id === question);
+            if (!q || q.dimension !== d.id) {
+              const message = q
+                ? `"${question}" measures "${q.dimension}", not "${d.id}"`
+                : `unknown question "${question}"`;
+              ctx.addIssue({ code: "custom", path, message });
+              continue;
+            }
+            options.forEach((o, k) => {
+              if (!q.options.some((x) => x.id === o))
+                ctx.addIssue({ code: "custom", path: [...path, k], message: `"${question}" has no option "${o}"` });
+            });
+          }
+        }
+        for (const [question, options] of Object.entries(step.for ?? {})) {
+          const both = options.filter((o) => step.notFor?.[question]?.includes(o));
+          if (both.length > 0)
+            ctx.addIssue({
+              code: "custom",
+              path: ["dimensions", i, "nextSteps", j, "notFor", question],
+              message: `${both.join(", ")} listed in both for and notFor`,
+            });
+        }
+      });
     });
   });
 export type Assessment = z.infer<typeof AssessmentSchema>;

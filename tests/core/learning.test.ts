@@ -176,3 +176,21 @@ describe("ask an expert", () => {
     expect(out[0]!.reply.intent).toBe("stale-action");
   });
 });
+
+describe("follow-ups in the KPIs", () => {
+  it("a follow-up read in context counts as answered; one that cannot be answered is logged with its topic", async () => {
+    for (let n = 1; n <= MIN_USERS; n++) {
+      const me = { ...user(n), conversation: `slack:C${n}` };
+      await engine.handle({ ...me, text: "what does a customer care director earn in the uk?" });
+      expect((await engine.handle({ ...me, text: "and in canada?" }))[0]!.reply.outcome).toBe("answer");
+      expect((await engine.handle({ ...me, text: "and india?" }))[0]!.reply.outcome).toBe("decline");
+    }
+    const report = await engine.metrics.report(1);
+    expect(report.answered).toBe(2 * MIN_USERS);
+    expect(report.unanswered).toEqual([
+      expect.objectContaining({ text: "and india", count: MIN_USERS, users: MIN_USERS, after: "salary" }),
+    ]);
+    const shown = renderText(await engine.stats({ admin: true }, 1));
+    expect(shown).toContain('"and india" (a follow-up to salary)');
+  });
+});

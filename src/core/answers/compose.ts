@@ -3,37 +3,98 @@
  * blocks with their citations and to write figures the same way everywhere.
  */
 
-import type { Intent, Item, Section, Source, Topic } from "../../content/schemas.ts";
+import type { Intent, Item, Section, Topic } from "../../content/schemas.ts";
 import type { Catalog } from "../catalog.ts";
+import type { KnowledgeFact } from "../knowledge/facts.ts";
+import type { QuestionForm } from "../router/form.ts";
 import type { Block, DeclineReason, Fact, ListItem, Slots, SourceRef } from "../types.ts";
+import { itemText } from "./format.ts";
+
+export {
+  describeSource,
+  formatDate,
+  itemText,
+  joinList,
+  money,
+  percent,
+  score,
+  sourceName,
+  thousands,
+} from "./format.ts";
+
+/** "lead": the short answer, the fact asked for first; "page": the whole topic ("More on …"). */
+export type ComposeMode = "lead" | "page";
 
 export interface ComposeInput {
   catalog: Catalog;
   intent: Intent;
   slots: Slots;
+  mode: ComposeMode;
+  /** Facts of this topic the question asked for specifically, best first (empty for a general question). */
+  focus: readonly KnowledgeFact[];
+  form: QuestionForm;
+  /**
+   * Those of the question's canonical terms in COMPOSER_TERMS, for composers that answer a part of a
+   * topic ("range", "gender").
+   */
+  terms: ReadonlySet<string>;
 }
 
-/** A composer either answers, or declines when the knowledge base has nothing for the slots asked (e.g. a country). */
+/**
+ * The only question terms a composer sees: replies are cached per term set, so the fewer terms the
+ * composers read, the more questions share a reply. A composer reading a new term adds it here.
+ */
+export const COMPOSER_TERMS: readonly string[] = ["range", "gender", "race", "age", "diversity"];
+
+/**
+ * A composer either answers, or declines when the knowledge base has nothing for the slots asked
+ * (a country, an hourly figure for the UK). `more: false` when the lead already is the whole topic.
+ */
 export type Composition =
-  | { kind: "answer"; blocks: Block[] }
+  | { kind: "answer"; blocks: Block[]; more?: boolean }
   | { kind: "decline"; reason: DeclineReason; blocks: Block[] };
 
 export type Composer = (input: ComposeInput) => Composition;
 
-export const answer = (blocks: Block[]): Composition => ({ kind: "answer", blocks });
+export const answer = (blocks: Block[], more?: boolean): Composition =>
+  more === undefined ? { kind: "answer", blocks } : { kind: "answer", blocks, more };
 
-export const heading = (text: string, level: 1 | 2 = 1): Block => ({ type: "heading", text, level });
-
-export function itemText(item: Item): string {
-  return item.label ? `${item.label}: ${lowerFirst(item.text)}` : item.text;
+/**
+ * The lead for facts a question asked for: one fact as a sentence, several as bullets; a yes/no
+ * question gets the first fact's stance ("Yes", "Not necessarily") in front.
+ */
+export function leadFromFacts(
+  facts: readonly Pick<KnowledgeFact, "text" | "sources" | "stance">[],
+  form: QuestionForm,
+): Block[] {
+  const stance = form.yesNo ? facts[0]?.stance : undefined;
+  if (facts.length === 1) {
+    const f = facts[0]!;
+    return [{ type: "text", text: stance ? `${stance}: ${lowerStart(f.text)}` : f.text, sources: f.sources }];
+  }
+  const blocks: Block[] = stance ? [{ type: "text", text: `${stance}.` }] : [];
+  blocks.push({ type: "bullets", items: facts.map((f) => ({ text: f.text, sources: f.sources })) });
+  return blocks;
 }
 
-/** Lower-cases a sentence's first word after a label, keeping acronyms and names ("CRM", "Zippia") as they are. */
-function lowerFirst(s: string): string {
-  return /^[A-Z][a-z]*\b/.test(s) && !/^(I|Zippia|Cityjobs|Indeed|Glassdoor|Totaljobs|Payscale)\b/.test(s)
+/** A topic's short general answer (its summary items), or the facts asked for when there are any. */
+export function leadOrFocus(summary: readonly Item[], input: ComposeInput): Composition {
+  const facts =
+    input.focus.length > 0
+      ? input.focus
+      : summary.map((item) => ({ text: itemText(item), sources: item.sources ?? [], stance: item.stance }));
+  return answer(leadFromFacts(facts, input.form));
+}
+
+/** "Leads the team" → "leads the team", keeping names and acronyms ("Zippia", "CRM") as they are. */
+function lowerStart(s: string): string {
+  return /^[A-Z][a-z]+\b/.test(s) &&
+    !/^(I|Zippia|Cityjobs|Indeed|Glassdoor|Totaljobs|Payscale|Customer Care|Customer Service)\b/.test(s)
     ? s[0]!.toLowerCase() + s.slice(1)
     : s;
 }
+
+export const heading = (text: string, level: 1 | 2 = 1): Block => ({ type: "heading", text, level });
 
 export function listItems(items: readonly Item[], defaultSources?: readonly string[]): ListItem[] {
   return items.map((item) => ({ text: itemText(item), sources: item.sources ?? defaultSources ?? [] }));
@@ -61,67 +122,8 @@ export function topicBlocks(topic: Topic, options: { sections?: readonly string[
   return blocks;
 }
 
-export function sourceName(catalog: Catalog, id: string): string {
-  return catalog.sources.get(id)?.short ?? id;
-}
-
 export function fact(label: string, value: string, sources: readonly string[]): Fact {
   return { label, value, sources };
-}
-
-const SYMBOL: Record<string, string> = { USD: "$", GBP: "£", CAD: "C$" };
-
-/** 121000 → "121,000" (written out by hand: Intl formatting costs microseconds a call). */
-export function thousands(n: number): string {
-  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
-/** 121000 → "$121,000"; 60.41 → "$60.41". */
-export function money(amount: number, currency: string): string {
-  const digits = Number.isInteger(amount) ? thousands(amount) : amount.toFixed(2);
-  return `${SYMBOL[currency] ?? `${currency} `}${digits}`;
-}
-
-export function percent(n: number): string {
-  return `${n}%`;
-}
-
-/** "one decimal" scores: 8 → "8.0". */
-export function score(n: number): string {
-  return n.toFixed(1);
-}
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** "2023-09-19" → "19 September 2023". */
-export function formatDate(iso: string | null): string | null {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  if (!m) return null;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
-}
-
-export function describeSource(source: Source): string {
-  const parts = [source.publisher ?? "publisher not named", formatDate(source.date) ?? "no date"];
-  return `"${source.title}" (${source.kind}; ${parts.join(", ")})`;
-}
-
-/** "a, b and c". */
-export function joinList(items: readonly string[], last = "and"): string {
-  if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} ${last} ${items[items.length - 1]}`;
 }
 
 /** The sources cited anywhere in these blocks, in order of first citation (the order of the [n] markers). */
@@ -134,6 +136,7 @@ export function citedSources(catalog: Catalog, blocks: readonly Block[]): Source
     if (b.type === "text") add(b.sources);
     else if (b.type === "bullets") for (const i of b.items) add(i.sources);
     else if (b.type === "facts") for (const f of b.facts) add(f.sources);
+    else if (b.type === "table") for (const r of b.rows) add(r.sources);
   }
   return ids.flatMap((id) => {
     const s = catalog.sources.get(id);

@@ -1,9 +1,54 @@
 /** Experience: how many years each source asks for (they disagree), the roles people hold before, and training time. */
 import type { Block } from "../types.ts";
-import { answer, type Composer, fact, heading, joinList, listItems, sourceName } from "./compose.ts";
+import { answer, type Composer, fact, heading, joinList, leadFromFacts, listItems, sourceName } from "./compose.ts";
 
-export const experience: Composer = ({ catalog, slots }) => {
+/** "4-6 years (Zippia)": each source's amount, most specific first. */
+function yearsLead(input: Parameters<Composer>[0]): Block[] {
+  const { catalog, slots } = input;
   const x = catalog.experience;
+  const ordered = [...x.years].sort((a, b) => Number(b.min !== undefined) - Number(a.min !== undefined));
+  const blocks: Block[] = [
+    { type: "text", text: "The sources ask for different amounts of experience:" },
+    {
+      type: "bullets",
+      items: ordered.map((y) => ({
+        text: `${sourceName(catalog, y.source)}: ${y.amount}, ${y.appliesTo}`,
+        sources: [y.source],
+      })),
+    },
+  ];
+  const verdict = yearsVerdict(input);
+  if (verdict) blocks.unshift(verdict);
+  if (slots.years === undefined) {
+    const roles = x.priorRoles.flatMap((p) => p.roles);
+    blocks.push({
+      type: "text",
+      text: `Typical earlier jobs: ${joinList([...new Set(roles)])}.`,
+      sources: x.priorRoles.map((p) => p.source),
+    });
+  }
+  return blocks;
+}
+
+/** "With 3 years you are below Zippia's 4-6 years and the job description's five." */
+function yearsVerdict({ catalog, slots }: Parameters<Composer>[0]): Block | null {
+  if (slots.years === undefined) return null;
+  const numeric = catalog.experience.years.filter((y) => y.min !== undefined);
+  const verdicts = numeric.map(
+    (y) => `${slots.years! >= y.min! ? "meets" : "is below"} ${sourceName(catalog, y.source)}'s ${y.amount}`,
+  );
+  if (verdicts.length === 0) return null;
+  return { type: "text", text: `${slots.years} years ${joinList(verdicts)}.`, sources: numeric.map((y) => y.source) };
+}
+
+export const experience: Composer = (input) => {
+  const { catalog, slots } = input;
+  const x = catalog.experience;
+  if (input.mode === "lead") {
+    const other = input.focus.filter((f) => !f.id.startsWith("experience/years/"));
+    const aboutYears = other.length < input.focus.length || other.length === 0;
+    return answer(aboutYears ? yearsLead(input) : leadFromFacts(other, input.form));
+  }
   const blocks: Block[] = [heading("Experience you need")];
   blocks.push({ type: "text", text: "The sources ask for different amounts, and measure different things:" });
   blocks.push({
@@ -38,8 +83,19 @@ export const experience: Composer = ({ catalog, slots }) => {
   return answer(blocks);
 };
 
-export const training: Composer = ({ catalog }) => {
+export const training: Composer = ({ catalog, mode }) => {
   const t = catalog.experience.training;
+  if (mode === "lead")
+    return answer(
+      [
+        {
+          type: "text",
+          text: `About ${t.minMonths}-${t.maxMonths} months of on-the-job training after being hired, per ${sourceName(catalog, t.source)}, while a new director learns the job and the employer's ways.`,
+          sources: [t.source],
+        },
+      ],
+      t.note !== undefined,
+    );
   const blocks: Block[] = [
     heading("On-the-job training"),
     {

@@ -1,7 +1,7 @@
 /** Conversation answers: hello, thanks, help, the topics menu, the self-assessment pointer, and the sources. */
 import type { Catalog } from "../catalog.ts";
 import { ACTIONS, type Block, type Button } from "../types.ts";
-import { answer, type Composer, describeSource, fact, heading } from "./compose.ts";
+import { answer, type Composer, describeSource, fact, heading, joinList, leadFromFacts } from "./compose.ts";
 
 /** Intents offered as example questions in greetings and help. */
 const EXAMPLES = ["salary", "experience", "skills", "manager-vs-director"];
@@ -57,7 +57,7 @@ export const help: Composer = ({ catalog }) =>
 export const topics: Composer = ({ catalog }) =>
   answer([
     heading("Topics"),
-    { type: "text", text: "Pick a question, or just type your own." },
+    { type: "text", text: `${catalog.menu.summary} Pick a question, or just type your own.` },
     ...catalog.menu.groups.map(
       (g): Block => ({ type: "buttons", title: g.title, buttons: g.intents.map((id) => askButton(catalog, id)) }),
     ),
@@ -73,8 +73,19 @@ export const assess: Composer = ({ catalog }) =>
     exampleButtons(catalog, ["experience", "education", "skills"]),
   ]);
 
-export const sources: Composer = ({ catalog }) =>
-  answer([
+export const sources: Composer = ({ catalog, mode, focus, form }) => {
+  if (mode === "lead") {
+    if (focus.length > 0) return answer(leadFromFacts(focus, form));
+    const names = [...catalog.sources.values()].map((s) => s.short);
+    return answer([
+      {
+        type: "text",
+        text: `My answers come from ${catalog.sources.size} published documents: ${joinList(names)}. Every answer cites the ones it uses, and shows each view where they disagree.`,
+        sources: [...catalog.sources.keys()],
+      },
+    ]);
+  }
+  return answer([
     heading("Where my answers come from"),
     {
       type: "text",
@@ -87,3 +98,4 @@ export const sources: Composer = ({ catalog }) =>
       ),
     },
   ]);
+};

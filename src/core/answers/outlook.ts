@@ -1,7 +1,19 @@
 /** Outlook: each growth figure with its period and what it measures (they differ), then what the sources expect. */
 import type { Catalog } from "../catalog.ts";
 import type { Block, Fact } from "../types.ts";
-import { answer, type Composer, fact, heading, listItems, money, percent, score, sourceName } from "./compose.ts";
+import {
+  answer,
+  type Composer,
+  fact,
+  heading,
+  joinList,
+  leadFromFacts,
+  listItems,
+  money,
+  percent,
+  score,
+  sourceName,
+} from "./compose.ts";
 import { unsupportedCountry } from "./coverage.ts";
 
 function growthFacts(catalog: Catalog): Fact[] {
@@ -16,10 +28,48 @@ function growthFacts(catalog: Catalog): Fact[] {
   });
 }
 
-export const outlook: Composer = ({ catalog, slots }) => {
+/** Each growth figure with its period and what it measures (they measure different things), grouped by figure. */
+function growthLead(catalog: Catalog): Block[] {
+  const o = catalog.outlook;
+  const stated = o.growth.filter((g) => g.period !== "not stated");
+  const average = o.growth.find((g) => g.period === "not stated");
+  const rates = [...new Set([...stated].sort((a, b) => b.rate - a.rate).map((g) => `${g.rate}|${g.period}`))];
+  const items = rates.map((key) => {
+    const group = stated.filter((g) => `${g.rate}|${g.period}` === key);
+    const first = group[0]!;
+    const what = group.map((g) => {
+      const via = g.via ? `, ${g.via} data` : "";
+      const extra =
+        average && g.source === average.source ? `; its average across US jobs is ${percent(average.rate)}` : "";
+      return `${g.appliesTo}${g.comparison ? `, ${g.comparison}` : ""} (${sourceName(catalog, g.source)}${via}${extra})`;
+    });
+    return {
+      text: `${percent(first.rate)} ${periodWords(first.period)} for ${joinList(what)}`,
+      sources: group.map((g) => g.source),
+    };
+  });
+  const blocks: Block[] = [
+    { type: "text", text: "The growth figures measure different things:" },
+    { type: "bullets", items },
+  ];
+  for (const item of o.summary) blocks.push({ type: "text", text: item.text, sources: item.sources });
+  return blocks;
+}
+
+/** "2019-2029" → "from 2019 to 2029"; "by 2028" stays. */
+function periodWords(period: string): string {
+  const m = /^(\d{4})-(\d{4})$/.exec(period);
+  return m ? `from ${m[1]} to ${m[2]}` : period;
+}
+
+export const outlook: Composer = ({ catalog, slots, mode, focus, form }) => {
   const o = catalog.outlook;
   if (slots.country && slots.country !== o.country)
     return unsupportedCountry(catalog, slots, "outlook figures", [o.country], "outlook");
+  if (mode === "lead") {
+    const statements = focus.filter((f) => f.id.startsWith("outlook/statement/"));
+    return answer(statements.length > 0 ? leadFromFacts(statements, form) : growthLead(catalog));
+  }
   return answer([
     heading("Job outlook for Customer Care Directors (US)"),
     { type: "text", text: "The growth figures measure different things, so each is shown with what it covers:" },
@@ -30,7 +80,8 @@ export const outlook: Composer = ({ catalog, slots }) => {
 };
 
 /** Is it a good career? The sources' case for it, with the figures on both sides. */
-export const worthIt: Composer = ({ catalog }) => {
+export const worthIt: Composer = ({ catalog, mode, form }) => {
+  if (mode === "lead") return answer(worthItLead(catalog, form.yesNo));
   const path = catalog.topics["career-path"].sections.find((s) => s.id === "why-strong-path");
   const us = catalog.salary.figures.filter((f) => f.country === "US" && f.kind === "average" && f.period === "year");
   const amounts = us.map((f) => f.amount!);
@@ -66,3 +117,49 @@ export const worthIt: Composer = ({ catalog }) => {
   blocks.push(heading("The figures, good and hard", 2), { type: "facts", facts });
   return answer(blocks);
 };
+
+/** The case for the career in two sentences: why it is called strong, and the figures on both sides. */
+function worthItLead(catalog: Catalog, yesNo: boolean): Block[] {
+  const why = catalog.topics["career-path"].sections.find((s) => s.id === "why-strong-path");
+  const us = catalog.salary.figures.filter((f) => f.country === "US" && f.kind === "average" && f.period === "year");
+  const amounts = us.map((f) => f.amount!);
+  const growth = catalog.outlook.growth.find((g) => /role/.test(g.appliesTo));
+  const stress = catalog.ratings.ratings.find((r) => r.aspect === "stress");
+  const balance = catalog.ratings.ratings.find((r) => r.aspect === "work-life");
+  const blocks: Block[] = [];
+  if (why)
+    blocks.push({
+      type: "text",
+      text: `${yesNo ? "By the sources' account, yes: " : ""}it is called a strong career path because it builds leadership across service operations, people management, customer-experience strategy and outsourcing decisions.`,
+      sources: why.sources ?? [],
+    });
+  const parts: string[] = [];
+  const cites: string[] = [];
+  if (amounts.length) {
+    parts.push(
+      `US pay averages ${money(Math.min(...amounts), "USD")} to ${money(Math.max(...amounts), "USD")} a year depending on the source`,
+    );
+    cites.push(...new Set(us.map((f) => f.source)));
+  }
+  if (growth) {
+    parts.push(`${sourceName(catalog, growth.source)} expects ${percent(growth.rate)} growth ${growth.period}`);
+    cites.push(growth.source);
+  }
+  if (stress) {
+    parts.push(
+      `the stress level is rated ${stress.label ?? score(stress.score)} (${score(stress.score)} ${catalog.ratings.scale})`,
+    );
+    cites.push(stress.source);
+  }
+  if (balance) {
+    parts.push(`work-life balance ${balance.label ?? ""} (${score(balance.score)})`.replace("  ", " "));
+    cites.push(balance.source);
+  }
+  if (parts.length)
+    blocks.push({
+      type: "text",
+      text: `${joinList(parts)}.`.replace(/^./, (c) => c.toUpperCase()),
+      sources: [...new Set(cites)],
+    });
+  return blocks;
+}

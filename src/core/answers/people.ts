@@ -1,7 +1,18 @@
 /** Zippia's scores for the job and the make-up of the people in it (US data). */
-import type { RatingAspect } from "../../content/schemas.ts";
+import type { RatingAspect, RatingsFile } from "../../content/schemas.ts";
+import type { Catalog } from "../catalog.ts";
 import type { Block, Fact } from "../types.ts";
-import { answer, type Composer, fact, heading, percent, score, sourceName } from "./compose.ts";
+import {
+  answer,
+  type Composer,
+  fact,
+  heading,
+  joinList,
+  leadFromFacts,
+  percent,
+  score,
+  sourceName,
+} from "./compose.ts";
 import { unsupportedCountry } from "./coverage.ts";
 
 const ASPECT_LABEL: Record<RatingAspect, string> = {
@@ -17,10 +28,54 @@ function asksOtherCountry(country: string | undefined, covered: string): boolean
   return country !== undefined && country !== covered;
 }
 
-export const ratings: Composer = ({ catalog, slots }) => {
+/** "stress 8.0 out of 10 (high; US average 7.1)". */
+function ratingPhrase(r: RatingsFile["ratings"][number], scale: string): string {
+  const word = r.label ? ` (${r.label}` : "";
+  const us = r.usAverage ? `${word ? "; " : " ("}US average ${score(r.usAverage.score)}` : "";
+  const close = word || us ? ")" : "";
+  return `${score(r.score)} ${scale}${word}${us}${close}`;
+}
+
+function ratingsLead(catalog: Catalog, aspects: readonly RatingAspect[]): Block[] {
+  const file = catalog.ratings;
+  const asked = file.ratings.filter((r) => aspects.includes(r.aspect));
+  const shown = asked.length > 0 ? asked : file.ratings;
+  const source = sourceName(catalog, shown[0]!.source);
+  if (shown.length <= 2)
+    return [
+      {
+        type: "text",
+        text: `${source} scores ${joinList(shown.map((r) => `${ASPECT_LABEL[r.aspect].toLowerCase()} at ${ratingPhrase(r, file.scale)}`))}.`,
+        sources: [shown[0]!.source],
+      },
+    ];
+  return [
+    { type: "text", text: `${source}'s scores for the job, ${file.scale}:`, sources: [shown[0]!.source] },
+    {
+      type: "table",
+      columns: ["Aspect", "Score", "US average"],
+      rows: shown.map((r) => ({
+        cells: [
+          ASPECT_LABEL[r.aspect],
+          `${score(r.score)}${r.label ? ` (${r.label})` : ""}`,
+          r.usAverage ? score(r.usAverage.score) : "-",
+        ],
+        sources: [r.source],
+      })),
+    },
+  ];
+}
+
+export const ratings: Composer = ({ catalog, slots, mode, focus }) => {
   const file = catalog.ratings;
   if (asksOtherCountry(slots.country, file.country))
     return unsupportedCountry(catalog, slots, "job ratings", [file.country], "ratings");
+  if (mode === "lead") {
+    const named = slots.aspects ?? (slots.aspect ? [slots.aspect] : []);
+    const matched = focus.flatMap((f) => (f.id.startsWith("ratings/") ? [f.id.slice(8) as RatingAspect] : []));
+    const aspects = [...new Set([...named, ...matched])].slice(0, 3);
+    return answer(ratingsLead(catalog, aspects));
+  }
   const ordered = [...file.ratings].sort(
     (a, b) => Number(b.aspect === slots.aspect) - Number(a.aspect === slots.aspect),
   );
@@ -48,10 +103,27 @@ export const ratings: Composer = ({ catalog, slots }) => {
   return answer(blocks);
 };
 
-export const demographics: Composer = ({ catalog, slots }) => {
+export const demographics: Composer = ({ catalog, slots, mode, focus, form, terms }) => {
   const d = catalog.demographics;
   if (asksOtherCountry(slots.country, d.country))
     return unsupportedCountry(catalog, slots, "workforce figures", [d.country], "demographics");
+  if (mode === "lead") {
+    const asked = (["gender", "race", "age"] as const).filter(
+      (t) => terms.has(t) || (t === "race" && terms.has("diversity")),
+    );
+    const facts = asked.length > 0 ? asked.map((t) => demographicFact(catalog, t)) : focus.slice(0, 2);
+    if (facts.length > 0) return answer(leadFromFacts(facts, form));
+    const women = d.gender.find((g) => g.category === "female");
+    const men = d.gender.find((g) => g.category === "male");
+    const largest = [...d.race].sort((a, b) => b.percent - a.percent)[0];
+    return answer([
+      {
+        type: "text",
+        text: `In ${sourceName(catalog, d.source)}'s US figures, the average age is ${d.averageAge}; ${percent(men?.percent ?? 0)} are men and ${percent(women?.percent ?? 0)} women; the largest group by race is ${largest?.category} (${percent(largest?.percent ?? 0)}).`,
+        sources: [d.source],
+      },
+    ]);
+  }
   const share = (rows: typeof d.gender): Fact[] =>
     rows.map((r) =>
       fact(
@@ -73,3 +145,18 @@ export const demographics: Composer = ({ catalog, slots }) => {
     { type: "facts", facts: share([...d.race].sort((a, b) => b.percent - a.percent)) },
   ]);
 };
+
+/** One line of the workforce figures: gender shares, race shares (largest first) or age, each against the US average. */
+function demographicFact(catalog: Catalog, aspect: "gender" | "race" | "age"): { text: string; sources: string[] } {
+  const d = catalog.demographics;
+  const source = sourceName(catalog, d.source);
+  const share = (r: (typeof d.gender)[number]) =>
+    `${r.category} ${percent(r.percent)}${r.usAverage !== undefined ? ` (US average ${percent(r.usAverage)})` : ""}`;
+  if (aspect === "age")
+    return {
+      text: `${source}: the average age is ${d.averageAge}${d.usAverageAge ? ` (US average ${d.usAverageAge})` : ""}.`,
+      sources: [d.source],
+    };
+  const rows = aspect === "gender" ? d.gender : [...d.race].sort((a, b) => b.percent - a.percent);
+  return { text: `${source}, by ${aspect} (US): ${joinList(rows.map(share))}.`, sources: [d.source] };
+}

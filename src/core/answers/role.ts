@@ -1,8 +1,10 @@
 /** What the role is: each source's definition, the titles it goes by, and what it may cover. */
-import { answer, type Composer, heading, joinList, sectionBlocks, sourceName } from "./compose.ts";
+import { answer, type Composer, heading, joinList, leadOrFocus, sectionBlocks, sourceName } from "./compose.ts";
 
-export const roleOverview: Composer = ({ catalog }) => {
+export const roleOverview: Composer = (input) => {
+  const { catalog } = input;
   const { role } = catalog;
+  if (input.mode === "lead") return leadOrFocus(role.summary, input);
   const sourced = role.titles.filter((t) => t.sources);
   const informal = role.titles.filter((t) => !t.sources);
   return answer([

@@ -14,11 +14,13 @@ import {
   fact,
   heading,
   joinList,
+  leadOrFocus,
   listItems,
   money,
   sourceName,
 } from "./compose.ts";
 import { unsupportedCountry } from "./coverage.ts";
+import { salaryLead } from "./salary-lead.ts";
 
 const COUNTRY_LABEL: Record<Country, string> = { US: "United States", UK: "United Kingdom", CA: "Canada" };
 const LEVEL_LABEL = {
@@ -78,7 +80,9 @@ function averagesSpread(figures: readonly SalaryFigure[]): string | null {
   return `The sources disagree: their averages run from ${money(Math.min(...amounts), currency)} to ${money(Math.max(...amounts), currency)} a year, so each is shown with its source.`;
 }
 
-export const salary: Composer = ({ catalog, slots }): Composition => {
+export const salary: Composer = (input): Composition => {
+  if (input.mode === "lead") return salaryLead(input);
+  const { catalog, slots } = input;
   const figures = catalog.salary.figures;
   const covered = new Set<string>(figures.map((f) => f.country));
   const asked = slots.countries ?? (slots.country ? [slots.country] : []);
@@ -223,10 +227,13 @@ function finish(catalog: Catalog, blocks: Block[], unknown: readonly string[]): 
 }
 
 /** What makes pay vary, and what comes on top of it. */
-export const payFactors: Composer = ({ catalog }) =>
-  answer([
+export const payFactors: Composer = (input) => {
+  const { catalog } = input;
+  if (input.mode === "lead") return leadOrFocus(catalog.salary.factorsSummary, input);
+  return answer([
     heading("What makes a Customer Care Director's pay vary"),
     { type: "bullets", items: listItems(catalog.salary.factors) },
     heading("Bonuses and other pay", 2),
     { type: "bullets", items: listItems(catalog.salary.extras) },
   ]);
+};

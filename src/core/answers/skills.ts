@@ -1,8 +1,10 @@
 /** Skills: the resume shares (the only figures) first, then each source's list. */
-import { answer, type Composer, fact, heading, percent, sectionBlocks, sourceName } from "./compose.ts";
+import { answer, type Composer, fact, heading, leadOrFocus, percent, sectionBlocks, sourceName } from "./compose.ts";
 
-export const skills: Composer = ({ catalog }) => {
+export const skills: Composer = (input) => {
+  const { catalog } = input;
   const { resumeShares, sections } = catalog.skills;
+  if (input.mode === "lead") return leadOrFocus(catalog.skills.summary, input);
   return answer([
     heading("Skills a Customer Care Director needs"),
     {

@@ -1,7 +1,10 @@
 /** The generic composer for data files that share the topic shape (duties, KPIs, trade-offs, ...). */
 import type { TopicFileId } from "../catalog.ts";
-import { answer, type Composer, topicBlocks } from "./compose.ts";
+import { answer, type Composer, leadOrFocus, topicBlocks } from "./compose.ts";
 
 export function topicComposer(id: TopicFileId): Composer {
-  return ({ catalog }) => answer(topicBlocks(catalog.topics[id]));
+  return (input) => {
+    const topic = input.catalog.topics[id];
+    return input.mode === "page" ? answer(topicBlocks(topic)) : leadOrFocus(topic.summary, input);
+  };
 }

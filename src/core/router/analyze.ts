@@ -16,11 +16,23 @@ export interface Analysis {
   roleMentioned: boolean;
   otherRoles: string[];
   relatedRoles: string[];
-  /** Country codes in the order mentioned. */
+  /** Country codes in the order mentioned (a place counts for its country). */
   countries: string[];
+  /** Cities, states and regions mentioned ("texas", "london"). */
+  places: string[];
+  /** Question forms no source answers ("how to calculate a metric"), by what is missing. */
+  unanswered: string[];
+  /** The words that matched each unanswered form, as normalised ("interview questions"). */
+  unansweredPhrases: Record<string, string[]>;
+  /** The tokens after shorthand expansion and spelling correction. */
+  tokens: string[];
+  /** Positions in `tokens` of content words the vocabulary does not know (not corrected either). */
+  unknownAt: number[];
   offTopic: string[];
   injection: boolean;
   level?: Level;
+  /** Every experience level named, in order ("entry vs veteran"). */
+  levels: Level[];
   period?: "hour" | "month" | "week" | "year";
   aspects: RatingAspect[];
   /** A number of years the message mentions ("5 years", "five yrs"). */
@@ -59,6 +71,12 @@ export function analyze(
     otherRoles: [],
     relatedRoles: [],
     countries: [],
+    places: [],
+    unanswered: [],
+    unansweredPhrases: {},
+    levels: [],
+    tokens,
+    unknownAt: [],
     offTopic: [],
     injection: false,
     aspects: [],
@@ -69,13 +87,15 @@ export function analyze(
   };
 
   // Spelling: only words the vocabulary does not know, and the slow tier at most once a message.
+  // Acronyms written in capitals ("COPC", "NPS") are names, not typos.
   let fuseBudget = options.allowFuse ? 1 : 0;
   const unknown = new Set<number>();
   if (speller) {
+    const acronyms = capitalised(raw);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (vocab.words.has(t)) continue;
-      if (vocab.dictionary.has(t)) {
+      if (vocab.dictionary.has(t) || acronyms.has(t)) {
         unknown.add(i);
         continue;
       }
@@ -101,7 +121,18 @@ export function analyze(
     if (matchEnd >= 0 && !(matchEnd === i && vocab.stopWords.has(token) && onlyTerms(matchEntries))) {
       a.content++;
       a.known++;
-      for (const e of matchEntries) apply(a, e);
+      for (const e of matchEntries) {
+        apply(a, e);
+        if (e.kind === "unanswered") {
+          a.unansweredPhrases[e.missing] ??= [];
+          a.unansweredPhrases[e.missing]!.push(tokens.slice(i, matchEnd + 1).join(" "));
+        }
+        // "dress code": the off-topic word with the word before it, when that one means nothing to us.
+        if (e.kind === "offtopic" && i > 0 && unknown.has(i - 1)) {
+          const at = a.offTopic.lastIndexOf(e.name);
+          if (at >= 0) a.offTopic[at] = `${tokens[i - 1]} ${e.name}`;
+        }
+      }
       i = matchEnd + 1;
       continue;
     }
@@ -110,12 +141,14 @@ export function analyze(
     } else if (vocab.stopWords.has(token)) {
       // Stop words carry no meaning alone, except a count of years: "five years".
       readYears(a, tokens, i);
-    } else if (/^\d/.test(token)) {
+    } else if (/^\d+$/.test(token)) {
       readYears(a, tokens, i);
     } else {
       a.content++;
-      if (unknown.has(i)) a.unknownWords.push(token);
-      else {
+      if (unknown.has(i) || !vocab.standalone.has(token)) {
+        a.unknownWords.push(token);
+        a.unknownAt.push(i);
+      } else {
         a.known++;
         a.terms.add(token);
       }
@@ -142,6 +175,12 @@ export function analyze(
   for (const frame of vocab.frames) if (frame.pattern.test(head)) a.terms.add(frame.term);
   if (a.roleMentioned) a.terms.add("_role");
   return a;
+}
+
+/** Words written in capitals (two letters or more), lower-cased: "NPS", "COPC". */
+function capitalised(raw: string): Set<string> {
+  const found = raw.slice(0, 1500).match(/\b[A-Z][A-Z0-9]{1,9}\b/g);
+  return new Set(found ? found.map((w) => w.toLowerCase()) : []);
 }
 
 const JOB_LEAD_INS = new Set(["become", "becoming", "as"]);
@@ -210,6 +249,13 @@ function apply(a: Analysis, e: Entry): void {
     case "country":
       if (!a.countries.includes(e.code)) a.countries.push(e.code);
       break;
+    case "unanswered":
+      if (!a.unanswered.includes(e.missing)) a.unanswered.push(e.missing);
+      break;
+    case "place":
+      if (!a.places.includes(e.name)) a.places.push(e.name);
+      if (!a.countries.includes(e.country)) a.countries.push(e.country);
+      break;
     case "offtopic":
       a.offTopic.push(e.name);
       break;
@@ -218,6 +264,7 @@ function apply(a: Analysis, e: Entry): void {
       break;
     case "level":
       a.level ??= e.value;
+      if (!a.levels.includes(e.value)) a.levels.push(e.value);
       break;
     case "period":
       a.period ??= e.value;

@@ -15,6 +15,8 @@ export type Entry =
   | { kind: "related"; name: string; term: string }
   | { kind: "other"; name: string }
   | { kind: "country"; code: string }
+  | { kind: "place"; name: string; country: string }
+  | { kind: "unanswered"; missing: string }
   | { kind: "offtopic"; name: string }
   | { kind: "injection" }
   | { kind: "level"; value: Level }
@@ -32,6 +34,11 @@ export interface Vocabulary {
   slotTrie: TrieNode;
   /** Every word the router recognises; anything else is a candidate for spelling correction. */
   words: ReadonlySet<string>;
+  /**
+   * Words that mean something on their own. The others appear only inside a longer phrase ("union"
+   * in "the european union"): not corrected, but not understood either when they stand alone.
+   */
+  standalone: ReadonlySet<string>;
   /** Words a misspelling may be corrected to. */
   spellTargets: ReadonlySet<string>;
   stopWords: ReadonlySet<string>;
@@ -58,6 +65,8 @@ export class VocabularyBuilder {
   readonly trie = newNode();
   readonly slotTrie = newNode();
   readonly words = new Set<string>();
+  /** Words that mean something alone: one-word entries, and the words of texts (examples, facts). */
+  readonly standalone = new Set<string>();
   readonly canonical = new Map<string, string>();
 
   /** Adds a phrase (already in normalised form, or raw text to normalise) with what it means. */
@@ -75,6 +84,7 @@ export class VocabularyBuilder {
       node = child;
     }
     if (!node.entries.some((e) => sameEntry(e, entry))) node.entries.push(entry);
+    if (tokens.length === 1) this.standalone.add(tokens[0]!);
   }
 }
 
@@ -93,7 +103,15 @@ function withPlural(phrase: string): string[] {
   return [phrase, [...words.slice(0, at), plural, ...words.slice(at + 1)].join(" ")];
 }
 
-export function buildVocabulary(catalog: Catalog): Vocabulary {
+/**
+ * @param knownTexts texts whose words the vocabulary knows besides the intents' and the lexicon's:
+ *   the facts themselves, so that a question about "budgets" or "suppliers" is understood
+ */
+export function buildVocabulary(
+  catalog: Catalog,
+  knownTexts: Iterable<string> = [],
+  keyWords: ReadonlySet<string> = new Set(),
+): Vocabulary {
   const b = new VocabularyBuilder();
   const lex = catalog.lexicon;
   for (const intent of catalog.intents) {
@@ -121,6 +139,16 @@ export function buildVocabulary(catalog: Catalog): Vocabulary {
     b.add(country.name, { kind: "country", code });
     for (const w of country.words) b.add(w, { kind: "country", code });
   }
+  // A place is a name, or a list of its names: [san francisco, sf, bay area] all mean the first.
+  for (const [country, places] of Object.entries(lex.places)) {
+    for (const place of places) {
+      const [name, ...aliases] = typeof place === "string" ? [place] : place;
+      for (const alias of [name!, ...aliases]) b.add(alias, { kind: "place", name: name!, country });
+    }
+  }
+  for (const [missing, phrases] of Object.entries(lex.unanswered)) {
+    for (const phrase of phrases) b.add(phrase, { kind: "unanswered", missing });
+  }
   for (const phrase of lex.offTopic) b.add(phrase, { kind: "offtopic", name: phrase });
   for (const phrase of lex.injection) b.add(phrase, { kind: "injection" });
   for (const [value, phrases] of Object.entries(lex.slotWords.level))
@@ -138,23 +166,25 @@ export function buildVocabulary(catalog: Catalog): Vocabulary {
   // Words of the example utterances are known too (they carry learned weights) — except misspellings
   // of words already known: those are corrected like any user's typo.
   const base = new Speller(targets);
-  for (const intent of catalog.intents) {
-    for (const example of intent.examples) {
-      for (const t of tokenize(normalize(example))) {
-        if (!b.words.has(t) && (catalog.dictionary.has(t) || base.correct(t, false) === null)) {
-          b.words.add(t);
-          targets.add(t);
-        }
+  const texts = [...catalog.intents.flatMap((intent) => intent.examples), ...knownTexts];
+  for (const text of texts) {
+    for (const t of tokenize(normalize(text))) {
+      if (!b.words.has(t) && (catalog.dictionary.has(t) || base.correct(t, false) === null)) {
+        b.words.add(t);
+        targets.add(t);
       }
+      if (b.words.has(t)) b.standalone.add(t);
     }
   }
   return {
     trie: b.trie,
     slotTrie: b.slotTrie,
     words: b.words,
+    standalone: new Set([...b.standalone, ...lex.stopWords, ...lex.commonWords]),
     spellTargets: targets,
     stopWords: new Set(lex.stopWords),
-    commonWords: new Set(lex.commonWords),
+    // A word a fact names as one of its keys ("writing", "travel") is never neutral.
+    commonWords: new Set(lex.commonWords.filter((w) => !keyWords.has(w))),
     dictionary: catalog.dictionary,
     frames: Object.entries(lex.frames).map(([term, source]) => ({ term, pattern: new RegExp(source) })),
     canonical: b.canonical,

@@ -1,0 +1,233 @@
+/**
+ * The short answer about pay: the figure asked for first (a country, a level, hourly, a range, a
+ * comparison), each with its source; figures from several sources side by side in a table. A
+ * figure no source gives for what was asked (hourly pay in the UK, monthly pay, levels outside the
+ * US) is an honest decline that shows what does exist.
+ */
+import type { Country, Level, SalaryFigure } from "../../content/schemas.ts";
+import type { Catalog } from "../catalog.ts";
+import type { Block, TableRow } from "../types.ts";
+import { answer, type ComposeInput, type Composition, joinList, money, sourceName } from "./compose.ts";
+import { unsupportedCountry } from "./coverage.ts";
+import { describeFigure } from "./salary.ts";
+
+const WHERE: Record<Country, string> = { US: "the US", UK: "the UK", CA: "Canada" };
+const LEVEL_NAME: Record<Level, string> = {
+  entry: "entry level",
+  mid: "mid level",
+  experienced: "experienced",
+  senior: "senior",
+  veteran: "veteran",
+};
+
+const yearly = (f: SalaryFigure) => f.period === "year" && f.kind !== "level";
+const cite = (catalog: Catalog, f: SalaryFigure) =>
+  f.via ? `${sourceName(catalog, f.source)}, ${f.via} data` : sourceName(catalog, f.source);
+
+export function salaryLead(input: ComposeInput): Composition {
+  const { catalog, slots } = input;
+  const figures = catalog.salary.figures;
+  const covered = [...new Set(figures.map((f) => f.country))];
+  const asked = slots.countries ?? (slots.country ? [slots.country] : []);
+  const known = asked.filter((c): c is Country => (covered as string[]).includes(c));
+  if (asked.length > 0 && known.length === 0) return unsupportedCountry(catalog, slots, "pay", covered);
+  const countries: Country[] = known.length > 0 ? known : ["US"];
+
+  if (slots.period === "hour") return hourly(catalog, countries);
+  if (slots.period === "month" || slots.period === "week") return noFigure(catalog, `${slots.period}ly pay`, countries);
+  const levels = slots.levels ?? (slots.level ? [slots.level] : []);
+  if (levels.length > 0 || slots.byLevel) {
+    if (!countries.includes("US")) return noFigure(catalog, "pay by experience level", countries);
+    const blocks = levelLead(catalog, levels, slots.years);
+    // "is that more than the US average?": the sources' averages beside the level's figure.
+    if (input.form.comparison) blocks.push(...countryLead(catalog, "US", true));
+    return answer(blocks);
+  }
+  const benchmark = input.focus.find(
+    (f) => f.id.startsWith("salary/") && catalog.salary.benchmarks.some((b) => f.id === `salary/${b.id}`),
+  );
+  if (benchmark)
+    return answer([
+      ...countryLead(catalog, "US", true),
+      { type: "text", text: benchmark.text, sources: benchmark.sources },
+    ]);
+  if (input.terms.has("range")) return answer(rangeLead(catalog, countries));
+  const blocks =
+    countries.length > 1 ? compareCountries(catalog, countries) : countryLead(catalog, countries[0]!, false);
+  if (known.length === 0) blocks.push(elsewhere(catalog, ["UK", "CA"]));
+  const unknown = asked.filter((c) => !(covered as string[]).includes(c));
+  if (unknown.length > 0) {
+    const names = unknown.map((code) => catalog.lexicon.countries[code]?.name ?? code);
+    blocks.push({ type: "text", text: `No source gives pay for ${joinList(names, "or")}.` });
+  }
+  return answer(blocks);
+}
+
+/** One country: a sentence when its sources give one or two figures, a table of sources when more. */
+function countryLead(catalog: Catalog, country: Country, short: boolean): Block[] {
+  const list = catalog.salary.figures.filter((f) => f.country === country && yearly(f));
+  const averages = list.filter((f) => f.kind === "average");
+  const sources = [...new Set(list.map((f) => f.source))];
+  if (sources.length <= 2) {
+    const parts = list.map((f) => `${describeFigure(f)} (${cite(catalog, f)})`);
+    return [{ type: "text", text: `In ${WHERE[country]}, a year: ${joinList(parts)}.`, sources }];
+  }
+  const amounts = averages.map((f) => f.amount!);
+  const currency = list[0]!.currency;
+  const lead: Block = {
+    type: "text",
+    text: `In ${WHERE[country]}, the sources' averages run from ${money(Math.min(...amounts), currency)} to ${money(Math.max(...amounts), currency)} a year; each source's figures:`,
+  };
+  if (short) return [{ ...lead, text: `${lead.text.slice(0, -"; each source's figures:".length)}.`, sources }];
+  return [lead, sourceTable(catalog, list)];
+}
+
+/** Rows by source: average, range, other figures. */
+function sourceTable(catalog: Catalog, list: readonly SalaryFigure[]): Block {
+  const rows: TableRow[] = [];
+  for (const source of [...new Set(list.map((f) => f.source))]) {
+    const mine = list.filter((f) => f.source === source);
+    const average = mine.find((f) => f.kind === "average");
+    const range = mine.find((f) => f.kind === "range");
+    const upper = mine.find((f) => f.kind === "upper");
+    const via = [...new Set(mine.map((f) => f.via).filter(Boolean))];
+    rows.push({
+      cells: [
+        `${sourceName(catalog, source)}${via.length ? ` (${via.join(", ")})` : ""}`,
+        average ? describeFigure(average).replace(/ average$/, "") : "-",
+        range
+          ? `${money(range.min!, range.currency)} to ${money(range.max!, range.currency)}`
+          : upper
+            ? describeFigure(upper)
+            : "-",
+      ],
+      sources: [source],
+    });
+  }
+  return { type: "table", columns: ["Source", "Average", "Range"], rows };
+}
+
+/** "Elsewhere: £70,000 average in the UK and C$115,000 average in Canada." */
+function elsewhere(catalog: Catalog, countries: readonly Country[]): Block {
+  const found = countries.flatMap((c) => {
+    const f = catalog.salary.figures.find((x) => x.country === c && x.kind === "average" && x.period === "year");
+    return f ? [f] : [];
+  });
+  const parts = found.map((f) => `${describeFigure(f)} in ${WHERE[f.country]}`);
+  return { type: "text", text: `Elsewhere: ${joinList(parts)}.`, sources: [...new Set(found.map((f) => f.source))] };
+}
+
+function rangeLead(catalog: Catalog, countries: readonly Country[]): Block[] {
+  return countries.map((country): Block => {
+    const list = catalog.salary.figures.filter(
+      (f) => f.country === country && (f.kind === "range" || f.kind === "upper"),
+    );
+    const parts = list.map((f) => `${describeFigure(f).replace(/ range$/, "")} (${sourceName(catalog, f.source)})`);
+    return {
+      type: "text",
+      text: list.length
+        ? `Pay ranges in ${WHERE[country]}, a year: ${joinList(parts)}.`
+        : `No source gives a range for ${WHERE[country]}.`,
+      sources: [...new Set(list.map((f) => f.source))],
+    };
+  });
+}
+
+function compareCountries(catalog: Catalog, countries: readonly Country[]): Block[] {
+  const rows: TableRow[] = countries.flatMap((country) => {
+    const table = sourceTable(
+      catalog,
+      catalog.salary.figures.filter((f) => f.country === country && yearly(f)),
+    );
+    return table.type === "table"
+      ? table.rows.map((r) => ({ ...r, cells: [WHERE[country].replace(/^the /, ""), ...r.cells] }))
+      : [];
+  });
+  return [
+    {
+      type: "text",
+      text: "Side by side, a year, each in its own currency; the figures come from different sources and years:",
+    },
+    { type: "table", columns: ["Country", "Source", "Average", "Range"], rows },
+  ];
+}
+
+function levelLead(catalog: Catalog, levels: readonly Level[], years: number | undefined): Block[] {
+  const rows = catalog.salary.figures.filter((f) => f.kind === "level");
+  const source = rows[0]!.source;
+  const pick = (level: Level) => rows.find((f) => f.level === level)!;
+  const only = `${sourceName(catalog, source)} is the only source with pay by experience, for the US`;
+  if (levels.length === 1) {
+    const f = pick(levels[0]!);
+    const who =
+      years !== undefined
+        ? `With ${years} years you are in the ${LEVEL_NAME[f.level!]} band (${f.years} years)`
+        : `${capital(LEVEL_NAME[f.level!])} (${f.years} years)`;
+    return [{ type: "text", text: `${who}: ${money(f.amount!, f.currency)} a year. ${only}.`, sources: [source] }];
+  }
+  const shown = levels.length > 1 ? levels.map(pick) : rows;
+  const blocks: Block[] = [];
+  if (levels.length === 2) {
+    const [a, b] = shown as [SalaryFigure, SalaryFigure];
+    const gap = Math.abs(b.amount! - a.amount!);
+    blocks.push({
+      type: "text",
+      text: `${capital(LEVEL_NAME[a.level!])} (${a.years} years) ${money(a.amount!, a.currency)} against ${LEVEL_NAME[b.level!]} (${b.years} years) ${money(b.amount!, b.currency)} a year, a gap of ${money(gap, a.currency)}. ${only}.`,
+      sources: [source],
+    });
+    return blocks;
+  }
+  blocks.push({ type: "text", text: `${only}:`, sources: [source] });
+  blocks.push({
+    type: "table",
+    columns: ["Level", "Experience", "Average a year"],
+    rows: shown.map((f) => ({
+      cells: [capital(LEVEL_NAME[f.level!]), `${f.years} years`, money(f.amount!, f.currency)],
+      sources: [f.source],
+    })),
+  });
+  return blocks;
+}
+
+function hourly(catalog: Catalog, countries: readonly Country[]): Composition {
+  const f = catalog.salary.figures.find((x) => x.period === "hour");
+  if (!f || !countries.includes(f.country)) return noFigure(catalog, "hourly pay", countries);
+  const year = catalog.salary.figures.find(
+    (x) => x.source === f.source && x.country === f.country && x.kind === "average" && x.period === "year",
+  );
+  const yearly = year ? `; its yearly average is ${money(year.amount!, year.currency)}` : "";
+  return answer([
+    {
+      type: "text",
+      text: `${describeFigure(f)} (about ${money(Math.round(f.hourly!), f.currency)}) in ${WHERE[f.country]}, per ${sourceName(catalog, f.source)}, the only source with an hourly figure${yearly}.`,
+      sources: [f.source],
+    },
+  ]);
+}
+
+/** No source gives this figure for these countries: say so, and show the yearly figures that exist. */
+function noFigure(catalog: Catalog, what: string, countries: readonly Country[]): Composition {
+  const hour = catalog.salary.figures.find((x) => x.period === "hour");
+  const hourNote =
+    what === "hourly pay" && hour
+      ? ` The only hourly figure is ${sourceName(catalog, hour.source)}'s for ${WHERE[hour.country]}: ${describeFigure(hour)}.`
+      : "";
+  const level = catalog.salary.figures.find((x) => x.kind === "level");
+  const levelNote =
+    what === "pay by experience level" && level
+      ? ` Only ${sourceName(catalog, level.source)} gives pay by level, and only for ${WHERE[level.country]}.`
+      : "";
+  const blocks: Block[] = [
+    {
+      type: "text",
+      text: `None of my sources gives ${what} for ${joinList(countries.map((c) => WHERE[c]))}.${hourNote}${levelNote} What they give, a year:`,
+      sources: hourNote ? [hour!.source] : [],
+    },
+    ...countries.flatMap((c) => countryLead(catalog, c, true)),
+  ];
+  return { kind: "decline", reason: "uncovered", blocks };
+}
+
+function capital(s: string): string {
+  return s[0]!.toUpperCase() + s.slice(1);
+}

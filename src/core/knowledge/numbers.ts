@@ -1,0 +1,35 @@
+/**
+ * Figures written in a text: "$125,654", "125k", "2%", "0.3%", "8.0". A figure the question quotes
+ * is strong evidence for the fact that gives it ("where does the 121k come from?", "what does the
+ * 2% apply to?"). Amounts are matched to the thousand, so "125k" finds $125,654.
+ */
+
+export interface Figure {
+  /** The index term: "#125k" for amounts, "#2%" for percentages, "#8.7" for other numbers. */
+  term: string;
+  value: number;
+  /** Written as a figure (%, currency, "k", decimals, thousands), not a bare count like "5 years". */
+  figure: boolean;
+}
+
+const NUMBER =
+  /([$£€]|c\$)?\s?(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.]*[a-jl-z])(\s?k\b|\s?%|\s?percent\b)?/gi;
+
+export function figuresIn(text: string): Figure[] {
+  const out: Figure[] = [];
+  // Mentions and links carry ids with digits in them ("<@U07ABC>"): never figures.
+  const plain = text.slice(0, 2000).replace(/<[^>]*>/g, " ");
+  for (const m of plain.matchAll(NUMBER)) {
+    const digits = m[2]!;
+    const suffix = (m[3] ?? "").trim().toLowerCase();
+    const value = Number(digits.replace(/,/g, "")) * (suffix === "k" ? 1000 : 1);
+    if (!Number.isFinite(value)) continue;
+    const year = value >= 1900 && value <= 2100 && !m[1] && !suffix && !digits.includes(",");
+    if (year) continue;
+    const percent = suffix === "%" || suffix === "percent";
+    const term = percent ? `#${value}%` : value >= 1000 ? `#${Math.floor(value / 1000)}k` : `#${value}`;
+    const figure = Boolean(m[1] || suffix || digits.includes(".") || value >= 1000);
+    if (!out.some((f) => f.term === term)) out.push({ term, value, figure });
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+/**
+ * The shape of a question, read from its words: yes/no, a comparison, "why", "which source".
+ * Composers use it to answer in the same shape ("Not necessarily: …", figures side by side).
+ */
+
+export interface QuestionForm {
+  /** Asks for yes or no: "do I need an MBA?", "is it stressful?". */
+  yesNo: boolean;
+  /** Puts things side by side: "vs", "compared with", "difference between", "more than". */
+  comparison: boolean;
+  /** Asks for a reason: "why", "how come". */
+  why: boolean;
+  /** Asks for an amount: "how much", "what percentage", "how big". */
+  quantity: boolean;
+}
+
+export const PLAIN_FORM: QuestionForm = Object.freeze({ yesNo: false, comparison: false, why: false, quantity: false });
+
+/** Words that open a yes/no question. */
+const AUXILIARIES = new Set([
+  "do",
+  "does",
+  "did",
+  "is",
+  "are",
+  "was",
+  "were",
+  "can",
+  "could",
+  "should",
+  "will",
+  "would",
+  "must",
+  "need",
+  "needs",
+  "has",
+  "have",
+  "am",
+  "isnt",
+  "arent",
+  "dont",
+  "doesnt",
+  "shall",
+]);
+/** Openers skipped before the first real word ("hey, do I need…", "quick q: is it…"). */
+const OPENERS = new Set([
+  "hey",
+  "hi",
+  "hello",
+  "ok",
+  "okay",
+  "so",
+  "and",
+  "but",
+  "quick",
+  "q",
+  "question",
+  "also",
+  "um",
+  "hmm",
+  "well",
+  "oh",
+  "yo",
+]);
+const WH = new Set(["what", "which", "who", "whom", "where", "when", "why", "how", "whats", "hows"]);
+const QUANTITY =
+  /\b(how much|how many|how big|how large|what size|what percentage|what percent|percent|percentage|what amount|amount of|target|benchmark|aim for|good (\w+ )?(score|rate|number|level))\b/;
+const COMPARE =
+  /\b(vs|versus|compared?|comparison|comparing|difference|differences|differ|differs|against|relative to|more than|less than|higher than|lower than|better than|worse than|bigger than|above|below)\b/;
+
+export function questionForm(normalized: string): QuestionForm {
+  const tokens = normalized.split(" ").filter(Boolean);
+  let i = 0;
+  while (i < tokens.length - 1 && OPENERS.has(tokens[i]!)) i++;
+  const first = tokens[i] ?? "";
+  const yesNo = AUXILIARIES.has(first) && !tokens.slice(i + 1, i + 3).some((t) => WH.has(t));
+  const why = first === "why" || /\bhow come\b|\bwhy\b|\breasons?\b/.test(normalized);
+  return { yesNo, comparison: COMPARE.test(normalized), why, quantity: QUANTITY.test(normalized) };
+}

@@ -1,0 +1,69 @@
+/**
+ * Topic and facts together: the intent scores say which topic a question is about, the fact index
+ * says which facts it asks for. Each candidate topic scores its intent score plus its best fact's
+ * score; the facts of the chosen topic that the question matched specifically become its focus.
+ */
+
+import type { KnowledgeFact } from "../knowledge/facts.ts";
+import type { FactHit } from "../knowledge/index.ts";
+
+export interface RetrievalConfig {
+  /** Weight of the best fact's BM25 score added to an intent's score. */
+  factWeight: number;
+  /** The same, when the fact matched one of its keys or a figure it gives: a deliberate match. */
+  keyedWeight: number;
+  /** A fact must score this much to be the focus of an answer. */
+  focusMinScore: number;
+  /** Further focus facts must score this share of the best one. */
+  focusShare: number;
+  /** Most facts a focused answer leads with. */
+  focusMax: number;
+}
+
+export const DEFAULT_RETRIEVAL: RetrievalConfig = {
+  factWeight: 0.6,
+  keyedWeight: 0.6,
+  focusMinScore: 2.2,
+  focusShare: 0.7,
+  focusMax: 3,
+};
+
+export interface Candidate {
+  intent: string;
+  score: number;
+}
+
+/** Intent scores plus the weighted best fact score of each topic, best first. */
+export function combine(ranked: readonly Candidate[], hits: readonly FactHit[], config: RetrievalConfig): Candidate[] {
+  const best = new Map<string, number>();
+  for (const h of hits) {
+    if (!deliberate(h) || best.has(h.fact.topic)) continue;
+    best.set(h.fact.topic, h.score * (h.keyed ? config.keyedWeight : config.factWeight));
+  }
+  const scores = new Map<string, number>();
+  for (const c of ranked) scores.set(c.intent, c.score);
+  for (const [topic, s] of best) scores.set(topic, (scores.get(topic) ?? 0) + s);
+  return [...scores]
+    .map(([intent, score]) => ({ intent, score }))
+    .filter((c) => c.score > 0)
+    .sort((x, y) => y.score - x.score);
+}
+
+/**
+ * The facts of `topic` the question asks for specifically, best first; empty when the question is
+ * general (nothing matches well, or the topic's own short answer matches best).
+ */
+export function focusOf(topic: string, hits: readonly FactHit[], config: RetrievalConfig): KnowledgeFact[] {
+  const mine = hits.filter((h) => h.fact.topic === topic && deliberate(h));
+  const top = mine[0];
+  if (!top || top.score < config.focusMinScore || top.fact.summary) return [];
+  return mine
+    .filter((h) => !h.fact.summary && h.score >= config.focusShare * top.score)
+    .slice(0, config.focusMax)
+    .map((h) => h.fact);
+}
+
+/** A deliberate match: one of the fact's keys, a figure it gives, or two of the question's words. */
+function deliberate(hit: FactHit): boolean {
+  return hit.keyed || hit.matched.length > 1;
+}

@@ -1,0 +1,279 @@
+/**
+ * What a question asks about that the knowledge base has nothing on. Not a list of names: the
+ * signals are words the knowledge base never uses (an employer, a benefit, a tool: "Amazon",
+ * "401k", "Zendesk"), question forms no source answers ("how do I calculate NPS?"), places inside
+ * a country (the sources give national figures), years the sources do not cover, and messages with
+ * no words at all (emoji, punctuation, code).
+ *
+ * A word the knowledge base never uses is the question's focus unless it is only context: in a
+ * clause about the asker ("my boss", "I'm in Toronto"), or a word that shapes the question rather
+ * than naming a subject (adverbs, verb forms). A name, an acronym or a word no dictionary knows
+ * ("Zendesk", "NPS", "401k") always counts; an everyday word counts when the question is about
+ * figures, or when it outweighs what the question says that we do know.
+ */
+import type { Analysis } from "./analyze.ts";
+
+export type Uncovered =
+  /** No words: emoji, punctuation or markup only. */
+  | { kind: "no-words" }
+  /** Code, SQL or JSON rather than a question. */
+  | { kind: "code" }
+  /** A year no source has figures for. */
+  | { kind: "year"; year: number; future: boolean }
+  /** A city, state or region: the sources give national figures only. */
+  | { kind: "place"; name: string }
+  /** A question form no source answers; `missing` says what ("interview questions"), `asked` the words used. */
+  | { kind: "form"; missing: string; asked: string; subject?: string }
+  /** A figure no source gives for something they do mention ("how big bonuses are"). */
+  | { kind: "figure"; missing: string; known: string; sources: readonly string[] }
+  /** Words the knowledge base never uses, as the user wrote them; `name` when it looks like a proper noun. */
+  | { kind: "subject"; phrase: string; name: boolean };
+
+export interface CoverageKnowledge {
+  /** Years the sources give figures or dates for. */
+  years: ReadonlySet<number>;
+  /** The latest year the sources date themselves to. */
+  latestYear: number;
+  /** The furthest year a source projects to. */
+  furthestYear: number;
+  /** Places the sources name (San Francisco, the Midwest). */
+  places: ReadonlySet<string>;
+  /** Every figure the facts give, as index terms ("#104k"): "104k" quotes one, "401k" does not. */
+  numbers: ReadonlySet<string>;
+  /** Question forms no source answers, as patterns over the normalised text (what is missing → pattern). */
+  forms: readonly { missing: string; pattern: RegExp }[];
+  /** Everyday English: a word outside it is a name, an acronym or jargon. */
+  dictionary: ReadonlySet<string>;
+}
+
+/** What the question is about, as far as declining goes. */
+export interface FocusContext {
+  /** The question asks for figures (pay, ratings, growth): any named subject changes the figure. */
+  figures: boolean;
+}
+
+const CODE_SIGNS = /[{}[\]();=<>`"|\\]/g;
+const CODE_WORDS =
+  /\b(select\s+\S.*\s+from|insert\s+into|drop\s+table|delete\s+from|update\s+\w+\s+set|function\s*\(|def\s+\w+\s*\(|print\s*\(|console\.log|import\s+\w+|return\s+\w+|for\s+\w+\s+in\s+\w+\s*[(:])/i;
+/** The asker as a subject or owner ("I", "my", "we"); "me" and "us" are objects of a request ("give me…"). */
+const FIRST_PERSON = /\b(i|im|ive|id|my|our|we|were)\b/;
+/** A statement that asks about pay is a question after all ("I'd like to know what I would earn…"). */
+const ASKS_PAY = /\b(how much|what|salary|pay|earn)\b/;
+const CLAUSE = /[.?!;,\n]+|\s[-–—]\s|\b(?:and|but|so|because|though)\b/i;
+
+/** Code, SQL, JSON or markup rather than a question: code keywords, or a message thick with brackets and operators. */
+export function looksLikeCode(raw: string): boolean {
+  const text = raw.slice(0, 2000).replace(/<(@|#|!|https?:|mailto:)[^>]*>|<\/?at>/g, " ");
+  if (CODE_WORDS.test(text)) return true;
+  const signs = text.match(CODE_SIGNS)?.length ?? 0;
+  const letters = text.match(/[a-z]/gi)?.length ?? 0;
+  return signs >= 4 && signs * 6 >= letters;
+}
+
+/**
+ * The first thing the question asks about that no source covers, or null. The router has already
+ * turned away messages with no words and code.
+ */
+export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, focus: FocusContext): Uncovered | null {
+  const scan = new Scan(raw);
+  for (const m of a.normalized.matchAll(YEAR)) {
+    const year = Number(m[1]);
+    if (!kb.years.has(year) && !scan.aboutAsker(m[1]!)) return { kind: "year", year, future: year > kb.latestYear };
+  }
+  for (const { missing, pattern } of kb.forms) {
+    const asked = pattern.exec(a.normalized)?.[0];
+    if (asked && !scan.aboutAsker(asked)) return formOf(missing, missing, a, scan, kb);
+  }
+  for (const missing of a.unanswered) {
+    const asked = a.unansweredPhrases[missing]?.find((phrase) => !scan.aboutAsker(phrase));
+    if (asked) return formOf(missing, scan.written(asked), a, scan, kb);
+  }
+  const place = a.places.find((p) => !kb.places.has(p) && !scan.aboutAsker(p));
+  if (place) return { kind: "place", name: scan.written(place) };
+
+  const strong = (i: number) => isStrong(scan, a.tokens[i]!, kb);
+  const candidates = a.unknownAt.filter((i) => {
+    const word = a.tokens[i]!;
+    if (quotesFigure(word, a.tokens[i + 1], kb)) return false;
+    return (strong(i) || !shapesQuestion(word)) && !scan.aboutAsker(word);
+  });
+  const known = a.known - (a.roleMentioned ? 1 : 0);
+  const first =
+    candidates.find(strong) ??
+    candidates.find((i) => attached(scan, a.tokens, i, focus.figures)) ??
+    (candidates.length > known ? candidates[0] : undefined);
+  if (first === undefined) return null;
+  return { kind: "subject", phrase: phraseAt(scan, a.tokens, candidates, first), name: scan.isName(a.tokens[first]!) };
+}
+
+/** A question form no source answers, with what it was asked about when the question names it ("calculate NPS"). */
+function formOf(missing: string, asked: string, a: Analysis, scan: Scan, kb: CoverageKnowledge): Uncovered {
+  const named = a.unknownAt.find((i) => isStrong(scan, a.tokens[i]!, kb));
+  const subject = named === undefined ? undefined : scan.written(a.tokens[named]!);
+  return { kind: "form", missing, asked, ...(subject ? { subject } : {}) };
+}
+
+const YEAR = /\b(19[5-9]\d|20\d\d|21\d\d)\b/g;
+
+/**
+ * The message as written, read once: which words are written as names, and its clauses with whether
+ * each is a statement about the asker. Words are compared in the analyser's form (lower case, no
+ * apostrophes), so "Zippia's" is "zippias".
+ */
+class Scan {
+  private names?: Set<string>;
+  private clauses?: { words: string; statement: boolean }[];
+  constructor(private readonly raw: string) {}
+
+  /** Written with a capital inside a sentence ("at Amazon"), or in capitals ("NPS"). */
+  isName(word: string): boolean {
+    this.names ??= namesIn(this.raw.slice(0, 2000));
+    return this.names.has(word);
+  }
+
+  /**
+   * Every clause that holds `words` is a statement about the asker ("my boss…", "I'm in Toronto",
+   * "I graduated in 2015"), not a question ("how do I…", "what would I earn at…").
+   */
+  aboutAsker(words: string): boolean {
+    this.clauses ??= this.raw
+      .slice(0, 2000)
+      .split(CLAUSE)
+      .map((c) => ({ words: ` ${plain(c)} `, statement: !QUESTION_START.test(c) }));
+    const needle = ` ${words} `;
+    const holding = this.clauses.filter((c) => c.words.includes(needle));
+    return (
+      holding.length > 0 &&
+      holding.every((c) => {
+        const before = c.words.slice(0, c.words.indexOf(needle));
+        return c.statement && FIRST_PERSON.test(before) && !ASKS_PAY.test(before);
+      })
+    );
+  }
+
+  /** Written as a possessive ("Google's"), which the analyser reads as "googles". */
+  possessive(word: string): boolean {
+    if (!word.endsWith("s")) return false;
+    const lower = this.raw.slice(0, 2000).toLowerCase();
+    const stem = word.slice(0, -1);
+    return lower.includes(`${stem}'s`) || lower.includes(`${stem}\u2019s`);
+  }
+
+  /** The words as the user wrote them (keeps "Amazon", "NPS"), or as given when they cannot be found. */
+  written(words: string): string {
+    const pattern = new RegExp(`\\b${words.split(" ").map(escapeRegExp).join("[^a-z0-9]+")}\\b`, "i");
+    return this.raw.slice(0, 2000).match(pattern)?.[0] ?? words;
+  }
+}
+
+/** Lower case, apostrophes dropped, everything else between words a single space: the analyser's words. */
+function plain(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/['\u2019]/g, "")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** Words written as names: capitalised inside a sentence, or in capitals (two letters or more). */
+function namesIn(text: string): Set<string> {
+  const names = new Set<string>();
+  const clean = text.replace(/<[^>]*>/g, " ");
+  let sentenceStart = true;
+  for (const m of clean.matchAll(/[A-Za-z0-9][A-Za-z0-9'\u2019]*|[.?!:\n]/g)) {
+    const w = m[0];
+    if (/^[.?!:\n]$/.test(w)) {
+      sentenceStart = true;
+      continue;
+    }
+    const capital = /^[A-Z]/.test(w);
+    const caps = w.length > 1 && /[A-Z]/.test(w) && w === w.toUpperCase() && /^[A-Z]/.test(w);
+    if ((capital && !sentenceStart) || caps) names.add(plain(w));
+    sentenceStart = false;
+  }
+  return names;
+}
+
+const PREPOSITIONS = new Set([
+  "at",
+  "for",
+  "with",
+  "from",
+  "by",
+  "in",
+  "inside",
+  "within",
+  "across",
+  "near",
+  "after",
+  "before",
+  "including",
+  "excluding",
+  "plus",
+]);
+const DETERMINERS = new Set(["a", "an", "the", "big", "small", "large", "my", "our", "their", "this", "that"]);
+const EMPLOYER_VERBS = new Set(["pay", "pays", "paying", "offer", "offers", "give", "gives", "hire", "hires"]);
+
+/**
+ * The word names whose figure is asked: after a preposition ("at Amazon", "in a startup"), before an
+ * employer's verb ("Amazon pays"), or as a possessive ("Google's").
+ */
+function attached(scan: Scan, tokens: readonly string[], i: number, figures: boolean): boolean {
+  const prev = tokens[i - 1];
+  const prev2 = tokens[i - 2];
+  if (prev && PREPOSITIONS.has(prev)) return true;
+  if (prev && prev2 && DETERMINERS.has(prev) && PREPOSITIONS.has(prev2)) return true;
+  if (!figures) return false;
+  // "Amazon pays", "Bank of America pays", "Google's".
+  const next = tokens[i + 1];
+  if (next && (EMPLOYER_VERBS.has(next) || (next === "of" && EMPLOYER_VERBS.has(tokens[i + 3] ?? "")))) return true;
+  return scan.possessive(tokens[i]!);
+}
+
+/**
+ * An amount ("104k", "150k"): a figure the question quotes or asks about, not a subject. A code
+ * such as "401k" is followed by what it is ("401k match", "401k plan").
+ */
+function quotesFigure(word: string, next: string | undefined, kb: CoverageKnowledge): boolean {
+  const m = /^(\d+)k$/.exec(word);
+  if (!m) return false;
+  return kb.numbers.has(`#${m[1]}k`) || (Number(m[1]) >= 20 && (next === undefined || !PLAN_WORDS.has(next)));
+}
+
+const PLAN_WORDS = new Set([
+  "match",
+  "matching",
+  "plan",
+  "plans",
+  "contribution",
+  "contributions",
+  "account",
+  "accounts",
+]);
+
+/** Adverbs and verb forms shape a question ("commonly", "appointed", "thinking") rather than name its subject. */
+function shapesQuestion(word: string): boolean {
+  return /(ly|ing|ed|est)$/.test(word) && word.length > 4;
+}
+
+/** A name, an acronym, a code like 401k, or a word no dictionary knows (but not a verb form of one). */
+function isStrong(scan: Scan, word: string, kb: CoverageKnowledge): boolean {
+  const jargon = word.length >= 4 && !kb.dictionary.has(word) && !shapesQuestion(word);
+  return /\d/.test(word) || jargon || scan.isName(word);
+}
+
+/** The word with the unknown words next to it ("health insurance", "stock options"), as written. */
+function phraseAt(scan: Scan, tokens: readonly string[], candidates: readonly number[], at: number): string {
+  let start = at;
+  let end = at;
+  while (start > 0 && candidates.includes(start - 1) && end - start < 2) start--;
+  while (end + 1 < tokens.length && candidates.includes(end + 1) && end - start < 2) end++;
+  return scan.written(tokens.slice(start, end + 1).join(" "));
+}
+
+const QUESTION_START =
+  /^\W*(how|what|whats|which|where|when|why|who|can|could|should|would|will|do|does|did|is|are|am)\b/i;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
