@@ -91,13 +91,15 @@ describe("answering", () => {
     let out = await say("assess");
     out = await click(answerButtons(out)[2]!);
     expect(text(out)).toContain(`Question 2 of ${N}`);
+    expect(text(out)).toMatch(/^Recorded: 5 to 9 years\./);
     out = await say("about 4 years");
-    expect(text(out)).toContain(`Question 3 of ${N}`);
+    expect(text(out)).toMatch(/^Recorded: 4 to 5 years\.[\s\S]*Question 3 of/);
     out = await say("what KPIs matter for a director?");
-    expect(text(out)).toMatch(/Repeat-contact rate/);
+    expect(text(out)).toMatch(/repeat-contact rate/i);
     expect(text(out)).toMatch(/Back to the self-assessment:[\s\S]*Question 3 of/);
     out = await say("purple");
-    expect(text(out)).toMatch(/couldn't match that[\s\S]*Question 3 of/);
+    expect(text(out)).toMatch(/couldn't match that to one of the answers to question 3[\s\S]*What is your highest/);
+    expect(answerButtons(out)).toHaveLength(5);
   });
 
   it("two clicks on the same question arriving together record one answer", async () => {
@@ -156,7 +158,7 @@ describe("results", () => {
     expect(first).toMatch(/Team leadership: 0%/);
     expect(first).toMatch(/Your 3 biggest gaps/);
     expect(first).toMatch(/Next step: /);
-    expect(first).toMatch(/Sources:\n\[1\]/);
+    expect(first).toMatch(/Sources: \[1\] /);
     now += DAY;
     await say("assess");
     for (let i = 0; i < N; i++) out = await say("2");

@@ -12,6 +12,7 @@ import {
 } from "../../src/core/assessment/machine.ts";
 import { parseState } from "../../src/core/assessment/stored.ts";
 import { testCatalog } from "../helpers/engine.ts";
+import { PHRASINGS } from "./phrasings.ts";
 
 const a = testCatalog().assessment;
 const USER = "slack:T1:U1";
@@ -24,38 +25,53 @@ const at = (step: number, answers: Record<string, string> = {}): QuizState => ({
 });
 
 describe("matchOption", () => {
-  it.each([
-    ["service-years", "1", "lt2"],
-    ["service-years", "3", "y5-9"],
-    ["service-years", "option 4", "y10"],
-    ["service-years", "about 5 years", "y5-9"],
-    ["service-years", "7 yrs", "y5-9"],
-    ["service-years", "9", "y5-9"],
-    ["service-years", "twelve years", "y10"],
-    ["service-years", "over 10", "y10"],
-    ["service-years", "just started", "lt2"],
-    ["lead-years", "none", "none"],
-    ["lead-years", "never", "none"],
-    ["lead-years", "around 4 years", "y4-5"],
-    ["lead-years", "12", "y6"],
-    ["degree", "bachelor's", "related"],
-    ["degree", "I have an MBA", "masters"],
-    ["degree", "Master's degree or MBA", "masters"],
-    ["degree", "psychology degree", "other"],
-    ["budget", "yes", "team"],
-    ["budget", "nope", "no"],
-    ["crm", "I configure it", "admin"],
-  ])("%s: %j → %s", (question, text, option) => {
-    expect(matchOption(q(question), text)).toEqual({ option });
+  // Every row of the phrasings table: numbers, years, degrees, hedged yes/no and free text.
+  it.each(PHRASINGS)("%s: %j → %s", (question, text, expected) => {
+    const m = matchOption(q(question), text);
+    if (expected === "no-match") expect(m).toEqual({ problem: "no-match" });
+    else if (expected.startsWith("ambiguous:"))
+      expect(m).toEqual({ problem: "ambiguous", between: expected.slice("ambiguous:".length).split("|") });
+    else expect(m).toEqual({ option: expected });
+  });
+
+  it("the table has free text for every option of every question", () => {
+    for (const question of a.questions) {
+      for (const option of question.options) {
+        const typed = PHRASINGS.filter(
+          ([qid, text, expected]) => qid === question.id && expected === option.id && !/^\d+$|^option \d+$/.test(text),
+        );
+        expect(typed.length, `${question.id}.${option.id}`).toBeGreaterThanOrEqual(2);
+      }
+    }
   });
 
   it.each([
-    ["service-years", "banana"],
     ["service-years", "0 apples or 99 pears please tell me"],
+    ["service-years", "banana"],
     ["degree", ""],
     ["kpis", "7"],
+    ["crm", "I like turtles"],
+    ["budget", "purple"],
   ])("%s: %j → no match", (question, text) => {
     expect(matchOption(q(question), text)).toEqual({ problem: "no-match" });
+  });
+
+  it.each([
+    ["crm", "I've never configured it, but I use it daily", "basic"],
+    ["crm", "I'd like to lead a rollout one day", "no-match"],
+    ["degree", "still studying for a bachelor's in business", "none"],
+    ["vendors", "I've never managed a vendor", "no"],
+  ])("a negated or wished-for phrase does not count: %s %j → %s", (question, text, expected) => {
+    const m = matchOption(q(question), text);
+    expect("option" in m ? m.option : m.problem).toBe(expected);
+  });
+
+  it("options, labels and ordinals", () => {
+    expect(matchOption(q("crm"), "#3")).toEqual({ option: "reports" });
+    expect(matchOption(q("crm"), "the last one")).toEqual({ option: "rollout" });
+    expect(matchOption(q("crm"), "second option")).toEqual({ option: "basic" });
+    expect(matchOption(q("crm"), "I configure or administer it")).toEqual({ option: "admin" });
+    expect(matchOption(q("crm"), "admin")).toEqual({ option: "admin" });
   });
 });
 
@@ -121,7 +137,49 @@ describe("transition", () => {
     ["a click with an unknown option is refused", s0, click(s0, "zzz"), "stale"],
     ["a click without a session is refused", null, click(s0, "y10"), "stale"],
     ["text that fits no option re-asks with a hint", s0, { kind: "text", text: "purple" }, "hint"],
-    ["a question mid-quiz goes to the FAQ", s0, { kind: "text", text: "what KPIs matter?" }, "not-an-answer"],
+    [
+      "a clear question mid-quiz goes to the FAQ",
+      s0,
+      { kind: "text", text: "what KPIs matter?", aside: "clear" },
+      "not-an-answer",
+    ],
+    ["a question the FAQ is not sure of gets a hint", s0, { kind: "text", text: "what KPIs matter?" }, "hint"],
+    [
+      "a clear question that names an option still goes to the FAQ",
+      at(2),
+      { kind: "text", text: "do I need an MBA?", aside: "clear" },
+      "not-an-answer",
+    ],
+    [
+      "an answer with a question mark is an answer",
+      s0,
+      { kind: "text", text: "about 5 years?", aside: "clear" },
+      "answered-then-asked",
+      (t) => expect(t.state!.answers["service-years"]).toBe("y5-9"),
+    ],
+    ["wait, … goes to the FAQ", s0, { kind: "text", text: "wait, 5 years?", aside: "explicit" }, "not-an-answer"],
+    [
+      "free text is an answer, echoed with what was recorded",
+      at(3),
+      { kind: "text", text: "I use Zendesk as an agent and build some reports" },
+      "answered-then-asked",
+      (t) => expect(t.event).toEqual({ kind: "answered-then-asked", recorded: { question: "crm", option: "reports" } }),
+    ],
+    [
+      "an answer given again after back says what it replaced",
+      at(0, { "service-years": "y2-4" }),
+      { kind: "text", text: "about 5 years" },
+      "answered-then-asked",
+      (t) =>
+        expect(t.event).toMatchObject({ recorded: { question: "service-years", option: "y5-9", replaced: "y2-4" } }),
+    ],
+    [
+      "text that fits two options asks which",
+      at(2),
+      { kind: "text", text: "bachelor's" },
+      "hint",
+      (t) => expect(t.event).toEqual({ kind: "hint", reason: "ambiguous", between: ["other", "related"] }),
+    ],
     ["back on the first question is a hint", s0, { kind: "text", text: "back" }, "hint"],
     [
       "back goes one question back, keeping answers",

@@ -11,6 +11,7 @@ import { keys } from "../keys.ts";
 import type { Clock, Store, Write } from "../store.ts";
 import { ACTIONS, type Inbound, type Outbound, type Reply } from "../types.ts";
 import { simplify } from "../words.ts";
+import { CLEAR_QUESTION_CONFIDENCE, explicitQuestion, questionShape } from "./asides.ts";
 import {
   migrate,
   newState,
@@ -23,15 +24,17 @@ import {
 } from "./machine.ts";
 import {
   cancelledReply,
+  earlierAnswer,
+  echo,
   hintReply,
   historyReply,
   introReply,
   lastResultBlocks,
   leadFor,
   questionReply,
-  resultReply,
   staleQuizReply,
 } from "./render.ts";
+import { resultReply } from "./result.ts";
 import { type ResultRecord, scoreAnswers, toRecord } from "./scoring.ts";
 import { parseState, resultCodec } from "./stored.ts";
 
@@ -64,7 +67,11 @@ export interface AssessorDeps {
   store: Store;
   clock: Clock;
   sessionTtlMs: number;
-  /** Answers a question asked in the middle of the quiz (the engine's FAQ path). */
+  /**
+   * Answers a question asked in the middle of the quiz (the engine's FAQ path, pure). The reply's
+   * outcome and confidence (the routing's, for an answer) decide whether a question-shaped reply is
+   * a clear question.
+   */
   faq(text: string): Reply;
   /** Counts quizzes started and completed. */
   onQuiz?(event: "started" | "completed"): Promise<void>;
@@ -103,8 +110,8 @@ export class Assessor {
     if (t.event.kind === "asked" && t.event.note === "started") this.counted("started");
     const reply =
       t.event.kind === "asked" && t.event.note === "started"
-        ? introReply(this.d.catalog.assessment, s)
-        : questionReply(this.d.catalog.assessment, s, lead ?? leadFor(t.event));
+        ? introReply(this.d.catalog.assessment, s, inbound.channel)
+        : questionReply(this.d.catalog.assessment, s, lead ?? leadFor(t.event), inbound.channel);
     if (inbound.direct) return [{ reply }];
     return [
       { reply: pointer(), visibility: "private" },
@@ -134,8 +141,19 @@ export class Assessor {
     return raw !== undefined && !raw.startsWith(ENDED);
   }
 
+  /**
+   * A typed reply: an answer, unless it is a clear question — "wait, …", or shaped like a question
+   * and answered by the FAQ with high confidence. Only question-shaped replies are routed.
+   */
   private async onText(inbound: Inbound): Promise<Outbound[]> {
-    return this.run(inbound, { kind: "text", text: inbound.text ?? "" });
+    const text = inbound.text ?? "";
+    const explicit = explicitQuestion(text);
+    const faq = explicit === undefined && questionShape(text) ? this.d.faq(text) : undefined;
+    const clear = faq?.outcome === "answer" && faq.confidence >= CLEAR_QUESTION_CONFIDENCE;
+    const aside = explicit !== undefined ? "explicit" : clear ? "clear" : undefined;
+    return this.run(inbound, { kind: "text", text, ...(aside ? { aside } : {}) }, () =>
+      explicit !== undefined ? this.d.faq(explicit) : (faq ?? this.d.faq(text)),
+    );
   }
 
   private async onClick(inbound: Inbound, value: string): Promise<Outbound[]> {
@@ -158,33 +176,41 @@ export class Assessor {
   }
 
   /** Applies an input to the user's session and turns what happened into replies. */
-  private async run(inbound: Inbound, input: QuizInput): Promise<Outbound[]> {
+  private async run(inbound: Inbound, input: QuizInput, faq?: () => Reply): Promise<Outbound[]> {
     const a = this.d.catalog.assessment;
+    const channel = inbound.channel;
     const { t, lead, previous } = await this.apply(inbound.user, (s, last) =>
       transition(a, s, input, inbound.user, this.d.clock(), last),
     );
     const e: QuizEvent = t.event;
     switch (e.kind) {
       case "answered-then-asked":
-      case "asked":
-        return [{ reply: questionReply(a, t.state!, lead ?? leadFor(e)) }];
-      case "hint":
-        return [{ reply: hintReply(a, t.state!, e.reason) }];
+        return [{ reply: questionReply(a, t.state!, lead ?? echo(a, e.recorded), channel) }];
+      case "asked": {
+        const back = e.note === "back" ? earlierAnswer(a, t.state!) : undefined;
+        const said = [lead ?? leadFor(e), back].filter(Boolean).join(" ");
+        return [{ reply: questionReply(a, t.state!, said || undefined, channel) }];
+      }
+      case "hint": {
+        const asked = input.kind === "text" && questionShape(input.text) !== undefined;
+        return [{ reply: hintReply(a, t.state!, e, channel, asked) }];
+      }
       case "cancelled":
         return [{ reply: cancelledReply() }];
       case "stale": {
         const out: Outbound[] = [{ reply: staleQuizReply(this.d.catalog, e.reason), visibility: "private" }];
-        if (t.state && e.reason !== "other-user") out.push({ reply: questionReply(a, t.state) });
+        if (t.state && e.reason !== "other-user") out.push({ reply: questionReply(a, t.state, undefined, channel) });
         return out;
       }
       case "not-an-answer": {
-        const answer = this.d.faq(inbound.text ?? "");
-        if (answer.outcome !== "answer") return [{ reply: hintReply(a, t.state!, "no-match") }];
-        return [{ reply: answer }, { reply: questionReply(a, t.state!, "Back to the self-assessment:") }];
+        // The FAQ's reply as it is (for "wait, …" a "Did you mean…" or a decline too), then the quiz again.
+        const answer = faq?.() ?? this.d.faq(inbound.text ?? "");
+        return [{ reply: answer }, { reply: questionReply(a, t.state!, "Back to the self-assessment:", channel) }];
       }
       case "finished": {
-        const scored = scoreAnswers(a, t.finished!.answers);
-        return [{ reply: resultReply(this.d.catalog, scored, previous, t.finished!.attempt, t.finished!.owner) }];
+        const f = t.finished!;
+        const scored = scoreAnswers(a, f.answers);
+        return [{ reply: resultReply(this.d.catalog, scored, previous, f.attempt, f.owner, echo(a, e.recorded)) }];
       }
     }
   }

@@ -5,8 +5,12 @@
  * migrated (answers to unchanged questions kept) or restarted, never a crash.
  */
 import type { Assessment, AssessmentQuestion } from "../../content/schemas.ts";
-import { NUMBER_WORDS as BASE_NUMBERS, simplify } from "../words.ts";
+import { simplify } from "../words.ts";
+import { questionShape } from "./asides.ts";
+import { matchOption } from "./match.ts";
 import { SKIPPED } from "./scoring.ts";
+
+export { matchOption } from "./match.ts";
 
 export interface QuizState {
   /** The assessment version the answers belong to. */
@@ -27,7 +31,20 @@ export type QuizInput =
   | { kind: "start" }
   | { kind: "click"; attempt: string; owner: string; question: string; option: string }
   | { kind: "control"; command: "back" | "skip" | "cancel" | "restart"; attempt?: string; owner?: string }
-  | { kind: "text"; text: string };
+  /**
+   * A typed reply. `aside` says it is a question for the FAQ rather than an answer: "explicit" when
+   * it opens with "wait," or "quick question:", "clear" when it is shaped like a question and the FAQ
+   * answers it with high confidence (the session layer finds out; see asides.ts).
+   */
+  | { kind: "text"; text: string; aside?: "explicit" | "clear" };
+
+/** What was recorded, for the echo: "Recorded: 5 to 9 years." */
+export interface Recorded {
+  question: string;
+  option: string;
+  /** The answer it replaced (after "back"), if different. */
+  replaced?: string;
+}
 
 /** What a transition did, for the renderer and the session layer. */
 export type QuizEvent =
@@ -36,10 +53,11 @@ export type QuizEvent =
       note?: "started" | "resumed" | "restarted" | "back" | "skipped" | "migrated" | "reset";
       kept?: number;
     }
-  | { kind: "answered-then-asked" }
-  | { kind: "finished" }
+  | { kind: "answered-then-asked"; recorded: Recorded }
+  | { kind: "finished"; recorded: Recorded }
   | { kind: "cancelled" }
-  | { kind: "hint"; reason: "no-match" | "ambiguous" | "not-skippable" | "first-question" }
+  | { kind: "hint"; reason: "no-match" | "not-skippable" | "first-question" }
+  | { kind: "hint"; reason: "ambiguous"; between: [string, string] }
   | { kind: "stale"; reason: "other-user" | "old-attempt" | "old-question" | "no-session" }
   /** Text that is not an answer: the engine treats it as a question, then asks again. */
   | { kind: "not-an-answer" };
@@ -122,55 +140,6 @@ export function commandOf(text: string): "back" | "skip" | "cancel" | "restart" 
   return COMMANDS[simplify(text)];
 }
 
-/** In a typed answer about years, "no" and "none" mean zero and "a year" means one. */
-const NUMBER_WORDS: Readonly<Record<string, number>> = { ...BASE_NUMBERS, no: 0, none: 0, a: 1 };
-
-/** The option a typed answer names, or why none does. */
-export function matchOption(
-  q: AssessmentQuestion,
-  text: string,
-): { option: string } | { problem: "no-match" | "ambiguous" } {
-  const t = simplify(text);
-  if (t === "") return { problem: "no-match" };
-  // A bare number is the option's number, as the buttons show it ("about 5 years" is read as years below).
-  const numbered = /^(?:option |number |no |#)?(\d{1,2})$/.exec(t);
-  if (numbered && Number(numbered[1]) >= 1 && Number(numbered[1]) <= q.options.length) {
-    return { option: q.options[Number(numbered[1]) - 1]!.id };
-  }
-  const words = t.split(" ");
-  // Exact label or id.
-  const exact = q.options.find((o) => simplify(o.label) === t || o.id === t);
-  if (exact) return { option: exact.id };
-  // Phrases the option lists, as whole words; the longest match wins, a tie is ambiguous.
-  if (words.length <= 10) {
-    let best: { id: string; length: number } | undefined;
-    let tie = false;
-    for (const o of q.options) {
-      for (const phrase of o.match) {
-        if (!` ${t} `.includes(` ${phrase} `)) continue;
-        if (!best || phrase.length > best.length) {
-          best = { id: o.id, length: phrase.length };
-          tie = false;
-        } else if (phrase.length === best.length && best.id !== o.id) tie = true;
-      }
-    }
-    if (best && !tie) return { option: best.id };
-    if (tie) return { problem: "ambiguous" };
-  }
-  // A number of years: "about 5 years", "5", "five yrs".
-  if (q.years) {
-    const n = words.map((w) => (/^\d{1,2}$/.test(w) ? Number(w) : NUMBER_WORDS[w])).find((x) => x !== undefined);
-    if (
-      n !== undefined &&
-      (/\b(years?|yrs?|about|around|roughly|nearly|almost|over|under)\b/.test(t) || n > q.options.length)
-    ) {
-      const o = q.options.find((x) => x.min !== undefined && x.max !== undefined && n >= x.min && n <= x.max);
-      if (o) return { option: o.id };
-    }
-  }
-  return { problem: "no-match" };
-}
-
 /**
  * @param previous the id of the user's last attempt, if any: a new attempt never reuses it, so buttons
  *   from a finished attempt stay stale even when the next one starts in the same millisecond
@@ -216,26 +185,34 @@ export function transition(
       if (!state) return { state, event: { kind: "stale", reason: "no-session" } };
       const command = commandOf(input.text);
       if (command) return control(a, state, command, user, now);
+      if (input.aside === "explicit") return { state, event: { kind: "not-an-answer" } };
       const q = currentQuestion(a, state)!;
       const m = matchOption(q, input.text);
-      if ("option" in m) return record(a, state, q.id, m.option, now);
-      // Long or question-like text that names no option is probably a question for the FAQ.
-      if (m.problem === "no-match" && (input.text.trim().split(/\s+/).length > 3 || /\?\s*$/.test(input.text))) {
+      // A clear question goes to the FAQ even when it names an option ("do I need an MBA?"),
+      // unless only its question mark makes it one ("about 5 years?").
+      if (input.aside === "clear" && (!("option" in m) || questionShape(input.text) === "words"))
         return { state, event: { kind: "not-an-answer" } };
-      }
-      return { state, event: { kind: "hint", reason: m.problem } };
+      if ("option" in m) return record(a, state, q.id, m.option, now);
+      if (m.problem === "ambiguous") return { state, event: { kind: "hint", reason: "ambiguous", between: m.between } };
+      return { state, event: { kind: "hint", reason: "no-match" } };
     }
   }
 }
 
 function record(a: Assessment, state: QuizState, question: string, option: string, now: number): Transition {
+  const before = state.answers[question];
+  const recorded: Recorded = {
+    question,
+    option,
+    ...(before !== undefined && before !== option ? { replaced: before } : {}),
+  };
   const answers = { ...state.answers, [question]: option };
   const step = state.step + 1;
   if (step >= a.questions.length) {
     const finished = { ...state, answers, step, updatedAt: now };
-    return { state: null, event: { kind: "finished" }, finished };
+    return { state: null, event: { kind: "finished", recorded }, finished };
   }
-  return { state: { ...state, answers, step, updatedAt: now }, event: { kind: "answered-then-asked" } };
+  return { state: { ...state, answers, step, updatedAt: now }, event: { kind: "answered-then-asked", recorded } };
 }
 
 function control(

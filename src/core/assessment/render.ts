@@ -1,14 +1,13 @@
-/** Replies for the self-assessment: a question, a hint, a refusal, the result, the history. */
+/** Replies for the self-assessment: a question, the echo of an answer, a hint, a refusal, the history. */
 
-import type { Assessment } from "../../content/schemas.ts";
-import { citedSources } from "../answers/compose.ts";
+import type { Assessment, AssessmentQuestion } from "../../content/schemas.ts";
 import { askButton } from "../answers/meta.ts";
 import type { Catalog } from "../catalog.ts";
-import { ACTIONS, type Block, type Button, type Reply } from "../types.ts";
-import { currentQuestion, type QuizEvent, type QuizState } from "./machine.ts";
-import type { ResultRecord, Scored } from "./scoring.ts";
+import { ACTIONS, type Block, type Button, type ChannelKind, type Reply } from "../types.ts";
+import { currentQuestion, type QuizEvent, type QuizState, type Recorded } from "./machine.ts";
+import { type ResultRecord, SKIPPED } from "./scoring.ts";
 
-const reply = (intent: string, blocks: Block[]): Reply => ({ outcome: "answer", intent, confidence: 1, blocks });
+export const reply = (intent: string, blocks: Block[]): Reply => ({ outcome: "answer", intent, confidence: 1, blocks });
 
 export function controlButtons(s: QuizState, skippable: boolean): Button[] {
   const b = (label: string, command: string, style?: Button["style"]): Button => ({
@@ -33,35 +32,68 @@ const NOTES: Record<string, string> = {
 };
 
 /** The current question, with progress, answer buttons and controls. */
-export function questionReply(a: Assessment, s: QuizState, lead?: string): Reply {
+export function questionReply(a: Assessment, s: QuizState, lead?: string, channel?: ChannelKind): Reply {
   const q = currentQuestion(a, s)!;
   const blocks: Block[] = [];
   if (lead) blocks.push({ type: "text", text: lead });
   blocks.push({ type: "heading", text: `Question ${s.step + 1} of ${a.questions.length}`, level: 2 });
   blocks.push({ type: "text", text: q.text });
-  const chosen = s.answers[q.id];
-  blocks.push({
-    type: "buttons",
-    buttons: q.options.map((o, i) => ({
-      label: `${i + 1}. ${o.label}`,
-      action: ACTIONS.quiz,
-      value: `${s.attempt}.${s.owner}.${q.id}.${o.id}`,
-      ...(chosen === o.id ? { style: "primary" as const } : {}),
-    })),
-  });
-  blocks.push({ type: "buttons", buttons: controlButtons(s, q.skippable) });
-  blocks.push({
-    type: "text",
-    text: `Tap an answer or type it (a number, or in your own words${q.years ? ', e.g. "about 5 years"' : ""}).${q.skippable ? ' You can "skip" this one.' : ""}`,
-  });
+  blocks.push(...answerBlocks(s, q));
+  const example = q.years ? '"about 5 years"' : `"${q.options[1]?.label ?? q.options[0]!.label}"`;
+  const how =
+    channel === "cli"
+      ? `Type the number of your answer, or say it in your own words (e.g. ${example}).`
+      : `Tap an answer or type it: its number, or in your own words (e.g. ${example}).`;
+  blocks.push({ type: "text", text: `${how}${q.skippable ? ' You can "skip" this one.' : ""}` });
   return reply("assess-question", blocks);
 }
 
-export function introReply(a: Assessment, s: QuizState): Reply {
+/** The question's answer buttons (numbered; the earlier answer, if any, marked) and the controls. */
+function answerBlocks(s: QuizState, q: AssessmentQuestion): Block[] {
+  const chosen = s.answers[q.id];
+  return [
+    {
+      type: "buttons",
+      buttons: q.options.map((o, i) => ({
+        label: `${i + 1}. ${o.label}`,
+        action: ACTIONS.quiz,
+        value: `${s.attempt}.${s.owner}.${q.id}.${o.id}`,
+        ...(chosen === o.id ? { style: "primary" as const } : {}),
+      })),
+    },
+    { type: "buttons", buttons: controlButtons(s, q.skippable) },
+  ];
+}
+
+/** "Recorded: 5 to 9 years." — what an answer recorded, said before the next question or the result. */
+export function echo(a: Assessment, recorded: Recorded): string {
+  const q = a.questions.find((x) => x.id === recorded.question);
+  const label = (id: string) => q?.options.find((o) => o.id === id)?.label ?? id;
+  if (recorded.option === SKIPPED) return "Skipped.";
+  const was =
+    recorded.replaced === undefined
+      ? ""
+      : recorded.replaced === SKIPPED
+        ? " (you had skipped it)"
+        : ` (instead of ${label(recorded.replaced)})`;
+  return `Recorded: ${label(recorded.option)}${was}.`;
+}
+
+/** "You answered: 2 to 4 years. …" — shown when going back to a question answered before. */
+export function earlierAnswer(a: Assessment, s: QuizState): string | undefined {
+  const q = currentQuestion(a, s);
+  const chosen = q && s.answers[q.id];
+  if (!q || chosen === undefined) return undefined;
+  if (chosen === SKIPPED) return "You skipped this one. Pick an answer or type one, or skip it again.";
+  const label = q.options.find((o) => o.id === chosen)?.label ?? chosen;
+  return `You answered: ${label}. Pick again or type a new answer.`;
+}
+
+export function introReply(a: Assessment, s: QuizState, channel?: ChannelKind): Reply {
   return reply("assess-question", [
     { type: "heading", text: a.title, level: 1 },
     { type: "text", text: a.intro },
-    ...questionReply(a, s).blocks,
+    ...questionReply(a, s, undefined, channel).blocks,
   ]);
 }
 
@@ -76,19 +108,33 @@ export function leadFor(event: QuizEvent): string | undefined {
   return undefined;
 }
 
-export function hintReply(
-  a: Assessment,
-  s: QuizState,
-  reason: "no-match" | "ambiguous" | "not-skippable" | "first-question",
-): Reply {
+export type HintEvent = Extract<QuizEvent, { kind: "hint" }>;
+
+/**
+ * A short hint when a reply fits no answer (or two): what to do, with the question's answers as
+ * buttons (numbered, so they list the options in every channel), never a topic page.
+ */
+export function hintReply(a: Assessment, s: QuizState, hint: HintEvent, channel?: ChannelKind, asked?: boolean): Reply {
   const q = currentQuestion(a, s)!;
-  const why = {
-    "no-match": `I couldn't match that to an answer. Reply with a number from 1 to ${q.options.length}, or tap a button.`,
-    ambiguous: `That could fit more than one answer. Reply with a number from 1 to ${q.options.length}.`,
+  const numbered = (id: string) => {
+    const i = q.options.findIndex((o) => o.id === id);
+    return `${i + 1} ("${q.options[i]?.label ?? id}")`;
+  };
+  const pick = channel === "cli" ? "type its number" : "tap it or type its number";
+  const text = {
+    "no-match": `I couldn't match that to one of the answers to question ${s.step + 1}. Pick the closest below (${pick}), or say it differently.${asked ? ' To ask me something else first, start with "wait," — e.g. "wait, what does a director earn?"' : ""}`,
+    ambiguous:
+      hint.reason === "ambiguous"
+        ? `That could be ${numbered(hint.between[0])} or ${numbered(hint.between[1])}. Which one? Type its number.`
+        : "",
     "not-skippable": "This question can't be skipped: it checks something every source asks for.",
     "first-question": "This is the first question, so there is nothing to go back to.",
-  }[reason];
-  return questionReply(a, s, why);
+  }[hint.reason];
+  return reply("assess-hint", [
+    { type: "text", text },
+    { type: "text", text: `${s.step + 1}. ${q.text}` },
+    ...answerBlocks(s, q),
+  ]);
 }
 
 export function staleQuizReply(
@@ -121,94 +167,8 @@ export function cancelledReply(): Reply {
   ]);
 }
 
-function date(at: number): string {
+export function date(at: number): string {
   return new Date(at).toISOString().slice(0, 10);
-}
-
-function signed(n: number): string {
-  return n > 0 ? `+${n}` : n < 0 ? `${n}` : "±0";
-}
-
-export function resultReply(
-  catalog: Catalog,
-  scored: Scored,
-  previous: ResultRecord | undefined,
-  attempt: string,
-  owner: string,
-): Reply {
-  const a = catalog.assessment;
-  const blocks: Block[] = [
-    { type: "heading", text: `Your readiness: ${scored.score}/100 · ${scored.band.label}`, level: 1 },
-    { type: "text", text: scored.band.summary },
-    { type: "heading", text: "By area", level: 2 },
-    {
-      type: "facts",
-      facts: scored.dimensions.map((d) => ({
-        label: d.label,
-        value: d.skipped && d.earned === 0 ? `${d.score}% (skipped)` : `${d.score}%`,
-      })),
-    },
-  ];
-  if (scored.gaps.length > 0) {
-    blocks.push({
-      type: "heading",
-      text: scored.gaps.length === 1 ? "Your biggest gap" : `Your ${scored.gaps.length} biggest gaps`,
-      level: 2,
-    });
-    const learn = new Set<string>();
-    for (const g of scored.gaps) {
-      const d = a.dimensions.find((x) => x.id === g.id)!;
-      blocks.push({
-        type: "text",
-        text: `${d.label} (${g.score}%): the sources ask for this: ${lowerFirst(d.requirement.text)}`,
-        sources: d.requirement.sources,
-      });
-      blocks.push({
-        type: "bullets",
-        items: d.nextSteps.map((n) => ({ text: `Next step: ${n.text}`, sources: n.sources })),
-      });
-      for (const id of d.learnMore) learn.add(id);
-    }
-    blocks.push({
-      type: "buttons",
-      title: "Learn more",
-      buttons: [...learn]
-        .slice(0, 5)
-        .filter((id) => catalog.intentById.has(id))
-        .map((id) => askButton(catalog, id)),
-    });
-  }
-  if (previous) {
-    blocks.push({
-      type: "heading",
-      text: `Since your last attempt (${date(previous.at)}): ${signed(scored.score - previous.score)} points`,
-      level: 2,
-    });
-    blocks.push({
-      type: "facts",
-      facts: scored.dimensions.map((d) => {
-        const before = previous.dimensions[d.id];
-        return {
-          label: d.label,
-          value: before === undefined ? `${d.score}% (new)` : `${before}% → ${d.score}% (${signed(d.score - before)})`,
-        };
-      }),
-    });
-  }
-  const cited = citedSources(catalog, blocks);
-  if (cited.length > 0) blocks.push({ type: "sources", sources: cited });
-  blocks.push({
-    type: "buttons",
-    buttons: [
-      { label: "Retake", action: ACTIONS.quizControl, value: `start.${attempt}.${owner}` },
-      { label: "My history", action: ACTIONS.quizControl, value: `history.${attempt}.${owner}` },
-    ],
-  });
-  return reply("assess-result", blocks);
-}
-
-function lowerFirst(s: string): string {
-  return s.length > 1 && /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
 export function historyReply(catalog: Catalog, results: readonly ResultRecord[]): Reply {

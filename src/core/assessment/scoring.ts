@@ -1,7 +1,9 @@
 /**
- * Scoring: each dimension scores the share of its questions' points earned (a skipped question
- * earns none); the total is the weighted mean of the dimensions, 0-100; the band is the one whose
- * range holds it; the biggest gaps are the dimensions with the largest weighted shortfall.
+ * Scoring: each dimension scores the share of its answered questions' points earned; a skipped
+ * question is left out (neither earned nor possible), and a dimension whose questions were all
+ * skipped is "not answered": no score, no gap. The total is the weighted mean of the answered
+ * dimensions, 0-100; the band is the one whose range holds it; the biggest gaps are the answered
+ * dimensions with the largest weighted shortfall.
  */
 import type { Assessment } from "../../content/schemas.ts";
 
@@ -10,11 +12,12 @@ export const SKIPPED = "skip";
 export interface DimensionScore {
   id: string;
   label: string;
-  /** 0-100. */
+  /** 0-100; 0 when not answered (see `answered`). */
   score: number;
   earned: number;
   possible: number;
-  skipped: boolean;
+  /** False when every question of the dimension was skipped: it has no score. */
+  answered: boolean;
 }
 
 export interface ResultRecord {
@@ -23,6 +26,7 @@ export interface ResultRecord {
   at: number;
   score: number;
   band: string;
+  /** Dimension id → score, for the answered dimensions only. */
   dimensions: Record<string, number>;
 }
 
@@ -30,42 +34,52 @@ export interface Scored {
   score: number;
   band: Assessment["bands"][number];
   dimensions: DimensionScore[];
-  /** Up to three dimensions, biggest weighted shortfall first (none at 100%). */
+  /** Up to three answered dimensions, biggest weighted shortfall first (none at 100%). */
   gaps: DimensionScore[];
+  /** The questions skipped (or never answered), in the quiz's order. */
+  notAnswered: string[];
+  /** The answers scored (question id → option id or "skip"), for advice that fits them. */
+  answers: Readonly<Record<string, string>>;
 }
 
 export function scoreAnswers(a: Assessment, answers: Readonly<Record<string, string>>): Scored {
   const dims = new Map<string, DimensionScore>(
-    a.dimensions.map((d) => [d.id, { id: d.id, label: d.label, score: 0, earned: 0, possible: 0, skipped: false }]),
+    a.dimensions.map((d) => [d.id, { id: d.id, label: d.label, score: 0, earned: 0, possible: 0, answered: false }]),
   );
+  const notAnswered: string[] = [];
   for (const q of a.questions) {
     const d = dims.get(q.dimension)!;
-    const best = Math.max(...q.options.map((o) => o.points));
-    d.possible += best;
-    const chosen = answers[q.id];
-    if (chosen === SKIPPED || chosen === undefined) d.skipped ||= chosen === SKIPPED;
-    else d.earned += q.options.find((o) => o.id === chosen)?.points ?? 0;
+    const chosen = q.options.find((o) => o.id === answers[q.id]);
+    if (!chosen) {
+      notAnswered.push(q.id);
+      continue;
+    }
+    d.answered = true;
+    d.possible += Math.max(...q.options.map((o) => o.points));
+    d.earned += chosen.points;
   }
   let weighted = 0;
   let weights = 0;
   for (const d of a.dimensions) {
     const s = dims.get(d.id)!;
-    s.score = s.possible === 0 ? 0 : Math.round((100 * s.earned) / s.possible);
-    weighted += d.weight * (s.possible === 0 ? 0 : s.earned / s.possible);
+    if (!s.answered) continue;
+    const share = s.possible === 0 ? 1 : s.earned / s.possible;
+    s.score = Math.round(100 * share);
+    weighted += d.weight * share;
     weights += d.weight;
   }
-  const score = Math.round((100 * weighted) / weights);
+  const score = weights === 0 ? 0 : Math.round((100 * weighted) / weights);
   const band = a.bands.find((b) => score >= b.min && score <= b.max)!;
   const weightOf = new Map(a.dimensions.map((d) => [d.id, d.weight]));
   const list = [...dims.values()];
   const gaps = list
-    .filter((d) => d.score < 100)
+    .filter((d) => d.answered && d.score < 100)
     .sort(
       (x, y) =>
         weightOf.get(y.id)! * (100 - y.score) - weightOf.get(x.id)! * (100 - x.score) || x.id.localeCompare(y.id),
     )
     .slice(0, 3);
-  return { score, band, dimensions: list, gaps };
+  return { score, band, dimensions: list, gaps, notAnswered, answers };
 }
 
 export function toRecord(a: Assessment, attempt: string, at: number, scored: Scored): ResultRecord {
@@ -75,6 +89,6 @@ export function toRecord(a: Assessment, attempt: string, at: number, scored: Sco
     at,
     score: scored.score,
     band: scored.band.id,
-    dimensions: Object.fromEntries(scored.dimensions.map((d) => [d.id, d.score])),
+    dimensions: Object.fromEntries(scored.dimensions.filter((d) => d.answered).map((d) => [d.id, d.score])),
   };
 }
