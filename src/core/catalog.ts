@@ -7,6 +7,7 @@ import type {
   EducationFile,
   ExperienceFile,
   Intent,
+  Item,
   Lexicon,
   OutlookFile,
   RatingsFile,
@@ -36,6 +37,8 @@ export type TopicFileId = (typeof TOPIC_FILES)[number];
 
 export interface Catalog {
   readonly sources: ReadonlyMap<string, Source>;
+  /** What the sources say about where their own figures come from. */
+  readonly sourceFacts: readonly Item[];
   readonly intents: readonly Intent[];
   readonly intentById: ReadonlyMap<string, Intent>;
   readonly lexicon: Lexicon;

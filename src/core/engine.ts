@@ -3,16 +3,25 @@
  * storage and the clock are injected; channels translate and render, everything said is decided here.
  */
 
-import { type Composition, citedSources } from "./answers/compose.ts";
-import { countryCaveat } from "./answers/coverage.ts";
-import { askButton } from "./answers/meta.ts";
-import { COMPOSERS } from "./answers/registry.ts";
+import { Answerer, type ComposeOptions } from "./answerer.ts";
 import { Assessor } from "./assessment/flow.ts";
 import type { Catalog } from "./catalog.ts";
+import { expiring } from "./codec.ts";
+import { type ConversationState, conversationCodec, type FollowUp, readFollowUp, stateAfter } from "./conversation.ts";
 import { expertButton, forwardOutbounds } from "./experts.ts";
 import { feedbackBlock, parseFeedbackValue, recordReason, recordVote, thanksReply } from "./feedback.ts";
+import { keys } from "./keys.ts";
 import { Metrics, reportReply } from "./metrics.ts";
-import { apologyReply, askValue, clarifyReply, declineReply, parseAskValue, staleReply } from "./replies.ts";
+import {
+  apologyReply,
+  askValue,
+  clarifyReply,
+  declineReply,
+  parseAskValue,
+  sourcesOfReply,
+  staleReply,
+  uncoveredReply,
+} from "./replies.ts";
 import { type RouteResult, Router, type RouterConfig } from "./router/router.ts";
 import type { Clock, Store } from "./store.ts";
 
@@ -30,8 +39,23 @@ export interface EngineOptions {
   router?: Partial<RouterConfig>;
   /** Called with every error a turn swallows (the user gets an apology); adapters log it. */
   onError?: (error: unknown, inbound: Inbound) => void;
+  /** How long a conversation's context is kept after its last turn (default 30 minutes). */
+  conversationTtlMs?: number;
   /** Platforms with an experts' channel configured: declines there offer "Ask an expert". */
   experts?: ReadonlySet<ChannelKind>;
+  /** Called once at the end of every turn `handle` runs (the server logs it). */
+  onTurn?: (turn: TurnSummary) => void;
+  /** A monotonic clock in milliseconds that times turns for onTurn (default: clock). */
+  timer?: () => number;
+}
+
+/** One handled turn: where it came from, how it ended (its first reply), how long it took. */
+export interface TurnSummary {
+  inbound: Inbound;
+  /** The first reply's outcome and intent, or "none" when the turn sent nothing. */
+  outcome: string;
+  intent: string;
+  ms: number;
 }
 
 /** Declines that may be forwarded to experts (not attempts to change the bot, not stale buttons). */
@@ -44,7 +68,21 @@ export interface Answered {
   routing: RouteResult;
 }
 
-const COMPOSE_CACHE_LIMIT = 2000;
+export interface Conversed extends Answered {
+  follow: FollowUp;
+  /** The previous turn's topic, when this turn was read as a follow-up to it. */
+  context?: string;
+  /** The state to keep for the next turn (null: nothing to remember). */
+  state: ConversationState | null;
+}
+
+/** The word a source is named by in questions: "zippia" for "Zippia (2025)", "cityjobs", "jobdescription". */
+function sourceWord(short: string): string {
+  return short.toLowerCase().split(/[^a-z0-9]+/)[0] ?? short;
+}
+
+/** Follow-ups to figure answers that name another role ("and the manager?") have no figures. */
+const FIGURE_FOLLOW_UPS = new Set(["salary", "ratings", "demographics", "pay-factors"]);
 
 export class Engine {
   readonly router: Router;
@@ -52,18 +90,25 @@ export class Engine {
   readonly store: Store;
   readonly clock: Clock;
   private readonly onError: (error: unknown, inbound: Inbound) => void;
-  private readonly composed = new Map<string, Reply>();
+  private readonly answerer: Answerer;
+  private readonly conversationTtlMs: number;
   readonly assessor: Assessor;
   readonly metrics: Metrics;
   private readonly experts: ReadonlySet<ChannelKind>;
+  private readonly onTurn: ((turn: TurnSummary) => void) | undefined;
+  private readonly timer: () => number;
 
   constructor(catalog: Catalog, options: EngineOptions) {
     this.catalog = catalog;
     this.router = new Router(catalog, options.router);
+    this.answerer = new Answerer(catalog);
+    this.conversationTtlMs = options.conversationTtlMs ?? 30 * 60_000;
     this.store = options.store;
     this.clock = options.clock ?? (() => 0);
     this.onError = options.onError ?? (() => {});
     this.experts = options.experts ?? new Set();
+    this.onTurn = options.onTurn;
+    this.timer = options.timer ?? this.clock;
     this.metrics = new Metrics(this.store, this.clock);
     this.assessor = new Assessor({
       onQuiz: (event) => this.metrics.quiz(event),
@@ -75,24 +120,144 @@ export class Engine {
     });
   }
 
-  /** Routes a question and composes the reply (pure: no storage). */
-  ask(text: string): Answered {
+  /**
+   * Routes a question and composes the reply (pure: no storage). `answerThreshold` replays the
+   * routing at another threshold (the evaluation's sweep).
+   */
+  ask(text: string, options: { answerThreshold?: number } = {}): Answered {
+    const routing = this.router.route(text, options.answerThreshold);
+    return { reply: this.replyTo(routing), routing };
+  }
+
+  /**
+   * One turn of a conversation (pure): the previous turn's state in, the reply and the state to
+   * keep out. A follow-up ("and in Canada?", "why?", "more") is read against the previous turn; a
+   * question of its own is answered on its own. Declines keep the previous state, so "and India?"
+   * then "and the UK?" still has something to refer to.
+   */
+  converse(text: string, previous: ConversationState | null, at = this.clock()): Conversed {
     const routing = this.router.route(text);
-    if (routing.outcome === "answer" && routing.intent) {
-      const reply = this.compose(routing.intent, routing.slots, routing.confidence);
-      return { reply: this.withFeedback(reply, routing), routing };
+    const follow = readFollowUp(routing, previous, (intent) => this.catalog.intentById.get(intent)?.slots ?? []);
+    const reply = follow.kind === "fresh" ? this.replyTo(routing) : this.followUp(follow, routing, text);
+    // "Which source?" and "why?" are about the previous answer: its topic stays the context.
+    const aside = follow.kind === "sources" || follow.kind === "why";
+    const shown = aside ? previous : (this.stateOf(reply, follow, routing, at) ?? previous);
+    const context = follow.kind !== "fresh" && previous ? previous.intent : undefined;
+    return { reply, routing, follow, state: shown, ...(context ? { context } : {}) };
+  }
+
+  private followUp(follow: Exclude<FollowUp, { kind: "fresh" }>, routing: RouteResult, text: string): Reply {
+    switch (follow.kind) {
+      case "more":
+        return this.withFeedback(this.compose(follow.intent, follow.slots, { mode: "page" }), routing, follow.intent);
+      case "sources":
+        return sourcesOfReply(this.catalog, follow.state.sources);
+      case "why": {
+        // The intent that explains this answer, or this topic's own short answer (its reasons).
+        const why = this.catalog.intentById.get(follow.intent)?.why;
+        if (why) return this.withFeedback(this.compose(why, follow.slots), routing, why);
+        const reasons = this.router.facts.facts.filter((f) => f.topic === follow.intent && f.summary);
+        const options = reasons.length > 0 ? { focus: reasons, quoted: true } : {};
+        return this.withFeedback(this.compose(follow.intent, follow.slots, options), routing, follow.intent);
+      }
+      case "how-long": {
+        const target = follow.intent === "training" ? "training" : "experience";
+        return this.withFeedback(this.compose(target, {}), routing, target);
+      }
+      case "refine": {
+        const refined: RouteResult = {
+          ...routing,
+          outcome: "answer",
+          intent: follow.intent,
+          slots: follow.slots,
+          confidence: 1,
+        };
+        const own = routing.uncovered && routing.uncovered.kind !== "no-words" && routing.uncovered.kind !== "code";
+        const uncovered = own ? routing.uncovered! : this.router.uncoveredFor(routing, text, follow.intent);
+        if (uncovered)
+          return uncoveredReply(
+            this.catalog,
+            { ...refined, declineReason: "uncovered", uncovered },
+            this.router.coverage,
+          );
+        if (routing.analysis.relatedRoles.length > 0 && !routing.analysis.roleMentioned) {
+          const asksPay = routing.analysis.terms.has("salary") || routing.analysis.terms.has("_what_make");
+          if (FIGURE_FOLLOW_UPS.has(follow.intent) || asksPay)
+            return declineReply(this.catalog, "related-role-pay", routing.slots, 1);
+          if (follow.intent === "duties") return this.replyTo({ ...refined, intent: "manager-vs-director", focus: [] });
+        }
+        // "what about Zippia's number?": the previous topic's facts from the source named.
+        const said = new Set(routing.analysis.tokens);
+        const named = [...this.catalog.sources.values()].filter(
+          (s) => said.has(sourceWord(s.short)) || said.has(`${sourceWord(s.short)}s`),
+        );
+        const fromSource = this.router.facts.facts.filter(
+          (f) => f.topic === follow.intent && named.some((s) => f.sources.includes(s.id)) && !f.summary,
+        );
+        if (named.length > 0 && fromSource.length > 0)
+          return this.replyTo({ ...refined, focus: fromSource.slice(0, 3), quoted: true });
+        const sameTopic = routing.focus.filter((f) => f.topic === follow.intent);
+        const analysis = { ...routing.analysis, terms: new Set(follow.terms) };
+        return this.replyTo({ ...refined, analysis, focus: sameTopic });
+      }
     }
-    if (routing.outcome === "clarify") return { reply: clarifyReply(this.catalog, routing), routing };
+  }
+
+  /**
+   * What to remember after a reply: its intent and slots, the facts it led with, its sources. A
+   * decline of something uncovered remembers the topic it was otherwise about ("at Amazon" → pay),
+   * so "and in general?" has something to refer to; other declines change nothing (null).
+   */
+  private stateOf(reply: Reply, follow: FollowUp, routing: RouteResult, at: number): ConversationState | null {
+    if (reply.outcome !== "answer") {
+      const nearest = follow.kind === "refine" ? follow.intent : routing.intent;
+      if (reply.intent !== "uncovered" || !nearest) return null;
+      const slots = follow.kind === "refine" ? follow.slots : routing.slots;
+      return stateAfter(nearest, slots, [], [], routing.analysis.terms, at);
+    }
+    const slots =
+      follow.kind === "refine" || follow.kind === "more" || follow.kind === "why" ? follow.slots : routing.slots;
+    const sources = reply.blocks.flatMap((b) => (b.type === "sources" ? b.sources.map((s) => s.id) : []));
+    const facts = follow.kind === "fresh" ? routing.focus.map((f) => f.id) : [];
+    const terms = follow.kind === "refine" ? follow.terms : routing.analysis.terms;
+    return stateAfter(reply.intent, slots, facts, sources, terms, at);
+  }
+
+  /** The reply to a routed question (pure). */
+  private replyTo(routing: RouteResult): Reply {
+    if (routing.outcome === "answer" && routing.intent) {
+      const reply = this.answerer.compose(routing.intent, routing.slots, {
+        focus: routing.focus,
+        form: routing.form,
+        terms: routing.analysis.terms,
+        confidence: routing.confidence,
+        quoted: routing.quoted,
+      });
+      return this.withFeedback(reply, routing);
+    }
+    if (routing.outcome === "clarify") return clarifyReply(this.catalog, routing);
     const reason = routing.declineReason ?? "not-understood";
-    const reply =
-      reason === "empty"
-        ? this.compose("help", {}, 1)
-        : declineReply(this.catalog, reason, routing.slots, routing.confidence);
-    return { reply, routing };
+    if (reason === "empty") return this.compose("help", {});
+    if (reason === "uncovered" || reason === "no-words")
+      return uncoveredReply(this.catalog, routing, this.router.coverage);
+    return declineReply(this.catalog, reason, routing.slots, routing.confidence, routing.analysis.offTopic[0]);
   }
 
   /** One turn: a message or a button click. Never throws: a failure becomes an apology and a call to onError. */
   async handle(inbound: Inbound): Promise<Outbound[]> {
+    const started = this.timer();
+    const outbounds = await this.dispatch(inbound);
+    const first = outbounds[0]?.reply;
+    this.onTurn?.({
+      inbound,
+      outcome: first?.outcome ?? "none",
+      intent: first?.intent ?? "none",
+      ms: this.timer() - started,
+    });
+    return outbounds;
+  }
+
+  private async dispatch(inbound: Inbound): Promise<Outbound[]> {
     try {
       const quiz = await this.assessor.turn(inbound);
       if (quiz) return quiz;
@@ -105,11 +270,18 @@ export class Engine {
             visibility: "private",
           },
         ];
-      const { reply, routing } = this.ask(inbound.text ?? "");
+      const { reply, routing, context } = await this.inContext(inbound);
       if (reply.outcome === "answer" && reply.intent === "assess") return await this.assessor.start(inbound);
       // Best-effort (not awaited, never throws): the answer does not wait for the counters.
       if (routing.declineReason !== "empty")
-        this.metrics.message(inbound.user, reply.outcome, reply.intent, routing.normalized, routing.declineReason);
+        this.metrics.message(
+          inbound.user,
+          reply.outcome,
+          reply.intent,
+          routing.normalized,
+          routing.declineReason,
+          reply.outcome === "answer" ? undefined : context,
+        );
       if (reply.outcome === "decline" && FORWARDABLE.has(reply.intent) && this.experts.has(inbound.channel)) {
         return [
           {
@@ -125,6 +297,22 @@ export class Engine {
       this.onError(error, inbound);
       return [{ reply: apologyReply(), visibility: "private" }];
     }
+  }
+
+  /** A message in its conversation: the context is read and kept through the store, best effort. */
+  private async inContext(inbound: Inbound): Promise<Conversed> {
+    const key = keys.conversation(inbound.conversation);
+    const context = expiring(this.store, conversationCodec, this.conversationTtlMs);
+    const previous = (await context.get(key).catch(() => undefined)) ?? null;
+    const turn = this.converse(inbound.text ?? "", previous, this.clock());
+    if (turn.state && turn.state !== previous) {
+      const saved = context.set(key, turn.state);
+      // The asker's refs list the context, so that "forget me" deletes it.
+      const listed = previous ? Promise.resolve() : this.store.append(keys.refs(inbound.user), key, 1000);
+      // Best effort, like the learning loop: without a store the next turn simply has no context.
+      await Promise.all([saved, listed]).catch(() => {});
+    }
+    return turn;
   }
 
   /** The welcome shown when the bot is installed (Teams) or first opened: what it does, examples, topics. */
@@ -145,73 +333,39 @@ export class Engine {
     return { ...welcome, blocks: [...welcome.blocks, { type: "divider" }, ...(await this.assessor.lastResult(user))] };
   }
 
+  /** Answers an intent directly (a button click names it), with optional slots: its lead, or with mode "page" the whole topic. */
+  compose(intentId: string, slots: Slots, options: ComposeOptions = {}): Reply {
+    return this.answerer.compose(intentId, slots, options);
+  }
+
   /**
-   * Answers an intent directly (a button click names it), with optional slots. Content is frozen, so
-   * the same intent and slots always give the same blocks: they are built once and kept (bounded).
+   * Forgets what the engine learnt from earlier questions, so that the next ones are paid in full
+   * (the benchmark): spelling corrections, and with `answers` also composed answers.
    */
-  compose(intentId: string, slots: Slots, confidence = 1): Reply {
-    const key = composeKey(intentId, slots);
-    let made = this.composed.get(key);
-    if (!made) {
-      if (this.composed.size >= COMPOSE_CACHE_LIMIT) this.composed.clear();
-      made = deepFreeze(this.build(intentId, slots));
-      this.composed.set(key, made);
-    }
-    return {
-      ...made,
-      confidence: made.outcome === "answer" || made.intent === "other-country" ? confidence : made.confidence,
-    };
-  }
-
-  /** Forgets composed answers (the benchmark uses it to time composition too). */
-  clearCache(): void {
-    this.composed.clear();
-  }
-
-  private build(intentId: string, slots: Slots): Reply {
-    const intent = this.catalog.intentById.get(intentId);
-    const composer = intent && COMPOSERS[intent.answer];
-    if (!intent || !composer) return declineReply(this.catalog, "not-understood", slots, 0);
-    const composition: Composition = composer({ catalog: this.catalog, intent, slots });
-    if (composition.kind === "decline") {
-      return { outcome: "decline", intent: composition.reason, confidence: 1, blocks: composition.blocks };
-    }
-    const blocks = [...composition.blocks];
-    if (!intent.slots.includes("country")) {
-      const caveat = countryCaveat(this.catalog, slots);
-      if (caveat) blocks.splice(blocks[0]?.type === "heading" ? 1 : 0, 0, { type: "text", text: caveat });
-    }
-    const cited = citedSources(this.catalog, blocks);
-    if (cited.length > 0) blocks.push({ type: "sources", sources: cited });
-    const followUps = intent.followUps.filter((id) => this.catalog.intentById.has(id)).slice(0, 3);
-    if (followUps.length > 0 && !blocks.some((b) => b.type === "buttons")) {
-      blocks.push({
-        type: "buttons",
-        title: "You could also ask",
-        buttons: followUps.map((id) => askButton(this.catalog, id)),
-      });
-    }
-    return { outcome: "answer", intent: intent.id, confidence: 1, blocks };
+  clearCache(what: { answers?: boolean } = { answers: true }): void {
+    this.router.speller.clearCache();
+    if (what.answers) this.answerer.clearCache();
   }
 
   /** Answers that state facts get 👍/👎 (conversation replies such as "hello" do not). */
-  private withFeedback(reply: Reply, routing: RouteResult): Reply {
+  private withFeedback(reply: Reply, routing: RouteResult, intent = reply.intent): Reply {
     if (reply.outcome !== "answer" || !reply.blocks.some((b) => b.type === "sources")) return reply;
     return {
       ...reply,
-      blocks: [...reply.blocks, feedbackBlock(askValue(reply.intent, routing.slots), routing.normalized)],
+      blocks: [...reply.blocks, feedbackBlock(askValue(intent, routing.slots), routing.normalized)],
     };
   }
 
   private async onAction(inbound: Inbound): Promise<Outbound[]> {
     const { id, value } = inbound.action!;
     switch (id) {
-      case ACTIONS.ask: {
+      case ACTIONS.ask:
+      case ACTIONS.more: {
         const parsed = parseAskValue(value);
         if (!parsed || !this.catalog.intentById.has(parsed.intent))
           return [{ reply: staleReply(this.catalog), visibility: "private" }];
         if (parsed.intent === "assess") return this.assessor.start(inbound);
-        const reply = this.compose(parsed.intent, parsed.slots);
+        const reply = this.compose(parsed.intent, parsed.slots, { mode: id === ACTIONS.more ? "page" : "lead" });
         const withFeedback = reply.blocks.some((b) => b.type === "sources")
           ? {
               ...reply,
@@ -286,27 +440,4 @@ export class Engine {
     }
     return reportReply(await this.metrics.report(Math.min(Math.max(1, days), 366)));
   }
-}
-
-/** Everything a composer reads from the slots, as a cache key. */
-function composeKey(intent: string, s: Slots): string {
-  return [
-    intent,
-    s.country,
-    s.countries?.join("+"),
-    s.countryName,
-    s.level,
-    s.years,
-    s.period,
-    s.aspect,
-    s.byLevel ? 1 : 0,
-  ].join("|");
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }

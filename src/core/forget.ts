@@ -25,6 +25,8 @@ export interface Forgotten {
   /** Of those, the texts deleted because nobody else had asked the same. */
   unansweredTexts: number;
   forwarded: number;
+  /** Conversations whose context (what was last asked about) was kept. */
+  conversations: number;
   other: number;
 }
 
@@ -39,7 +41,7 @@ export class ForgetMe {
     const nonce = `${this.d.clock().toString(36)}${this.d.owner(user).slice(0, 4)}`;
     await this.d.store.set(keys.forget(user), nonce, CONFIRM_TTL_MS);
     const text =
-      "This deletes everything I keep about you: your self-assessment in progress and your results, your feedback votes (also taken out of the report's counts), your link to the questions I could not answer (and their text where nobody else asked the same), and any question of yours forwarded to the experts. Anonymous daily counts stay. It cannot be undone. Are you sure?";
+      "This deletes everything I keep about you: your self-assessment in progress and your results, your feedback votes (also taken out of the report's counts), your link to the questions I could not answer (and their text where nobody else asked the same), any question of yours forwarded to the experts, and what I remember of our recent conversations. Anonymous daily counts stay. It cannot be undone. Are you sure?";
     return reply("forget-confirm", [
       { type: "text", text },
       {
@@ -80,6 +82,7 @@ export class ForgetMe {
       unanswered: 0,
       unansweredTexts: 0,
       forwarded: 0,
+      conversations: 0,
       other: 0,
     };
     const session = await store.get(keys.quiz(user));
@@ -121,6 +124,7 @@ export class ForgetMe {
         out.unansweredTexts++;
       }
     } else if (ref.startsWith(keys.expertThread(""))) out.forwarded++;
+    else if (ref.startsWith(keys.conversation(""))) out.conversations++;
     else if (!ref.startsWith(keys.teamsExpertAsker(""))) out.other++;
   }
 }
@@ -138,6 +142,14 @@ export function confirmation(f: Forgotten): Block[] {
     );
   if (f.forwarded)
     items.push(n(f.forwarded, "question forwarded to the experts", "questions forwarded to the experts"));
+  if (f.conversations)
+    items.push(
+      n(
+        f.conversations,
+        "conversation's context (what you last asked about)",
+        "conversations' context (what you last asked about)",
+      ),
+    );
   if (f.other)
     items.push(
       n(f.other, "other record (e.g. which answers you got today)", "other records (e.g. which answers you got today)"),

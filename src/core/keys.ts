@@ -19,8 +19,18 @@ export const keys = {
   /** The person's 👍/👎 on one answer. */
   vote: (user: string, answer: string) => `${userPrefix(user)}vote:${answer}`,
   votes: (user: string) => `${userPrefix(user)}vote:`,
+  /** The person was greeted in their DM with the bot (Slack's agent view): once, until "forget me". */
+  greeted: (user: string) => `${userPrefix(user)}greeted`,
   /** Marks that the person was answered this intent on this day (repeat-question rate). */
   asked: (user: string, day: string, intent: string) => `${userPrefix(user)}asked:${day}:${intent}`,
+
+  /** A conversation's context: what was last answered there (listed in the asker's refs). */
+  conversation: (conversation: string) => `conversation:${conversation}`,
+
+  /** Slack: a thread where the bot answered a mention; replies there are answered without one. */
+  slackThread: (team: string, channel: string, threadTs: string) => `slack:thread:${team}:${channel}:${threadTs}`,
+  /** Slack: a message already answered (a mention arrives both as app_mention and as a channel message). */
+  slackMessage: (team: string, channel: string, ts: string) => `slack:message:${team}:${channel}:${ts}`,
 
   /** One day's anonymous counters. */
   statsDay: (day: string) => `stats:${day}:`,

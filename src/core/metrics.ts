@@ -30,6 +30,8 @@ const UnansweredSchema = z.object({
   text: z.string(),
   outcome: z.string(),
   reason: z.string().optional(),
+  /** For a follow-up that could not be read in its context: the topic of the turn before it. */
+  after: z.string().optional(),
   first: z.number(),
   last: z.number(),
   count: z.number(),
@@ -62,8 +64,9 @@ export class Metrics {
     intent: string,
     normalized: string,
     reason?: string,
+    after?: string,
   ): void {
-    this.track(this.recordMessage(user, outcome, intent, normalized, reason));
+    this.track(this.recordMessage(user, outcome, intent, normalized, reason, after));
   }
 
   vote(intent: string, vote: "up" | "down", previous?: "up" | "down"): void {
@@ -99,6 +102,7 @@ export class Metrics {
     intent: string,
     normalized: string,
     reason?: string,
+    after?: string,
   ): Promise<void> {
     const d = day(this.clock());
     await this.count(`outcome:${outcome}`);
@@ -119,6 +123,7 @@ export class Metrics {
         text: normalized.slice(0, 200),
         outcome,
         ...(reason ? { reason } : {}),
+        ...(after ? { after } : {}),
         first: prior?.first ?? now,
         last: now,
         count: (prior?.count ?? 0) + 1,
@@ -168,7 +173,13 @@ export class Metrics {
     for (const [q, count] of sum("unanswered:")) {
       const rec = await this.unanswered.get(keys.unanswered(q));
       const users = (await this.store.keys(keys.unansweredAskers(q))).length;
-      unanswered.push({ text: users >= MIN_USERS && rec ? rec.text : null, count, users, last: rec?.last ?? 0 });
+      unanswered.push({
+        text: users >= MIN_USERS && rec ? rec.text : null,
+        count,
+        users,
+        last: rec?.last ?? 0,
+        ...(rec?.after ? { after: rec.after } : {}),
+      });
     }
     unanswered.sort((a, b) => b.count - a.count || b.last - a.last);
     const votesByIntent = new Map<string, { up: number; down: number }>();
@@ -214,7 +225,7 @@ export interface Report {
   /** Reasons given after 👎. */
   reasons: (readonly [string, number])[];
   /** text is null when fewer than MIN_USERS distinct people asked it. */
-  unanswered: { text: string | null; count: number; users: number; last: number }[];
+  unanswered: { text: string | null; count: number; users: number; last: number; after?: string }[];
   quizStarted: number;
   quizCompleted: number;
 }
@@ -270,7 +281,9 @@ export function reportReply(r: Report): Reply {
   if (shown.length)
     blocks.push({
       type: "bullets",
-      items: shown.map((u) => ({ text: `"${u.text}": ${u.count} time${u.count === 1 ? "" : "s"}, ${u.users} people` })),
+      items: shown.map((u) => ({
+        text: `"${u.text}"${u.after ? ` (a follow-up to ${u.after})` : ""}: ${u.count} time${u.count === 1 ? "" : "s"}, ${u.users} people`,
+      })),
     });
   if (hidden.length) {
     const n = hidden.reduce((s, u) => s + u.count, 0);

@@ -4,7 +4,6 @@
  * markers are left out.
  */
 
-import { formatDate } from "./answers/compose.ts";
 import type { Block, Cites, Reply, SourceRef, TableRow } from "./types.ts";
 
 export interface TextOptions {
@@ -25,10 +24,9 @@ export function citationMarkers(reply: Reply): (cites?: Cites) => string {
   };
 }
 
+/** A source as cited under an answer: its short name ("Zippia (2025)"); "sources" gives the full description. */
 export function sourceLine(s: SourceRef): string {
-  const publisher = s.publisher ?? "publisher not named";
-  const date = formatDate(s.date) ?? "undated";
-  return `${s.short}: "${s.title}", ${publisher}, ${date}`;
+  return s.short;
 }
 
 /** A table as plain lines: the column titles, then one line per row with its citation markers. */
@@ -68,7 +66,7 @@ export function renderText(reply: Reply, options: TextOptions = {}): string {
         out.push(
           block.sources.length === 1
             ? `Source: ${sourceLine(block.sources[0]!)}`
-            : `Sources:\n${block.sources.map((s, i) => `[${i + 1}] ${sourceLine(s)}`).join("\n")}`,
+            : `Sources: ${block.sources.map((s, i) => `[${i + 1}] ${sourceLine(s)}`).join(" · ")}`,
         );
         break;
       case "buttons":

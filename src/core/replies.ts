@@ -1,10 +1,11 @@
 /** Replies that are not answers: declines, "Did you mean…", stale buttons, and the apology after an error. */
 
 import { LEVELS, RATING_ASPECTS } from "../content/schemas.ts";
-import { joinList } from "./answers/compose.ts";
+import { citedSources, formatDate, joinList } from "./answers/compose.ts";
 import { askButton } from "./answers/meta.ts";
 import type { Catalog } from "./catalog.ts";
 import type { RouteResult } from "./router/router.ts";
+import type { CoverageKnowledge, Uncovered } from "./router/uncovered.ts";
 import type { Block, DeclineReason, Reply, Slots } from "./types.ts";
 
 /** Intents offered when a question is declined. */
@@ -16,6 +17,8 @@ export function declineReply(
   reason: Exclude<DeclineReason, "empty">,
   slots: Slots,
   confidence: number,
+  /** What an off-topic question was about, as the user wrote it ("SQL", "the dress code"). */
+  subject?: string,
 ): Reply {
   const blocks: Block[] = [];
   switch (reason) {
@@ -44,12 +47,12 @@ export function declineReply(
       });
       break;
     case "off-topic":
-    case "not-understood":
-      blocks.push({
-        type: "text",
-        text: `Sorry, I can't answer that. I only know about ${ROLE}: ${joinList(["pay", "skills", "experience and education", "KPIs", "trade-offs", "the outlook"])}.`,
-      });
+    case "not-understood": {
+      const topics = joinList(["pay", "skills", "experience and education", "KPIs", "trade-offs", "the outlook"]);
+      const lead = subject ? `Sorry, I can't help with ${subject}.` : "Sorry, I can't answer that.";
+      blocks.push({ type: "text", text: `${lead} I only know about ${ROLE}: ${topics}.` });
       break;
+    }
   }
   blocks.push({
     type: "buttons",
@@ -136,4 +139,87 @@ export function parseAskValue(value: string): { intent: string; slots: Slots } |
     else if (k === "by" && v === "level") slots.byLevel = true;
   }
   return { intent, slots };
+}
+
+/**
+ * A question about something no source covers: say exactly what is missing, then offer the
+ * nearest covered answer (the topic the question was otherwise about) as a button.
+ */
+export function uncoveredReply(catalog: Catalog, routing: RouteResult, kb: CoverageKnowledge): Reply {
+  const u = routing.uncovered;
+  const blocks: Block[] = [{ type: "text", text: u ? missingText(u, kb) : "I didn't catch a question there." }];
+  if (u?.kind === "figure") {
+    blocks.push({ type: "text", text: `What they do say: ${u.known}`, sources: u.sources });
+    const cited = citedSources(catalog, blocks);
+    if (cited.length) blocks.push({ type: "sources", sources: cited });
+  }
+  const nearest = routing.intent && catalog.intentById.has(routing.intent) ? routing.intent : null;
+  const buttons = nearest
+    ? [askButton(catalog, nearest, askValue(nearest, routing.slots))]
+    : OFFERED.filter((id) => catalog.intentById.has(id)).map((id) => askButton(catalog, id));
+  blocks.push({ type: "buttons", title: nearest ? "What I do have" : "I can help with", buttons });
+  return { outcome: "decline", intent: routing.declineReason ?? "uncovered", confidence: routing.confidence, blocks };
+}
+
+function missingText(u: Uncovered, kb: CoverageKnowledge): string {
+  switch (u.kind) {
+    case "no-words":
+    case "code":
+      return `I didn't catch a question there. I answer questions about ${ROLE}: pay, skills, experience, the path to the job and more.`;
+    case "year":
+      return u.future
+        ? `None of my sources gives figures for ${u.year}: the newest dates from ${kb.latestYear}, and their projections run to ${kb.furthestYear} at most.`
+        : `None of my sources gives figures for ${u.year}; theirs date from ${Math.min(...kb.years)} to ${kb.latestYear}.`;
+    case "form": {
+      const about = u.subject ? ` (${u.subject})` : "";
+      return u.missing.includes(u.asked.toLowerCase())
+        ? `None of my sources covers ${u.missing}${about}, so I won't guess.`
+        : `None of my sources covers ${u.asked}${about}: they do not go into ${u.missing}.`;
+    }
+    case "figure":
+      return `None of my sources puts a number on ${u.missing}.`;
+    case "place":
+      return `None of my sources gives figures for ${u.name} on its own: they give national figures for the United States, the United Kingdom and Canada.`;
+    case "subject":
+      return u.name
+        ? `None of my sources says anything about ${u.phrase}: they describe the role in general, not particular employers, products or places.`
+        : `None of my sources covers ${u.phrase}, so I won't guess.`;
+  }
+}
+
+/** "Which source says that?": the sources of the previous answer, each with what it is and its date. */
+export function sourcesOfReply(catalog: Catalog, ids: readonly string[]): Reply {
+  const sources = ids.flatMap((id) => {
+    const s = catalog.sources.get(id);
+    return s ? [s] : [];
+  });
+  if (sources.length === 0)
+    return {
+      outcome: "decline",
+      intent: "no-sources",
+      confidence: 1,
+      blocks: [
+        { type: "text", text: "My last answer did not come from a source: ask me about the role and I'll cite mine." },
+      ],
+    };
+  const items = sources.map((s) => {
+    const date = formatDate(s.date);
+    return {
+      text: `${s.short}: "${s.title}"${date ? `, ${date}` : ""}${s.note ? `; ${s.note}` : ""}`,
+      sources: [s.id],
+    };
+  });
+  return {
+    outcome: "answer",
+    intent: "sources",
+    confidence: 1,
+    blocks: [
+      {
+        type: "text",
+        text: sources.length === 1 ? "That comes from one source:" : `That comes from ${sources.length} sources:`,
+      },
+      { type: "bullets", items },
+      { type: "sources", sources: citedSources(catalog, [{ type: "bullets", items }]) },
+    ],
+  };
 }

@@ -144,6 +144,8 @@ export interface Routing {
 }
 
 export type DeclineReason =
+  | "uncovered"
+  | "no-words"
   | "empty"
   | "off-topic"
   | "not-understood"
@@ -159,12 +161,16 @@ export interface Slots {
   /** Every country mentioned, in order, when there is more than one. */
   countries?: string[];
   level?: "entry" | "mid" | "experienced" | "senior" | "veteran";
+  /** Every level named, when there is more than one ("entry vs veteran"). */
+  levels?: ("entry" | "mid" | "experienced" | "senior" | "veteran")[];
   /** The message asks for figures by experience level without naming one. */
   byLevel?: boolean;
   /** Years of experience mentioned, when a number was given. */
   years?: number;
   period?: "year" | "hour" | "month" | "week";
   aspect?: "salary" | "stability" | "stress" | "complexity" | "work-life" | "diversity";
+  /** Every rated aspect named, when there is more than one ("stress and work-life balance"). */
+  aspects?: ("salary" | "stability" | "stress" | "complexity" | "work-life" | "diversity")[];
   /** Another job the message names (declined). */
   otherRole?: string;
   relatedRole?: string;

@@ -1,0 +1,267 @@
+/**
+ * Conversations: a follow-up is read against the turn before it. Pure: the previous turn's state
+ * comes in, the reading of this turn and the state to keep go out; the engine stores the state
+ * through the store port with a TTL.
+ *
+ * - "and in Canada?", "what about entry level?", "per hour?", "and India?": the previous question
+ *   again with the new country, level or period (declined, naming it, where no source covers it).
+ * - "why?", "which source says that?", "how long does that take?", "more": about the previous answer.
+ * - Anything that is a question of its own is answered on its own, even mid-conversation.
+ */
+import { z } from "zod";
+import { type Codec, jsonCodec, versioned } from "./codec.ts";
+import { levelForYears, type RouteResult } from "./router/router.ts";
+import type { Slots } from "./types.ts";
+
+export interface ConversationState {
+  v: 1;
+  /** The intent last answered, with the slots it was answered with. */
+  intent: string;
+  slots: Slots;
+  /** The facts the last answer led with, and the sources it cited. */
+  facts: string[];
+  sources: string[];
+  /** The question's canonical terms ("gender", "range"): a follow-up keeps asking about the same. */
+  terms: string[];
+  /** When it was saved, in ms (the store's TTL is what expires it). */
+  at: number;
+}
+
+export type FollowUp =
+  /** A question of its own. */
+  | { kind: "fresh" }
+  /** The previous question with these slots. */
+  | { kind: "refine"; intent: string; slots: Slots; terms: string[] }
+  /** The whole topic of the previous answer. */
+  | { kind: "more"; intent: string; slots: Slots }
+  /** Where the previous answer came from. */
+  | { kind: "sources"; state: ConversationState }
+  /** The reason behind the previous answer: the intent that explains it. */
+  | { kind: "why"; intent: string; slots: Slots }
+  /** "How long does that take?": how much experience the path needs. */
+  | { kind: "how-long"; intent: string; slots: Slots };
+
+const MORE =
+  /^(?:(?:ok|okay|yes|sure|great|thanks|cool|and)\s+)?(?:tell me more|more|more please|more pls|more info|more detail|more details|go on|keep going|continue|expand|elaborate|details|full answer|the rest|show me more|can you expand|say more|like what|such as|examples|for example|for instance|give me examples|any examples)$/;
+const SOURCES =
+  /\b(which|what) (source|sources)\b|\bsays who\b|\bwho says\b|\bsource\b|\bsources\b|\bcitation\b|\bwhere (is|does|did) (that|this|it) (from|come from)\b|\bwhere did you get (that|this)\b/;
+const WHY =
+  /^(?:(?:ok|okay|and|but|so|hmm)\s+)?(?:why|how come|whys that|why is that|why so|why would that be|what is the reason|reason)\b/;
+const HOW_LONG =
+  /^(?:(?:and|ok|so)\s+)?how long (?:does|would|will|did|do) (?:that|it|this|they|i|you) (?:take|need)\b|^how long$/;
+/** The previous answer, pointed at: "that", "this", "it", or a bare "source?". */
+const POINTER = /\b(that|this|it|those|these|them)\b|^(source|sources|says who|who says)$/;
+/** Words that open a turn leaning on the one before ("and in Canada?", "what about…"). */
+const CONTINUES =
+  /^(?:and|what about|how about|what of|same for|same in|ok and|okay and|but|also|what if|and what about|and how about|then|so)\b/;
+/** "is that more than…", "does it…": the turn is about the previous answer. */
+const POINTS_BACK =
+  /^(?:is|was|does|how does|would|is it|and is) (?:that|it|this|those|these)\b|^(?:and )?(?:compared (?:to|with)|vs|versus|against|relative to|how does (?:that|it) compare)\b/;
+
+/** "which one…", "how many have one?", "of them": the turn points at the previous answer's items. */
+const REFERS =
+  /\bwhich one\b|\b(have|has|hold|holds|get|gets) one\b|\bof (them|those|these)\b|\bthe (first|second|third|last) one\b/;
+/** Slot dimensions a previous topic may or may not take (an intent's `slots`). */
+type Dimension = "country" | "level" | "period" | "aspect";
+
+/**
+ * How this turn relates to the previous one.
+ * @param accepts the slot dimensions an intent's answer changes with (its `slots`)
+ */
+export function readFollowUp(
+  routing: RouteResult,
+  previous: ConversationState | null,
+  accepts: (intent: string) => readonly string[] = () => [],
+): FollowUp {
+  if (!previous) return { kind: "fresh" };
+  const text = routing.normalized;
+  const words = text.split(" ").filter(Boolean);
+  if (MORE.test(text)) return { kind: "more", intent: previous.intent, slots: previous.slots };
+  if (words.length <= 7 && SOURCES.test(text) && (POINTER.test(text) || !hasTopicOfItsOwn(routing, previous)))
+    return { kind: "sources", state: previous };
+  if (words.length <= 6 && WHY.test(text)) return { kind: "why", intent: previous.intent, slots: previous.slots };
+  if (HOW_LONG.test(text)) return { kind: "how-long", intent: previous.intent, slots: previous.slots };
+
+  const pointsBack = POINTS_BACK.test(text) || REFERS.test(text);
+  const leans = CONTINUES.test(text) || pointsBack;
+  const years = bareYears(text);
+  const dimensions = changed(routing, years);
+  const fragment = contentWords(routing) <= 3 && (dimensions.size > 0 || hasSlotSignals(routing));
+  // A question that names the role and asks something of its own stands alone, even mid-conversation.
+  const complete = routing.analysis.roleMentioned && words.length >= 5 && routing.outcome === "answer";
+  if ((complete && !pointsBack) || (!leans && !fragment)) return { kind: "fresh" };
+  // "and in the UK?" after the duties: the duties do not change by country, so it is a new question.
+  const taken = accepts(previous.intent);
+  const foreign = [...dimensions].some((d) => !taken.includes(d));
+  if (foreign && routing.outcome === "answer" && routing.intent !== previous.intent) return { kind: "fresh" };
+  // A fragment that only changes what the previous answer can take ("per month?") refines it.
+  const onlySlots = fragment && dimensions.size > 0 && !foreign;
+  if (!pointsBack && !onlySlots && hasTopicOfItsOwn(routing, previous)) return { kind: "fresh" };
+  const now =
+    years !== undefined && routing.slots.years === undefined
+      ? { ...routing.slots, years, level: levelForYears(years) }
+      : routing.slots;
+  const terms = [...new Set([...previous.terms, ...routing.analysis.terms])];
+  return { kind: "refine", intent: previous.intent, slots: mergeSlots(previous.slots, now, pointsBack), terms };
+}
+
+/** The slot dimensions this turn sets. */
+function changed(routing: RouteResult, years: number | undefined): Set<Dimension> {
+  const a = routing.analysis;
+  const out = new Set<Dimension>();
+  if (a.countries.length > 0) out.add("country");
+  if (a.level !== undefined || a.years !== undefined || years !== undefined) out.add("level");
+  if (a.period !== undefined) out.add("period");
+  if (a.aspects.length > 0) out.add("aspect");
+  return out;
+}
+
+/** The state to keep after answering `intent` with these slots, facts and sources. */
+export function stateAfter(
+  intent: string,
+  slots: Slots,
+  facts: readonly string[],
+  sources: readonly string[],
+  terms: Iterable<string>,
+  at: number,
+): ConversationState {
+  const kept = [...terms].filter((t) => !t.startsWith("_")).slice(0, 20);
+  return { v: 1, intent, slots: { ...slots }, facts: [...facts], sources: [...sources], terms: kept, at };
+}
+
+/** "and 20+?", "what about 15", "for 10 years": a number of years said on its own. */
+function bareYears(text: string): number | undefined {
+  const m =
+    /^(?:and|what about|how about|for|with|at|ok and)?\s*(?:someone with|somebody with|people with)?\s*(\d{1,2})(?:\s*plus)?(?:\s*(?:years?|yrs?|yr))?$/.exec(
+      text,
+    );
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Content words the message has (the vocabulary's count), a measure of how much it says on its own. */
+function contentWords(routing: RouteResult): number {
+  return routing.analysis.content;
+}
+
+/** Countries, places, levels, years, a period, a rated aspect, another role, a year or an unknown subject. */
+function hasSlotSignals(routing: RouteResult): boolean {
+  const a = routing.analysis;
+  return (
+    a.countries.length > 0 ||
+    a.places.length > 0 ||
+    a.level !== undefined ||
+    a.years !== undefined ||
+    a.period !== undefined ||
+    a.aspects.length > 0 ||
+    a.relatedRoles.length > 0 ||
+    routing.uncovered !== undefined
+  );
+}
+
+/**
+ * The message names a topic of its own, other than the previous one: "and what about their
+ * skills?" is a new question, "and in Canada?" is not.
+ */
+function hasTopicOfItsOwn(routing: RouteResult, previous: ConversationState): boolean {
+  if (routing.outcome !== "answer" || !routing.intent || routing.intent === previous.intent) return false;
+  // Words that set a slot ("per month", "entry level", "10 years") are not a topic; "pay" is one,
+  // unless the previous answer was about pay already.
+  const slotTerms = new Set(SLOT_TERMS);
+  if (PAY_INTENTS.has(previous.intent)) slotTerms.add("salary");
+  // "role manager" and the like come from another role's name ("and the manager?"): a slot, not a topic.
+  const own = [...routing.analysis.terms].filter(
+    (t) => !t.startsWith("_") && !t.startsWith("role ") && !slotTerms.has(t),
+  );
+  return own.length > 0;
+}
+
+const SLOT_TERMS = [
+  "hourly",
+  "annual",
+  "entry",
+  "mid",
+  "senior",
+  "veteran",
+  "experienced",
+  "experience",
+  "level",
+  "year",
+  "years",
+  "month",
+  "monthly",
+  "week",
+  "weekly",
+  "hour",
+  "average",
+  "range",
+];
+const PAY_INTENTS = new Set(["salary", "pay-factors"]);
+
+/** The previous slots with this turn's: a new country replaces the old one, and so on for each slot. */
+function mergeSlots(before: Slots, now: Slots, compare: boolean): Slots {
+  const merged: Slots = { ...before };
+  if (now.country) {
+    const previous = before.countries ?? (before.country ? [before.country] : []);
+    const asked = now.countries ?? [now.country];
+    // "is that more than the US?" puts the new country beside the previous one.
+    const countries = compare ? [...new Set([...previous, ...asked])] : asked;
+    merged.country = countries[0];
+    merged.countryName = now.countryName;
+    if (countries.length > 1) merged.countries = countries;
+    else delete merged.countries;
+  }
+  if (now.level || now.years !== undefined || now.byLevel) {
+    delete merged.level;
+    delete merged.levels;
+    delete merged.years;
+    delete merged.byLevel;
+    Object.assign(merged, pick(now, ["level", "levels", "years", "byLevel"]));
+  }
+  if (now.period) merged.period = now.period;
+  if (now.aspect) {
+    merged.aspect = now.aspect;
+    if (now.aspects) merged.aspects = now.aspects;
+    else delete merged.aspects;
+  }
+  if (now.relatedRole) merged.relatedRole = now.relatedRole;
+  return merged;
+}
+
+function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out;
+}
+
+const LEVEL = z.enum(["entry", "mid", "experienced", "senior", "veteran"]);
+const ASPECT = z.enum(["salary", "stability", "stress", "complexity", "work-life", "diversity"]);
+const SlotsSchema = z
+  .object({
+    country: z.string().max(8).optional(),
+    countryName: z.string().max(80).optional(),
+    countries: z.array(z.string().max(8)).max(10).optional(),
+    level: LEVEL.optional(),
+    levels: z.array(LEVEL).max(5).optional(),
+    byLevel: z.boolean().optional(),
+    years: z.number().int().min(0).max(99).optional(),
+    period: z.enum(["year", "hour", "month", "week"]).optional(),
+    aspect: ASPECT.optional(),
+    aspects: z.array(ASPECT).max(6).optional(),
+    otherRole: z.string().max(80).optional(),
+    relatedRole: z.string().max(80).optional(),
+  })
+  .strict();
+const StateSchema = z
+  .object({
+    v: z.literal(1),
+    intent: z.string().regex(/^[a-z0-9-]{1,40}$/),
+    slots: SlotsSchema,
+    facts: z.array(z.string().max(120)).max(10),
+    sources: z.array(z.string().max(60)).max(10),
+    terms: z.array(z.string().max(60)).max(20).default([]),
+    at: z.number(),
+  })
+  .strict();
+
+/** How a conversation's context is stored: JSON checked by its schema, versioned. */
+export const conversationCodec: Codec<ConversationState> = versioned(1, jsonCodec(StateSchema));
