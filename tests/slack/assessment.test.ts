@@ -74,7 +74,9 @@ describe("the self-assessment in Slack", () => {
     await click(/^2\. 2 to 4 years/, question(2));
     await type("about 5 years", question(3));
     const back = await type("back", question(2));
-    expect(blockText(back.params.blocks)).toContain("Going back one question.");
+    expect(blockText(back.params.blocks)).toContain(
+      "Going back one question. You answered: 4 to 5 years. Pick again or type a new answer.",
+    );
     // The answer given before going back is still marked.
     expect(back.params.blocks).toEqual(
       expect.arrayContaining([
@@ -96,6 +98,15 @@ describe("the self-assessment in Slack", () => {
     const answer = postsTo(fake, DM, from)[0]!;
     expect(blockText(answer.params.blocks)).toMatch(/customer satisfaction/i);
     current = resumed;
+  });
+
+  it('a "wait, …" question that names an answer is answered too, not recorded', async () => {
+    const from = mark(fake);
+    await sayInDm(server, "wait, do I need an MBA?");
+    current = await waitForPost(fake, from, /Back to the self-assessment:[\s\S]*Question 3 of 11/);
+    const answer = postsTo(fake, DM, from)[0]!;
+    expect(blockText(answer.params.blocks)).toMatch(/master/i);
+    expect(blockText(answer.params.blocks)).not.toMatch(/Recorded:/);
   });
 
   it("refuses a click on an earlier question privately, and changes nothing", async () => {
@@ -125,7 +136,18 @@ describe("the self-assessment in Slack", () => {
     ]);
     expect(fake.responses.slice(responses).filter((r) => ids.includes(r.id))).toHaveLength(1);
     // Had both been recorded, the next answer would lead to question 6.
-    await type("4", question(5));
+  });
+
+  it("records a free-text answer in the DM and echoes it", async () => {
+    const recorded = await type("I use Zendesk as an agent and build some reports", question(5));
+    expect(blockText(recorded.params.blocks)).toMatch(/^Recorded: I build reports or views in it\./);
+    expect(String(recorded.params.text)).toContain("Recorded: I build reports or views in it.");
+  });
+
+  it("answers free text that fits no answer with a short hint, never a topic page", async () => {
+    const hint = await type("it depends on the week", /couldn't match that/);
+    expect(blockText(hint.params.blocks)).toMatch(/How do you work with KPIs and reporting today\?/);
+    expect(blockText(hint.params.blocks)).not.toMatch(/Skills|Sources/);
   });
 
   it("survives a restart: a new server on the same SQLite file carries on where the user stopped", async () => {
@@ -148,7 +170,7 @@ describe("the self-assessment in Slack", () => {
       "service-years": "y2-4",
       "lead-years": "lt2",
       degree: "masters",
-      crm: "admin",
+      crm: "reports",
       kpis: "report",
       budget: SKIPPED,
       vendors: "contact",

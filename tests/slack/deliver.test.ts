@@ -58,12 +58,12 @@ beforeEach(() => {
 });
 
 describe("what the engine receives", () => {
-  it("a mention: text without markup, channel and user keys, not direct", async () => {
+  it("a mention: text without markup, its thread as the conversation, user key, not direct", async () => {
     await postSlack(app, eventBody(mention("  salary &amp; <https://example.com|bonus> in <#C9|uk>  ")));
     await fake.waitFor(() => fake.callsTo("chat.postMessage")[0]);
     expect(seen[0]).toEqual({
       channel: "slack",
-      conversation: "slack:T1:C100",
+      conversation: "slack:T1:C100:1710000000.000001", // the reply's thread: follow-ups there share it
       user: "slack:T1:U100",
       admin: false,
       direct: false,

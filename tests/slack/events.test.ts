@@ -40,9 +40,9 @@ describe("app_mention", () => {
     const text = blockText(blocks);
     expect(text).toContain("£70,000");
     expect(text).toContain("£45,000 to £100,000");
-    expect(blocks[0]).toMatchObject({ type: "header" });
+    expect(blocks[0]).toMatchObject({ type: "section" }); // the answer itself comes first, no title
     expect(blocks.some((b) => b.type === "context")).toBe(true); // sources
-    expect(text).toMatch(/\[1\] Customer Care Director job description/);
+    expect(text).toMatch(/\[1\] jobdescription\.org \(2023\)/);
     const buttons = buttonsIn(blocks);
     expect(buttons.some((b) => b.action_id.startsWith(`${ACTIONS.ask}#`))).toBe(true);
     expect(
@@ -115,13 +115,12 @@ describe("app_home_opened", () => {
     expect(blockText(view.blocks)).toMatch(/Customer Care/);
   });
 
-  it("ignores the Messages tab", async () => {
+  it("publishes no Home view for the Messages tab (the DM: agent-view.test.ts)", async () => {
     await postSlack(
       server,
       eventBody({ type: "app_home_opened", user: "U100", channel: "D100", tab: "messages", ts: "1700000000.000002" }),
     );
-    await postSlack(server, eventBody(directMessage("hello")));
-    await posted();
+    await fake.waitFor(() => fake.callsTo("assistant.threads.setSuggestedPrompts")[0]);
     expect(fake.callsTo("views.publish")).toHaveLength(0);
   });
 });

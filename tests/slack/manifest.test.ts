@@ -47,6 +47,7 @@ describe("manifest.yml", () => {
     expect(manifest.oauth_config.scopes.user ?? []).toEqual([]);
     expect(SLACK_SCOPES).toEqual([
       "app_mentions:read",
+      "assistant:write",
       "channels:history",
       "chat:write",
       "commands",
@@ -55,6 +56,7 @@ describe("manifest.yml", () => {
       "im:write",
     ]);
     expect(Object.keys(SLACK_METHODS).sort()).toEqual([
+      "assistant.threads.setSuggestedPrompts",
       "auth.test",
       "chat.postEphemeral",
       "chat.postMessage",

@@ -1,4 +1,5 @@
 /** The Block Kit renderer: every block type, every limit, escaping, splitting and trimming. */
+import type { types } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import { SLACK_LIMITS as L } from "../../src/channels/slack/limits.ts";
 import {
@@ -11,6 +12,7 @@ import {
 import { splitText, truncate } from "../../src/channels/slack/text.ts";
 import { ACTIONS, type Block, type Reply, type SourceRef } from "../../src/core/types.ts";
 import { testEngine } from "../helpers/engine.ts";
+import { expectAllValid, expectValid } from "../helpers/slack-blocks.ts";
 
 const reply = (blocks: Block[]): Reply => ({ outcome: "answer", intent: "test", confidence: 1, blocks });
 const source = (i: number): SourceRef => ({
@@ -20,52 +22,6 @@ const source = (i: number): SourceRef => ({
   publisher: i % 2 ? `Publisher ${i}` : null,
   date: "2024-03-01",
 });
-
-/** Checks every limit in SLACK_LIMITS for one message (or a Home view's blocks). */
-function expectValid(blocks: SlackBlock[], maxBlocks: number = L.blocksPerMessage, text?: string): void {
-  expect(blocks.length).toBeLessThanOrEqual(maxBlocks);
-  if (text !== undefined) {
-    expect(text.length).toBeGreaterThan(0);
-    expect(text.length).toBeLessThanOrEqual(L.messageText);
-  }
-  const actionIds = new Set<string>();
-  for (const b of blocks) {
-    switch (b.type) {
-      case "header":
-        expect(b.text.type).toBe("plain_text");
-        expect(b.text.text.length).toBeLessThanOrEqual(L.headerText);
-        break;
-      case "section":
-        expect(b.text.text.trim().length).toBeGreaterThan(0);
-        expect(b.text.text.length).toBeLessThanOrEqual(L.sectionText);
-        break;
-      case "context":
-        expect(b.elements.length).toBeGreaterThan(0);
-        expect(b.elements.length).toBeLessThanOrEqual(L.contextElements);
-        for (const e of b.elements) expect(e.text.length).toBeLessThanOrEqual(L.sectionText);
-        break;
-      case "actions":
-        expect(b.elements.length).toBeGreaterThan(0);
-        expect(b.elements.length).toBeLessThanOrEqual(L.actionsElements);
-        for (const e of b.elements) {
-          expect(e.text.text.length).toBeLessThanOrEqual(L.buttonText);
-          expect(e.action_id.length).toBeLessThanOrEqual(L.actionId);
-          expect(e.value.length).toBeLessThanOrEqual(L.buttonValue);
-          expect(actionIds.has(e.action_id)).toBe(false);
-          actionIds.add(e.action_id);
-        }
-        break;
-      case "divider":
-        break;
-    }
-  }
-}
-
-function expectAllValid(messages: SlackMessage[]): void {
-  expect(messages.length).toBeGreaterThan(0);
-  expect(messages.length).toBeLessThanOrEqual(L.messagesPerReply);
-  for (const m of messages) expectValid(m.blocks, L.blocksPerMessage, m.text);
-}
 
 const sectionsText = (messages: SlackMessage[]) =>
   messages
@@ -108,7 +64,7 @@ describe("every block type", () => {
       "context",
       "section",
       "actions",
-      "actions",
+      "context_actions",
     ]);
     expect(b[0]).toEqual({ type: "header", text: { type: "plain_text", text: "Salary", emoji: true } });
     expect(b[1]).toMatchObject({ text: { type: "mrkdwn", text: "*United Kingdom*" } });
@@ -117,10 +73,7 @@ describe("every block type", () => {
     expect(b[4]).toMatchObject({ text: { text: "• dot" } });
     expect(b[5]).toMatchObject({ text: { text: "• *Average:* £70,000 [1][2]" } });
     const ctx = b[7] as Extract<SlackBlock, { type: "context" }>;
-    expect(ctx.elements.map((e) => e.text)).toEqual([
-      expect.stringMatching(/^\[1\] Source 1 \(2024\): "Title 1", Publisher 1/),
-      expect.stringMatching(/^\[2\] Source 2 \(2024\): "Title 2", publisher not named/),
-    ]);
+    expect(ctx.elements.map((e) => e.text)).toEqual(["[1] Source 1 (2024)", "[2] Source 2 (2024)"]);
     expect(b[8]).toMatchObject({ text: { text: "*You could also ask*" } });
     const [primary, plain] = (b[9] as Extract<SlackBlock, { type: "actions" }>).elements;
     expect(primary).toMatchObject({
@@ -131,12 +84,20 @@ describe("every block type", () => {
     });
     expect(baseActionId(primary!.action_id)).toBe(ACTIONS.ask);
     expect(plain!.style).toBeUndefined();
-    const feedback = (b[10] as Extract<SlackBlock, { type: "actions" }>).elements;
-    expect(feedback.map((e) => [e.text.text, baseActionId(e.action_id), e.value])).toEqual([
-      ["👍 Helpful", ACTIONS.feedback, "up:salary?country=UK~salary uk"],
-      ["👎 Not helpful", ACTIONS.feedback, "down:salary?country=UK~salary uk"],
+    const [feedback, ...more] = (b[10] as Extract<SlackBlock, { type: "context_actions" }>).elements;
+    expect(more).toEqual([]);
+    expect(feedback!.type).toBe("feedback_buttons");
+    expect(baseActionId(feedback!.action_id)).toBe(ACTIONS.feedback);
+    expect(
+      [feedback!.positive_button, feedback!.negative_button].map((x) => [x.text.text, x.value, x.accessibility_label]),
+    ).toEqual([
+      ["👍 Helpful", "up:salary?country=UK~salary uk", "This answer helped"],
+      ["👎 Not helpful", "down:salary?country=UK~salary uk", "This answer did not help"],
     ]);
     expectAllValid([m!]);
+    // every block is one of @slack/types' KnownBlock shapes (a compile-time check)
+    const known: types.KnownBlock[] = m!.blocks;
+    expect(known).toHaveLength(11);
     expect(m!.text).toContain("Two sources.");
     expect(m!.text).not.toContain("Helpful"); // the fallback leaves buttons out
   });

@@ -80,6 +80,13 @@ describe("the self-assessment in a Teams personal chat", () => {
     expect(said([asked.calls[1]!]).text).toContain("Back to the self-assessment:");
     expect(said([asked.calls[1]!]).text).toContain("Question 3 of 11");
     expect((await session()).step).toBe(2);
+    // A clear question that names an answer ("MBA") is answered, not recorded as the answer.
+    const mba = await me.say("do I need an MBA?");
+    expect(mba.calls).toHaveLength(2);
+    expect(said([mba.calls[0]!]).text).toMatch(/master/i);
+    expect(said([mba.calls[1]!]).text).toContain("Back to the self-assessment:");
+    expect(said([mba.calls[1]!]).text).toContain("Question 3 of 11");
+    expect((await session()).answers.degree).toBeUndefined();
 
     // Two submits for the same question at once: one answer is recorded, the other is refused.
     const both = await Promise.all([
@@ -93,8 +100,12 @@ describe("the self-assessment in a Teams personal chat", () => {
     const winner = both.find((b) => !b.text.includes("already been answered"))!;
     expect(winner.text).toContain("Question 4 of 11");
 
-    const q5 = await me.say("1");
-    expect(q5.text).toContain("Question 5 of 11");
+    // A free-text answer is recorded and echoed.
+    const q5 = await me.say("I use Zendesk as an agent and build some reports");
+    expect(q5.calls).toHaveLength(1);
+    expect(q5.text).toMatch(/^Recorded: I build reports or views in it\.[\s\S]*Question 5 of 11/);
+    expect(q5.text).toContain("Tap an answer or type it");
+    expect((await session()).answers.crm).toBe("reports");
 
     // Stop halfway: a new server on the same database file.
     await bot.close();

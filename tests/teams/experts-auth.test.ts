@@ -32,6 +32,7 @@ beforeAll(async () => {
   bot = await startTeamsBot({
     MicrosoftAppId: APP_ID,
     MicrosoftAppPassword: `pw~${randomUUID()}`,
+    MicrosoftAppType: "MultiTenant",
     TEAMS_EXPERTS_CONVERSATION: EXPERTS,
     TEAMS_EXPERTS_SERVICE_URL: experts.url,
   });

@@ -46,20 +46,18 @@ describe("POST /api/messages", () => {
     await stillServing();
   });
 
-  it("answers an Action.Execute invoke with 501 too: the bot's cards use Action.Submit only", async () => {
+  it("refuses an Action.Execute invoke whose data is not careerfaq's with 400, and sends nothing", async () => {
     const res = await postActivity(
       bot.url,
       invoke(connector.url, "adaptiveCard/action", {
-        action: {
-          type: "Action.Execute",
-          title: "Go",
-          data: { careerfaq: { action: "careerfaq.ask", value: "salary" } },
-        },
+        action: { type: "Action.Execute", title: "Go", verb: "other", data: { other: "app" } },
         trigger: "manual",
       }),
     );
-    expect(res.status).toBe(501);
+    expect(res.status).toBe(400);
+    expect(res.json()).toMatchObject({ statusCode: 400, type: "application/vnd.microsoft.error" });
     expect(connector.calls).toHaveLength(0);
+    await stillServing();
   });
 
   it.each([

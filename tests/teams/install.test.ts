@@ -1,5 +1,6 @@
-/** Installing the bot: one welcome card per conversation, whichever install events Teams sends. */
+/** Installing the bot: one welcome card per team or group chat, whichever install events Teams sends; none in a personal chat. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { TEAMS_PROMPT_STARTERS } from "../../src/channels/teams/commands.ts";
 import { ACTIONS } from "../../src/core/types.ts";
 import type { RunningServer } from "../../src/server.ts";
 import {
@@ -7,9 +8,11 @@ import {
   cardOf,
   channelConversation,
   type FakeConnector,
+  groupConversation,
   installationUpdate,
   memberAdded,
   personalConversation,
+  personalMessage,
   postActivity,
   startFakeConnector,
   startTeamsBot,
@@ -77,14 +80,21 @@ describe("Teams install", () => {
     expect(connector.calls).toHaveLength(0);
   });
 
-  it("welcomes on installationUpdate (add) in a personal chat, once, and not again on conversationUpdate", async () => {
-    const conversation = personalConversation();
+  it("welcomes on installationUpdate (add) in a group chat, once, and not again on conversationUpdate", async () => {
+    const conversation = groupConversation();
     expect((await postActivity(bot.url, installationUpdate(connector.url, conversation))).status).toBe(200);
     expect(connector.calls).toHaveLength(1);
     expect(
       connector.calls[0]!.path.startsWith(`/v3/conversations/${encodeURIComponent(conversation.id)}/activities`),
     ).toBe(true);
     expect(cardOf(connector.calls[0]!).type).toBe("AdaptiveCard");
+    expect((await postActivity(bot.url, botAdded(connector.url, conversation))).status).toBe(200);
+    expect(connector.calls).toHaveLength(1);
+  });
+
+  it("sends no welcome in a personal chat, where the manifest's prompt starters greet the user", async () => {
+    const conversation = personalConversation();
+    expect((await postActivity(bot.url, installationUpdate(connector.url, conversation))).status).toBe(200);
     expect(
       (
         await postActivity(
@@ -93,6 +103,13 @@ describe("Teams install", () => {
         )
       ).status,
     ).toBe(200);
+    expect(connector.calls).toHaveLength(0);
+    // the chat works: a prompt starter's question is answered
+    const res = await postActivity(
+      bot.url,
+      personalMessage(connector.url, TEAMS_PROMPT_STARTERS[0]!.prompt!, conversation),
+    );
+    expect(res.status).toBe(200);
     expect(connector.calls).toHaveLength(1);
   });
 

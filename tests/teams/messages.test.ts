@@ -86,11 +86,9 @@ describe("Teams messages", () => {
       version: "1.5",
       $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     });
-    const facts = card.body.find((el: any) => el.type === "FactSet");
-    expect(facts.facts).toEqual([
-      { title: expect.stringContaining("Totaljobs"), value: "£70,000 average [1]" },
-      { title: "Customer Service Director job description", value: "£45,000 to £100,000 range [2]" },
-    ]);
+    expect(textsOf(card)[0]).toBe(
+      "In the UK, a year: £70,000 average (jobdescription.org (2023), Totaljobs data) and £45,000 to £100,000 range (Customer Service Director JD). [1][2]",
+    );
     expect(textsOf(card)).toContain("Sources");
     expect(textsOf(card).some((t) => t.startsWith("[1] "))).toBe(true);
 
@@ -100,7 +98,7 @@ describe("Teams messages", () => {
     });
     expect(call!.body.summary).toBe(expected);
     expect(card.fallbackText).toBe(expected);
-    expect(call!.body.summary).toContain("£70,000 average [1]");
+    expect(call!.body.summary).toContain("£70,000 average (jobdescription.org (2023), Totaljobs data)");
 
     // 👍/👎 carry the engine's feedback value; follow-ups carry the engine's ask actions.
     const submits = submitsOf(card);
@@ -110,10 +108,13 @@ describe("Teams messages", () => {
         value: "up:salary?country=UK~what does a customer care director earn in the uk",
       },
     });
+    // "More on …" opens the whole topic for these slots; then two follow-up questions.
+    expect(submits.filter((s) => s.careerfaq.action === ACTIONS.more).map((s) => s.careerfaq.value)).toEqual([
+      "salary?country=UK",
+    ]);
     expect(submits.filter((s) => s.careerfaq.action === ACTIONS.ask).map((s) => s.careerfaq.value)).toEqual([
       "pay-factors",
       "outlook",
-      "worth-it",
     ]);
   });
 

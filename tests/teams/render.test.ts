@@ -56,6 +56,22 @@ const only = (r: Reply) => {
   return activities[0]!.attachments![0]!.content as any;
 };
 
+/**
+ * A Universal Action as Teams expects it: Action.Execute with a verb and the button's data, and the
+ * same button as Action.Submit in `fallback` for clients without Universal Actions.
+ */
+function execute(title: string, action: string, value: string, extra: Record<string, string> = {}) {
+  const data = { careerfaq: { action, value } };
+  return {
+    type: "Action.Execute",
+    title,
+    verb: action,
+    data,
+    ...extra,
+    fallback: { type: "Action.Submit", title, data, ...extra },
+  };
+}
+
 describe("Teams renderer", () => {
   it("renders every block type into one Adaptive Card 1.5 with the plain text as fallback", () => {
     const r = reply(Object.values(EVERY_BLOCK));
@@ -109,7 +125,7 @@ describe("Teams renderer", () => {
       },
       {
         type: "TextBlock",
-        text: '[2] Source B: "Title B", publisher not named, undated',
+        text: "[2] Source B",
         size: "Small",
         isSubtle: true,
         wrap: true,
@@ -120,12 +136,7 @@ describe("Teams renderer", () => {
         type: "ActionSet",
         spacing: "Small",
         actions: [
-          {
-            type: "Action.Submit",
-            title: "What makes the pay vary, and are there bonuses?",
-            style: "positive",
-            data: { careerfaq: { action: ACTIONS.ask, value: "pay-factors" } },
-          },
+          execute("What makes the pay vary, and are there bonuses?", ACTIONS.ask, "pay-factors", { style: "positive" }),
         ],
       },
       { type: "TextBlock", text: "Was this helpful?", size: "Small", isSubtle: true, spacing: "Medium", wrap: true },
@@ -133,18 +144,10 @@ describe("Teams renderer", () => {
         type: "ActionSet",
         spacing: "Small",
         actions: [
-          {
-            type: "Action.Submit",
-            title: "👍",
-            tooltip: "Yes, this answer helped",
-            data: { careerfaq: { action: ACTIONS.feedback, value: "up:salary?country=UK~salary uk" } },
-          },
-          {
-            type: "Action.Submit",
-            title: "👎",
+          execute("👍", ACTIONS.feedback, "up:salary?country=UK~salary uk", { tooltip: "Yes, this answer helped" }),
+          execute("👎", ACTIONS.feedback, "down:salary?country=UK~salary uk", {
             tooltip: "No, this answer did not help",
-            data: { careerfaq: { action: ACTIONS.feedback, value: "down:salary?country=UK~salary uk" } },
-          },
+          }),
         ],
       },
     ]);

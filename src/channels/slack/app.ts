@@ -118,7 +118,10 @@ function intercept(app: App, handlers: SlackHandlers, accept: BuildOptions["acce
 }
 
 /** What a request is: work for a handler, chatter to drop, or null (Bolt's). */
-export function workOf(body: unknown, handlers: Pick<SlackHandlers, "expertReply">): SlackWork | "drop" | null {
+export function workOf(
+  body: unknown,
+  handlers: Pick<SlackHandlers, "expertReply" | "threadReply">,
+): SlackWork | "drop" | null {
   const b = rec(body);
   if (!b) return null;
   if (b.command === SLACK_COMMAND) return { on: "command", body };
@@ -128,8 +131,14 @@ export function workOf(body: unknown, handlers: Pick<SlackHandlers, "expertReply
   if (!names) return null;
   const name = names.length === 1 ? names[0] : messageEventName(body);
   if (!name || !names.includes(name)) return "drop";
-  // Channel chatter (message.channels/groups outside the experts' threads) is dropped before it costs a write.
-  if ((name === "message.channels" || name === "message.groups") && !handlers.expertReply(body, name)) return "drop";
+  // Channel chatter is dropped before it costs a write; thread replies may be follow-ups in a bot
+  // thread (checked after the ack) or experts' replies.
+  if (
+    (name === "message.channels" || name === "message.groups") &&
+    !handlers.threadReply(body, name) &&
+    !handlers.expertReply(body, name)
+  )
+    return "drop";
   return { on: name, body };
 }
 

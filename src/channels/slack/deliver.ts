@@ -79,6 +79,11 @@ export class Delivery {
     await this.call(place, "views.publish", { user_id: place.user, view });
   }
 
+  /** The agent's suggested prompts in the user's DM (agent messaging experience: no thread_ts). */
+  async suggestPrompts(place: Place, prompts: readonly { title: string; message: string }[], title: string) {
+    await this.call(place, "assistant.threads.setSuggestedPrompts", { channel_id: place.channel, title, prompts });
+  }
+
   /** auth.test once at start-up: logs who the bot is, or a clear error when the token is rejected. */
   async checkAuth(): Promise<void> {
     const result = await this.call(

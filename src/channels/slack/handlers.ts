@@ -8,10 +8,12 @@ import { z } from "zod";
 import { jsonCodec } from "../../core/codec.ts";
 import type { Engine } from "../../core/engine.ts";
 import { relay } from "../../core/experts.ts";
+import { keys } from "../../core/keys.ts";
 import type { Store } from "../../core/store.ts";
 import type { Inbound, Outbound, Reply } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
 import type { InboxHandler, Journal } from "../worker.ts";
+import { type GreetPlan, planGreeting, readMessagesTabOpened, sendGreeting } from "./agent.ts";
 import type { Delivery, Place } from "./deliver.ts";
 import {
   conversationKey,
@@ -20,11 +22,17 @@ import {
   readCommand,
   readHomeOpened,
   readMessageEvent,
+  threadConversationKey,
   userKey,
 } from "./inbound.ts";
 import { SLACK_EVENTS, type SlackEventName } from "./manifest.ts";
 import { type HomeView, renderHome } from "./render.ts";
 import { readShareValue, SHARE_ACTION } from "./share.ts";
+
+/** How long a thread the bot answered in stays one where replies are answered without a mention. */
+const BOT_THREAD_TTL_MS = 7 * 24 * 3600_000;
+/** How long a message stays claimed by the handler that answered it (Slack's retries come within an hour). */
+const CLAIM_TTL_MS = 24 * 3600_000;
 
 export interface HandlerDeps {
   engine: Engine;
@@ -50,7 +58,8 @@ export type SlackPlan =
   | { kind: "deliver"; place: Place; outbounds: Outbound[] }
   | { kind: "share"; place: Place; question: string; replies: Reply[]; rest: Outbound[] }
   | { kind: "relay"; expert: Place; asker: { team: string; user: string }; reply: Reply }
-  | { kind: "home"; place: Place; view: HomeView };
+  | { kind: "home"; place: Place; view: HomeView }
+  | GreetPlan;
 
 export class SlackHandlers implements InboxHandler {
   constructor(private readonly deps: HandlerDeps) {}
@@ -87,6 +96,8 @@ export class SlackHandlers implements InboxHandler {
         return delivery.deliver({ ...plan.place, journal }, plan.outbounds);
       case "home":
         return delivery.publishHome({ ...plan.place, journal }, plan.view);
+      case "greet":
+        return sendGreeting(delivery, { ...plan, place: { ...plan.place, journal } });
       case "share": {
         const place = { ...plan.place, journal };
         await delivery.share(place, place.user, plan.question, plan.replies);
@@ -112,9 +123,17 @@ export class SlackHandlers implements InboxHandler {
       return null;
     }
     const m = verdict.message;
+    const root = m.threadTs ?? m.ts;
+    if (kind === "mention") {
+      // The same message can also arrive as a channel message (a mention in a bot thread): answer it once.
+      if (!(await this.claim(m))) return null;
+      await this.deps.store
+        .set(keys.slackThread(m.team, m.channel, root), "1", BOT_THREAD_TTL_MS)
+        .catch((error) => this.deps.log.warn("Slack thread not remembered", { err: error }));
+    }
     const outbounds = await this.deps.engine.handle({
       ...this.who(m.team, m.user),
-      conversation: conversationKey(m.team, m.channel),
+      conversation: kind === "dm" ? conversationKey(m.team, m.channel) : threadConversationKey(m.team, m.channel, root),
       direct: kind === "dm",
       text: m.text,
     });
@@ -139,6 +158,8 @@ export class SlackHandlers implements InboxHandler {
     body: unknown,
     event: "message.channels" | "message.groups",
   ): Promise<SlackPlan | null> {
+    const reply = this.threadReply(body, event);
+    if (reply && !this.isExpertsThread(reply)) return this.onThreadReply(reply);
     const m = this.expertReply(body, event);
     if (!m) return null;
     const relayed = await relay(this.deps.store, `slack:${m.channel}:${m.threadTs}`, undefined, m.text);
@@ -176,8 +197,69 @@ export class SlackHandlers implements InboxHandler {
     return null;
   }
 
-  /** App Home opened on its Home tab: publish the home view for this user. */
+  /**
+   * A person's reply in a thread where the bot answered a mention: answered in the thread, in the
+   * thread's context, without a new mention. Replies in any other thread are not the bot's business.
+   */
+  private async onThreadReply(m: MessageIn): Promise<SlackPlan | null> {
+    const threadTs = m.threadTs!;
+    const ours = await this.deps.store.get(keys.slackThread(m.team, m.channel, threadTs)).catch(() => undefined);
+    if (ours === undefined || !(await this.claim(m))) {
+      this.deps.log.debug("Slack event ignored", {
+        event: "thread-reply",
+        reason: ours ? "answered" : "not-our-thread",
+      });
+      return null;
+    }
+    const outbounds = await this.deps.engine.handle({
+      ...this.who(m.team, m.user),
+      conversation: threadConversationKey(m.team, m.channel, threadTs),
+      direct: false,
+      text: m.text,
+    });
+    const place: Place = {
+      event: "thread-reply",
+      team: m.team,
+      user: m.user,
+      channel: m.channel,
+      direct: false,
+      privateHere: false,
+      threadTs,
+    };
+    return { kind: "deliver", place, outbounds };
+  }
+
+  /** A person's reply inside a thread (not a new message in the channel), or null. */
+  threadReply(body: unknown, _event: "message.channels" | "message.groups"): MessageIn | null {
+    const verdict = readMessageEvent(body, "channel");
+    if ("ignore" in verdict) return null;
+    const m = verdict.message;
+    return m.threadTs && m.threadTs !== m.ts ? m : null;
+  }
+
+  private isExpertsThread(m: MessageIn): boolean {
+    return this.deps.expertsChannel !== undefined && m.channel === this.deps.expertsChannel;
+  }
+
+  /**
+   * The first event to claim a message answers it (true); the other copy (the same message as
+   * app_mention and as a channel message, with another event id) is dropped. The claim holds the
+   * event id, so the same event replayed from the inbox after a crash still answers.
+   */
+  private async claim(m: MessageIn): Promise<boolean> {
+    const key = keys.slackMessage(m.team, m.channel, m.ts);
+    const by = m.eventId ?? m.ts;
+    try {
+      return (await this.deps.store.setIfAbsent(key, by, CLAIM_TTL_MS)) || (await this.deps.store.get(key)) === by;
+    } catch {
+      return true;
+    }
+  }
+
+  /** App Home opened: the Home tab gets the home view; the Messages tab (the DM) a greeting, once (agent.ts). */
   private async onHomeOpened(body: unknown): Promise<SlackPlan | null> {
+    const opened = readMessagesTabOpened(body);
+    if (opened) return planGreeting(this.deps, opened);
     const home = readHomeOpened(body);
     if (!home) return null;
     const reply = await this.deps.engine.home(userKey(home.team, home.user));

@@ -20,6 +20,11 @@ export function conversationKey(team: string, channel: string): string {
   return `slack:${team}:${channel}`;
 }
 
+/** A thread in a channel: its own conversation, so context follows the thread ("and in Canada?"). */
+export function threadConversationKey(team: string, channel: string, threadTs: string): string {
+  return `slack:${team}:${channel}:${threadTs}`;
+}
+
 export function userKey(team: string, user: string): string {
   return `slack:${team}:${user}`;
 }

@@ -14,6 +14,7 @@ import type { Channel, ChannelContext, ChannelFactory } from "../channel.ts";
 import { InboxWorker } from "../worker.ts";
 import { buildSlackApp, webClientOptions } from "./app.ts";
 import { Delivery, failureOf } from "./deliver.ts";
+import { slackEnabled } from "./enabled.ts";
 import { SlackHandlers, type SlackWork } from "./handlers.ts";
 import { SLACK_EVENTS_PATH } from "./manifest.ts";
 import { AnswerQueue } from "./queue.ts";
@@ -30,13 +31,8 @@ const SOCKET_AUTH_ERRORS = new Set([
 ]);
 
 export const slackChannel: ChannelFactory = async (ctx) => {
-  const { config, log } = ctx;
-  if (!config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
-    log.info(
-      `Slack is off: to turn it on, set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode, POST ${SLACK_EVENTS_PATH}), or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode)`,
-    );
-    return null;
-  }
+  const { config } = ctx;
+  if (!slackEnabled(ctx)) return null;
   // loadConfig already enforces these; repeated here so the channel never starts half-configured.
   if (!config.SLACK_BOT_TOKEN)
     throw new ConfigError(["SLACK_BOT_TOKEN: required when Slack is configured (xoxb-…, from OAuth & Permissions)"]);

@@ -5,6 +5,12 @@
 export const SLACK_LIMITS = {
   /** Blocks in one message. */
   blocksPerMessage: 50,
+  /**
+   * Characters of a message's `blocks` JSON. Slack answers `msg_blocks_too_long` at about 13,200
+   * characters of blocks in total, well below the per-block limits (bolt-js #2509; still undocumented in
+   * #2867). Measured as JSON length, which is never less than the text Slack counts.
+   */
+  messageBlocksChars: 13_200,
   /** Blocks in an App Home view. */
   blocksPerHome: 100,
   /** Characters in a section's text (and in any text object, such as a context element). */
@@ -19,8 +25,19 @@ export const SLACK_LIMITS = {
   buttonText: 75,
   /** Characters in an action_id. */
   actionId: 255,
-  /** Characters in a button's value. */
+  /** Characters in a button's value (a feedback button's too). */
   buttonValue: 2000,
+  /** Rows in a table block, the row of column titles included (Block Kit table block). */
+  tableRows: 100,
+  /** Cells in one table row. */
+  tableCells: 20,
+  /**
+   * Characters across the cells of one table: the data table block documents 10,000; the table block
+   * documents none, so the same bound is kept for it. A longer table is split over several messages.
+   */
+  tableChars: 10_000,
+  /** Table blocks in one message (Slack accepts one); a second table goes to the next message. */
+  tablesPerMessage: 1,
   /** Characters in a message's top-level `text` (Slack truncates beyond it). */
   messageText: 40000,
   /** Messages one reply may be split into; beyond it the reply is trimmed, with a note. */

@@ -1,7 +1,7 @@
 /**
  * What the Slack app registers and calls, as data. app.ts registers exactly these events and this
  * command; deliver.ts calls only these Web API methods. manifest.yml must list the same command,
- * events and scopes (tests/slack/manifest.test.ts checks it).
+ * events and scopes (tests/slack/manifest.test.ts checks it), and the agent view of agent.ts.
  */
 
 /** The slash command. */
@@ -21,6 +21,7 @@ export const SLACK_EVENTS = {
   "message.im": { bolt: "message", scopes: ["im:history"] },
   "message.channels": { bolt: "message", scopes: ["channels:history"] },
   "message.groups": { bolt: "message", scopes: ["groups:history"] },
+  /** The Home tab (the home view) and, in the agent messaging experience, the Messages tab (the DM). */
   app_home_opened: { bolt: "app_home_opened", scopes: [] },
 } as const satisfies Record<string, { bolt: string; scopes: readonly string[] }>;
 export type SlackEventName = keyof typeof SLACK_EVENTS;
@@ -35,6 +36,7 @@ export const SLACK_METHODS = {
   "conversations.replies": ["channels:history", "groups:history", "im:history"],
   "conversations.history": ["channels:history", "groups:history", "im:history"],
   "views.publish": [],
+  "assistant.threads.setSuggestedPrompts": ["assistant:write"],
 } as const satisfies Record<string, readonly string[]>;
 export type SlackMethod = keyof typeof SLACK_METHODS;
 

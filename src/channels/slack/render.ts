@@ -6,31 +6,21 @@
  */
 import { citationMarkers, renderText, sourceLine, tableLines } from "../../core/render-text.ts";
 import { ACTIONS, type Block, type Button, type Reply } from "../../core/types.ts";
+import {
+  chunk,
+  type FeedbackButtons,
+  type Mrkdwn,
+  plain,
+  type SlackBlock,
+  type SlackButton,
+  section,
+} from "./blocks.ts";
 import { SLACK_LIMITS as L, SLACK_BUTTON_STYLES } from "./limits.ts";
+import { pack, roomFor, trim, type Unit } from "./pack.ts";
+import { tableBlocks } from "./table.ts";
 import { escapeMrkdwn, splitText, truncate } from "./text.ts";
 
-export interface PlainText {
-  type: "plain_text";
-  text: string;
-  emoji?: boolean;
-}
-export interface Mrkdwn {
-  type: "mrkdwn";
-  text: string;
-}
-export interface SlackButton {
-  type: "button";
-  text: PlainText;
-  action_id: string;
-  value: string;
-  style?: "primary" | "danger";
-}
-export type SlackBlock =
-  | { type: "header"; text: PlainText }
-  | { type: "section"; text: Mrkdwn }
-  | { type: "context"; elements: Mrkdwn[] }
-  | { type: "actions"; elements: SlackButton[] }
-  | { type: "divider" };
+export type { Mrkdwn, PlainText, SlackBlock, SlackButton } from "./blocks.ts";
 
 export interface SlackMessage {
   /** The plain-text fallback (notifications, screen readers); always set. */
@@ -59,58 +49,50 @@ export function baseActionId(actionId: string): string {
 }
 
 export const FEEDBACK_LABELS = { up: "👍 Helpful", down: "👎 Not helpful" } as const;
+/** What screen readers say for the feedback buttons. */
+export const FEEDBACK_ACCESSIBILITY = { up: "This answer helped", down: "This answer did not help" } as const;
 const TRIMMED_NOTE = "This answer is too long to show in full here; ask a narrower question to see the rest.";
-
-/** The Slack blocks for one engine block, and the engine block they stand for (for the fallback text). */
-interface Unit {
-  blocks: SlackBlock[];
-  source: Block | null;
-}
+const trimmedNote = (): SlackBlock => ({ type: "context", elements: [{ type: "mrkdwn", text: TRIMMED_NOTE }] });
 
 interface Ctx {
   mark: (cites?: readonly string[]) => string;
   nextAction: () => number;
+  /** Messages take table blocks; App Home shows tables as lines. */
+  surface: "message" | "home";
 }
 
 export function renderMessages(reply: Reply, options: RenderOptions = {}): SlackMessage[] {
-  const ctx = context(reply);
+  const ctx = context(reply, "message");
   const units = reply.blocks.flatMap((b) => unitsFor(b, ctx)).filter((u) => u.blocks.length > 0);
   const before = options.before ?? [];
   const after = options.after ?? [];
-  const capacity = L.blocksPerMessage - after.length;
-  const packed = pack(units, capacity, before.length);
-  let messages = packed.map((p, i) => {
+  const room = roomFor(before, after);
+  const packed = trim(pack(units, room), L.messagesPerReply, room, trimmedNote());
+  const messages = packed.map((p, i) => {
     const blocks = i === 0 ? [...before, ...p.blocks] : p.blocks;
     const ownText = escapeMrkdwn(renderText({ ...reply, blocks: p.sources }, { buttons: false }));
     const text = i === 0 && options.beforeText ? `${options.beforeText}\n\n${ownText}` : ownText;
     return { text, blocks };
   });
-  if (messages.length > L.messagesPerReply) {
-    messages = messages.slice(0, L.messagesPerReply);
-    const last = messages[messages.length - 1]!;
-    if (last.blocks.length >= capacity) last.blocks.pop();
-    last.blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: TRIMMED_NOTE }] });
-  }
-  const last = messages[messages.length - 1]!;
-  last.blocks.push(...after);
+  messages[messages.length - 1]!.blocks.push(...after);
   for (const m of messages) m.text = truncate(m.text.trim() || fallbackFor(reply), L.messageText);
   return messages;
 }
 
 /** The App Home tab: one view, at most blocksPerHome blocks. */
 export function renderHome(reply: Reply): HomeView {
-  const ctx = context(reply);
+  const ctx = context(reply, "home");
   const blocks = reply.blocks.flatMap((b) => unitsFor(b, ctx)).flatMap((u) => u.blocks);
   if (blocks.length > L.blocksPerHome) {
     blocks.length = L.blocksPerHome - 1;
-    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: TRIMMED_NOTE }] });
+    blocks.push(trimmedNote());
   }
   return { type: "home", blocks };
 }
 
-function context(reply: Reply): Ctx {
+function context(reply: Reply, surface: Ctx["surface"]): Ctx {
   let action = 0;
-  return { mark: citationMarkers(reply), nextAction: () => action++ };
+  return { mark: citationMarkers(reply), nextAction: () => action++, surface };
 }
 
 function fallbackFor(reply: Reply): string {
@@ -139,6 +121,8 @@ function unitsFor(block: Block, ctx: Ctx): Unit[] {
       return [{ blocks: sections(lines.join("\n")), source: block }];
     }
     case "table": {
+      const tables = ctx.surface === "message" ? tableBlocks(block, ctx.mark) : null;
+      if (tables) return tables.map((t) => ({ blocks: [t.block], source: t.part }));
       const [head, ...rows] = tableLines(block.columns, block.rows, ctx.mark).map(escapeMrkdwn);
       return [{ blocks: sections([`*${head}*`, ...rows].join("\n")), source: block }];
     }
@@ -164,12 +148,8 @@ function unitsFor(block: Block, ctx: Ctx): Unit[] {
       return [{ blocks: [...title, ...actions(buttons)], source: block }];
     }
     case "feedback": {
-      const buttons = (["up", "down"] as const)
-        .map((vote) =>
-          button({ label: FEEDBACK_LABELS[vote], action: ACTIONS.feedback, value: `${vote}:${block.value}` }, ctx),
-        )
-        .filter((b): b is SlackButton => b !== null);
-      return buttons.length ? [{ blocks: actions(buttons), source: block }] : [];
+      const feedback = feedbackButtons(block.value, ctx);
+      return feedback ? [{ blocks: [{ type: "context_actions", elements: [feedback] }], source: block }] : [];
     }
     case "divider":
       return [{ blocks: [{ type: "divider" }], source: block }];
@@ -181,26 +161,23 @@ function unitsFor(block: Block, ctx: Ctx): Unit[] {
 }
 
 /**
- * Packs units into messages of at most `capacity` blocks (the first has `reserved` fewer). A unit
- * moves to the next message rather than being cut, unless it is larger than a whole message.
+ * Slack's native 👍/👎 (feedback_buttons in a context_actions block). Each button's value goes back
+ * to the engine as ACTIONS.feedback, like any click; null when a value would be too long to carry.
  */
-function pack(units: Unit[], capacity: number, reserved: number): { blocks: SlackBlock[]; sources: Block[] }[] {
-  const out: { blocks: SlackBlock[]; sources: Block[] }[] = [{ blocks: [], sources: [] }];
-  const room = () => (out.length === 1 ? capacity - reserved : capacity) - out[out.length - 1]!.blocks.length;
-  for (const unit of units) {
-    const current = out[out.length - 1]!;
-    if (unit.blocks.length > room() && current.blocks.length > 0 && unit.blocks.length <= capacity)
-      out.push({ blocks: [], sources: [] });
-    let first = true;
-    for (const block of unit.blocks) {
-      if (room() <= 0) out.push({ blocks: [], sources: [] });
-      const target = out[out.length - 1]!;
-      target.blocks.push(block);
-      if (first && unit.source) target.sources.push(unit.source);
-      first = false;
-    }
-  }
-  return out;
+function feedbackButtons(value: string, ctx: Ctx): FeedbackButtons | null {
+  const [up, down] = (["up", "down"] as const).map((vote) => ({
+    text: plain(truncate(FEEDBACK_LABELS[vote], L.buttonText)),
+    value: `${vote}:${value}`,
+    accessibility_label: FEEDBACK_ACCESSIBILITY[vote],
+  }));
+  if (up!.value.length > L.buttonValue || down!.value.length > L.buttonValue) return null;
+  const suffix = `#${ctx.nextAction()}`;
+  return {
+    type: "feedback_buttons",
+    action_id: ACTIONS.feedback.slice(0, L.actionId - suffix.length) + suffix,
+    positive_button: up!,
+    negative_button: down!,
+  };
 }
 
 function button(b: Button, ctx: Ctx): SlackButton | null {
@@ -225,18 +202,4 @@ function sections(mrkdwn: string): SlackBlock[] {
   return splitText(mrkdwn, L.sectionText)
     .filter((t) => t.trim().length > 0)
     .map(section);
-}
-
-function section(text: string): SlackBlock {
-  return { type: "section", text: { type: "mrkdwn", text } };
-}
-
-function plain(text: string): PlainText {
-  return { type: "plain_text", text, emoji: true };
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }

@@ -1,9 +1,10 @@
 /**
  * One Teams turn: the first route whose `select` matches the activity handles it (routes as data, in
  * order). Messages and card submits go to the engine, except an expert's reply in a forwarded
- * question's thread, which is relayed to the asker; installing the bot shows one welcome card per
- * conversation. Anything else is acknowledged and ignored; an invoke nobody handles gets 501 from
- * botbuilder (no invoke response is set).
+ * question's thread, which is relayed to the asker; installing the bot in a team or group chat shows
+ * one welcome card there (in a personal chat the manifest's prompt starters greet instead); a click
+ * on an Action.Execute button (invoke adaptiveCard/action) is answered by invoke.ts. Anything else
+ * is acknowledged and ignored; another invoke gets 501 from botbuilder (no invoke response is set).
  */
 import type { Activity, TurnContext } from "botbuilder";
 import type { Engine } from "../../core/engine.ts";
@@ -12,7 +13,8 @@ import type { Store } from "../../core/store.ts";
 import type { Logger } from "../../log.ts";
 import { deliver } from "./deliver.ts";
 import type { TeamsExperts } from "./experts.ts";
-import { type InboundOptions, toInbound } from "./inbound.ts";
+import { type InboundOptions, isDirect, toInbound } from "./inbound.ts";
+import { CARD_ACTION_INVOKE, cardAction } from "./invoke.ts";
 
 export interface TurnDeps {
   engine: Engine;
@@ -51,6 +53,7 @@ export const ROUTES: readonly TeamsRoute[] = [
     handle: async (context, { store }) => store.delete(welcomeKey(context.activity)),
   },
   { name: "message", select: (a) => a.type === "message", handle: message },
+  { name: "card-action", select: (a) => a.type === "invoke" && a.name === CARD_ACTION_INVOKE, handle: cardAction },
 ];
 
 export function teamsLogic(deps: TurnDeps): (context: TurnContext) => Promise<void> {
@@ -80,8 +83,16 @@ async function message(context: TurnContext, { engine, log, inbound: options, ex
   await deliver(context, outbound, log, experts);
 }
 
-/** One welcome per conversation: conversationUpdate and installationUpdate both arrive on install. */
+/**
+ * One welcome per team or group chat: conversationUpdate and installationUpdate both arrive on install.
+ * A personal chat gets none: the prompt starters greet the user there, and Teams asks bots with prompt
+ * starters not to send a welcome message as well (learn.microsoft.com, "Create prompt suggestions").
+ */
 async function welcome(context: TurnContext, { engine, store, log }: TurnDeps): Promise<void> {
+  if (isDirect(context.activity)) {
+    log.debug("Teams personal install: the prompt starters greet the user, no welcome card");
+    return;
+  }
   const key = welcomeKey(context.activity);
   if (!(await store.setIfAbsent(key, new Date().toISOString()))) return;
   const sent = await deliver(context, [{ reply: engine.welcome() }], log);

@@ -1,6 +1,9 @@
 /**
  * The small part of the Adaptive Card schema (1.5) the renderer uses, and the data our buttons carry.
- * A click on Action.Submit comes back as a message whose `value` is the button's data.
+ * Buttons are Universal Actions: Action.Execute (verb + data), whose click arrives as an invoke named
+ * adaptiveCard/action, with the same button as Action.Submit in its `fallback` for clients without
+ * them; a click on Action.Submit (that fallback, or a card sent before) comes back as a message whose
+ * `value` is the button's data. Both carry the same data, read by readSubmit.
  */
 import { TEAMS_LIMITS } from "./limits.ts";
 
@@ -31,9 +34,23 @@ export interface SubmitAction {
   tooltip?: string;
 }
 
+export interface ExecuteAction {
+  type: "Action.Execute";
+  title: string;
+  /** The engine's action id: what the button does. */
+  verb: string;
+  data: SubmitData;
+  style?: SubmitAction["style"];
+  tooltip?: string;
+  /** The same button for clients without Universal Actions. */
+  fallback: SubmitAction;
+}
+
+export type CardAction = ExecuteAction | SubmitAction;
+
 export interface ActionSet {
   type: "ActionSet";
-  actions: SubmitAction[];
+  actions: CardAction[];
   spacing?: Spacing;
   separator?: boolean;
 }
@@ -59,6 +76,32 @@ export interface SubmitData {
 
 export function submitData(action: string, value: string): SubmitData {
   return { careerfaq: { action, value } };
+}
+
+/** A button: Action.Execute, with Action.Submit as its fallback. */
+export function executeAction(
+  title: string,
+  action: string,
+  value: string,
+  extra: Pick<SubmitAction, "style" | "tooltip"> = {},
+): ExecuteAction {
+  const data = submitData(action, value);
+  return {
+    type: "Action.Execute",
+    title,
+    verb: action,
+    data,
+    ...extra,
+    fallback: { type: "Action.Submit", title, data, ...extra },
+  };
+}
+
+/** The engine action in an adaptiveCard/action invoke's value (`action.data`); null when it is not ours. */
+export function readExecute(value: unknown): { id: string; value: string } | null {
+  if (!value || typeof value !== "object") return null;
+  const action = (value as { action?: unknown }).action;
+  if (!action || typeof action !== "object" || (action as { type?: unknown }).type !== "Action.Execute") return null;
+  return readSubmit((action as { data?: unknown }).data);
 }
 
 /** The engine action in a submitted card's value, or null when the value is not one of our buttons. */

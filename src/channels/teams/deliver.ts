@@ -10,7 +10,7 @@ import type { Outbound, Reply } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
 import type { TeamsExperts } from "./experts.ts";
 import { isDirect } from "./inbound.ts";
-import { replyActivities } from "./render.ts";
+import { answerActivities } from "./suggested.ts";
 
 /** Commands that reopen a private flow in the personal chat, by the reply's intent (first match, prefix match). */
 const POINTER_COMMANDS: readonly { intent: string; command: string }[] = [
@@ -49,7 +49,7 @@ export async function deliver(
     if (notForwarded && out.reply.intent === "expert-forwarded") continue;
     const activities = pointed(context.activity, out)
       ? [pointerActivity(context.activity, out.reply)]
-      : replyActivities(out.reply);
+      : answerActivities(out.reply, isDirect(context.activity) ? context.activity.from?.id : undefined);
     for (const activity of activities) {
       if (await send(context, activity, log)) sent++;
       else break;
@@ -58,7 +58,8 @@ export async function deliver(
   return sent;
 }
 
-function pointed(activity: Activity, out: Outbound): boolean {
+/** A reply kept out of a shared conversation: sent as a pointer to a personal chat instead. */
+export function pointed(activity: Activity, out: Outbound): boolean {
   if (isDirect(activity)) return false;
   return out.to === "dm" || PERSONAL_ONLY.has(out.reply.intent);
 }

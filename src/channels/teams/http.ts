@@ -12,6 +12,7 @@ import type { Route } from "../channel.ts";
 import { refuseTooLarge } from "../too-large.ts";
 import { tokenCheck } from "./auth.ts";
 import { TEAMS_LIMITS } from "./limits.ts";
+import { MESSAGES_PATH } from "./local.ts";
 
 export interface MessagesRouteDeps {
   adapter: CloudAdapter;
@@ -23,7 +24,7 @@ export interface MessagesRouteDeps {
   firstTime?: (conversationId: string, activityId: string) => Promise<boolean>;
 }
 
-export const MESSAGES_PATH = "/api/messages";
+export { MESSAGES_PATH };
 
 export function messagesRoute(deps: MessagesRouteDeps): Route {
   return { method: "POST", path: MESSAGES_PATH, handle: (req, res) => handleMessages(req, res, deps) };

@@ -13,6 +13,8 @@ export const TEAMS_LIMITS = {
   actionsPerSet: 6,
   /** Buttons whose labels are all this short sit side by side; longer labels get a row each so they are not cut. */
   inlineLabelChars: 24,
+  /** Suggested actions under a message: Teams shows the first three. */
+  suggestedActions: 3,
   /** Teams truncates long action titles; trimmed here so the cut is ours (with an ellipsis). */
   actionTitleChars: 80,
   /** One TextBlock's text. */

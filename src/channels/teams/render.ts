@@ -10,9 +10,9 @@ import { ACTIONS, type Block, type Button, type Cites, type Reply } from "../../
 import {
   type ActionSet,
   type AdaptiveCard,
+  type CardAction,
   type CardElement,
-  type SubmitAction,
-  submitData,
+  executeAction,
   type TextBlock,
 } from "./cards.ts";
 import { ACTION_STYLE, CARD_CONTENT_TYPE, CARD_SCHEMA, CARD_VERSION, TEAMS_LIMITS as L } from "./limits.ts";
@@ -120,18 +120,8 @@ export function renderBlock(block: Block, mark: Mark): CardElement[] {
           type: "ActionSet",
           spacing: "Small",
           actions: [
-            {
-              type: "Action.Submit",
-              title: "👍",
-              tooltip: "Yes, this answer helped",
-              data: submitData(ACTIONS.feedback, `up:${block.value}`),
-            },
-            {
-              type: "Action.Submit",
-              title: "👎",
-              tooltip: "No, this answer did not help",
-              data: submitData(ACTIONS.feedback, `down:${block.value}`),
-            },
+            executeAction("👍", ACTIONS.feedback, `up:${block.value}`, { tooltip: "Yes, this answer helped" }),
+            executeAction("👎", ACTIONS.feedback, `down:${block.value}`, { tooltip: "No, this answer did not help" }),
           ],
         },
       ];
@@ -232,18 +222,13 @@ export function replyActivities(reply: Reply): Partial<Activity>[] {
   return bodies.map((body) => cardActivity(body, fallback));
 }
 
-function toAction(button: Button): SubmitAction {
-  const action: SubmitAction = {
-    type: "Action.Submit",
-    title: clip(button.label, L.actionTitleChars),
-    data: submitData(button.action, button.value),
-  };
-  if (button.style && button.style !== "default") action.style = ACTION_STYLE[button.style];
-  return action;
+function toAction(button: Button): CardAction {
+  const style = button.style && button.style !== "default" ? { style: ACTION_STYLE[button.style] } : {};
+  return executeAction(clip(button.label, L.actionTitleChars), button.action, button.value, style);
 }
 
 /** Short labels side by side (up to the per-set limit); long labels one per row, so Teams does not cut them. */
-function actionSets(actions: SubmitAction[], labels: string[]): ActionSet[] {
+function actionSets(actions: CardAction[], labels: string[]): ActionSet[] {
   const inline = labels.every((l) => l.length <= L.inlineLabelChars);
   return chunk(actions, inline ? L.actionsPerSet : 1).map((set) => ({
     type: "ActionSet",

@@ -1,6 +1,6 @@
 /**
  * `npm run teams:package`: reads MicrosoftAppId (environment or .env), appPackage/manifest.json, the
- * version from package.json and optional appPackage/color.png / outline.png, and writes the zip to
+ * version from package.json and the icons appPackage/color.png and outline.png, and writes the zip to
  * upload in Teams (Apps → Manage your apps → Upload a custom app). Returns the exit code.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -10,6 +10,7 @@ import { CareerfaqError } from "../../../core/errors.ts";
 import { buildTeamsPackage } from "./manifest.ts";
 
 export const DEFAULT_OUT = "appPackage/build/careerfaq-teams.zip";
+const ICON_FILES = ["appPackage/color.png", "appPackage/outline.png"] as const;
 
 export interface PackageRun {
   /** The project folder (holds package.json and appPackage/). */
@@ -36,7 +37,6 @@ export function runTeamsPackage(run: PackageRun): number {
   }
   try {
     const read = (file: string) => readFileSync(join(run.root, file));
-    const optional = (file: string) => (existsSync(join(run.root, file)) ? read(file) : undefined);
     let template: unknown;
     try {
       template = JSON.parse(read("appPackage/manifest.json").toString("utf8"));
@@ -45,7 +45,13 @@ export function runTeamsPackage(run: PackageRun): number {
       return 1;
     }
     const version = (JSON.parse(read("package.json").toString("utf8")) as { version?: string }).version ?? "1.0.0";
-    const icons = { color: optional("appPackage/color.png"), outline: optional("appPackage/outline.png") };
+    const missing = ICON_FILES.filter((file) => !existsSync(join(run.root, file)));
+    if (missing.length > 0) {
+      run.error(`teams:package: ${missing.join(", ")} missing: the app package needs both icons (see docs/teams.md)`);
+      return 1;
+    }
+    const [color, outline] = ICON_FILES.map(read) as [Buffer, Buffer];
+    const icons = { color, outline };
     const pkg = buildTeamsPackage({ template, appId, version, icons });
     const out = run.out ?? join(run.root, DEFAULT_OUT);
     mkdirSync(dirname(out), { recursive: true });

@@ -1,16 +1,17 @@
 /**
  * The Teams app package: appPackage/manifest.json (a template) with the bot id and version filled in,
- * the two icons, checked and zipped. Every problem is reported with the file and field to fix.
+ * the two icons, checked and zipped (fflate). Every problem is reported with the file and field to fix.
  */
+import { zipSync } from "fflate";
 import { ConfigError } from "../../../core/errors.ts";
-import { TEAMS_COMMAND_SCOPES, TEAMS_COMMANDS } from "../commands.ts";
-import { colorIcon, outlineIcon } from "./icons.ts";
-import { decodePng, readPngHeader } from "./png.ts";
-import { type ZipEntry, zip } from "./zip.ts";
+import { commandsFor, TEAMS_COMMAND_SCOPES } from "../commands.ts";
+import { checkIcons } from "./icons.ts";
 
-export const MANIFEST_VERSION = "1.22";
+/** The current app manifest version: v1.27 (April 2026) added prompt-type bot commands (prompt starters). */
+export const MANIFEST_VERSION = "1.27";
 export const MANIFEST_SCHEMA = `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
-export const ICON_SIZES = { color: 192, outline: 32 } as const;
+/** Every entry gets this time, so that the same inputs give the same bytes (ZIP's epoch, local time). */
+const ZIP_TIME = new Date(1980, 0, 1);
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
@@ -26,8 +27,13 @@ export interface PackageInput {
   appId: string;
   /** The app version (package.json). */
   version: string;
-  /** Icons to ship instead of the generated ones (appPackage/color.png, appPackage/outline.png). */
-  icons?: { color?: Buffer; outline?: Buffer };
+  /** appPackage/color.png and appPackage/outline.png. */
+  icons: { color: Buffer; outline: Buffer };
+}
+
+export interface ZipEntry {
+  name: string;
+  data: Buffer;
 }
 
 export interface TeamsPackage {
@@ -42,9 +48,7 @@ export function buildTeamsPackage(input: PackageInput): TeamsPackage {
   if (!GUID.test(input.appId))
     throw new ConfigError(["MicrosoftAppId: must be the bot's Microsoft App ID (a GUID from the Azure Bot resource)"]);
   const manifest = fill(input.template, { MicrosoftAppId: input.appId, APP_VERSION: input.version }) as ManifestJson;
-  const color =
-    input.icons?.color ?? colorIcon(typeof manifest.accentColor === "string" ? manifest.accentColor : undefined);
-  const outline = input.icons?.outline ?? outlineIcon();
+  const { color, outline } = input.icons;
   const problems = [...checkManifest(manifest), ...checkIcons({ color, outline })];
   if (problems.length > 0) throw new ConfigError(problems);
   const files: ZipEntry[] = [
@@ -58,7 +62,11 @@ export function buildTeamsPackage(input: PackageInput): TeamsPackage {
       ([k]) =>
         `appPackage/manifest.json: developer.${k} still points at example.com; set your organisation's page before publishing (sideloading works as is)`,
     );
-  return { manifest, files, zip: zip(files), warnings };
+  const zip = zipSync(Object.fromEntries(files.map((f) => [f.name, new Uint8Array(f.data)])), {
+    level: 9,
+    mtime: ZIP_TIME,
+  });
+  return { manifest, files, zip: Buffer.from(zip), warnings };
 }
 
 /** Replaces ${{NAME}} in every string of the template; an unknown name is an error. */
@@ -120,13 +128,15 @@ export function checkManifest(m: ManifestJson): string[] {
   const lists: ManifestJson[] = Array.isArray(bot.commandLists) ? bot.commandLists : [];
   for (const scope of TEAMS_COMMAND_SCOPES) {
     const list = lists.find((l) => Array.isArray(l.scopes) && l.scopes.includes(scope));
-    const commands = Array.isArray(list?.commands)
-      ? list.commands.map((c: ManifestJson) => ({ title: c?.title, description: c?.description }))
-      : [];
-    if (JSON.stringify(commands) !== JSON.stringify(TEAMS_COMMANDS)) {
+    const listed = Array.isArray(list?.commands) ? list.commands : [];
+    const expected = commandsFor(scope);
+    const same =
+      listed.length === expected.length &&
+      expected.every((c, i) => JSON.stringify(pick(listed[i])) === JSON.stringify(pick(c as ManifestJson)));
+    if (!same) {
       where(
         `bots[0].commandLists (${scope})`,
-        `must list the commands the bot handles: ${TEAMS_COMMANDS.map((c) => c.title).join(", ")} (src/channels/teams/commands.ts)`,
+        `must list the commands the bot handles: ${expected.map((c) => c.title).join(", ")} (src/channels/teams/commands.ts)`,
       );
     }
   }
@@ -134,36 +144,9 @@ export function checkManifest(m: ManifestJson): string[] {
   return problems;
 }
 
-/** Colour icon 192×192; outline icon 32×32, white on transparent. */
-export function checkIcons(icons: { color: Buffer; outline: Buffer }): string[] {
-  const problems: string[] = [];
-  for (const [name, png] of Object.entries(icons) as ["color" | "outline", Buffer][]) {
-    const size = ICON_SIZES[name];
-    try {
-      const h = readPngHeader(png);
-      if (h.width !== size || h.height !== size)
-        problems.push(`${name}.png: must be ${size}×${size} pixels, is ${h.width}×${h.height}`);
-    } catch (err) {
-      problems.push(`${name}.png: ${(err as Error).message}`);
-    }
-  }
-  if (problems.some((p) => p.startsWith("outline.png"))) return problems;
-  try {
-    const { header, rgba } = decodePng(icons.outline);
-    if (header.colorType !== 4 && header.colorType !== 6)
-      problems.push("outline.png: needs an alpha channel (white on transparent)");
-    let transparent = 0;
-    let notWhite = 0;
-    for (let i = 0; i < rgba.length; i += 4) {
-      if (rgba[i + 3] === 0) transparent++;
-      else if (rgba[i] !== 255 || rgba[i + 1] !== 255 || rgba[i + 2] !== 255) notWhite++;
-    }
-    if (transparent === 0) problems.push("outline.png: must have a transparent background");
-    if (notWhite > 0) problems.push(`outline.png: must be white only (${notWhite} visible pixels are not white)`);
-  } catch (err) {
-    problems.push(`outline.png: ${(err as Error).message}`);
-  }
-  return problems;
+/** A command's fields, in one order, for comparing the template with commands.ts. */
+function pick(c: ManifestJson | undefined): unknown[] {
+  return [c?.title, c?.description, c?.type ?? "basic", c?.prompt];
 }
 
 function sameSet(a: unknown, b: readonly string[]): boolean {
