@@ -1,75 +1,42 @@
 /**
  * `npm run bench`: the engine against a naive baseline (fuse.js with default options over the FAQ
- * question strings), on the evaluation questions.
+ * question strings) on the evaluation questions, then what a user waits for — cold start, the CLI,
+ * `npm start` — and every target with PASS or FAIL. About a minute on 2 cores; progress on stderr.
  *
- * Prints answers per second, p50/p99 latency per answer, the cost of a 40,000-character message,
- * cold start (content load and index build), and the ratios. Spelling caches are cleared before
- * every timed pass, so typos are paid for every time, as for unseen messages.
+ * The engine is driven through its public API only (ask, clearCache). Spelling caches are cleared
+ * before every timed pass, so typos are paid for every time, as for unseen messages. Passes stop
+ * early once the per-pass p99 is stable (BENCH_PASSES sets the most). Exit code 1 when a target fails.
  */
+import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import Fuse from "fuse.js";
 import { DEFAULT_CONTENT_ROOT, loadCatalog } from "../src/content/load.ts";
 import { COMPOSER_IDS } from "../src/core/answers/registry.ts";
 import type { Catalog } from "../src/core/catalog.ts";
 import { Engine } from "../src/core/engine.ts";
+import { isDialogueSet } from "../src/eval/dialogues.ts";
 import { loadEvalSet } from "../src/eval/evaluate.ts";
 import { MemoryStore } from "../src/stores/memory.ts";
+import { removeTempDirs } from "../tests/helpers/cli.ts";
+import {
+  fmt,
+  median,
+  micros,
+  now,
+  progress,
+  type Target,
+  type Timing,
+  targetsTable,
+  timePasses,
+  withSpread,
+} from "./measure.ts";
+import { type ColdStart, cliRuns, coldStarts, type ServerStart, serverStarts } from "./processes.ts";
+import { report } from "./report.ts";
 
-const PASSES = Number(process.env.BENCH_PASSES ?? 20);
-
-interface Timing {
-  perSecond: number;
-  p50: number;
-  p99: number;
-  max: number;
-}
-
-function now(): bigint {
-  return process.hrtime.bigint();
-}
-
-function micros(from: bigint): number {
-  return Number(now() - from) / 1000;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-function timeAll(questions: readonly string[], answer: (q: string) => unknown, beforePass: () => void): Timing {
-  for (const q of questions) answer(q); // warm-up: JIT, not caches (cleared below)
-  const samples: number[] = [];
-  let total = 0;
-  for (let pass = 0; pass < PASSES; pass++) {
-    beforePass();
-    for (const q of questions) {
-      const t = now();
-      answer(q);
-      const us = micros(t);
-      samples.push(us);
-      total += us;
-    }
-  }
-  samples.sort((a, b) => a - b);
-  return {
-    perSecond: (samples.length / total) * 1e6,
-    p50: percentile(samples, 50),
-    p99: percentile(samples, 99),
-    max: samples[samples.length - 1]!,
-  };
-}
-
-function median(run: () => void, times: number): number {
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t = now();
-    run();
-    samples.push(micros(t));
-  }
-  samples.sort((a, b) => a - b);
-  return percentile(samples, 50);
-}
+const MAX_PASSES = Number(process.env.BENCH_PASSES ?? 20);
+const QUESTION = "what does a customer care director earn in the UK?";
 
 function longMessages(): Record<string, string> {
   const sentence = "I have been a team lead in a contact centre for a while and I keep wondering about the next step, ";
@@ -77,138 +44,194 @@ function longMessages(): Record<string, string> {
   while (rambling.length < 40_000) rambling += sentence;
   rambling = `what does a customer care director earn in the uk? ${rambling}`.slice(0, 40_000);
   return {
-    "40,000 chars, a question then rambling": rambling,
-    "40,000 chars, one word without spaces": "a".repeat(40_000),
-    "40,000 chars, Slack markup and emoji": "<@U123> :tada: <https://example.com|link> &amp; "
-      .repeat(900)
-      .slice(0, 40_000),
+    "a question then rambling": rambling,
+    "one word without spaces": "a".repeat(40_000),
+    "Slack markup and emoji": "<@U123> :tada: <https://example.com|link> &amp; ".repeat(900).slice(0, 40_000),
   };
 }
 
-function baseline(catalog: Catalog): { search: (q: string) => string | null; build: () => void } {
+function baseline(catalog: Catalog) {
   const rows = catalog.intents.flatMap((i) => [i.question, ...i.examples].map((text) => ({ text, intent: i.id })));
-  let fuse = new Fuse(rows, { keys: ["text"] });
+  const build = () => new Fuse(rows, { keys: ["text"] });
+  const fuse = build();
+  return { rows: rows.length, build, search: (q: string) => fuse.search(q, { limit: 1 })[0]?.item.intent ?? null };
+}
+
+function timeEach(runs: number, run: () => void): number[] {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = now();
+    run();
+    samples.push(micros(t));
+  }
+  return samples;
+}
+
+/** The baseline is ~1,000× slower: one pass over the questions (a stable figure), whose answers give its accuracy too. */
+function timeBaseline(base: ReturnType<typeof baseline>, questions: readonly string[]) {
+  for (const q of questions.slice(0, 20)) base.search(q);
+  const answers = new Map<string, string | null>();
+  const samples = questions.map((q) => {
+    const t = now();
+    answers.set(q, base.search(q));
+    return micros(t);
+  });
+  samples.sort((a, b) => a - b);
+  progress(`baseline: 1 pass over ${questions.length} questions`);
+  const at = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]!;
+  const figures = {
+    perSecond: (samples.length / samples.reduce((a, b) => a + b, 0)) * 1e6,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: at(1),
+  };
+  return { figures, answers };
+}
+
+/**
+ * Long messages: the engine on each (median of 20, caches cleared). The baseline grows linearly with
+ * the length (about 1 s per 1,000 characters), so it is timed at 1,000 and 2,000 characters and
+ * extrapolated to 40,000 rather than run for minutes.
+ */
+function timeLong(engine: Engine, base: ReturnType<typeof baseline>) {
+  const messages = longMessages();
+  const long = Object.entries(messages).map(([name, text]) => {
+    const runs = timeEach(20, () => {
+      engine.clearCache();
+      engine.ask(text);
+    });
+    return { name, ms: median(runs) / 1000 };
+  });
+  const rambling = messages["a question then rambling"]!;
+  const basePer1k = [1000, 2000].map((n) => timeEach(1, () => base.search(rambling.slice(0, n)))[0]! / n);
+  progress("40,000-character messages");
+  return { long, basePer1k };
+}
+
+/** A target on wall times in ms, shown in seconds: met when the median is within the limit. */
+function secondsTarget(name: string, ms: readonly number[], limitSeconds: number): Target {
   return {
-    build: () => {
-      fuse = new Fuse(rows, { keys: ["text"] });
-    },
-    search: (q) => fuse.search(q, { limit: 1 })[0]?.item.intent ?? null,
+    name,
+    measured: `${withSpread(
+      ms.map((x) => x / 1000),
+      2,
+    )} s`,
+    limit: `≤ ${limitSeconds} s`,
+    met: median(ms) <= limitSeconds * 1000,
   };
 }
 
-const fmt = (n: number, digits = 1) =>
-  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+interface Measured {
+  ours: Timing;
+  long: readonly { ms: number }[];
+  cold: readonly ColdStart[];
+  cliNode: readonly number[];
+  cliNpx: readonly number[];
+  starts: readonly ServerStart[];
+}
 
-function main(): void {
-  const coldStart = now();
+function targets(m: Measured): Target[] {
+  const worstLong = Math.max(...m.long.map((l) => l.ms));
+  const indexed = m.cold.map((c) => c.content + c.index);
+  const rss = Math.max(...m.starts.map((s) => s.rssMb));
+  const helpers = [...new Set(m.starts.flatMap((s) => s.helpers))];
+  return [
+    {
+      name: "engine p99 per answer (warm)",
+      measured: `${fmt(m.ours.typicalP99)} µs, median of ${m.ours.passes} passes${withSpread(m.ours.passP99).replace(/^\S+/, "")}`,
+      limit: "≤ 100 µs",
+      met: m.ours.typicalP99 <= 100,
+    },
+    {
+      name: "40,000-character message (worst of 3)",
+      measured: `${fmt(worstLong, 3)} ms`,
+      limit: "< 5 ms",
+      met: worstLong < 5,
+    },
+    {
+      name: "cold start: content + index, fresh process",
+      measured: `${withSpread(indexed, 0)} ms`,
+      limit: "< 1,000 ms",
+      met: median(indexed) < 1000,
+    },
+    secondsTarget("careerfaq ask with node (wall)", m.cliNode, 0.5),
+    secondsTarget("careerfaq ask through npx (wall)", m.cliNpx, 1),
+    secondsTarget(
+      "npm start until /healthz answers",
+      m.starts.map((s) => s.ms),
+      1.0,
+    ),
+    {
+      name: "server RSS 1 s after start (largest)",
+      measured: `${fmt(rss, 0)} MB, helper processes: ${helpers.join(", ") || "none"}`,
+      limit: "≤ 100 MB, none",
+      met: rss <= 100 && helpers.length === 0,
+    },
+  ];
+}
+
+async function main(): Promise<void> {
+  const benchStarted = Date.now();
+  progress("building dist/ if src/ changed (the processes below run the compiled app)");
+  if (spawnSync(process.execPath, ["scripts/build.mjs", "--if-stale"], { stdio: "inherit" }).status !== 0)
+    throw new Error("build failed");
+
+  progress("loading content and building the engine");
   const catalog = loadCatalog({ composers: COMPOSER_IDS });
-  const loaded = micros(coldStart);
   const engine = new Engine(catalog, { store: new MemoryStore() });
-  const cold = micros(coldStart);
-  const warmLoad = median(() => new Engine(loadCatalog({ composers: COMPOSER_IDS }), { store: new MemoryStore() }), 5);
-
   const dir = join(DEFAULT_CONTENT_ROOT, "tests/eval");
   const cases = readdirSync(dir)
-    .filter((f) => f.endsWith(".yml"))
+    .filter((f) => f.endsWith(".yml") && !isDialogueSet(f))
     .flatMap((f) => loadEvalSet(join(dir, f)));
   const questions = cases.map((c) => c.q);
-
+  const passes = { min: 3, max: Math.max(3, MAX_PASSES), budgetMs: 5_000, stableWithin: 0.1 };
+  const ask = (q: string) => engine.ask(q);
+  const ours = timePasses("engine", questions, ask, () => engine.clearCache({ answers: false }), passes);
+  const oursCold = timePasses("engine, answers not cached", questions, ask, () => engine.clearCache(), passes);
   const base = baseline(catalog);
-  const baseColdStart = now();
-  base.build();
-  const baseCold = micros(baseColdStart);
+  const baseBuild = median(timeEach(3, base.build));
+  const { figures: theirs, answers: baseAnswers } = timeBaseline(base, questions);
+  const { long, basePer1k } = timeLong(engine, base);
 
-  const ours = timeAll(
-    questions,
-    (q) => engine.ask(q),
-    () => engine.router.speller.clearCache(),
-  );
-  const oursCold = timeAll(
-    questions,
-    (q) => engine.ask(q),
-    () => {
-      engine.router.speller.clearCache();
-      engine.clearCache();
-    },
-  );
-  const routeOnly = timeAll(
-    questions,
-    (q) => engine.router.route(q),
-    () => engine.router.speller.clearCache(),
-  );
-  const theirs = timeAll(
-    questions,
-    (q) => base.search(q),
-    () => {},
-  );
+  const cold = await coldStarts(3);
+  const cliNode = await cliRuns("node", QUESTION, 5);
+  const cliNpx = await cliRuns("npx", QUESTION, 3);
+  const starts = await serverStarts(3);
+  removeTempDirs();
 
-  console.log(
-    `careerfaq engine benchmark — ${questions.length} evaluation questions × ${PASSES} passes, Node ${process.version}`,
-  );
+  report({
+    questions,
+    cases,
+    engine,
+    ours,
+    oursCold,
+    theirs,
+    baseAnswers,
+    baseBuild,
+    baseRows: base.rows,
+    long,
+    basePer1k,
+  });
+  const at = (pick: (c: ColdStart) => number) => fmt(median(cold.map(pick)), 0);
   console.log("");
   console.log(
-    "Spelling caches are cleared before every pass; 'cold' also clears the composed-answer cache (every answer built anew).",
+    `cold start in a fresh process (median of ${cold.length}): Node ${at((c) => c.boot)} ms, imports ${at((c) => c.imports)} ms, content ${at((c) => c.content)} ms, index ${at((c) => c.index)} ms: ready after ${at((c) => c.total)} ms`,
   );
+  const results = targets({ ours, long, cold, cliNode, cliNpx, starts });
+  console.log("");
+  console.log(`targets (medians, with the range of the runs), 2-core machine, load average ${loadAverage()}:`);
+  console.log(targetsTable(results));
+  const failed = results.filter((t) => !t.met).length;
   console.log("");
   console.log(
-    "                          engine       engine (cold)    router only    baseline (fuse.js defaults)   engine vs baseline",
+    `${results.length - failed} of ${results.length} targets met; benchmark took ${fmt((Date.now() - benchStarted) / 1000)} s`,
   );
-  const row = (name: string, a: number, a2: number, b: number, c: number, unit: string, ratio: number) =>
-    console.log(
-      `${name.padEnd(22)}${`${fmt(a)} ${unit}`.padStart(16)}${`${fmt(a2)} ${unit}`.padStart(17)}${`${fmt(b)} ${unit}`.padStart(15)}${`${fmt(c)} ${unit}`.padStart(31)}${`${fmt(ratio, 0)}×`.padStart(21)}`,
-    );
-  row(
-    "answers per second",
-    ours.perSecond,
-    oursCold.perSecond,
-    routeOnly.perSecond,
-    theirs.perSecond,
-    "/s",
-    ours.perSecond / theirs.perSecond,
-  );
-  row("p50 latency", ours.p50, oursCold.p50, routeOnly.p50, theirs.p50, "µs", theirs.p50 / ours.p50);
-  row("p99 latency", ours.p99, oursCold.p99, routeOnly.p99, theirs.p99, "µs", theirs.p99 / ours.p99);
-  row("max latency", ours.max, oursCold.max, routeOnly.max, theirs.max, "µs", theirs.max / ours.max);
-
-  console.log("");
-  for (const [name, text] of Object.entries(longMessages())) {
-    engine.router.speller.clearCache();
-    const a = median(() => {
-      engine.router.speller.clearCache();
-      engine.ask(text);
-    }, 50);
-    const b = median(() => base.search(text), 5);
-    console.log(
-      `${name.padEnd(44)} engine ${fmt(a / 1000, 3)} ms   baseline ${fmt(b / 1000, 1)} ms   (${fmt(b / a, 0)}×)`,
-    );
-  }
-  const short = median(() => engine.ask("salary uk"), 200);
-  console.log(`${'short message ("salary uk")'.padEnd(44)} engine ${fmt(short / 1000, 3)} ms`);
-
-  console.log("");
-  console.log(
-    `cold start: content load ${fmt(loaded / 1000)} ms + index build ${fmt((cold - loaded) / 1000)} ms = ${fmt(cold / 1000)} ms (first, in a fresh process); ${fmt(warmLoad / 1000)} ms (median of 5 reloads)`,
-  );
-  console.log(
-    `baseline index build: ${fmt(baseCold / 1000)} ms over ${catalog.intents.reduce((n, i) => n + i.examples.length + 1, 0)} question strings`,
-  );
-  const inScope = cases.filter((c) => c.intent);
-  const outOfScope = cases.filter((c) => !c.intent);
-  const engineIntent = (q: string) => {
-    const r = engine.ask(q).reply;
-    return r.outcome === "answer" ? r.intent : null;
-  };
-  const share = (n: number, d: number) => `${fmt((100 * n) / d)}%`;
-  console.log(
-    `intent right on in-scope questions: engine ${share(inScope.filter((c) => engineIntent(c.q) === c.intent).length, inScope.length)}, baseline ${share(inScope.filter((c) => base.search(c.q) === c.intent).length, inScope.length)}; ` +
-      `out-of-scope not answered: engine ${share(outOfScope.filter((c) => engineIntent(c.q) === null).length, outOfScope.length)}, baseline ${share(outOfScope.filter((c) => base.search(c.q) === null).length, outOfScope.length)}`,
-  );
-  const s = engine.router.speller.stats;
-  console.log(
-    `speller: ${engine.router.speller.size.toLocaleString("en-US")} index keys; ${s.lookups} lookups, ${s.deleteIndex} fixed by the delete index, ${s.fuse} by fuse.js, ${s.none} left unknown`,
-  );
-  console.log("");
-  console.log("targets: p99 under 100 µs per answer, the 40,000-character message under 5 ms, cold start under 1 s");
+  if (failed > 0) process.exitCode = 1;
 }
 
-main();
+const loadAverage = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ");
+
+await main();

@@ -59,6 +59,7 @@ export const ConfigSchema = z.object({
     .default("careerfaq:"),
   REQUIRE_REDIS: z.enum(["0", "1"], { error: "REQUIRE_REDIS must be 0 or 1" }).optional(),
   SESSION_TTL_DAYS: positiveInt("SESSION_TTL_DAYS", 7, 365),
+  CONVERSATION_TTL_MINUTES: positiveInt("CONVERSATION_TTL_MINUTES", 30, 7 * 24 * 60),
   STORE_TIMEOUT_MS: positiveInt("STORE_TIMEOUT_MS", 1000, 60_000),
   // Reliability: the event inbox and shutdown
   INBOX_LEASE_MS: positiveInt("INBOX_LEASE_MS", 15_000, 3_600_000),
@@ -101,11 +102,13 @@ export const ConfigSchema = z.object({
     .uuid("MicrosoftAppId must be the bot's Microsoft App ID (a GUID from the Azure Bot resource)")
     .optional(),
   MicrosoftAppPassword: z.string().min(1).optional(),
+  // New Azure Bots are single-tenant (multi-tenant creation was deprecated after 31 July 2025), so that
+  // is the default; a bot registered earlier as multi-tenant sets MicrosoftAppType=MultiTenant.
   MicrosoftAppType: z
     .enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], {
-      error: "MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI",
+      error: "MicrosoftAppType must be SingleTenant (the default), MultiTenant or UserAssignedMSI",
     })
-    .optional(),
+    .default("SingleTenant"),
   MicrosoftAppTenantId: z
     .string()
     .uuid("MicrosoftAppTenantId must be your Microsoft Entra tenant ID (a GUID)")
@@ -141,13 +144,17 @@ function crossChecks(c: Config): string[] {
       );
   }
   if (c.MicrosoftAppId) {
-    const type = c.MicrosoftAppType ?? "MultiTenant";
+    const type = c.MicrosoftAppType;
     if (type !== "UserAssignedMSI" && !c.MicrosoftAppPassword)
       problems.push(
         "MicrosoftAppPassword: required with MicrosoftAppId (a client secret of the bot's app registration)",
       );
     if (type !== "MultiTenant" && !c.MicrosoftAppTenantId)
-      problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${type}`);
+      problems.push(
+        type === "SingleTenant"
+          ? "MicrosoftAppTenantId: required for a single-tenant bot, which MicrosoftAppType defaults to (new Azure Bots are single-tenant): set it to your Microsoft Entra tenant ID (Azure portal → your bot → Configuration → App Tenant ID), or set MicrosoftAppType=MultiTenant for a bot registered as multi-tenant before August 2025"
+          : `MicrosoftAppTenantId: required when MicrosoftAppType is ${type} (your Microsoft Entra tenant ID)`,
+      );
   } else if (c.MicrosoftAppPassword || c.MicrosoftAppTenantId) {
     problems.push(
       "MicrosoftAppId: required when MicrosoftAppPassword or MicrosoftAppTenantId is set (or unset those to run Teams in local mode)",

@@ -7,19 +7,37 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createEngine } from "./app.ts";
-import type { Channel, ChannelFactory, Route } from "./channels/channel.ts";
-import { slackChannel } from "./channels/slack/index.ts";
-import { teamsChannel } from "./channels/teams/index.ts";
+import type { Channel, ChannelContext, Route } from "./channels/channel.ts";
+import { type ChannelEntry, openChannel } from "./channels/lazy.ts";
+import { slackEnabled } from "./channels/slack/enabled.ts";
+import { MESSAGES_PATH, teamsUnconfigured } from "./channels/teams/local.ts";
 import { type Config, loadConfig } from "./config.ts";
-import type { Engine } from "./core/engine.ts";
+import type { Engine, TurnSummary } from "./core/engine.ts";
 import { CareerfaqError } from "./core/errors.ts";
+import type { Clock, Store } from "./core/store.ts";
 import { healthRoute } from "./health.ts";
 import { json } from "./http-json.ts";
 import { createLogger, type Logger, routeConsole } from "./log.ts";
 import { openStore } from "./stores/open.ts";
 import type { TimedStore } from "./stores/timed.ts";
 
-const FACTORIES: ChannelFactory[] = [slackChannel, teamsChannel];
+/**
+ * The channels, in start order. A channel's SDK is imported only when the channel is on: without
+ * SLACK_* configuration Bolt is never loaded. Teams is always on, but in local mode with nothing
+ * configured, botbuilder loads on the first POST /api/messages.
+ */
+const CHANNELS: ChannelEntry[] = [
+  { name: "slack", enabled: slackEnabled, load: async () => (await import("./channels/slack/index.ts")).slackChannel },
+  {
+    name: "teams",
+    enabled: () => true,
+    load: async () => (await import("./channels/teams/index.ts")).teamsChannel,
+    deferred: ({ config }) =>
+      teamsUnconfigured(config)
+        ? { routes: [{ method: "POST", path: MESSAGES_PATH }], health: { ok: true, auth: "local" } }
+        : undefined,
+  },
+];
 /** How often Node checks for requests past their timeouts (its default is 30 s). */
 const TIMEOUT_CHECK_MS = 1_000;
 
@@ -36,22 +54,25 @@ export interface RunningServer {
 
 export async function startServer(
   config: Config = loadConfig(),
-  options: { log?: Logger } = {},
+  options: { log?: Logger; store?: Store; clock?: Clock } = {},
 ): Promise<RunningServer> {
   const log = options.log ?? createLogger({ level: config.LOG_LEVEL, json: config.LOG_FORMAT === "json" });
-  const store = await openStore(config, log);
+  const store = await openStore(config, log, options.store);
   const engine = createEngine(config, {
     store,
+    ...(options.clock ? { clock: options.clock } : {}),
     onError: (err, inbound) =>
       log.error("turn failed", {
         err,
         code: (err as { code?: string }).code ?? "INTERNAL",
         conversation: (inbound as { conversation?: string }).conversation,
       }),
+    onTurn: turnLogger(log, config.LOG_LEVEL === "debug"),
   });
   const channels: Channel[] = [];
-  for (const factory of FACTORIES) {
-    const channel = await factory({ config, engine, store, log });
+  const context: ChannelContext = { config, engine, store, log };
+  for (const entry of CHANNELS) {
+    const channel = await openChannel(entry, context);
     if (channel) channels.push(channel);
   }
   const routes: Route[] = [healthRoute(store, channels), ...channels.flatMap((c) => c.routes)];
@@ -166,6 +187,22 @@ async function dispatch(
     if (!res.headersSent) json(res, 500, { error: "internal error" });
     else res.end();
   }
+}
+
+/**
+ * One info line per handled turn: channel, intent, outcome, milliseconds. The user's words appear
+ * only at LOG_LEVEL=debug (shortened; the logger masks anything that looks like a secret).
+ */
+export function turnLogger(log: Logger, withText: boolean): (turn: TurnSummary) => void {
+  return ({ inbound, intent, outcome, ms }) =>
+    log.info("turn", {
+      channel: inbound.channel,
+      ...(inbound.action ? { action: inbound.action.id } : {}),
+      intent,
+      outcome,
+      ms: Math.round(ms * 10) / 10,
+      ...(withText && inbound.text !== undefined ? { text: inbound.text.slice(0, 200) } : {}),
+    });
 }
 
 /** `npm start`: run until SIGTERM/SIGINT. */

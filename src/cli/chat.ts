@@ -3,9 +3,24 @@
  * the number clicks it.
  */
 import { createInterface } from "node:readline";
+import { createEngine } from "../app.ts";
+import type { Config } from "../config.ts";
 import type { Engine } from "../core/engine.ts";
 import { renderText } from "../core/render-text.ts";
 import { ACTIONS, type Button, type Inbound, type Reply } from "../core/types.ts";
+import { createLogger } from "../log.ts";
+import { openStore } from "../stores/open.ts";
+
+/** `careerfaq chat` and `careerfaq assess`: the session on the configured store (quizzes are kept). */
+export async function chatSession(config: Config, first?: string): Promise<number> {
+  const log = createLogger({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL });
+  const store = await openStore(config, log);
+  try {
+    return await chatCommand(createEngine(config, { store }), first);
+  } finally {
+    await store.close();
+  }
+}
 
 export function renderChat(reply: Reply): { text: string; buttons: Button[]; feedback?: string } {
   const buttons = reply.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
@@ -27,7 +42,10 @@ export async function chatCommand(engine: Engine, first?: string): Promise<numbe
   );
   let buttons: Button[] = [];
   let feedback: string | undefined;
-  const base = { channel: "cli", conversation: "cli:local", user: "cli:local", direct: true } as const;
+  // Each session is its own conversation (follow-ups read against this session only); the
+  // self-assessment belongs to the user, so it resumes across sessions.
+  const conversation = `cli:local:${Date.now().toString(36)}`;
+  const base = { channel: "cli", conversation, user: "cli:local", direct: true } as const;
   const show = async (inbound: Inbound) => {
     for (const { reply } of await engine.handle(inbound)) {
       const shown = renderChat(reply);

@@ -1,5 +1,12 @@
 /** `careerfaq explain "question"`: how the router reads a message — for whoever maintains the content. */
+import { createEngine } from "../app.ts";
+import type { Config } from "../config.ts";
 import type { Engine } from "../core/engine.ts";
+
+export async function explainCommand(config: Config, question: string): Promise<number> {
+  process.stdout.write(`${explain(createEngine(config), question)}\n`);
+  return 0;
+}
 
 export function explain(engine: Engine, question: string): string {
   const r = engine.router.route(question);

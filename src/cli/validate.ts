@@ -37,7 +37,7 @@ export function collisions(engine: Engine): Collision[] {
 export function validateCommand(config: Config): number {
   let engine: Engine;
   try {
-    engine = createEngine(config);
+    engine = createEngine(config, { fullValidation: true });
   } catch (err) {
     if (err instanceof ContentError) {
       process.stderr.write(

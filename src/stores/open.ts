@@ -7,8 +7,8 @@ import { MemoryStore } from "./memory.ts";
 import { TimedStore } from "./timed.ts";
 
 /** The configured store behind a timeout on every call (STORE_TIMEOUT_MS), logged once per incident. */
-export async function openStore(config: Config, log: Logger): Promise<TimedStore> {
-  const inner = await openRawStore(config, log);
+export async function openStore(config: Config, log: Logger, given?: Store): Promise<TimedStore> {
+  const inner = given ?? (await openRawStore(config, log));
   return new TimedStore(inner, { timeoutMs: config.STORE_TIMEOUT_MS, log, name: inner.constructor.name });
 }
 

@@ -1,8 +1,14 @@
-/** A real child process of the CLI, driven line by line, with its output read as it arrives. */
+/**
+ * A real child process of the CLI, driven line by line, with its output read as it arrives. Hermetic
+ * like runCli: its own temporary folder, PATH plus the variables given.
+ */
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { BIN, hermeticEnv } from "./cli.ts";
 
-export const BIN = join(import.meta.dirname, "../../bin/careerfaq.js");
+export { BIN };
 
 export class CliProcess {
   readonly child: ChildProcessWithoutNullStreams;
@@ -10,7 +16,9 @@ export class CliProcess {
   private waiters: { pattern: RegExp; from: number; resolve: (s: string) => void }[] = [];
 
   constructor(args: string[], env: Record<string, string>) {
-    this.child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+    const cwd = mkdtempSync(join(tmpdir(), "careerfaq-child-"));
+    this.child = spawn(process.execPath, [BIN, ...args], { cwd, env: hermeticEnv(env) });
+    this.child.once("exit", () => rmSync(cwd, { recursive: true, force: true }));
     this.child.stdout.setEncoding("utf8");
     this.child.stdout.on("data", (chunk: string) => {
       this.output += chunk;

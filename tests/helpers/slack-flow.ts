@@ -3,7 +3,7 @@
  * mark, waited for by content, and the buttons on them clicked the way Slack sends the click.
  */
 
-import { blockText, buttonsIn, clickBody, directMessage, eventBody, FORM, postSlack } from "./slack.ts";
+import { blockText, buttonsIn, type Clickable, clickBody, directMessage, eventBody, FORM, postSlack } from "./slack.ts";
 import type { ApiCall, FakeSlack } from "./slack-fake.ts";
 
 export const DM = "D100";
@@ -22,7 +22,7 @@ export function waitForPost(fake: FakeSlack, from: number, pattern: RegExp, chan
 }
 
 /** The button on a posted message whose label matches. */
-export function buttonOn(call: ApiCall, label: RegExp): { action_id: string; value: string; label: string } {
+export function buttonOn(call: ApiCall, label: RegExp): Clickable {
   const found = buttonsIn(call.params.blocks).find((b) => label.test(b.label));
   if (!found)
     throw new Error(
@@ -54,6 +54,7 @@ export async function clickOn(
     actionId: b.action_id,
     value: b.value,
     label: b.label,
+    type: b.type,
     channel: String(call.params.channel),
     messageTs: ts,
     responseUrl: fake.responseUrl(id),

@@ -2,9 +2,11 @@
  * careerfaq as a real server process (`node bin/careerfaq.js serve`) on 127.0.0.1, in Slack HTTP
  * mode with its Web API pointed at a FakeSlack in the test process. Its log is kept for assertions.
  */
-import { createServer } from "node:net";
 import { CliProcess } from "./child.ts";
+import { freePort } from "./cli.ts";
 import { BOT_TOKEN, SIGNING_SECRET } from "./slack.ts";
+
+export { freePort };
 
 export interface SlackProcess {
   url: string;
@@ -15,18 +17,6 @@ export interface SlackProcess {
   stop(): Promise<void>;
   /** Sends a signal (SIGKILL: kill -9) and resolves when the process has exited. */
   kill(signal: NodeJS.Signals): Promise<void>;
-}
-
-/** A port nothing listens on right now (the OS's pick for port 0). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startSlackProcess(env: Record<string, string>): Promise<SlackProcess> {

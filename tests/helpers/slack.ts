@@ -15,6 +15,8 @@ import { type RunningServer, startServer } from "../../src/server.ts";
 import { MemoryStore } from "../../src/stores/memory.ts";
 import { FakeSlack } from "./slack-fake.ts";
 
+export { blockText, buttonsIn, type Clickable } from "./slack-blocks.ts";
+
 export const SIGNING_SECRET = "testsigningsecret0123456789abcdef";
 export const BOT_TOKEN = "xoxb-111-222-testtokenvalue";
 export const TEAM = "T1";
@@ -183,6 +185,8 @@ export function commandBody(text: string, extra: Record<string, string> = {}): s
 export interface ClickOptions {
   actionId: string;
   value: string;
+  /** The clicked element's type: "button" (default) or "feedback_buttons". */
+  type?: string;
   label?: string;
   channel?: string;
   /** The clicked message was ephemeral (no `message` in the payload). */
@@ -205,7 +209,7 @@ export function clickBody(o: ClickOptions): string {
     block_id: "b1",
     text: { type: "plain_text", text: o.label ?? "Button", emoji: true },
     value: o.value,
-    type: "button",
+    type: o.type ?? "button",
     action_ts: nextTs(),
   };
   const payload: Record<string, unknown> = {
@@ -244,38 +248,6 @@ export function clickBody(o: ClickOptions): string {
       };
   }
   return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
-}
-
-/** All text in a list of Block Kit blocks (section text, context elements, header, button labels). */
-export function blockText(blocks: unknown): string {
-  const out: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const child of node) walk(child);
-      return;
-    }
-    if (node && typeof node === "object") {
-      const n = node as Record<string, unknown>;
-      if (typeof n.text === "string") out.push(n.text);
-      for (const [k, v] of Object.entries(n)) if (k !== "text" || typeof v !== "string") walk(v);
-    }
-  };
-  walk(blocks);
-  return out.join("\n");
-}
-
-/** Buttons (action_id, value, label) in a list of blocks. */
-export function buttonsIn(blocks: unknown): { action_id: string; value: string; label: string }[] {
-  const list = Array.isArray(blocks) ? (blocks as Record<string, unknown>[]) : [];
-  return list.flatMap((b) =>
-    b.type === "actions"
-      ? (b.elements as Record<string, unknown>[]).map((e) => ({
-          action_id: String(e.action_id),
-          value: String(e.value),
-          label: String((e.text as { text: string }).text),
-        }))
-      : [],
-  );
 }
 
 /** A Slack channel built around a stand-in engine, its route served on 127.0.0.1 (for delivery rules). */

@@ -2,8 +2,9 @@
  * One person's conversation with the bot over the real HTTP path: typed messages and card clicks
  * posted as Activities, and the cards the bot sent back (recorded by the fake Bot Connector).
  */
-import { expect } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { ACTIONS } from "../../src/core/types.ts";
+import type { RunningServer } from "../../src/server.ts";
 import {
   type ConnectorCall,
   cardOf,
@@ -12,6 +13,8 @@ import {
   personalConversation,
   personalMessage,
   postActivity,
+  startFakeConnector,
+  startTeamsBot,
   submitsOf,
   textsOf,
 } from "./teams.ts";
@@ -76,3 +79,25 @@ export function answerButton(s: Said, question: string, option: string) {
 
 /** The quiz answer buttons in what was said. */
 export const answerButtons = (s: Said) => s.submits.filter((d) => d.careerfaq.action === ACTIONS.quiz);
+
+/**
+ * The bot and a fake connector for one test file: started before its tests, closed after them, the
+ * connector's record cleared before each test. `bind` receives both once they are up.
+ */
+export function useTeamsBot(
+  bind: (bot: RunningServer, connector: FakeConnector) => void,
+  env: Record<string, string> = {},
+): void {
+  let connector: FakeConnector | undefined;
+  let bot: RunningServer | undefined;
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    bot = await startTeamsBot(env);
+    bind(bot, connector);
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await connector?.close();
+  });
+  beforeEach(() => connector?.reset());
+}
