@@ -3,13 +3,13 @@
  * for neither word lists nor YAML:
  * - dist/dictionary.txt: the English word list (see loadDictionary), one word per line, sorted;
  * - dist/content-snapshot.json: every content file's validated data, keyed by the file's path and
- *   the SHA-1 of its text, plus the SHA-1 of the schema module that validated it. A file whose
+ *   the SHA-1 of its text, plus the SHA-1 of the schema modules that validated it. A file whose
  *   text or schemas changed since is parsed and validated as usual: the snapshot only skips work
  *   whose result it already holds.
  * Run from src/ (tests, tsx) nothing is found next to the module, and everything is built at start.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
@@ -17,8 +17,9 @@ import { fileURLToPath } from "node:url";
 export const ARTIFACT_DIR = fileURLToPath(new URL("../", import.meta.url));
 export const DICTIONARY_FILE = "dictionary.txt";
 export const SNAPSHOT_FILE = "content-snapshot.json";
-/** The module holding the content schemas, next to this one: a snapshot is valid only for the same schemas. */
-const SCHEMA_MODULE = new URL(import.meta.url.endsWith(".ts") ? "./schemas.ts" : "./schemas.js", import.meta.url);
+/** The knowledge model's schema modules (src/core/model): a snapshot is valid only for the same schemas. */
+const SCHEMA_DIR = new URL("../core/model/", import.meta.url);
+const SCHEMA_EXTENSION = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 
 export const sha1 = (text: string): string => createHash("sha1").update(text).digest("base64");
 
@@ -59,14 +60,17 @@ export interface SnapshotEntry {
 
 export interface ContentSnapshot {
   version: 1;
-  /** SHA-1 of the schema module's text at build time. */
+  /** SHA-1 of the schema modules' text at build time. */
   schemas: string;
   /** Relative file path (data/salary.yml) → the SHA-1 of its text and its validated data. */
   files: Record<string, SnapshotEntry>;
 }
 
 export function schemaFingerprint(): string {
-  return sha1(readFileSync(SCHEMA_MODULE, "utf8"));
+  const modules = readdirSync(SCHEMA_DIR)
+    .filter((name) => name.endsWith(SCHEMA_EXTENSION))
+    .sort();
+  return sha1(modules.map((name) => `${name}\0${readFileSync(new URL(name, SCHEMA_DIR), "utf8")}`).join("\0"));
 }
 
 /** The snapshot in `dir` if there is one built with today's schemas, else undefined. */

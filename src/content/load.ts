@@ -10,6 +10,13 @@ import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import { type Catalog, TOPIC_FILES, type TopicFileId } from "../core/catalog.ts";
 import { ContentError } from "../core/errors.ts";
+import { AssessmentSchema } from "../core/model/assessment.ts";
+import { DemographicsFileSchema, OutlookFileSchema, RatingsFileSchema } from "../core/model/figures.ts";
+import { type Intent, IntentSchema, LexiconSchema } from "../core/model/intents.ts";
+import { EducationFileSchema, ExperienceFileSchema, SkillsFileSchema } from "../core/model/qualifications.ts";
+import { SalaryFileSchema } from "../core/model/salary.ts";
+import { SourcesFileSchema } from "../core/model/sources.ts";
+import { RoleFileSchema, type Topic, TopicFileSchema, TopicsMenuSchema } from "../core/model/topics.ts";
 import {
   type ContentSnapshot,
   englishWords,
@@ -19,24 +26,6 @@ import {
   sha1,
 } from "./artifacts.ts";
 import { crossCheck, formatPath } from "./check.ts";
-import {
-  AssessmentSchema,
-  DemographicsFileSchema,
-  EducationFileSchema,
-  ExperienceFileSchema,
-  type Intent,
-  IntentSchema,
-  LexiconSchema,
-  OutlookFileSchema,
-  RatingsFileSchema,
-  RoleFileSchema,
-  SalaryFileSchema,
-  SkillsFileSchema,
-  SourcesFileSchema,
-  type Topic,
-  TopicFileSchema,
-  TopicsMenuSchema,
-} from "./schemas.ts";
 import { WordSet } from "./word-set.ts";
 
 /**

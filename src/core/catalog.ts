@@ -1,23 +1,13 @@
 /**
  * The validated, frozen content the engine answers from (built by src/content/load.ts).
  */
-import type {
-  Assessment,
-  DemographicsFile,
-  EducationFile,
-  ExperienceFile,
-  Intent,
-  Item,
-  Lexicon,
-  OutlookFile,
-  RatingsFile,
-  RoleFile,
-  SalaryFile,
-  SkillsFile,
-  Source,
-  Topic,
-  TopicsMenu,
-} from "../content/schemas.ts";
+import type { Assessment } from "./model/assessment.ts";
+import type { DemographicsFile, OutlookFile, RatingsFile } from "./model/figures.ts";
+import type { Intent, Lexicon } from "./model/intents.ts";
+import type { EducationFile, ExperienceFile, SkillsFile } from "./model/qualifications.ts";
+import type { SalaryFile } from "./model/salary.ts";
+import type { Source } from "./model/sources.ts";
+import type { Item, RoleFile, Topic, TopicsMenu } from "./model/topics.ts";
 
 /** Data files that share the generic topic shape, each answered by the generic topic composer. */
 export const TOPIC_FILES = [

@@ -1,9 +1,9 @@
 /** Replies that are not answers: declines, "Did you mean…", stale buttons, and the apology after an error. */
 
-import { LEVELS, RATING_ASPECTS } from "../content/schemas.ts";
 import { citedSources, formatDate, joinList } from "./answers/compose.ts";
 import { askButton } from "./answers/meta.ts";
 import type { Catalog } from "./catalog.ts";
+import { LEVELS, RATING_ASPECTS } from "./model/common.ts";
 import type { RouteResult } from "./router/router.ts";
 import type { CoverageKnowledge, Uncovered } from "./router/uncovered.ts";
 import type { Block, DeclineReason, Reply, Slots } from "./types.ts";

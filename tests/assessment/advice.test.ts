@@ -3,10 +3,10 @@
  * steps that fit it, and none that tells the user to do what their answer says they do already.
  */
 import { describe, expect, it } from "vitest";
-import { AssessmentSchema } from "../../src/content/schemas.ts";
 import { adviceProblems, stepsFor } from "../../src/core/assessment/advice.ts";
 import { resultReply } from "../../src/core/assessment/result.ts";
 import { scoreAnswers } from "../../src/core/assessment/scoring.ts";
+import { AssessmentSchema } from "../../src/core/model/assessment.ts";
 import { renderText } from "../../src/core/render-text.ts";
 import { testCatalog } from "../helpers/engine.ts";
 

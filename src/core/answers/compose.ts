@@ -3,9 +3,10 @@
  * blocks with their citations and to write figures the same way everywhere.
  */
 
-import type { Intent, Item, Section, Topic } from "../../content/schemas.ts";
 import type { Catalog } from "../catalog.ts";
 import type { KnowledgeFact } from "../knowledge/facts.ts";
+import type { Intent } from "../model/intents.ts";
+import type { Item, Section, Topic } from "../model/topics.ts";
 import type { QuestionForm } from "../router/form.ts";
 import type { Block, DeclineReason, Fact, ListItem, Slots, SourceRef } from "../types.ts";
 import { itemText } from "./format.ts";

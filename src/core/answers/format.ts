@@ -1,6 +1,8 @@
 /** How figures, dates, lists and source names are written, the same way in every answer. */
-import type { Item, Source } from "../../content/schemas.ts";
+
 import type { Catalog } from "../catalog.ts";
+import type { Source } from "../model/sources.ts";
+import type { Item } from "../model/topics.ts";
 
 export function itemText(item: Item): string {
   return item.label ? `${item.label}: ${lowerFirst(item.text)}` : item.text;

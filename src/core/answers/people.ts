@@ -1,6 +1,8 @@
 /** Zippia's scores for the job and the make-up of the people in it (US data). */
-import type { RatingAspect, RatingsFile } from "../../content/schemas.ts";
+
 import type { Catalog } from "../catalog.ts";
+import type { RatingAspect } from "../model/common.ts";
+import type { RatingsFile } from "../model/figures.ts";
 import type { Block, Fact } from "../types.ts";
 import {
   answer,

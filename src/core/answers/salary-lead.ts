@@ -4,8 +4,10 @@
  * figure no source gives for what was asked (hourly pay in the UK, monthly pay, levels outside the
  * US) is an honest decline that shows what does exist.
  */
-import type { Country, Level, SalaryFigure } from "../../content/schemas.ts";
+
 import type { Catalog } from "../catalog.ts";
+import type { Country, Level } from "../model/common.ts";
+import type { SalaryFigure } from "../model/salary.ts";
 import type { Block, TableRow } from "../types.ts";
 import { answer, type ComposeInput, type Composition, joinList, money, sourceName } from "./compose.ts";
 import { unsupportedCountry } from "./coverage.ts";

@@ -4,8 +4,9 @@
  * another country's figure.
  */
 
-import type { Country, SalaryFigure } from "../../content/schemas.ts";
 import type { Catalog } from "../catalog.ts";
+import type { Country } from "../model/common.ts";
+import type { SalaryFigure } from "../model/salary.ts";
 import type { Block, Fact } from "../types.ts";
 import {
   answer,

@@ -4,7 +4,7 @@
  * someone who has led a team for years. `adviceProblems` is the content check that every answer
  * leaving a gap gets at least one step.
  */
-import type { Assessment, NextStep } from "../../content/schemas.ts";
+import type { Assessment, NextStep } from "../model/assessment.ts";
 import { SKIPPED } from "./scoring.ts";
 
 /** Whether a step fits these answers (question id → option id or "skip"). */

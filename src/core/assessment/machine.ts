@@ -4,7 +4,7 @@
  * render.ts turns events into replies. Versioned: a state saved under an older assessment is
  * migrated (answers to unchanged questions kept) or restarted, never a crash.
  */
-import type { Assessment, AssessmentQuestion } from "../../content/schemas.ts";
+import type { Assessment, AssessmentQuestion } from "../model/assessment.ts";
 import { simplify } from "../words.ts";
 import { questionShape } from "./asides.ts";
 import { matchOption } from "./match.ts";

@@ -12,7 +12,7 @@
  * is "I build reports". It is ambiguous only when two options are supported by exactly the same
  * phrases ("bachelor's": which field?) or the text offers alternatives ("or", "maybe").
  */
-import type { AssessmentQuestion } from "../../content/schemas.ts";
+import type { AssessmentQuestion } from "../model/assessment.ts";
 import { simplify } from "../words.ts";
 import { optionForYears, yearsIn } from "./years.ts";
 

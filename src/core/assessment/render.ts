@@ -1,8 +1,8 @@
 /** Replies for the self-assessment: a question, the echo of an answer, a hint, a refusal, the history. */
 
-import type { Assessment, AssessmentQuestion } from "../../content/schemas.ts";
 import { askButton } from "../answers/meta.ts";
 import type { Catalog } from "../catalog.ts";
+import type { Assessment, AssessmentQuestion } from "../model/assessment.ts";
 import { ACTIONS, type Block, type Button, type ChannelKind, type Reply } from "../types.ts";
 import { currentQuestion, type QuizEvent, type QuizState, type Recorded } from "./machine.ts";
 import { type ResultRecord, SKIPPED } from "./scoring.ts";

@@ -5,7 +5,7 @@
  * dimensions, 0-100; the band is the one whose range holds it; the biggest gaps are the answered
  * dimensions with the largest weighted shortfall.
  */
-import type { Assessment } from "../../content/schemas.ts";
+import type { Assessment } from "../model/assessment.ts";
 
 export const SKIPPED = "skip";
 

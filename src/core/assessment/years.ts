@@ -2,7 +2,7 @@
  * Years typed in words or figures, for the quiz's years questions: "about 5 years", "five yrs",
  * "0-2", "18 months", "a year and a half", "over a decade", "nearly 10", "6+". Pure.
  */
-import type { AssessmentQuestion } from "../../content/schemas.ts";
+import type { AssessmentQuestion } from "../model/assessment.ts";
 import { NUMBER_WORDS } from "../words.ts";
 
 /** A number of years, or a range of them ("2-3 years", "between 4 and 6"). */

@@ -4,9 +4,11 @@
  * extra words it answers (`keys`). Built once from the frozen catalog; the fact index searches
  * them and composers lead with the ones a question asks for.
  */
-import type { Item, SalaryFigure, Section, Source } from "../../content/schemas.ts";
 import { formatDate, itemText, joinList, money, percent, score, sourceName } from "../answers/format.ts";
 import { type Catalog, TOPIC_FILES } from "../catalog.ts";
+import type { SalaryFigure } from "../model/salary.ts";
+import type { Source } from "../model/sources.ts";
+import type { Item, Section } from "../model/topics.ts";
 
 export interface KnowledgeFact {
   /** Stable id: "<topic>/<section>/<n>", or the record's own id. */

@@ -3,7 +3,7 @@
  * correction, longest-phrase matching and synonyms), role / country / slot signals, and how much
  * of the message the vocabulary covers.
  */
-import type { Level, RatingAspect } from "../../content/schemas.ts";
+import type { Level, RatingAspect } from "../model/common.ts";
 import { NUMBER_WORDS } from "../words.ts";
 import { MAX_TOKENS, normalize, tokenize } from "./normalize.ts";
 import type { Speller } from "./speller.ts";

@@ -3,7 +3,7 @@
  * plus a smaller one learned from its example utterances (how often the term appears in them,
  * times how specific the term is across intents, like tf-idf).
  */
-import type { Intent } from "../../content/schemas.ts";
+import type { Intent } from "../model/intents.ts";
 import { analyze } from "./analyze.ts";
 import type { Speller } from "./speller.ts";
 import type { Vocabulary } from "./vocabulary.ts";

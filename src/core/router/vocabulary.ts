@@ -4,8 +4,8 @@
  * injection phrases), the set of known words for the speller, and the question frames.
  */
 
-import type { Level, RatingAspect } from "../../content/schemas.ts";
 import type { Catalog } from "../catalog.ts";
+import type { Level, RatingAspect } from "../model/common.ts";
 import { normalize, tokenize } from "./normalize.ts";
 import { Speller } from "./speller.ts";
 
