@@ -4,7 +4,7 @@
  * unambiguous, the topics menu names real intents, and lexicon lists do not contradict each other.
  */
 import { adviceProblems } from "../core/assessment/advice.ts";
-import { type Catalog, TOPIC_FILES } from "../core/catalog.ts";
+import type { Catalog } from "../core/catalog.ts";
 
 /** "figures[3].currency" from zod's ["figures", 3, "currency"]. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -37,6 +37,13 @@ export function normalizeExample(text: string): string {
     .trim();
 }
 
+/** A topic file named like a composer would be shadowed by it: its intent would never read the file. */
+function topicNameProblems(c: Catalog, composers: readonly string[]): string[] {
+  return [...c.topics.keys()]
+    .filter((id) => composers.includes(id))
+    .map((id) => `data/${id}.yml: a topic file cannot share its name with the "${id}" composer`);
+}
+
 export function crossCheck(c: Catalog, composers: readonly string[]): string[] {
   const problems: string[] = [];
   const files: [string, unknown][] = [
@@ -50,7 +57,7 @@ export function crossCheck(c: Catalog, composers: readonly string[]): string[] {
     ["data/skills.yml", c.skills],
     ["data/sources.yml", { facts: c.sourceFacts }],
     ["data/assessment.yml", c.assessment],
-    ...TOPIC_FILES.map((id): [string, unknown] => [`data/${id}.yml`, c.topics[id]]),
+    ...[...c.topics].map(([id, topic]): [string, unknown] => [`data/${id}.yml`, topic]),
   ];
   for (const [file, value] of files) {
     for (const [id, path] of sourceRefs(value)) {
@@ -59,15 +66,18 @@ export function crossCheck(c: Catalog, composers: readonly string[]): string[] {
     }
   }
 
-  const composerSet = new Set(composers);
+  problems.push(...topicNameProblems(c, composers));
+  const answerable = new Set([...composers, ...c.topics.keys()]);
   const exampleOwner = new Map<string, string>();
   const synonymOwner = new Map<string, string>();
   const stop = new Set(c.lexicon.stopWords);
   const lexiconWords = new Set([...c.lexicon.role, ...Object.values(c.lexicon.countries).flatMap((x) => x.words)]);
   for (const intent of c.intents) {
     const file = `intents/${intent.id}.yml`;
-    if (!composerSet.has(intent.answer))
-      problems.push(`${file}: answer: no composer "${intent.answer}" (known: ${[...composerSet].join(", ")})`);
+    if (!answerable.has(intent.answer))
+      problems.push(
+        `${file}: answer: no composer "${intent.answer}" and no topic file data/${intent.answer}.yml (known: ${[...answerable].join(", ")})`,
+      );
     intent.followUps.forEach((f, i) => {
       if (!c.intentById.has(f)) problems.push(`${file}: followUps[${i}]: unknown intent "${f}"`);
       else if (f === intent.id) problems.push(`${file}: followUps[${i}]: an intent cannot follow itself`);

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
-import { type Catalog, TOPIC_FILES, type TopicFileId } from "../core/catalog.ts";
+import type { Catalog } from "../core/catalog.ts";
 import { ContentError } from "../core/errors.ts";
 import { AssessmentSchema } from "../core/model/assessment.ts";
 import { DemographicsFileSchema, OutlookFileSchema, RatingsFileSchema } from "../core/model/figures.ts";
@@ -99,37 +99,71 @@ export interface LoadOptions {
   record?: Record<string, SnapshotEntry>;
 }
 
+/** Data files with a shape of their own, by name (data/<name>.yml); every other data/*.yml is a topic file. */
+const DATA_FILES = {
+  sources: SourcesFileSchema,
+  lexicon: LexiconSchema,
+  topics: TopicsMenuSchema,
+  role: RoleFileSchema,
+  salary: SalaryFileSchema,
+  outlook: OutlookFileSchema,
+  ratings: RatingsFileSchema,
+  demographics: DemographicsFileSchema,
+  education: EducationFileSchema,
+  experience: ExperienceFileSchema,
+  skills: SkillsFileSchema,
+  assessment: AssessmentSchema,
+} as const;
+type DataFiles = { [K in keyof typeof DATA_FILES]: z.infer<(typeof DATA_FILES)[K]> };
+
+function readDataFiles(r: FileReader): Partial<DataFiles> {
+  const files: Partial<Record<keyof DataFiles, unknown>> = {};
+  for (const [name, schema] of Object.entries(DATA_FILES)) {
+    const data = r.read(`data/${name}.yml`, schema);
+    if (data !== undefined) files[name as keyof DataFiles] = data;
+  }
+  return files as Partial<DataFiles>;
+}
+
+/** The .yml files in a content folder, by name (sorted: the order is the same on every machine). */
+function ymlFiles(r: FileReader, folder: string): string[] | undefined {
+  try {
+    return readdirSync(join(r.root, folder))
+      .filter((f) => f.endsWith(".yml"))
+      .sort();
+  } catch {
+    r.problems.push(`${folder}/: folder is missing`);
+    return undefined;
+  }
+}
+
+/**
+ * Topic files: every data/*.yml that DATA_FILES does not name, each with the generic topic shape,
+ * keyed by its file name. A new one needs no code: an intent answers from it by naming it.
+ */
+function readTopicFiles(r: FileReader): Map<string, Topic> {
+  const topics = new Map<string, Topic>();
+  for (const file of ymlFiles(r, "data") ?? []) {
+    const name = file.slice(0, -".yml".length);
+    if (Object.hasOwn(DATA_FILES, name)) continue;
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) {
+      r.problems.push(`data/${file}: a topic file is named by a lower-case id (letters, digits, dashes)`);
+      continue;
+    }
+    const topic = r.read(`data/${file}`, TopicFileSchema);
+    if (topic) topics.set(name, topic);
+  }
+  return topics;
+}
+
 export function loadCatalog(options: LoadOptions): Catalog {
   const root = options.root ?? DEFAULT_CONTENT_ROOT;
   const snapshot = options.snapshot === false ? undefined : (options.snapshot ?? readSnapshot());
   const r = new FileReader(root, snapshot, options.record);
-  const sources = r.read("data/sources.yml", SourcesFileSchema);
-  const lexicon = r.read("data/lexicon.yml", LexiconSchema);
-  const menu = r.read("data/topics.yml", TopicsMenuSchema);
-  const role = r.read("data/role.yml", RoleFileSchema);
-  const salary = r.read("data/salary.yml", SalaryFileSchema);
-  const outlook = r.read("data/outlook.yml", OutlookFileSchema);
-  const ratings = r.read("data/ratings.yml", RatingsFileSchema);
-  const demographics = r.read("data/demographics.yml", DemographicsFileSchema);
-  const education = r.read("data/education.yml", EducationFileSchema);
-  const experience = r.read("data/experience.yml", ExperienceFileSchema);
-  const skills = r.read("data/skills.yml", SkillsFileSchema);
-  const assessment = r.read("data/assessment.yml", AssessmentSchema);
-  const topics = {} as Record<TopicFileId, Topic>;
-  for (const id of TOPIC_FILES) {
-    const topic = r.read(`data/${id}.yml`, TopicFileSchema);
-    if (topic) topics[id] = topic;
-  }
+  const files = readDataFiles(r);
+  const topics = readTopicFiles(r);
   const intents: Intent[] = [];
-  let intentFiles: string[] = [];
-  try {
-    intentFiles = readdirSync(join(root, "intents"))
-      .filter((f) => f.endsWith(".yml"))
-      .sort();
-  } catch {
-    r.problems.push("intents/: folder is missing");
-  }
-  for (const file of intentFiles) {
+  for (const file of ymlFiles(r, "intents") ?? []) {
     const intent = r.read(`intents/${file}`, IntentSchema);
     if (!intent) continue;
     if (`${intent.id}.yml` !== file)
@@ -138,23 +172,15 @@ export function loadCatalog(options: LoadOptions): Catalog {
   }
   if (r.problems.length > 0) throw new ContentError(r.problems);
 
+  const { sources, topics: menu, ...rest } = files as DataFiles;
   const catalog: Catalog = {
-    sources: new Map(sources!.sources.map((s) => [s.id, s])),
-    sourceFacts: sources!.facts,
+    ...rest,
+    sources: new Map(sources.sources.map((s) => [s.id, s])),
+    sourceFacts: sources.facts,
     intents,
     intentById: new Map(intents.map((i) => [i.id, i])),
-    lexicon: lexicon!,
-    menu: menu!,
-    role: role!,
-    salary: salary!,
-    outlook: outlook!,
-    ratings: ratings!,
-    demographics: demographics!,
-    education: education!,
-    experience: experience!,
-    skills: skills!,
+    menu,
     topics,
-    assessment: assessment!,
     dictionary: loadDictionary(),
   };
   const problems = crossCheck(catalog, options.composers);

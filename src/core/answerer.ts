@@ -7,7 +7,7 @@
 import { answer, COMPOSER_TERMS, type ComposeMode, citedSources, leadFromFacts } from "./answers/compose.ts";
 import { countryCaveat } from "./answers/coverage.ts";
 import { askButton } from "./answers/meta.ts";
-import { COMPOSERS } from "./answers/registry.ts";
+import { composerFor } from "./answers/registry.ts";
 import type { Catalog } from "./catalog.ts";
 import type { KnowledgeFact } from "./knowledge/facts.ts";
 import { askValue, declineReply } from "./replies.ts";
@@ -70,7 +70,7 @@ export class Answerer {
     quoted: boolean,
   ): Reply {
     const intent = this.catalog.intentById.get(intentId);
-    const composer = intent && COMPOSERS[intent.answer];
+    const composer = intent && composerFor(this.catalog, intent.answer);
     if (!intent || !composer) return declineReply(this.catalog, "not-understood", slots, 0);
     const composition = quoted
       ? answer(leadFromFacts(focus, form))

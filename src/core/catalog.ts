@@ -9,22 +9,6 @@ import type { SalaryFile } from "./model/salary.ts";
 import type { Source } from "./model/sources.ts";
 import type { Item, RoleFile, Topic, TopicsMenu } from "./model/topics.ts";
 
-/** Data files that share the generic topic shape, each answered by the generic topic composer. */
-export const TOPIC_FILES = [
-  "duties",
-  "work-environment",
-  "challenges",
-  "manager-vs-director",
-  "career-path",
-  "tradeoffs",
-  "kpis",
-  "mistakes",
-  "satisfaction",
-  "steps",
-  "job-search",
-] as const;
-export type TopicFileId = (typeof TOPIC_FILES)[number];
-
 export interface Catalog {
   readonly sources: ReadonlyMap<string, Source>;
   /** What the sources say about where their own figures come from. */
@@ -41,7 +25,11 @@ export interface Catalog {
   readonly education: EducationFile;
   readonly experience: ExperienceFile;
   readonly skills: SkillsFile;
-  readonly topics: Readonly<Record<TopicFileId, Topic>>;
+  /**
+   * The generic topic files (duties, KPIs, trade-offs, ...): every data/*.yml without a shape of its
+   * own, by file name, in file-name order. An intent whose `answer` names one is answered from it.
+   */
+  readonly topics: ReadonlyMap<string, Topic>;
   readonly assessment: Assessment;
   /** Everyday English words: recognised as words, never spelling-corrected. */
   readonly dictionary: ReadonlySet<string>;

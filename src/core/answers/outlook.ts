@@ -82,7 +82,7 @@ export const outlook: Composer = ({ catalog, slots, mode, focus, form }) => {
 /** Is it a good career? The sources' case for it, with the figures on both sides. */
 export const worthIt: Composer = ({ catalog, mode, form }) => {
   if (mode === "lead") return answer(worthItLead(catalog, form.yesNo));
-  const path = catalog.topics["career-path"].sections.find((s) => s.id === "why-strong-path");
+  const path = catalog.topics.get("career-path")?.sections.find((s) => s.id === "why-strong-path");
   const us = catalog.salary.figures.filter((f) => f.country === "US" && f.kind === "average" && f.period === "year");
   const amounts = us.map((f) => f.amount!);
   const rating = (aspect: string) => catalog.ratings.ratings.find((r) => r.aspect === aspect);
@@ -120,7 +120,7 @@ export const worthIt: Composer = ({ catalog, mode, form }) => {
 
 /** The case for the career in two sentences: why it is called strong, and the figures on both sides. */
 function worthItLead(catalog: Catalog, yesNo: boolean): Block[] {
-  const why = catalog.topics["career-path"].sections.find((s) => s.id === "why-strong-path");
+  const why = catalog.topics.get("career-path")?.sections.find((s) => s.id === "why-strong-path");
   const us = catalog.salary.figures.filter((f) => f.country === "US" && f.kind === "average" && f.period === "year");
   const amounts = us.map((f) => f.amount!);
   const growth = catalog.outlook.growth.find((g) => /role/.test(g.appliesTo));

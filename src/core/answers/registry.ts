@@ -1,5 +1,5 @@
-/** Every composer by id; an intent's `answer` names one of these (checked at load). */
-import { TOPIC_FILES } from "../catalog.ts";
+/** Every composer by id; an intent's `answer` names one of these or a topic file (checked at load). */
+import type { Catalog } from "../catalog.ts";
 import type { Composer } from "./compose.ts";
 import { degreeShares, education, masters } from "./education.ts";
 import { experience, training } from "./experience.ts";
@@ -9,7 +9,7 @@ import { demographics, ratings } from "./people.ts";
 import { roleOverview } from "./role.ts";
 import { payFactors, salary } from "./salary.ts";
 import { skills } from "./skills.ts";
-import { topicComposer } from "./topic.ts";
+import { isTopic, topic } from "./topic.ts";
 
 export const COMPOSERS: Readonly<Record<string, Composer>> = {
   greeting,
@@ -31,7 +31,11 @@ export const COMPOSERS: Readonly<Record<string, Composer>> = {
   "worth-it": worthIt,
   ratings,
   demographics,
-  ...Object.fromEntries(TOPIC_FILES.map((id) => [id, topicComposer(id)])),
 };
 
 export const COMPOSER_IDS: readonly string[] = Object.keys(COMPOSERS);
+
+/** The composer an intent's `answer` names: a composer above, else the generic one for a topic file. */
+export function composerFor(catalog: Catalog, answerId: string): Composer | undefined {
+  return COMPOSERS[answerId] ?? (isTopic(catalog, answerId) ? topic : undefined);
+}

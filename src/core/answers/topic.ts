@@ -1,10 +1,16 @@
-/** The generic composer for data files that share the topic shape (duties, KPIs, trade-offs, ...). */
-import type { TopicFileId } from "../catalog.ts";
+/**
+ * The generic composer for data files that share the topic shape (duties, KPIs, trade-offs, ...): an
+ * intent whose `answer` names a topic file (data/<answer>.yml) is answered from that file.
+ */
+import type { Catalog } from "../catalog.ts";
 import { answer, type Composer, leadOrFocus, topicBlocks } from "./compose.ts";
 
-export function topicComposer(id: TopicFileId): Composer {
-  return (input) => {
-    const topic = input.catalog.topics[id];
-    return input.mode === "page" ? answer(topicBlocks(topic)) : leadOrFocus(topic.summary, input);
-  };
+export const topic: Composer = (input) => {
+  const file = input.catalog.topics.get(input.intent.answer)!;
+  return input.mode === "page" ? answer(topicBlocks(file)) : leadOrFocus(file.summary, input);
+};
+
+/** Whether an intent's `answer` names a topic file. */
+export function isTopic(catalog: Catalog, answerId: string): boolean {
+  return catalog.topics.has(answerId);
 }

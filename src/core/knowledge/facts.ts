@@ -5,7 +5,7 @@
  * them and composers lead with the ones a question asks for.
  */
 import { formatDate, itemText, joinList, money, percent, score, sourceName } from "../answers/format.ts";
-import { type Catalog, TOPIC_FILES } from "../catalog.ts";
+import type { Catalog } from "../catalog.ts";
 import type { SalaryFigure } from "../model/salary.ts";
 import type { Source } from "../model/sources.ts";
 import type { Item, Section } from "../model/topics.ts";
@@ -53,8 +53,7 @@ function summaryFacts(topic: string, items: readonly Item[]): KnowledgeFact[] {
 /** Every fact in the catalog. */
 export function collectFacts(catalog: Catalog): KnowledgeFact[] {
   const facts: KnowledgeFact[] = [];
-  for (const id of TOPIC_FILES) {
-    const topic = catalog.topics[id];
+  for (const [id, topic] of catalog.topics) {
     facts.push(...summaryFacts(id, topic.summary));
     if (topic.intro) facts.push(fromItem(`${id}/intro`, id, topic.intro));
     facts.push(...fromSections(id, topic.sections));
