@@ -17,6 +17,7 @@ import { EducationFileSchema, ExperienceFileSchema, SkillsFileSchema } from "../
 import { SalaryFileSchema } from "../core/model/salary.ts";
 import { SourcesFileSchema } from "../core/model/sources.ts";
 import { RoleFileSchema, type Topic, TopicFileSchema, TopicsMenuSchema } from "../core/model/topics.ts";
+import { WordingSchema } from "../core/model/wording.ts";
 import {
   type ContentSnapshot,
   englishWords,
@@ -113,6 +114,7 @@ const DATA_FILES = {
   experience: ExperienceFileSchema,
   skills: SkillsFileSchema,
   assessment: AssessmentSchema,
+  wording: WordingSchema,
 } as const;
 type DataFiles = { [K in keyof typeof DATA_FILES]: z.infer<(typeof DATA_FILES)[K]> };
 

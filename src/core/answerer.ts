@@ -7,6 +7,7 @@
 import { answer, COMPOSER_TERMS, type ComposeMode, citedSources, leadFromFacts } from "./answers/compose.ts";
 import { countryCaveat } from "./answers/coverage.ts";
 import { askButton } from "./answers/meta.ts";
+import { titleStartsWithName } from "./answers/names.ts";
 import { composerFor } from "./answers/registry.ts";
 import type { Catalog } from "./catalog.ts";
 import type { KnowledgeFact } from "./knowledge/facts.ts";
@@ -73,7 +74,7 @@ export class Answerer {
     const composer = intent && composerFor(this.catalog, intent.answer);
     if (!intent || !composer) return declineReply(this.catalog, "not-understood", slots, 0);
     const composition = quoted
-      ? answer(leadFromFacts(focus, form))
+      ? answer(leadFromFacts(this.catalog, focus, form))
       : composer({ catalog: this.catalog, intent, slots, mode, focus, form, terms });
     const blocks = [...composition.blocks];
     if (composition.kind === "decline") {
@@ -104,7 +105,7 @@ export class Answerer {
   private moreButton(intentId: string, slots: Slots): Button {
     const page = this.compose(intentId, slots, { mode: "page" });
     const title = page.blocks.find((b): b is Extract<Block, { type: "heading" }> => b.type === "heading")?.text;
-    const label = title ? `More on ${lowerTitle(title)}` : "Tell me more";
+    const label = title ? `More on ${lowerTitle(this.catalog, title)}` : "Tell me more";
     return {
       label: label.length > 75 ? `${label.slice(0, 72)}…` : label,
       action: ACTIONS.more,
@@ -121,8 +122,8 @@ function composerTerms(terms: ReadonlySet<string> | undefined): ReadonlySet<stri
 }
 
 /** "Duties and responsibilities" → "duties and responsibilities"; names stay capitalised ("Customer Care Director"). */
-function lowerTitle(title: string): string {
-  return /^[A-Z][a-z]+\b/.test(title) && !/^(Customer|Zippia|Cityjobs)\b/.test(title)
+function lowerTitle(catalog: Catalog, title: string): string {
+  return /^[A-Z][a-z]+\b/.test(title) && !titleStartsWithName(catalog, title)
     ? title[0]!.toLowerCase() + title.slice(1)
     : title;
 }

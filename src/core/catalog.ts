@@ -8,6 +8,7 @@ import type { EducationFile, ExperienceFile, SkillsFile } from "./model/qualific
 import type { SalaryFile } from "./model/salary.ts";
 import type { Source } from "./model/sources.ts";
 import type { Item, RoleFile, Topic, TopicsMenu } from "./model/topics.ts";
+import type { Wording } from "./model/wording.ts";
 
 export interface Catalog {
   readonly sources: ReadonlyMap<string, Source>;
@@ -31,6 +32,8 @@ export interface Catalog {
    */
   readonly topics: ReadonlyMap<string, Topic>;
   readonly assessment: Assessment;
+  /** The fixed wording answers are built around (data/wording.yml). */
+  readonly wording: Wording;
   /** Everyday English words: recognised as words, never spelling-corrected. */
   readonly dictionary: ReadonlySet<string>;
 }

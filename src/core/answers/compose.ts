@@ -10,6 +10,7 @@ import type { Item, Section, Topic } from "../model/topics.ts";
 import type { QuestionForm } from "../router/form.ts";
 import type { Block, DeclineReason, Fact, ListItem, Slots, SourceRef } from "../types.ts";
 import { itemText } from "./format.ts";
+import { startsWithName } from "./names.ts";
 
 export {
   describeSource,
@@ -65,13 +66,14 @@ export const answer = (blocks: Block[], more?: boolean): Composition =>
  * question gets the first fact's stance ("Yes", "Not necessarily") in front.
  */
 export function leadFromFacts(
+  catalog: Catalog,
   facts: readonly Pick<KnowledgeFact, "text" | "sources" | "stance">[],
   form: QuestionForm,
 ): Block[] {
   const stance = form.yesNo ? facts[0]?.stance : undefined;
   if (facts.length === 1) {
     const f = facts[0]!;
-    return [{ type: "text", text: stance ? `${stance}: ${lowerStart(f.text)}` : f.text, sources: f.sources }];
+    return [{ type: "text", text: stance ? `${stance}: ${lowerStart(catalog, f.text)}` : f.text, sources: f.sources }];
   }
   const blocks: Block[] = stance ? [{ type: "text", text: `${stance}.` }] : [];
   blocks.push({ type: "bullets", items: facts.map((f) => ({ text: f.text, sources: f.sources })) });
@@ -83,42 +85,49 @@ export function leadOrFocus(summary: readonly Item[], input: ComposeInput): Comp
   const facts =
     input.focus.length > 0
       ? input.focus
-      : summary.map((item) => ({ text: itemText(item), sources: item.sources ?? [], stance: item.stance }));
-  return answer(leadFromFacts(facts, input.form));
+      : summary.map((item) => ({
+          text: itemText(input.catalog, item),
+          sources: item.sources ?? [],
+          stance: item.stance,
+        }));
+  return answer(leadFromFacts(input.catalog, facts, input.form));
 }
 
 /** "Leads the team" → "leads the team", keeping names and acronyms ("Zippia", "CRM") as they are. */
-function lowerStart(s: string): string {
-  return /^[A-Z][a-z]+\b/.test(s) &&
-    !/^(I|Zippia|Cityjobs|Indeed|Glassdoor|Totaljobs|Payscale|Customer Care|Customer Service)\b/.test(s)
+function lowerStart(catalog: Catalog, s: string): string {
+  return /^[A-Z][a-z]+\b/.test(s) && !/^I\b/.test(s) && !startsWithName(catalog, s)
     ? s[0]!.toLowerCase() + s.slice(1)
     : s;
 }
 
 export const heading = (text: string, level: 1 | 2 = 1): Block => ({ type: "heading", text, level });
 
-export function listItems(items: readonly Item[], defaultSources?: readonly string[]): ListItem[] {
-  return items.map((item) => ({ text: itemText(item), sources: item.sources ?? defaultSources ?? [] }));
+export function listItems(catalog: Catalog, items: readonly Item[], defaultSources?: readonly string[]): ListItem[] {
+  return items.map((item) => ({ text: itemText(catalog, item), sources: item.sources ?? defaultSources ?? [] }));
 }
 
-export function sectionBlocks(section: Section, withTitle = true): Block[] {
+export function sectionBlocks(catalog: Catalog, section: Section, withTitle = true): Block[] {
   const blocks: Block[] = [];
   if (withTitle) blocks.push(heading(section.title, 2));
   blocks.push({
     type: "bullets",
-    items: listItems(section.items, section.sources),
+    items: listItems(catalog, section.items, section.sources),
     ordered: section.style === "numbered",
   });
   return blocks;
 }
 
 /** A generic topic file: title, intro, every section, closing note. */
-export function topicBlocks(topic: Topic, options: { sections?: readonly string[]; title?: string } = {}): Block[] {
+export function topicBlocks(
+  catalog: Catalog,
+  topic: Topic,
+  options: { sections?: readonly string[]; title?: string } = {},
+): Block[] {
   const blocks: Block[] = [heading(options.title ?? topic.title)];
   if (topic.intro) blocks.push({ type: "text", text: topic.intro.text, sources: topic.intro.sources });
   const sections = options.sections ? topic.sections.filter((s) => options.sections!.includes(s.id)) : topic.sections;
   const titled = sections.length > 1;
-  for (const section of sections) blocks.push(...sectionBlocks(section, titled));
+  for (const section of sections) blocks.push(...sectionBlocks(catalog, section, titled));
   if (topic.note) blocks.push({ type: "text", text: topic.note.text, sources: topic.note.sources });
   return blocks;
 }

@@ -5,6 +5,7 @@
 import type { Catalog } from "../catalog.ts";
 import { ACTIONS, type Button, type Slots } from "../types.ts";
 import { type Composition, joinList } from "./compose.ts";
+import { fill } from "./wording.ts";
 
 const NAMES: Record<string, string> = { US: "the United States", UK: "the United Kingdom", CA: "Canada" };
 const SHORT: Record<string, string> = { US: "US", UK: "UK", CA: "Canada" };
@@ -43,7 +44,7 @@ export function unsupportedCountry(
     blocks: [
       {
         type: "text",
-        text: `None of my five sources gives ${what} for ${joinList(missing, "or")}, so I won't guess. They cover ${have}.`,
+        text: fill(catalog.wording.sources.noCountry, { what, missing: joinList(missing, "or"), have }),
       },
       {
         type: "buttons",
@@ -57,7 +58,5 @@ export function unsupportedCountry(
 /** A one-line caveat for answers that are not country-specific when a country was named. */
 export function countryCaveat(catalog: Catalog, slots: Slots): string | null {
   const missing = missingCountries(catalog, slots, ["US", "UK", "CA"]);
-  return missing.length > 0
-    ? `The sources do not look at ${joinList(missing, "or")} in particular; this is what they say in general.`
-    : null;
+  return missing.length > 0 ? fill(catalog.wording.sources.countryCaveat, { missing: joinList(missing, "or") }) : null;
 }

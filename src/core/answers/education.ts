@@ -34,11 +34,8 @@ export const education: Composer = (input) => {
   const e = catalog.education;
   if (input.mode === "lead") return leadOrFocus(e.summary, input);
   return answer([
-    heading("Education for a Customer Care Director"),
-    {
-      type: "text",
-      text: "Every source points to a bachelor's degree, in business or a nearby field. The fields each names:",
-    },
+    heading(catalog.wording.titles.education),
+    { type: "text", text: catalog.wording.sources.educationFields },
     {
       type: "facts",
       facts: e.degrees.map((d) =>
@@ -47,11 +44,11 @@ export const education: Composer = (input) => {
         ]),
       ),
     },
-    heading("Master's degree: the sources disagree", 2),
+    heading(catalog.wording.titles.mastersDisagree, 2),
     { type: "facts", facts: mastersFacts(catalog) },
-    heading("Certifications", 2),
-    { type: "bullets", items: listItems(e.alternatives) },
-    heading("Degrees directors hold", 2),
+    heading(catalog.wording.titles.certifications, 2),
+    { type: "bullets", items: listItems(catalog, e.alternatives) },
+    heading(catalog.wording.titles.degreesHeld, 2),
     { type: "facts", facts: shareFacts(catalog) },
   ]);
 };
@@ -73,7 +70,7 @@ export const degreeShares: Composer = ({ catalog, mode }) => {
   if (mode === "lead")
     return answer([{ type: "text", text: sharesSentence(catalog), sources: [shares.source] }], false);
   return answer([
-    heading("Most common degrees among directors of customer care"),
+    heading(catalog.wording.titles.degreeShares),
     {
       type: "text",
       text: `${sourceName(catalog, shares.source)}'s shares of directors by highest degree:`,
@@ -91,8 +88,8 @@ export const masters: Composer = ({ catalog, mode, form }) => {
       sources: [m.source],
     }));
     const opposed = new Set(catalog.education.masters.map((m) => m.stance)).size > 1;
-    const stance = opposed ? "Not necessarily: the sources disagree" : undefined;
-    const blocks = leadFromFacts(views, { ...form, yesNo: false });
+    const stance = opposed ? catalog.wording.sources.mastersDisagree : undefined;
+    const blocks = leadFromFacts(catalog, views, { ...form, yesNo: false });
     if (stance) blocks.unshift({ type: "text", text: `${stance}.` });
     if (held)
       blocks.push({
@@ -103,8 +100,8 @@ export const masters: Composer = ({ catalog, mode, form }) => {
     return answer(blocks, false);
   }
   const blocks: Block[] = [
-    heading("Do you need a master's degree?"),
-    { type: "text", text: "The sources disagree, so here is each view:" },
+    heading(catalog.wording.titles.masters),
+    { type: "text", text: catalog.wording.sources.mastersViews },
     { type: "facts", facts: mastersFacts(catalog) },
   ];
   if (held)

@@ -47,9 +47,9 @@ export const experience: Composer = (input) => {
   if (input.mode === "lead") {
     const other = input.focus.filter((f) => !f.id.startsWith("experience/years/"));
     const aboutYears = other.length < input.focus.length || other.length === 0;
-    return answer(aboutYears ? yearsLead(input) : leadFromFacts(other, input.form));
+    return answer(aboutYears ? yearsLead(input) : leadFromFacts(catalog, other, input.form));
   }
-  const blocks: Block[] = [heading("Experience you need")];
+  const blocks: Block[] = [heading(catalog.wording.titles.experience)];
   blocks.push({ type: "text", text: "The sources ask for different amounts, and measure different things:" });
   blocks.push({
     type: "facts",
@@ -67,13 +67,13 @@ export const experience: Composer = (input) => {
         sources: numeric.map((y) => y.source),
       });
   }
-  blocks.push(heading("Roles people hold before", 2));
+  blocks.push(heading(catalog.wording.titles.priorRoles, 2));
   blocks.push({
     type: "facts",
     facts: x.priorRoles.map((p) => fact(sourceName(catalog, p.source), joinList(p.roles), [p.source])),
   });
-  blocks.push(heading("What that experience should include", 2));
-  blocks.push({ type: "bullets", items: listItems(x.other) });
+  blocks.push(heading(catalog.wording.titles.experienceIncludes, 2));
+  blocks.push({ type: "bullets", items: listItems(catalog, x.other) });
   const t = x.training;
   blocks.push({
     type: "text",
@@ -97,7 +97,7 @@ export const training: Composer = ({ catalog, mode }) => {
       t.note !== undefined,
     );
   const blocks: Block[] = [
-    heading("On-the-job training"),
+    heading(catalog.wording.titles.training),
     {
       type: "text",
       text: `${sourceName(catalog, t.source)} puts on-the-job training after hire at ${t.minMonths}-${t.maxMonths} months: the time a new director of customer care takes to learn the job and the employer's ways.`,

@@ -3,14 +3,15 @@
 import type { Catalog } from "../catalog.ts";
 import type { Source } from "../model/sources.ts";
 import type { Item } from "../model/topics.ts";
+import { startsWithSourceName } from "./names.ts";
 
-export function itemText(item: Item): string {
-  return item.label ? `${item.label}: ${lowerFirst(item.text)}` : item.text;
+export function itemText(catalog: Catalog, item: Item): string {
+  return item.label ? `${item.label}: ${lowerFirst(catalog, item.text)}` : item.text;
 }
 
 /** Lower-cases a sentence's first word after a label, keeping acronyms and names ("CRM", "Zippia") as they are. */
-function lowerFirst(s: string): string {
-  return /^[A-Z][a-z]*\b/.test(s) && !/^(I|Zippia|Cityjobs|Indeed|Glassdoor|Totaljobs|Payscale)\b/.test(s)
+function lowerFirst(catalog: Catalog, s: string): string {
+  return /^[A-Z][a-z]*\b/.test(s) && !/^I\b/.test(s) && !startsWithSourceName(catalog, s)
     ? s[0]!.toLowerCase() + s.slice(1)
     : s;
 }

@@ -2,6 +2,7 @@
 import type { Catalog } from "../catalog.ts";
 import { ACTIONS, type Block, type Button } from "../types.ts";
 import { answer, type Composer, describeSource, fact, heading, joinList, leadFromFacts } from "./compose.ts";
+import { fill } from "./wording.ts";
 
 /** Intents offered as example questions in greetings and help. */
 const EXAMPLES = ["salary", "experience", "skills", "manager-vs-director"];
@@ -18,46 +19,31 @@ function exampleButtons(catalog: Catalog, ids = EXAMPLES): Block {
   };
 }
 
-const ABOUT =
-  "I answer questions about the Customer Care / Customer Service Director role: what it is, what it pays (by country, level and source), how to get there, the skills and KPIs that matter, its trade-offs and common mistakes, and its outlook.";
-
-export const greeting: Composer = ({ catalog }) =>
-  answer([
-    heading("Hi! I'm careerfaq."),
-    { type: "text", text: `${ABOUT} Every answer cites its sources.` },
+export const greeting: Composer = ({ catalog }) => {
+  const words = catalog.wording.meta;
+  return answer([
+    heading(words.greetingTitle),
+    { type: "text", text: fill(words.greeting, { about: words.about }) },
     exampleButtons(catalog),
   ]);
+};
 
-export const thanks: Composer = () =>
-  answer([
-    {
-      type: "text",
-      text: "You're welcome. Ask me anything else about the Customer Care Director role whenever you like.",
-    },
-  ]);
+export const thanks: Composer = ({ catalog }) => answer([{ type: "text", text: catalog.wording.meta.thanks }]);
 
-export const help: Composer = ({ catalog }) =>
-  answer([
-    heading("What I can do"),
-    { type: "text", text: ABOUT },
-    {
-      type: "bullets",
-      items: [
-        { text: 'Ask in your own words, e.g. "salary uk", "how long until I\'m a director?", "manager vs director".' },
-        { text: "Every answer names its sources; where they disagree I show each figure side by side." },
-        {
-          text: "If I don't know something (another job, another country, anything off-topic) I say so instead of guessing.",
-        },
-        { text: 'Type "topics" for the list of subjects, or "assess" for the readiness self-assessment.' },
-      ],
-    },
+export const help: Composer = ({ catalog }) => {
+  const words = catalog.wording.meta;
+  return answer([
+    heading(words.helpTitle),
+    { type: "text", text: words.about },
+    { type: "bullets", items: words.helpTips.map((text) => ({ text })) },
     exampleButtons(catalog),
   ]);
+};
 
 export const topics: Composer = ({ catalog }) =>
   answer([
-    heading("Topics"),
-    { type: "text", text: `${catalog.menu.summary} Pick a question, or just type your own.` },
+    heading(catalog.wording.meta.topicsTitle),
+    { type: "text", text: fill(catalog.wording.meta.topicsLead, { summary: catalog.menu.summary }) },
     ...catalog.menu.groups.map(
       (g): Block => ({ type: "buttons", title: g.title, buttons: g.intents.map((id) => askButton(catalog, id)) }),
     ),
@@ -65,32 +51,26 @@ export const topics: Composer = ({ catalog }) =>
 
 export const assess: Composer = ({ catalog }) =>
   answer([
-    heading("Readiness self-assessment"),
-    {
-      type: "text",
-      text: `The self-assessment runs privately in a direct message with me: ${catalog.assessment.questions.length} questions on your experience, education and skills, then a readiness score out of 100 with your biggest gaps and next steps. Type "assess" in a direct message to start; "history" shows your past results.`,
-    },
+    heading(catalog.wording.meta.assessTitle),
+    { type: "text", text: fill(catalog.wording.meta.assess, { questions: catalog.assessment.questions.length }) },
     exampleButtons(catalog, ["experience", "education", "skills"]),
   ]);
 
 export const sources: Composer = ({ catalog, mode, focus, form }) => {
   if (mode === "lead") {
-    if (focus.length > 0) return answer(leadFromFacts(focus, form));
+    if (focus.length > 0) return answer(leadFromFacts(catalog, focus, form));
     const names = [...catalog.sources.values()].map((s) => s.short);
     return answer([
       {
         type: "text",
-        text: `My answers come from ${catalog.sources.size} published documents: ${joinList(names)}. Every answer cites the ones it uses, and shows each view where they disagree.`,
+        text: fill(catalog.wording.meta.sourcesLead, { count: catalog.sources.size, names: joinList(names) }),
         sources: [...catalog.sources.keys()],
       },
     ]);
   }
   return answer([
-    heading("Where my answers come from"),
-    {
-      type: "text",
-      text: `Every fact comes from these ${catalog.sources.size} documents, rewritten in our own words and cited in each answer. Where they disagree I show each view.`,
-    },
+    heading(catalog.wording.meta.sourcesTitle),
+    { type: "text", text: fill(catalog.wording.meta.sourcesPage, { count: catalog.sources.size }) },
     {
       type: "facts",
       facts: [...catalog.sources.values()].map((s) =>

@@ -15,6 +15,7 @@ import {
   sourceName,
 } from "./compose.ts";
 import { unsupportedCountry } from "./coverage.ts";
+import { fill } from "./wording.ts";
 
 function growthFacts(catalog: Catalog): Fact[] {
   return catalog.outlook.growth.map((g) => {
@@ -68,14 +69,14 @@ export const outlook: Composer = ({ catalog, slots, mode, focus, form }) => {
     return unsupportedCountry(catalog, slots, "outlook figures", [o.country], "outlook");
   if (mode === "lead") {
     const statements = focus.filter((f) => f.id.startsWith("outlook/statement/"));
-    return answer(statements.length > 0 ? leadFromFacts(statements, form) : growthLead(catalog));
+    return answer(statements.length > 0 ? leadFromFacts(catalog, statements, form) : growthLead(catalog));
   }
   return answer([
-    heading("Job outlook for Customer Care Directors (US)"),
+    heading(catalog.wording.titles.outlook),
     { type: "text", text: "The growth figures measure different things, so each is shown with what it covers:" },
     { type: "facts", facts: growthFacts(catalog) },
-    heading("What the sources expect", 2),
-    { type: "bullets", items: listItems(o.statements) },
+    heading(catalog.wording.titles.outlookExpect, 2),
+    { type: "bullets", items: listItems(catalog, o.statements) },
   ]);
 };
 
@@ -108,13 +109,13 @@ export const worthIt: Composer = ({ catalog, mode, form }) => {
         ),
       );
   }
-  const blocks: Block[] = [heading("Is it a good career?")];
+  const blocks: Block[] = [heading(catalog.wording.titles.worthIt)];
   if (path)
     blocks.push(
-      { type: "text", text: "Why it is called a strong career path:" },
-      { type: "bullets", items: listItems(path.items, path.sources) },
+      { type: "text", text: catalog.wording.sources.strongPath },
+      { type: "bullets", items: listItems(catalog, path.items, path.sources) },
     );
-  blocks.push(heading("The figures, good and hard", 2), { type: "facts", facts });
+  blocks.push(heading(catalog.wording.titles.worthItFigures, 2), { type: "facts", facts });
   return answer(blocks);
 };
 
@@ -126,11 +127,12 @@ function worthItLead(catalog: Catalog, yesNo: boolean): Block[] {
   const growth = catalog.outlook.growth.find((g) => /role/.test(g.appliesTo));
   const stress = catalog.ratings.ratings.find((r) => r.aspect === "stress");
   const balance = catalog.ratings.ratings.find((r) => r.aspect === "work-life");
+  const words = catalog.wording.sources;
   const blocks: Block[] = [];
   if (why)
     blocks.push({
       type: "text",
-      text: `${yesNo ? "By the sources' account, yes: " : ""}it is called a strong career path because it builds leadership across service operations, people management, customer-experience strategy and outsourcing decisions.`,
+      text: yesNo ? fill(words.worthItYes, { why: words.worthItWhy }) : words.worthItWhy,
       sources: why.sources ?? [],
     });
   const parts: string[] = [];

@@ -16,6 +16,7 @@ import {
   sourceName,
 } from "./compose.ts";
 import { unsupportedCountry } from "./coverage.ts";
+import { fill } from "./wording.ts";
 
 const ASPECT_LABEL: Record<RatingAspect, string> = {
   salary: "Salary",
@@ -89,7 +90,11 @@ export const ratings: Composer = ({ catalog, slots, mode, focus }) => {
     return fact(ASPECT_LABEL[r.aspect], `${score(r.score)} ${file.scale}${word}${us}`, [r.source]);
   });
   const blocks: Block[] = [
-    heading(slots.aspect ? `${ASPECT_LABEL[slots.aspect]} as a Customer Care Director` : "How the job rates"),
+    heading(
+      slots.aspect
+        ? fill(catalog.wording.titles.ratingsAspect, { aspect: ASPECT_LABEL[slots.aspect] })
+        : catalog.wording.titles.ratings,
+    ),
   ];
   const asked = file.ratings.find((r) => r.aspect === slots.aspect);
   if (asked) {
@@ -114,7 +119,7 @@ export const demographics: Composer = ({ catalog, slots, mode, focus, form, term
       (t) => terms.has(t) || (t === "race" && terms.has("diversity")),
     );
     const facts = asked.length > 0 ? asked.map((t) => demographicFact(catalog, t)) : focus.slice(0, 2);
-    if (facts.length > 0) return answer(leadFromFacts(facts, form));
+    if (facts.length > 0) return answer(leadFromFacts(catalog, facts, form));
     const women = d.gender.find((g) => g.category === "female");
     const men = d.gender.find((g) => g.category === "male");
     const largest = [...d.race].sort((a, b) => b.percent - a.percent)[0];
@@ -135,15 +140,15 @@ export const demographics: Composer = ({ catalog, slots, mode, focus, form, term
       ),
     );
   return answer([
-    heading("Who works as a director of customer care (US)"),
+    heading(catalog.wording.titles.demographics),
     {
       type: "text",
       text: `${sourceName(catalog, d.source)}'s figures for the US: the average age is ${d.averageAge}${d.usAverageAge ? ` (US average ${d.usAverageAge})` : ""}.`,
       sources: [d.source],
     },
-    heading("Gender", 2),
+    heading(catalog.wording.titles.gender, 2),
     { type: "facts", facts: share(d.gender) },
-    heading("Race and ethnicity", 2),
+    heading(catalog.wording.titles.race, 2),
     { type: "facts", facts: share([...d.race].sort((a, b) => b.percent - a.percent)) },
   ]);
 };

@@ -8,7 +8,7 @@ export const roleOverview: Composer = (input) => {
   const sourced = role.titles.filter((t) => t.sources);
   const informal = role.titles.filter((t) => !t.sources);
   return answer([
-    heading("What a Customer Care Director is"),
+    heading(catalog.wording.titles.role),
     {
       type: "bullets",
       items: role.definitions.map((d) => ({
@@ -28,6 +28,6 @@ export const roleOverview: Composer = (input) => {
       }.`,
       sources: [...new Set(sourced.flatMap((t) => t.sources ?? []))],
     },
-    ...sectionBlocks(role.scope),
+    ...sectionBlocks(catalog, role.scope),
   ]);
 };

@@ -12,6 +12,7 @@ import type { Block, TableRow } from "../types.ts";
 import { answer, type ComposeInput, type Composition, joinList, money, sourceName } from "./compose.ts";
 import { unsupportedCountry } from "./coverage.ts";
 import { describeFigure } from "./salary.ts";
+import { fill } from "./wording.ts";
 
 const WHERE: Record<Country, string> = { US: "the US", UK: "the UK", CA: "Canada" };
 const LEVEL_NAME: Record<Level, string> = {
@@ -60,7 +61,7 @@ export function salaryLead(input: ComposeInput): Composition {
   const unknown = asked.filter((c) => !(covered as string[]).includes(c));
   if (unknown.length > 0) {
     const names = unknown.map((code) => catalog.lexicon.countries[code]?.name ?? code);
-    blocks.push({ type: "text", text: `No source gives pay for ${joinList(names, "or")}.` });
+    blocks.push({ type: "text", text: fill(catalog.wording.salary.noCountry, { countries: joinList(names, "or") }) });
   }
   return answer(blocks);
 }

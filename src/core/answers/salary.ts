@@ -22,6 +22,7 @@ import {
 } from "./compose.ts";
 import { unsupportedCountry } from "./coverage.ts";
 import { salaryLead } from "./salary-lead.ts";
+import { fill } from "./wording.ts";
 
 const COUNTRY_LABEL: Record<Country, string> = { US: "United States", UK: "United Kingdom", CA: "Canada" };
 const LEVEL_LABEL = {
@@ -46,6 +47,16 @@ export function describeFigure(f: SalaryFigure): string {
     case "level":
       return `${money(f.amount!, f.currency)}`;
   }
+}
+
+/** How a sentence names a source: its name ("Zippia"), else its citation name. */
+function calledBy(catalog: Catalog, id: string): string {
+  return catalog.sources.get(id)?.name ?? sourceName(catalog, id);
+}
+
+/** " (and Zippia an hourly one)": who gives the only hourly figure, when one does. */
+function hourlyAside(catalog: Catalog, hour: SalaryFigure | undefined): string {
+  return hour ? ` ${fill(catalog.wording.salary.hourlyAside, { source: calledBy(catalog, hour.source) })}` : "";
 }
 
 function label(catalog: Catalog, source: string, via: string | undefined): string {
@@ -73,17 +84,19 @@ function levelFacts(_catalog: Catalog, levels: readonly SalaryFigure[]): Fact[] 
   );
 }
 
-function averagesSpread(figures: readonly SalaryFigure[]): string | null {
+function averagesSpread(catalog: Catalog, figures: readonly SalaryFigure[]): string | null {
   const averages = figures.filter((f) => f.kind === "average" && f.period === "year");
   if (averages.length < 2) return null;
   const amounts = averages.map((f) => f.amount!);
   const currency = averages[0]!.currency;
-  return `The sources disagree: their averages run from ${money(Math.min(...amounts), currency)} to ${money(Math.max(...amounts), currency)} a year, so each is shown with its source.`;
+  const [low, high] = [money(Math.min(...amounts), currency), money(Math.max(...amounts), currency)];
+  return fill(catalog.wording.salary.spread, { low, high });
 }
 
 export const salary: Composer = (input): Composition => {
   if (input.mode === "lead") return salaryLead(input);
   const { catalog, slots } = input;
+  const words = catalog.wording.salary;
   const figures = catalog.salary.figures;
   const covered = new Set<string>(figures.map((f) => f.country));
   const asked = slots.countries ?? (slots.country ? [slots.country] : []);
@@ -97,20 +110,24 @@ export const salary: Composer = (input): Composition => {
   const countries: Country[] = known.length > 0 ? known : ["US"];
 
   if (slots.period === "hour") {
-    blocks.push(heading("Customer Care Director hourly pay"));
+    blocks.push(heading(words.hourlyTitle));
     const usable = hourly.filter((f) => countries.includes(f.country));
     if (usable.length > 0) {
       for (const f of usable) {
         blocks.push({
           type: "text",
-          text: `${sourceName(catalog, f.source)} puts US pay at ${describeFigure(f)} (about ${money(Math.round(f.hourly!), f.currency)}). It is the only source with an hourly figure; the others give yearly pay, below.`,
+          text: fill(words.hourlyOnly, {
+            source: sourceName(catalog, f.source),
+            figure: describeFigure(f),
+            rounded: money(Math.round(f.hourly!), f.currency),
+          }),
           sources: [f.source],
         });
       }
     } else {
       blocks.push({
         type: "text",
-        text: `None of the sources gives an hourly figure for ${joinList(countries.map((c) => COUNTRY_LABEL[c]))}; these are the yearly figures.`,
+        text: fill(words.noHourly, { countries: joinList(countries.map((c) => COUNTRY_LABEL[c])) }),
       });
     }
     for (const c of countries) blocks.push(...countryBlock(catalog, c, countries.length > 1 || usable.length > 0));
@@ -118,18 +135,18 @@ export const salary: Composer = (input): Composition => {
   }
 
   if (slots.period === "month" || slots.period === "week") {
-    blocks.push(heading("Customer Care Director pay"));
+    blocks.push(heading(words.payTitle));
     blocks.push({
       type: "text",
-      text: `None of the sources gives ${slots.period}ly pay; they give yearly figures (and Zippia an hourly one). Here they are.`,
+      text: fill(words.noPeriod, { period: slots.period, aside: hourlyAside(catalog, hourly[0]) }),
     });
   }
 
   if (slots.byLevel && !slots.level && countries.includes("US")) {
-    if (blocks.length === 0) blocks.push(heading("Customer Service Director pay by experience"));
+    if (blocks.length === 0) blocks.push(heading(words.byLevelTitle));
     blocks.push({
       type: "text",
-      text: `Only ${sourceName(catalog, levels[0]!.source)} gives pay by experience level (US, yearly averages):`,
+      text: fill(words.onlyByLevel, { source: sourceName(catalog, levels[0]!.source) }),
       sources: [levels[0]!.source],
     });
     blocks.push({ type: "facts", facts: levelFacts(catalog, levels) });
@@ -139,34 +156,44 @@ export const salary: Composer = (input): Composition => {
   if (slots.level && countries.includes("US")) {
     const match = levels.find((f) => f.level === slots.level)!;
     if (blocks.length === 0)
-      blocks.push(heading(`Customer Service Director pay: ${LEVEL_LABEL[slots.level].toLowerCase()}`));
+      blocks.push(heading(fill(words.levelTitle, { level: LEVEL_LABEL[slots.level].toLowerCase() })));
     const years =
       slots.years !== undefined
         ? `With ${slots.years} years of experience you are in the ${LEVEL_LABEL[slots.level].toLowerCase()} band (${match.years} years)`
         : `${LEVEL_LABEL[slots.level]} (${match.years} years of experience)`;
     blocks.push({
       type: "text",
-      text: `${years}: ${sourceName(catalog, match.source)} gives an average of ${money(match.amount!, match.currency)} a year in the US. It is the only source with figures by experience level.`,
+      text: fill(words.levelOnly, {
+        who: years,
+        source: sourceName(catalog, match.source),
+        amount: money(match.amount!, match.currency),
+      }),
       sources: [match.source],
     });
-    blocks.push(heading("All experience levels (US)", 2), { type: "facts", facts: levelFacts(catalog, levels) });
+    blocks.push(heading(words.allLevelsTitle, 2), { type: "facts", facts: levelFacts(catalog, levels) });
     return finish(catalog, blocks, unknown);
   }
 
   if (blocks.length === 0) {
     const where = known.length > 0 ? ` in ${joinList(known.map((c) => (c === "CA" ? "Canada" : `the ${c}`)))}` : "";
-    blocks.push(heading(`Customer Care Director salary${where}`));
+    blocks.push(heading(fill(words.salaryTitle, { where })));
   }
   if (slots.level) {
     blocks.push({
       type: "text",
-      text: `Only Cityjobs gives pay by experience level, and only for the US; for ${joinList(countries.map((c) => COUNTRY_LABEL[c]))} the sources give these figures.`,
+      text: fill(words.levelOnlyElsewhere, {
+        source: calledBy(catalog, levels[0]!.source),
+        countries: joinList(countries.map((c) => COUNTRY_LABEL[c])),
+      }),
     });
   }
   if (known.length === 0) {
-    const spread = averagesSpread(figures.filter((f) => f.country === "US"));
+    const spread = averagesSpread(
+      catalog,
+      figures.filter((f) => f.country === "US"),
+    );
     if (spread) blocks.push({ type: "text", text: spread });
-    blocks.push(heading("United States (USD, per year)", 2), {
+    blocks.push(heading(words.usTitle, 2), {
       type: "facts",
       facts: [...countryFacts(catalog, "US"), ...levelSummary(catalog, levels)],
     });
@@ -178,7 +205,7 @@ export const salary: Composer = (input): Composition => {
         [...new Set(list.map((f) => f.source))],
       );
     });
-    blocks.push(heading("United Kingdom and Canada (per year)", 2), { type: "facts", facts: others });
+    blocks.push(heading(words.otherCountriesTitle, 2), { type: "facts", facts: others });
     const hour = hourly[0];
     if (hour)
       blocks.push({
@@ -211,10 +238,13 @@ function countryBlock(catalog: Catalog, country: Country, titled: boolean): Bloc
   const facts = countryFacts(catalog, country);
   const blocks: Block[] = [];
   if (titled) blocks.push(heading(`${COUNTRY_LABEL[country]} (${currency}, per year)`, 2));
-  const spread = averagesSpread(catalog.salary.figures.filter((f) => f.country === country));
+  const spread = averagesSpread(
+    catalog,
+    catalog.salary.figures.filter((f) => f.country === country),
+  );
   if (spread) blocks.push({ type: "text", text: spread });
   else if (facts.length > 1)
-    blocks.push({ type: "text", text: `${facts.length} sources give figures; they are shown side by side.` });
+    blocks.push({ type: "text", text: fill(catalog.wording.salary.sideBySide, { count: facts.length }) });
   blocks.push({ type: "facts", facts });
   return blocks;
 }
@@ -222,7 +252,7 @@ function countryBlock(catalog: Catalog, country: Country, titled: boolean): Bloc
 function finish(catalog: Catalog, blocks: Block[], unknown: readonly string[]): Composition {
   if (unknown.length > 0) {
     const names = unknown.map((code) => catalog.lexicon.countries[code]?.name ?? code);
-    blocks.push({ type: "text", text: `No source gives pay for ${joinList(names, "or")}.` });
+    blocks.push({ type: "text", text: fill(catalog.wording.salary.noCountry, { countries: joinList(names, "or") }) });
   }
   return answer(blocks);
 }
@@ -232,9 +262,9 @@ export const payFactors: Composer = (input) => {
   const { catalog } = input;
   if (input.mode === "lead") return leadOrFocus(catalog.salary.factorsSummary, input);
   return answer([
-    heading("What makes a Customer Care Director's pay vary"),
-    { type: "bullets", items: listItems(catalog.salary.factors) },
-    heading("Bonuses and other pay", 2),
-    { type: "bullets", items: listItems(catalog.salary.extras) },
+    heading(catalog.wording.salary.factorsTitle),
+    { type: "bullets", items: listItems(catalog, catalog.salary.factors) },
+    heading(catalog.wording.salary.extrasTitle, 2),
+    { type: "bullets", items: listItems(catalog, catalog.salary.extras) },
   ]);
 };

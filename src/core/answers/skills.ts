@@ -6,7 +6,7 @@ export const skills: Composer = (input) => {
   const { resumeShares, sections } = catalog.skills;
   if (input.mode === "lead") return leadOrFocus(catalog.skills.summary, input);
   return answer([
-    heading("Skills a Customer Care Director needs"),
+    heading(catalog.wording.titles.skills),
     {
       type: "text",
       text: `Skills most often on directors' resumes, with the share of resumes that list each (${sourceName(catalog, resumeShares.source)}):`,
@@ -16,6 +16,6 @@ export const skills: Composer = (input) => {
       type: "facts",
       facts: resumeShares.skills.map((s) => fact(s.category, percent(s.percent), [resumeShares.source])),
     },
-    ...sections.flatMap((s) => sectionBlocks(s)),
+    ...sections.flatMap((s) => sectionBlocks(catalog, s)),
   ]);
 };

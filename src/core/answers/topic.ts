@@ -7,7 +7,7 @@ import { answer, type Composer, leadOrFocus, topicBlocks } from "./compose.ts";
 
 export const topic: Composer = (input) => {
   const file = input.catalog.topics.get(input.intent.answer)!;
-  return input.mode === "page" ? answer(topicBlocks(file)) : leadOrFocus(file.summary, input);
+  return input.mode === "page" ? answer(topicBlocks(input.catalog, file)) : leadOrFocus(file.summary, input);
 };
 
 /** Whether an intent's `answer` names a topic file. */

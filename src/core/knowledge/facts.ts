@@ -28,11 +28,17 @@ export interface KnowledgeFact {
   summary?: boolean;
 }
 
-function fromItem(id: string, topic: string, item: Item, fallback: readonly string[] = []): KnowledgeFact {
+function fromItem(
+  catalog: Catalog,
+  id: string,
+  topic: string,
+  item: Item,
+  fallback: readonly string[] = [],
+): KnowledgeFact {
   return {
     id,
     topic,
-    text: itemText(item),
+    text: itemText(catalog, item),
     sources: item.sources ?? fallback,
     keys: [...(item.keys ?? []), ...(item.label ? [item.label.toLowerCase()] : [])],
     stance: item.stance,
@@ -40,29 +46,32 @@ function fromItem(id: string, topic: string, item: Item, fallback: readonly stri
   };
 }
 
-function fromSections(topic: string, sections: readonly Section[]): KnowledgeFact[] {
+function fromSections(catalog: Catalog, topic: string, sections: readonly Section[]): KnowledgeFact[] {
   return sections.flatMap((s) =>
-    s.items.map((item, i) => fromItem(`${topic}/${s.id}/${i + 1}`, topic, item, s.sources)),
+    s.items.map((item, i) => fromItem(catalog, `${topic}/${s.id}/${i + 1}`, topic, item, s.sources)),
   );
 }
 
-function summaryFacts(topic: string, items: readonly Item[]): KnowledgeFact[] {
-  return items.map((item, i) => ({ ...fromItem(`${topic}/summary/${i + 1}`, topic, item), summary: true }));
+function summaryFacts(catalog: Catalog, topic: string, items: readonly Item[]): KnowledgeFact[] {
+  return items.map((item, i) => ({ ...fromItem(catalog, `${topic}/summary/${i + 1}`, topic, item), summary: true }));
 }
 
 /** Every fact in the catalog. */
 export function collectFacts(catalog: Catalog): KnowledgeFact[] {
   const facts: KnowledgeFact[] = [];
   for (const [id, topic] of catalog.topics) {
-    facts.push(...summaryFacts(id, topic.summary));
-    if (topic.intro) facts.push(fromItem(`${id}/intro`, id, topic.intro));
-    facts.push(...fromSections(id, topic.sections));
-    if (topic.note) facts.push(fromItem(`${id}/note`, id, topic.note));
+    facts.push(...summaryFacts(catalog, id, topic.summary));
+    if (topic.intro) facts.push(fromItem(catalog, `${id}/intro`, id, topic.intro));
+    facts.push(...fromSections(catalog, id, topic.sections));
+    if (topic.note) facts.push(fromItem(catalog, `${id}/note`, id, topic.note));
   }
   facts.push(...roleFacts(catalog), ...payFacts(catalog), ...educationFacts(catalog), ...experienceFacts(catalog));
-  facts.push(...summaryFacts("skills", catalog.skills.summary), ...fromSections("skills", catalog.skills.sections));
+  facts.push(
+    ...summaryFacts(catalog, "skills", catalog.skills.summary),
+    ...fromSections(catalog, "skills", catalog.skills.sections),
+  );
   facts.push(...outlookFacts(catalog), ...peopleFacts(catalog));
-  facts.push(...catalog.sourceFacts.map((item, i) => fromItem(`sources/${i + 1}`, "sources", item)));
+  facts.push(...catalog.sourceFacts.map((item, i) => fromItem(catalog, `sources/${i + 1}`, "sources", item)));
   facts.push(...[...catalog.sources.values()].map((s) => sourceDateFact(s)));
   return facts;
 }
@@ -71,7 +80,7 @@ function roleFacts(catalog: Catalog): KnowledgeFact[] {
   const { role } = catalog;
   const titled = role.titles.filter((t) => t.sources);
   return [
-    ...summaryFacts("role-overview", role.summary),
+    ...summaryFacts(catalog, "role-overview", role.summary),
     ...role.definitions.map((d, i) => ({
       id: `role-overview/definition/${i + 1}`,
       topic: "role-overview",
@@ -86,16 +95,16 @@ function roleFacts(catalog: Catalog): KnowledgeFact[] {
       sources: [...new Set(titled.flatMap((t) => t.sources ?? []))],
       keys: ["titles", "job titles", "other names", "also called", "names"],
     },
-    ...fromSections("role-overview", [role.scope]),
+    ...fromSections(catalog, "role-overview", [role.scope]),
   ];
 }
 
 function payFacts(catalog: Catalog): KnowledgeFact[] {
   const { salary } = catalog;
   return [
-    ...summaryFacts("pay-factors", salary.factorsSummary),
-    ...salary.factors.map((item, i) => fromItem(`pay-factors/factors/${i + 1}`, "pay-factors", item)),
-    ...salary.extras.map((item, i) => fromItem(`pay-factors/extras/${i + 1}`, "pay-factors", item)),
+    ...summaryFacts(catalog, "pay-factors", salary.factorsSummary),
+    ...salary.factors.map((item, i) => fromItem(catalog, `pay-factors/factors/${i + 1}`, "pay-factors", item)),
+    ...salary.extras.map((item, i) => fromItem(catalog, `pay-factors/extras/${i + 1}`, "pay-factors", item)),
     ...salary.benchmarks.map((b) => ({
       id: `salary/${b.id}`,
       topic: "salary",
@@ -130,7 +139,7 @@ function payFacts(catalog: Catalog): KnowledgeFact[] {
 function educationFacts(catalog: Catalog): KnowledgeFact[] {
   const e = catalog.education;
   return [
-    ...summaryFacts("education", e.summary),
+    ...summaryFacts(catalog, "education", e.summary),
     ...e.degrees.map((d, i) => ({
       id: `education/degree/${i + 1}`,
       topic: "education",
@@ -138,7 +147,7 @@ function educationFacts(catalog: Catalog): KnowledgeFact[] {
       sources: [d.source],
       keys: ["degree", "bachelor", "field", "major", "study", ...d.fields.map((f) => f.toLowerCase())],
     })),
-    ...e.alternatives.map((item, i) => fromItem(`education/alternative/${i + 1}`, "education", item)),
+    ...e.alternatives.map((item, i) => fromItem(catalog, `education/alternative/${i + 1}`, "education", item)),
     ...e.masters.map((m, i) => ({
       id: `masters/${i + 1}`,
       topic: "masters",
@@ -183,7 +192,7 @@ function experienceFacts(catalog: Catalog): KnowledgeFact[] {
         "supervisor",
       ],
     })),
-    ...x.other.map((item, i) => fromItem(`experience/other/${i + 1}`, "experience", item)),
+    ...x.other.map((item, i) => fromItem(catalog, `experience/other/${i + 1}`, "experience", item)),
     {
       id: "training",
       topic: "training",
@@ -197,7 +206,7 @@ function experienceFacts(catalog: Catalog): KnowledgeFact[] {
 function outlookFacts(catalog: Catalog): KnowledgeFact[] {
   const o = catalog.outlook;
   return [
-    ...summaryFacts("outlook", o.summary),
+    ...summaryFacts(catalog, "outlook", o.summary),
     ...o.growth.map((g) => ({
       id: `outlook/${g.id}`,
       topic: "outlook",
@@ -205,7 +214,7 @@ function outlookFacts(catalog: Catalog): KnowledgeFact[] {
       sources: [g.source],
       keys: ["growth", "grow", "demand", "percent", g.period],
     })),
-    ...o.statements.map((item, i) => fromItem(`outlook/statement/${i + 1}`, "outlook", item)),
+    ...o.statements.map((item, i) => fromItem(catalog, `outlook/statement/${i + 1}`, "outlook", item)),
   ];
 }
 

@@ -5,8 +5,12 @@ import { ItemSchema } from "./topics.ts";
 
 export const SourceSchema = z.object({
   id,
-  /** Short name used in citations, e.g. "Zippia". */
+  /** Short name used in citations, e.g. "Zippia (2025)". */
   short: z.string().min(1).max(60),
+  /** The name a sentence calls it by ("Zippia"), when it has one. */
+  name: z.string().min(1).max(40).optional(),
+  /** The data providers the document names as the origin of its figures ("Indeed", "BLS"). */
+  cites: z.array(z.string().min(1).max(40)).default([]),
   title: z.string().min(1),
   kind: z.string().min(1),
   /** Publisher as the document states it; null when the document does not name one. */

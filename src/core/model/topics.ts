@@ -68,6 +68,8 @@ export const RoleFileSchema = z
   .object({
     /** Titles the sources use for the role, and the ones people use that we treat as the same role. */
     titles: z.array(z.object({ title: z.string().min(1), sources: sourceIds.optional() }).strict()).min(1),
+    /** How sentences name the role ("Customer Care"): an answer never lower-cases them. */
+    names: z.array(z.string().min(1).max(40)).min(1),
     summary: SummarySchema,
     definitions: z.array(z.object({ source: id, text }).strict()).min(1),
     scope: SectionSchema,
