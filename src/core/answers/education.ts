@@ -13,6 +13,7 @@ import {
   percent,
   sourceName,
 } from "./compose.ts";
+import { fill } from "./wording.ts";
 
 const LEVEL = { bachelor: "Bachelor's", "bachelor-or-higher": "Bachelor's or higher" } as const;
 
@@ -57,7 +58,10 @@ export const education: Composer = (input) => {
 function sharesSentence(catalog: Catalog): string {
   const { shares } = catalog.education;
   const parts = shares.degrees.map((d, i) => `${percent(d.percent)} ${i === 0 ? "hold " : ""}${article(d.category)}`);
-  return `Among directors of customer care, ${joinList(parts)} as their highest degree, per ${sourceName(catalog, shares.source)}.`;
+  return fill(catalog.wording.sources.sharesLead, {
+    shares: joinList(parts),
+    source: sourceName(catalog, shares.source),
+  });
 }
 
 function article(category: string): string {
@@ -73,12 +77,17 @@ export const degreeShares: Composer = ({ catalog, mode }) => {
     heading(catalog.wording.titles.degreeShares),
     {
       type: "text",
-      text: `${sourceName(catalog, shares.source)}'s shares of directors by highest degree:`,
+      text: fill(catalog.wording.sources.sharesPage, { source: sourceName(catalog, shares.source) }),
       sources: [shares.source],
     },
     { type: "facts", facts: shareFacts(catalog) },
   ]);
 };
+
+/** The share holding a master's and its source, for the sentences of data/wording.yml. */
+function heldValues(catalog: Catalog, held: number): Record<string, string> {
+  return { percent: percent(held), source: sourceName(catalog, catalog.education.shares.source) };
+}
 
 export const masters: Composer = ({ catalog, mode, form }) => {
   const held = catalog.education.shares.degrees.find((d) => /master/i.test(d.category));
@@ -94,7 +103,7 @@ export const masters: Composer = ({ catalog, mode, form }) => {
     if (held)
       blocks.push({
         type: "text",
-        text: `${percent(held.percent)} of directors of customer care hold a master's (${sourceName(catalog, catalog.education.shares.source)}).`,
+        text: fill(catalog.wording.sources.mastersHeldLead, heldValues(catalog, held.percent)),
         sources: [catalog.education.shares.source],
       });
     return answer(blocks, false);
@@ -107,7 +116,7 @@ export const masters: Composer = ({ catalog, mode, form }) => {
   if (held)
     blocks.push({
       type: "text",
-      text: `For scale: ${percent(held.percent)} of directors of customer care hold a master's, per ${sourceName(catalog, catalog.education.shares.source)}.`,
+      text: fill(catalog.wording.sources.mastersHeldPage, heldValues(catalog, held.percent)),
       sources: [catalog.education.shares.source],
     });
   return answer(blocks);

@@ -1,6 +1,8 @@
 /** Experience: how many years each source asks for (they disagree), the roles people hold before, and training time. */
+import type { Catalog } from "../catalog.ts";
 import type { Block } from "../types.ts";
 import { answer, type Composer, fact, heading, joinList, leadFromFacts, listItems, sourceName } from "./compose.ts";
+import { fill } from "./wording.ts";
 
 /** "4-6 years (Zippia)": each source's amount, most specific first. */
 function yearsLead(input: Parameters<Composer>[0]): Block[] {
@@ -8,7 +10,7 @@ function yearsLead(input: Parameters<Composer>[0]): Block[] {
   const x = catalog.experience;
   const ordered = [...x.years].sort((a, b) => Number(b.min !== undefined) - Number(a.min !== undefined));
   const blocks: Block[] = [
-    { type: "text", text: "The sources ask for different amounts of experience:" },
+    { type: "text", text: catalog.wording.sources.experienceLead },
     {
       type: "bullets",
       items: ordered.map((y) => ({
@@ -23,7 +25,7 @@ function yearsLead(input: Parameters<Composer>[0]): Block[] {
     const roles = x.priorRoles.flatMap((p) => p.roles);
     blocks.push({
       type: "text",
-      text: `Typical earlier jobs: ${joinList([...new Set(roles)])}.`,
+      text: fill(catalog.wording.sources.priorRolesLead, { roles: joinList([...new Set(roles)]) }),
       sources: x.priorRoles.map((p) => p.source),
     });
   }
@@ -50,7 +52,7 @@ export const experience: Composer = (input) => {
     return answer(aboutYears ? yearsLead(input) : leadFromFacts(catalog, other, input.form));
   }
   const blocks: Block[] = [heading(catalog.wording.titles.experience)];
-  blocks.push({ type: "text", text: "The sources ask for different amounts, and measure different things:" });
+  blocks.push({ type: "text", text: catalog.wording.sources.experiencePage });
   blocks.push({
     type: "facts",
     facts: x.years.map((y) => fact(sourceName(catalog, y.source), `${y.amount}: ${y.appliesTo}`, [y.source])),
@@ -77,11 +79,17 @@ export const experience: Composer = (input) => {
   const t = x.training;
   blocks.push({
     type: "text",
-    text: `Once hired, expect ${t.minMonths}-${t.maxMonths} months of on-the-job training (${sourceName(catalog, t.source)}).`,
+    text: fill(catalog.wording.sources.trainingNote, trainingValues(catalog)),
     sources: [t.source],
   });
   return answer(blocks);
 };
+
+/** The training time and its source, for the training sentences of data/wording.yml. */
+function trainingValues(catalog: Catalog): Record<string, string | number> {
+  const t = catalog.experience.training;
+  return { min: t.minMonths, max: t.maxMonths, source: sourceName(catalog, t.source) };
+}
 
 export const training: Composer = ({ catalog, mode }) => {
   const t = catalog.experience.training;
@@ -90,7 +98,7 @@ export const training: Composer = ({ catalog, mode }) => {
       [
         {
           type: "text",
-          text: `About ${t.minMonths}-${t.maxMonths} months of on-the-job training after being hired, per ${sourceName(catalog, t.source)}, while a new director learns the job and the employer's ways.`,
+          text: fill(catalog.wording.sources.trainingLead, trainingValues(catalog)),
           sources: [t.source],
         },
       ],
@@ -100,7 +108,7 @@ export const training: Composer = ({ catalog, mode }) => {
     heading(catalog.wording.titles.training),
     {
       type: "text",
-      text: `${sourceName(catalog, t.source)} puts on-the-job training after hire at ${t.minMonths}-${t.maxMonths} months: the time a new director of customer care takes to learn the job and the employer's ways.`,
+      text: fill(catalog.wording.sources.trainingPage, trainingValues(catalog)),
       sources: [t.source],
     },
   ];

@@ -50,7 +50,7 @@ function growthLead(catalog: Catalog): Block[] {
     };
   });
   const blocks: Block[] = [
-    { type: "text", text: "The growth figures measure different things:" },
+    { type: "text", text: catalog.wording.sources.growthLead },
     { type: "bullets", items },
   ];
   for (const item of o.summary) blocks.push({ type: "text", text: item.text, sources: item.sources });
@@ -73,7 +73,7 @@ export const outlook: Composer = ({ catalog, slots, mode, focus, form }) => {
   }
   return answer([
     heading(catalog.wording.titles.outlook),
-    { type: "text", text: "The growth figures measure different things, so each is shown with what it covers:" },
+    { type: "text", text: catalog.wording.sources.growthPage },
     { type: "facts", facts: growthFacts(catalog) },
     heading(catalog.wording.titles.outlookExpect, 2),
     { type: "bullets", items: listItems(catalog, o.statements) },

@@ -68,21 +68,25 @@ export function salaryLead(input: ComposeInput): Composition {
 
 /** One country: a sentence when its sources give one or two figures, a table of sources when more. */
 function countryLead(catalog: Catalog, country: Country, short: boolean): Block[] {
+  const words = catalog.wording.salary;
   const list = catalog.salary.figures.filter((f) => f.country === country && yearly(f));
   const averages = list.filter((f) => f.kind === "average");
   const sources = [...new Set(list.map((f) => f.source))];
   if (sources.length <= 2) {
     const parts = list.map((f) => `${describeFigure(f)} (${cite(catalog, f)})`);
-    return [{ type: "text", text: `In ${WHERE[country]}, a year: ${joinList(parts)}.`, sources }];
+    return [
+      { type: "text", text: fill(words.countryLead, { where: WHERE[country], figures: joinList(parts) }), sources },
+    ];
   }
   const amounts = averages.map((f) => f.amount!);
   const currency = list[0]!.currency;
-  const lead: Block = {
-    type: "text",
-    text: `In ${WHERE[country]}, the sources' averages run from ${money(Math.min(...amounts), currency)} to ${money(Math.max(...amounts), currency)} a year; each source's figures:`,
+  const spread = {
+    where: WHERE[country],
+    low: money(Math.min(...amounts), currency),
+    high: money(Math.max(...amounts), currency),
   };
-  if (short) return [{ ...lead, text: `${lead.text.slice(0, -"; each source's figures:".length)}.`, sources }];
-  return [lead, sourceTable(catalog, list)];
+  if (short) return [{ type: "text", text: fill(words.countrySpread, spread), sources }];
+  return [{ type: "text", text: fill(words.countrySpreadTable, spread) }, sourceTable(catalog, list)];
 }
 
 /** Rows by source: average, range, other figures. */
@@ -117,7 +121,8 @@ function elsewhere(catalog: Catalog, countries: readonly Country[]): Block {
     return f ? [f] : [];
   });
   const parts = found.map((f) => `${describeFigure(f)} in ${WHERE[f.country]}`);
-  return { type: "text", text: `Elsewhere: ${joinList(parts)}.`, sources: [...new Set(found.map((f) => f.source))] };
+  const text = fill(catalog.wording.salary.elsewhere, { figures: joinList(parts) });
+  return { type: "text", text, sources: [...new Set(found.map((f) => f.source))] };
 }
 
 function rangeLead(catalog: Catalog, countries: readonly Country[]): Block[] {
@@ -129,8 +134,8 @@ function rangeLead(catalog: Catalog, countries: readonly Country[]): Block[] {
     return {
       type: "text",
       text: list.length
-        ? `Pay ranges in ${WHERE[country]}, a year: ${joinList(parts)}.`
-        : `No source gives a range for ${WHERE[country]}.`,
+        ? fill(catalog.wording.salary.rangeLead, { where: WHERE[country], ranges: joinList(parts) })
+        : fill(catalog.wording.salary.noRange, { where: WHERE[country] }),
       sources: [...new Set(list.map((f) => f.source))],
     };
   });
@@ -149,7 +154,7 @@ function compareCountries(catalog: Catalog, countries: readonly Country[]): Bloc
   return [
     {
       type: "text",
-      text: "Side by side, a year, each in its own currency; the figures come from different sources and years:",
+      text: catalog.wording.salary.countriesSideBySide,
     },
     { type: "table", columns: ["Country", "Source", "Average", "Range"], rows },
   ];
@@ -159,7 +164,7 @@ function levelLead(catalog: Catalog, levels: readonly Level[], years: number | u
   const rows = catalog.salary.figures.filter((f) => f.kind === "level");
   const source = rows[0]!.source;
   const pick = (level: Level) => rows.find((f) => f.level === level)!;
-  const only = `${sourceName(catalog, source)} is the only source with pay by experience, for the US`;
+  const only = fill(catalog.wording.salary.onlyLevelSource, { source: sourceName(catalog, source) });
   if (levels.length === 1) {
     const f = pick(levels[0]!);
     const who =
@@ -198,11 +203,18 @@ function hourly(catalog: Catalog, countries: readonly Country[]): Composition {
   const year = catalog.salary.figures.find(
     (x) => x.source === f.source && x.country === f.country && x.kind === "average" && x.period === "year",
   );
-  const yearly = year ? `; its yearly average is ${money(year.amount!, year.currency)}` : "";
+  const words = catalog.wording.salary;
+  const yearly = year ? fill(words.hourlyYearly, { amount: money(year.amount!, year.currency) }) : "";
   return answer([
     {
       type: "text",
-      text: `${describeFigure(f)} (about ${money(Math.round(f.hourly!), f.currency)}) in ${WHERE[f.country]}, per ${sourceName(catalog, f.source)}, the only source with an hourly figure${yearly}.`,
+      text: fill(words.hourlyLead, {
+        figure: describeFigure(f),
+        rounded: money(Math.round(f.hourly!), f.currency),
+        where: WHERE[f.country],
+        source: sourceName(catalog, f.source),
+        yearly,
+      }),
       sources: [f.source],
     },
   ]);
@@ -210,20 +222,26 @@ function hourly(catalog: Catalog, countries: readonly Country[]): Composition {
 
 /** No source gives this figure for these countries: say so, and show the yearly figures that exist. */
 function noFigure(catalog: Catalog, what: string, countries: readonly Country[]): Composition {
+  const words = catalog.wording.salary;
   const hour = catalog.salary.figures.find((x) => x.period === "hour");
   const hourNote =
     what === "hourly pay" && hour
-      ? ` The only hourly figure is ${sourceName(catalog, hour.source)}'s for ${WHERE[hour.country]}: ${describeFigure(hour)}.`
+      ? ` ${fill(words.noFigureHourly, { source: sourceName(catalog, hour.source), where: WHERE[hour.country], figure: describeFigure(hour) })}`
       : "";
   const level = catalog.salary.figures.find((x) => x.kind === "level");
   const levelNote =
     what === "pay by experience level" && level
-      ? ` Only ${sourceName(catalog, level.source)} gives pay by level, and only for ${WHERE[level.country]}.`
+      ? ` ${fill(words.noFigureLevel, { source: sourceName(catalog, level.source), where: WHERE[level.country] })}`
       : "";
   const blocks: Block[] = [
     {
       type: "text",
-      text: `None of my sources gives ${what} for ${joinList(countries.map((c) => WHERE[c]))}.${hourNote}${levelNote} What they give, a year:`,
+      text: fill(words.noFigure, {
+        what,
+        countries: joinList(countries.map((c) => WHERE[c])),
+        hourly: hourNote,
+        level: levelNote,
+      }),
       sources: hourNote ? [hour!.source] : [],
     },
     ...countries.flatMap((c) => countryLead(catalog, c, true)),

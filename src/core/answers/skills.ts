@@ -1,5 +1,6 @@
 /** Skills: the resume shares (the only figures) first, then each source's list. */
 import { answer, type Composer, fact, heading, leadOrFocus, percent, sectionBlocks, sourceName } from "./compose.ts";
+import { fill } from "./wording.ts";
 
 export const skills: Composer = (input) => {
   const { catalog } = input;
@@ -9,7 +10,7 @@ export const skills: Composer = (input) => {
     heading(catalog.wording.titles.skills),
     {
       type: "text",
-      text: `Skills most often on directors' resumes, with the share of resumes that list each (${sourceName(catalog, resumeShares.source)}):`,
+      text: fill(catalog.wording.sources.resumeShares, { source: sourceName(catalog, resumeShares.source) }),
       sources: [resumeShares.source],
     },
     {
