@@ -44,16 +44,22 @@ function ratingsLead(catalog: Catalog, aspects: readonly RatingAspect[]): Block[
   const asked = file.ratings.filter((r) => aspects.includes(r.aspect));
   const shown = asked.length > 0 ? asked : file.ratings;
   const source = sourceName(catalog, shown[0]!.source);
+  const words = catalog.wording.sources;
   if (shown.length <= 2)
     return [
       {
         type: "text",
-        text: `${source} scores ${joinList(shown.map((r) => `${ASPECT_LABEL[r.aspect].toLowerCase()} at ${ratingPhrase(r, file.scale)}`))}.`,
+        text: fill(words.scores, {
+          source,
+          scores: joinList(
+            shown.map((r) => `${ASPECT_LABEL[r.aspect].toLowerCase()} at ${ratingPhrase(r, file.scale)}`),
+          ),
+        }),
         sources: [shown[0]!.source],
       },
     ];
   return [
-    { type: "text", text: `${source}'s scores for the job, ${file.scale}:`, sources: [shown[0]!.source] },
+    { type: "text", text: fill(words.scoresTable, { source, scale: file.scale }), sources: [shown[0]!.source] },
     {
       type: "table",
       columns: ["Aspect", "Score", "US average"],
@@ -101,7 +107,10 @@ export const ratings: Composer = ({ catalog, slots, mode, focus }) => {
     const us = asked.usAverage ? `, against a US average of ${score(asked.usAverage.score)}` : "";
     blocks.push({
       type: "text",
-      text: `${sourceName(catalog, asked.source)} scores ${ASPECT_LABEL[asked.aspect].toLowerCase()} at ${score(asked.score)} ${file.scale}${asked.label ? ` (${asked.label})` : ""}${us}.`,
+      text: fill(catalog.wording.sources.scores, {
+        source: sourceName(catalog, asked.source),
+        scores: `${ASPECT_LABEL[asked.aspect].toLowerCase()} at ${score(asked.score)} ${file.scale}${asked.label ? ` (${asked.label})` : ""}${us}`,
+      }),
       sources: [asked.source],
     });
   }
@@ -126,7 +135,14 @@ export const demographics: Composer = ({ catalog, slots, mode, focus, form, term
     return answer([
       {
         type: "text",
-        text: `In ${sourceName(catalog, d.source)}'s US figures, the average age is ${d.averageAge}; ${percent(men?.percent ?? 0)} are men and ${percent(women?.percent ?? 0)} women; the largest group by race is ${largest?.category} (${percent(largest?.percent ?? 0)}).`,
+        text: fill(catalog.wording.sources.workforceLead, {
+          source: sourceName(catalog, d.source),
+          age: d.averageAge,
+          men: percent(men?.percent ?? 0),
+          women: percent(women?.percent ?? 0),
+          largest: String(largest?.category),
+          largestShare: percent(largest?.percent ?? 0),
+        }),
         sources: [d.source],
       },
     ]);
@@ -143,7 +159,7 @@ export const demographics: Composer = ({ catalog, slots, mode, focus, form, term
     heading(catalog.wording.titles.demographics),
     {
       type: "text",
-      text: `${sourceName(catalog, d.source)}'s figures for the US: the average age is ${d.averageAge}${d.usAverageAge ? ` (US average ${d.usAverageAge})` : ""}.`,
+      text: fill(catalog.wording.sources.workforcePage, ageValues(catalog)),
       sources: [d.source],
     },
     heading(catalog.wording.titles.gender, 2),
@@ -160,10 +176,15 @@ function demographicFact(catalog: Catalog, aspect: "gender" | "race" | "age"): {
   const share = (r: (typeof d.gender)[number]) =>
     `${r.category} ${percent(r.percent)}${r.usAverage !== undefined ? ` (US average ${percent(r.usAverage)})` : ""}`;
   if (aspect === "age")
-    return {
-      text: `${source}: the average age is ${d.averageAge}${d.usAverageAge ? ` (US average ${d.usAverageAge})` : ""}.`,
-      sources: [d.source],
-    };
+    return { text: fill(catalog.wording.sources.workforceAge, ageValues(catalog)), sources: [d.source] };
   const rows = aspect === "gender" ? d.gender : [...d.race].sort((a, b) => b.percent - a.percent);
-  return { text: `${source}, by ${aspect} (US): ${joinList(rows.map(share))}.`, sources: [d.source] };
+  const text = fill(catalog.wording.sources.workforceShares, { source, aspect, shares: joinList(rows.map(share)) });
+  return { text, sources: [d.source] };
+}
+
+/** The average age, against the US average when the source gives it. */
+function ageValues(catalog: Catalog): Record<string, string | number> {
+  const d = catalog.demographics;
+  const usAge = d.usAverageAge ? ` ${fill(catalog.wording.sources.usAverageAge, { age: d.usAverageAge })}` : "";
+  return { source: sourceName(catalog, d.source), age: d.averageAge, usAge };
 }

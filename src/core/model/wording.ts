@@ -136,6 +136,14 @@ export const WordingSchema = z
         mastersHeldLead: template("percent", "source"),
         mastersHeldPage: template("percent", "source"),
         resumeShares: template("source"),
+        /** The ratings and the workforce figures (people.ts). */
+        scores: template("source", "scores"),
+        scoresTable: template("source", "scale"),
+        workforceLead: template("source", "age", "men", "women", "largest", "largestShare"),
+        workforcePage: template("source", "age", "usAge"),
+        workforceAge: template("source", "age", "usAge"),
+        workforceShares: template("source", "aspect", "shares"),
+        usAverageAge: template("age"),
       })
       .strict(),
   })
