@@ -93,7 +93,10 @@ export function readFollowUp(
   // "and in the UK?" after the duties: the duties do not change by country, so it is a new question.
   const taken = accepts(previous.intent);
   const foreign = [...dimensions].some((d) => !taken.includes(d));
-  if (foreign && routing.outcome === "answer" && routing.intent !== previous.intent) return { kind: "fresh" };
+  // "is that more than the US average?" after the stress score: the average of what was just shown.
+  const againstAverage = pointsBack && /\baverage\b/.test(text) && !PAY_INTENTS.has(previous.intent);
+  if (foreign && !againstAverage && routing.outcome === "answer" && routing.intent !== previous.intent)
+    return { kind: "fresh" };
   // A fragment that only changes what the previous answer can take ("per month?") refines it.
   const onlySlots = fragment && dimensions.size > 0 && !foreign;
   if (!pointsBack && !onlySlots && hasTopicOfItsOwn(routing, previous)) return { kind: "fresh" };

@@ -95,22 +95,7 @@ function payFacts(catalog: Catalog): KnowledgeFact[] {
     ...summaryFacts("pay-factors", salary.factorsSummary),
     ...salary.factors.map((item, i) => fromItem(`pay-factors/factors/${i + 1}`, "pay-factors", item)),
     ...salary.extras.map((item, i) => fromItem(`pay-factors/extras/${i + 1}`, "pay-factors", item)),
-    ...salary.benchmarks.map((b) => ({
-      id: `salary/${b.id}`,
-      topic: "salary",
-      text: `For comparison, ${sourceName(catalog, b.source)} gives ${money(b.amount, b.currency)} as ${b.what}.`,
-      sources: [b.source],
-      keys: [
-        "worker",
-        "workers",
-        "all jobs",
-        "other jobs",
-        "other occupations",
-        "every job",
-        "everyone else",
-        "national",
-      ],
-    })),
+    ...benchmarkFacts(catalog),
     ...salary.figures.map((f) => ({
       id: `salary/${f.id}`,
       topic: "salary",
@@ -124,6 +109,26 @@ function payFacts(catalog: Catalog): KnowledgeFact[] {
       ],
     })),
   ];
+}
+
+/** Figures for all jobs that a source gives beside the role's pay, as facts ("more than the average worker?"). */
+export function benchmarkFacts(catalog: Catalog): KnowledgeFact[] {
+  return catalog.salary.benchmarks.map((b) => ({
+    id: `salary/${b.id}`,
+    topic: "salary",
+    text: `For comparison, ${sourceName(catalog, b.source)} gives ${money(b.amount, b.currency)} as ${b.what}.`,
+    sources: [b.source],
+    keys: [
+      "worker",
+      "workers",
+      "all jobs",
+      "other jobs",
+      "other occupations",
+      "every job",
+      "everyone else",
+      "national",
+    ],
+  }));
 }
 
 function educationFacts(catalog: Catalog): KnowledgeFact[] {
