@@ -138,9 +138,9 @@ function targets(m: Measured): Target[] {
   return [
     {
       name: "engine p99 per answer (warm)",
-      measured: `${fmt(m.ours.typicalP99)} µs, median of ${m.ours.passes} passes${withSpread(m.ours.passP99).replace(/^\S+/, "")}`,
+      measured: `${fmt(m.ours.questionP99)} µs over each question's median of ${m.ours.passes} passes (single-shot p99 ${fmt(m.ours.typicalP99)})`,
       limit: "≤ 100 µs",
-      met: m.ours.typicalP99 <= 100,
+      met: m.ours.questionP99 <= 100,
     },
     {
       name: "40,000-character message (worst of 3)",
