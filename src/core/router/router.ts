@@ -12,7 +12,7 @@ import { type Analysis, analyze } from "./analyze.ts";
 import { type QuestionForm, questionForm } from "./form.ts";
 import { combine, DEFAULT_RETRIEVAL, focusOf, type RetrievalConfig } from "./retrieve.ts";
 import { Scorer } from "./score.ts";
-import { Speller } from "./speller.ts";
+import type { Speller } from "./speller.ts";
 import { type CoverageKnowledge, findUncovered, looksLikeCode, type Uncovered } from "./uncovered.ts";
 import { buildVocabulary, type Vocabulary } from "./vocabulary.ts";
 
@@ -82,7 +82,7 @@ export class Router {
     const rank = new Map<string, number>();
     for (const intent of catalog.intents)
       for (const term of Object.keys(intent.keywords)) rank.set(term, (rank.get(term) ?? 0) + 1);
-    this.speller = new Speller(this.vocabulary.spellTargets, rank);
+    this.speller = this.vocabulary.speller.extend([], rank);
     this.scorer = new Scorer(catalog.intents, this.vocabulary, this.speller, {
       exampleWeight: this.config.exampleWeight,
     });

@@ -83,8 +83,8 @@ function deletions(word: string, depth: number, out: Set<string>): void {
 
 export class Speller {
   private readonly index = new Map<string, string[]>();
-  private readonly words: ReadonlySet<string>;
-  private readonly rank: ReadonlyMap<string, number>;
+  private readonly words: Set<string>;
+  private rank: ReadonlyMap<string, number>;
   private readonly cache = new Map<string, string | null>();
   private readonly options: SpellerOptions;
   /** fuse.js indexes by first two letters and length, built on first use: a handful of words each, not thousands. */
@@ -104,15 +104,33 @@ export class Speller {
     this.options = { ...DEFAULTS, ...options };
     this.words = new Set(vocabulary);
     this.rank = rank;
-    for (const word of this.words) {
-      if (word.length < this.options.minLength - 1 || /\d/.test(word)) continue;
-      const variants = new Set<string>([word]);
-      deletions(word, maxDistance(word.length), variants);
-      for (const v of variants) {
-        const list = this.index.get(v);
-        if (list) list.push(word);
-        else this.index.set(v, [word]);
-      }
+    for (const word of this.words) this.indexWord(word);
+  }
+
+  /**
+   * Adds words to correct to, and sets the ranking, once the vocabulary is complete: the router
+   * reuses the speller that built its vocabulary instead of indexing every word a second time.
+   */
+  extend(words: Iterable<string>, rank: ReadonlyMap<string, number>): this {
+    for (const word of words) {
+      if (this.words.has(word)) continue;
+      this.words.add(word);
+      this.indexWord(word);
+    }
+    this.rank = rank;
+    this.cache.clear();
+    this.fuses.clear();
+    return this;
+  }
+
+  private indexWord(word: string): void {
+    if (word.length < this.options.minLength - 1 || /\d/.test(word)) return;
+    const variants = new Set<string>([word]);
+    deletions(word, maxDistance(word.length), variants);
+    for (const v of variants) {
+      const list = this.index.get(v);
+      if (list) list.push(word);
+      else this.index.set(v, [word]);
     }
   }
 
