@@ -9,27 +9,17 @@ import type { Catalog } from "./catalog.ts";
 import { expiring } from "./codec.ts";
 import { type ConversationState, conversationCodec, type FollowUp, readFollowUp, stateAfter } from "./conversation.ts";
 import { expertButton, forwardOutbounds } from "./experts.ts";
-import { feedbackBlock, parseFeedbackValue, recordReason, recordVote, thanksReply } from "./feedback.ts";
+import { feedbackBlock, recordReason, recordVote, thanksReply } from "./feedback.ts";
 import { keys } from "./keys.ts";
 import { Metrics, reportReply } from "./metrics.ts";
-import {
-  apologyReply,
-  askValue,
-  clarifyReply,
-  declineReply,
-  parseAskValue,
-  sourcesOfReply,
-  staleReply,
-  uncoveredReply,
-} from "./replies.ts";
+import { askPayload, expertPayload, reasonPayload, votePayload } from "./payloads.ts";
+import { apologyReply, clarifyReply, declineReply, sourcesOfReply, staleReply, uncoveredReply } from "./replies.ts";
 import { type RouteResult, Router, type RouterConfig } from "./router/router.ts";
 import type { Clock, Store } from "./store.ts";
 
 const PERIODS: Record<string, number> = { today: 1, week: 7, month: 30, year: 365 };
 
 import { ACTIONS, type ChannelKind, type Inbound, type Outbound, type Reply, type Slots } from "./types.ts";
-
-export { parseAskValue } from "./replies.ts";
 
 export interface EngineOptions {
   store: Store;
@@ -352,7 +342,7 @@ export class Engine {
     if (reply.outcome !== "answer" || !reply.blocks.some((b) => b.type === "sources")) return reply;
     return {
       ...reply,
-      blocks: [...reply.blocks, feedbackBlock(askValue(intent, routing.slots), routing.normalized)],
+      blocks: [...reply.blocks, feedbackBlock(askPayload.encode({ intent, slots: routing.slots }), routing.normalized)],
     };
   }
 
@@ -361,7 +351,7 @@ export class Engine {
     switch (id) {
       case ACTIONS.ask:
       case ACTIONS.more: {
-        const parsed = parseAskValue(value);
+        const parsed = askPayload.decode(value);
         if (!parsed || !this.catalog.intentById.has(parsed.intent))
           return [{ reply: staleReply(this.catalog), visibility: "private" }];
         if (parsed.intent === "assess") return this.assessor.start(inbound);
@@ -369,29 +359,22 @@ export class Engine {
         const withFeedback = reply.blocks.some((b) => b.type === "sources")
           ? {
               ...reply,
-              blocks: [
-                ...reply.blocks,
-                feedbackBlock(askValue(parsed.intent, parsed.slots), parsed.intent.replace(/-/g, " ")),
-              ],
+              blocks: [...reply.blocks, feedbackBlock(askPayload.encode(parsed), parsed.intent.replace(/-/g, " "))],
             }
           : reply;
         return [{ reply: withFeedback }];
       }
       case ACTIONS.feedback: {
-        const [vote, ...rest] = value.split(":");
-        const payload = rest.join(":");
-        if ((vote !== "up" && vote !== "down") || !parseFeedbackValue(payload))
-          return [{ reply: staleReply(this.catalog), visibility: "private" }];
-        const result = await recordVote(this.store, this.clock, inbound, vote, payload);
-        if (!result) return [{ reply: staleReply(this.catalog), visibility: "private" }];
-        this.metrics.vote(result.stored.intent, vote, result.previous?.vote);
-        const changed = result.previous !== undefined && result.previous.vote !== vote;
-        return [{ reply: thanksReply(vote, payload, changed), visibility: "private" }];
+        const clicked = votePayload.decode(value);
+        if (!clicked) return [{ reply: staleReply(this.catalog), visibility: "private" }];
+        const result = await recordVote(this.store, this.clock, inbound, clicked);
+        this.metrics.vote(result.stored.intent, clicked.vote, result.previous?.vote);
+        const changed = result.previous !== undefined && result.previous.vote !== clicked.vote;
+        return [{ reply: thanksReply(clicked, changed), visibility: "private" }];
       }
       case ACTIONS.feedbackReason: {
-        const cut = value.indexOf(":");
-        const stored =
-          cut > 0 ? await recordReason(this.store, inbound, value.slice(0, cut), value.slice(cut + 1)) : null;
+        const clicked = reasonPayload.decode(value);
+        const stored = clicked ? await recordReason(this.store, inbound, clicked) : null;
         if (!stored)
           return [
             {
@@ -412,12 +395,15 @@ export class Engine {
           },
         ];
       }
-      case ACTIONS.expert:
+      case ACTIONS.expert: {
         if (!this.experts.has(inbound.channel))
           return [
             { reply: staleReply(this.catalog, "Forwarding to experts is not set up here."), visibility: "private" },
           ];
-        return forwardOutbounds(inbound, value);
+        const question = expertPayload.decode(value);
+        if (question === undefined) return [{ reply: staleReply(this.catalog), visibility: "private" }];
+        return forwardOutbounds(inbound, question);
+      }
       default:
         return [{ reply: staleReply(this.catalog), visibility: "private" }];
     }

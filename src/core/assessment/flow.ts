@@ -8,6 +8,13 @@
 import type { Catalog } from "../catalog.ts";
 import { FORGET_WORDS, ForgetMe } from "../forget.ts";
 import { keys } from "../keys.ts";
+import {
+  forgetPayload,
+  type QuizAnswerPayload,
+  type QuizControlPayload,
+  quizAnswerPayload,
+  quizControlPayload,
+} from "../payloads.ts";
 import type { Clock, Store, Write } from "../store.ts";
 import { ACTIONS, type Inbound, type Outbound, type Reply } from "../types.ts";
 import { simplify } from "../words.ts";
@@ -87,9 +94,9 @@ export class Assessor {
   /** Handles the turn if it is about the self-assessment; null when it is not. */
   async turn(inbound: Inbound): Promise<Outbound[] | null> {
     const action = inbound.action;
-    if (action?.id === ACTIONS.quiz) return this.onClick(inbound, action.value);
-    if (action?.id === ACTIONS.quizControl) return this.onControl(inbound, action.value);
-    if (action?.id === ACTIONS.forget) return this.forgetMe.onAction(inbound, action.value);
+    if (action?.id === ACTIONS.quiz) return this.onClick(inbound, quizAnswerPayload.decode(action.value));
+    if (action?.id === ACTIONS.quizControl) return this.onControl(inbound, quizControlPayload.decode(action.value));
+    if (action?.id === ACTIONS.forget) return this.forgetMe.onAction(inbound, forgetPayload.decode(action.value));
     if (action) return null;
     const said = simplify(inbound.text ?? "");
     if (START.has(said)) return this.start(inbound);
@@ -156,22 +163,20 @@ export class Assessor {
     );
   }
 
-  private async onClick(inbound: Inbound, value: string): Promise<Outbound[]> {
-    const [attempt, owner, question, option] = value.split(".");
-    if (!attempt || !owner || !question || !option)
-      return [{ reply: staleQuizReply(this.d.catalog, "old-question"), visibility: "private" }];
-    return this.run(inbound, { kind: "click", attempt, owner, question, option });
+  /** An answer button (undefined: a value that is not one of ours). */
+  private async onClick(inbound: Inbound, clicked: QuizAnswerPayload | undefined): Promise<Outbound[]> {
+    if (!clicked) return [{ reply: staleQuizReply(this.d.catalog, "old-question"), visibility: "private" }];
+    return this.run(inbound, { kind: "click", ...clicked });
   }
 
-  private async onControl(inbound: Inbound, value: string): Promise<Outbound[]> {
-    const [command, attempt, owner] = value.split(".");
+  /** A control button (undefined: a value that is not one of ours). */
+  private async onControl(inbound: Inbound, clicked: QuizControlPayload | undefined): Promise<Outbound[]> {
+    if (!clicked) return [{ reply: staleQuizReply(this.d.catalog, "old-question"), visibility: "private" }];
+    const { command, attempt, owner } = clicked;
     if (owner !== undefined && owner !== ownerOf(inbound.user))
       return [{ reply: staleQuizReply(this.d.catalog, "other-user"), visibility: "private" }];
     if (command === "start") return this.start(inbound);
     if (command === "history") return [{ reply: await this.history(inbound.user), visibility: "private" }];
-    if (command !== "back" && command !== "skip" && command !== "cancel" && command !== "restart") {
-      return [{ reply: staleQuizReply(this.d.catalog, "old-question"), visibility: "private" }];
-    }
     return this.run(inbound, { kind: "control", command, attempt, owner });
   }
 
