@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { testEngine } from "../helpers/engine.ts";
 
-const route = (text: string) => testEngine().router.route(text);
+const route = (text: string) => testEngine().ask(text).routing;
 
 describe("router: golden phrases", () => {
   it.each([
