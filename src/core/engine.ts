@@ -156,6 +156,10 @@ export class Engine {
         const options = reasons.length > 0 ? { focus: reasons, quoted: true } : {};
         return this.withFeedback(this.compose(follow.intent, follow.slots, options), routing, follow.intent);
       }
+      case "again": {
+        const terms = new Set(follow.terms);
+        return this.withFeedback(this.compose(follow.intent, follow.slots, { terms }), routing, follow.intent);
+      }
       case "how-long": {
         const target = follow.intent === "training" ? "training" : "experience";
         return this.withFeedback(this.compose(target, {}), routing, target);

@@ -74,9 +74,11 @@ export function stateOf(reply: Reply, follow: FollowUp, routing: RouteResult, at
     return stateAfter(nearest, slots, [], [], routing.analysis.terms, at);
   }
   const slots =
-    follow.kind === "refine" || follow.kind === "more" || follow.kind === "why" ? follow.slots : routing.slots;
+    follow.kind === "refine" || follow.kind === "again" || follow.kind === "more" || follow.kind === "why"
+      ? follow.slots
+      : routing.slots;
   const sources = reply.blocks.flatMap((b) => (b.type === "sources" ? b.sources.map((s) => s.id) : []));
   const facts = follow.kind === "fresh" ? routing.focus.map((f) => f.id) : [];
-  const terms = follow.kind === "refine" ? follow.terms : routing.analysis.terms;
+  const terms = follow.kind === "refine" || follow.kind === "again" ? follow.terms : routing.analysis.terms;
   return stateAfter(reply.intent, slots, facts, sources, terms, at);
 }
