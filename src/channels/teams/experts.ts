@@ -23,10 +23,11 @@ import type { Store } from "../../core/store.ts";
 import type { Outbound, Reply } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
 import { readSubmit } from "./cards.ts";
-import { send } from "./deliver.ts";
 import { isLoopbackUrl } from "./http.ts";
+import { encodeTeamsConversation } from "./ids.ts";
 import { messageText } from "./inbound.ts";
 import { replyActivities } from "./render.ts";
+import { send } from "./send.ts";
 
 /** As long as the core remembers a forwarded thread. */
 const ASKER_TTL_MS = 30 * 24 * 3600_000;
@@ -100,13 +101,13 @@ export class TeamsExperts {
     if (!root) {
       this.d.log.error(
         "could not post to the experts' channel: add the app to that team and check TEAMS_EXPERTS_CONVERSATION and TEAMS_EXPERTS_SERVICE_URL",
-        { code: "CHANNEL_FAILED", conversation: `teams:${this.d.conversation}` },
+        { code: "CHANNEL_FAILED", conversation: encodeTeamsConversation(this.d.conversation) },
       );
       return false;
     }
     const thread = `${this.d.conversation};messageid=${root}`;
     for (const activity of more) await this.post(thread, activity, asked.recipient, asked.conversation.tenantId);
-    const platformThread = `teams:${thread}`;
+    const platformThread = encodeTeamsConversation(thread);
     const { activityId: _reply, ...reference } = TurnContext.getConversationReference(asked);
     // Under the asker's refs, so "forget me" deletes it with the thread the core remembers.
     await this.d.store.commit([
@@ -132,7 +133,7 @@ export class TeamsExperts {
     if (!a.conversation.id.startsWith(`${this.d.conversation};messageid=`) || readSubmit(a.value)) return false;
     const answer = messageText(a);
     if (!answer) return false;
-    const platformThread = `teams:${a.conversation.id}`;
+    const platformThread = encodeTeamsConversation(a.conversation.id);
     const relayed = await relay(this.d.store, platformThread, a.from.name ? plainName(a.from.name) : undefined, answer);
     if (!relayed) return false;
     const log = { conversation: platformThread, asker: relayed.asker.conversation };
@@ -185,7 +186,7 @@ export class TeamsExperts {
     if (this.d.loopbackOnly && !isLoopbackUrl(reference.serviceUrl ?? "http://invalid/")) {
       this.d.log.warn(
         "not sent: local mode only sends to a serviceUrl on this machine; set MicrosoftAppId to connect to Teams",
-        { conversation: `teams:${reference.conversation?.id}` },
+        { conversation: encodeTeamsConversation(String(reference.conversation?.id)) },
       );
       return 0;
     }
@@ -206,7 +207,7 @@ export class TeamsExperts {
       // e.g. no token for the bot's credentials: logged, the turn that asked goes on.
       this.d.log.warn("Teams did not accept a proactive message", {
         code: "CHANNEL_FAILED",
-        conversation: `teams:${reference.conversation?.id}`,
+        conversation: encodeTeamsConversation(String(reference.conversation?.id)),
         err,
       });
     }
