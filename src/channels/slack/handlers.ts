@@ -4,62 +4,23 @@
  * through Delivery, each Web API call journaled, so a crash resumes after the last message sent.
  * No answer logic here: every text and every click goes to engine.handle. Dedupe is the inbox's.
  */
-import { z } from "zod";
-import { jsonCodec } from "../../core/codec.ts";
-import type { Engine } from "../../core/engine.ts";
 import { relay } from "../../core/experts.ts";
 import { keys } from "../../core/keys.ts";
-import type { Store } from "../../core/store.ts";
-import type { Inbound, Outbound, Reply } from "../../core/types.ts";
-import type { Logger } from "../../log.ts";
 import type { InboxHandler, Journal } from "../worker.ts";
-import { type GreetPlan, planGreeting, readMessagesTabOpened, sendGreeting } from "./agent.ts";
-import type { Delivery, Place } from "./deliver.ts";
-import {
-  conversationKey,
-  type MessageIn,
-  readAction,
-  readCommand,
-  readHomeOpened,
-  readMessageEvent,
-  threadConversationKey,
-  userKey,
-} from "./inbound.ts";
-import { SLACK_EVENTS, type SlackEventName } from "./manifest.ts";
-import { type HomeView, renderHome } from "./render.ts";
-import { readShareValue, SHARE_ACTION } from "./share.ts";
+import { planGreeting, readMessagesTabOpened, sendGreeting } from "./agent.ts";
+import { planClick } from "./clicks.ts";
+import type { Place } from "./deliver.ts";
+import { decodeSlackUser, encodeSlackConversation, encodeSlackPost, encodeSlackUser } from "./ids.ts";
+import { type MessageIn, readCommand, readHomeOpened, readMessageEvent } from "./inbound.ts";
+import { type HandlerDeps, type SlackPlan, sender, workCodec } from "./plan.ts";
+import { renderHome } from "./render.ts";
+
+export type { HandlerDeps, SlackPlan, SlackWork } from "./plan.ts";
 
 /** How long a thread the bot answered in stays one where replies are answered without a mention. */
 const BOT_THREAD_TTL_MS = 7 * 24 * 3600_000;
 /** How long a message stays claimed by the handler that answered it (Slack's retries come within an hour). */
 const CLAIM_TTL_MS = 24 * 3600_000;
-
-export interface HandlerDeps {
-  engine: Engine;
-  store: Store;
-  delivery: Delivery;
-  log: Logger;
-  /** Slack user ids that may see the bot's own KPIs (ADMIN_USER_IDS). */
-  admins: ReadonlySet<string>;
-  /** EXPERTS_CHANNEL: thread replies there are relayed to whoever asked the forwarded question. */
-  expertsChannel?: string;
-}
-
-/** What the inbox keeps of a Slack request: which listener, and the body as Bolt parsed it. */
-const SlackWorkSchema = z.object({
-  on: z.enum([...(Object.keys(SLACK_EVENTS) as SlackEventName[]), "command", "action"]),
-  body: z.unknown(),
-});
-export type SlackWork = z.infer<typeof SlackWorkSchema>;
-const workCodec = jsonCodec(SlackWorkSchema);
-
-/** What to send, decided before anything is sent. */
-export type SlackPlan =
-  | { kind: "deliver"; place: Place; outbounds: Outbound[] }
-  | { kind: "share"; place: Place; question: string; replies: Reply[]; rest: Outbound[] }
-  | { kind: "relay"; expert: Place; asker: { team: string; user: string }; reply: Reply }
-  | { kind: "home"; place: Place; view: HomeView }
-  | GreetPlan;
 
 export class SlackHandlers implements InboxHandler {
   constructor(private readonly deps: HandlerDeps) {}
@@ -83,7 +44,7 @@ export class SlackHandlers implements InboxHandler {
       case "command":
         return this.onCommand(work.body);
       case "action":
-        return this.onAction(work.body);
+        return planClick(this.deps, work.body);
     }
   }
 
@@ -133,7 +94,11 @@ export class SlackHandlers implements InboxHandler {
     }
     const outbounds = await this.deps.engine.handle({
       ...this.who(m.team, m.user),
-      conversation: kind === "dm" ? conversationKey(m.team, m.channel) : threadConversationKey(m.team, m.channel, root),
+      conversation: encodeSlackConversation({
+        team: m.team,
+        channel: m.channel,
+        ...(kind === "dm" ? {} : { threadTs: root }),
+      }),
       direct: kind === "dm",
       text: m.text,
     });
@@ -162,12 +127,13 @@ export class SlackHandlers implements InboxHandler {
     if (reply && !this.isExpertsThread(reply)) return this.onThreadReply(reply);
     const m = this.expertReply(body, event);
     if (!m) return null;
-    const relayed = await relay(this.deps.store, `slack:${m.channel}:${m.threadTs}`, undefined, m.text);
-    if (relayed?.asker.channel !== "slack") {
+    const post = encodeSlackPost({ channel: m.channel, ts: m.threadTs! });
+    const relayed = await relay(this.deps.store, post, undefined, m.text);
+    const asker = relayed?.asker.channel === "slack" ? decodeSlackUser(relayed.asker.user) : null;
+    if (!relayed || !asker) {
       this.deps.log.debug("Slack event ignored", { event, reason: "not-a-forwarded-question" });
       return null;
     }
-    const [team = "", user = ""] = relayed.asker.user.split(":").slice(-2);
     const expert: Place = {
       event: "expert-reply",
       team: m.team,
@@ -177,7 +143,7 @@ export class SlackHandlers implements InboxHandler {
       direct: false,
       privateHere: false,
     };
-    return { kind: "relay", expert, asker: { team, user }, reply: relayed.reply };
+    return { kind: "relay", expert, asker, reply: relayed.reply };
   }
 
   /**
@@ -213,7 +179,7 @@ export class SlackHandlers implements InboxHandler {
     }
     const outbounds = await this.deps.engine.handle({
       ...this.who(m.team, m.user),
-      conversation: threadConversationKey(m.team, m.channel, threadTs),
+      conversation: encodeSlackConversation({ team: m.team, channel: m.channel, threadTs }),
       direct: false,
       text: m.text,
     });
@@ -262,7 +228,7 @@ export class SlackHandlers implements InboxHandler {
     if (opened) return planGreeting(this.deps, opened);
     const home = readHomeOpened(body);
     if (!home) return null;
-    const reply = await this.deps.engine.home(userKey(home.team, home.user));
+    const reply = await this.deps.engine.home(encodeSlackUser(home));
     const place: Place = {
       event: "app_home_opened",
       team: home.team,
@@ -283,7 +249,7 @@ export class SlackHandlers implements InboxHandler {
     const text = c.text.trim() || "help";
     const outbounds = await this.deps.engine.handle({
       ...this.who(c.team, c.user, c.userName),
-      conversation: conversationKey(c.team, c.channel),
+      conversation: encodeSlackConversation({ team: c.team, channel: c.channel }),
       // A command may come from any conversation, including a DM between two people.
       direct: false,
       text,
@@ -301,69 +267,7 @@ export class SlackHandlers implements InboxHandler {
     return { kind: "deliver", place, outbounds };
   }
 
-  /** A button click: the engine's action, or the adapter's own Share button. */
-  private async onAction(body: unknown): Promise<SlackPlan | null> {
-    const a = readAction(body);
-    if (!a) {
-      this.deps.log.warn("Slack interaction ignored: malformed payload", { event: "block_actions" });
-      return null;
-    }
-    const direct = a.channel?.startsWith("D") === true && !a.ephemeral;
-    const place: Place = {
-      event: "block_actions",
-      team: a.team,
-      user: a.user,
-      ...(a.channel ? { channel: a.channel } : {}),
-      // In a channel, answer in the thread of the clicked message; in a DM, where it was.
-      ...(direct
-        ? a.threadTs
-          ? { threadTs: a.threadTs }
-          : {}
-        : a.threadTs || a.messageTs
-          ? { threadTs: a.threadTs ?? a.messageTs }
-          : {}),
-      direct,
-      ...(a.responseUrl ? { responseUrl: a.responseUrl } : {}),
-      privateHere: a.ephemeral,
-      ...(a.ephemeral ? { share: { question: a.label, action: { id: a.actionId, value: a.value } } } : {}),
-    };
-    const base = {
-      ...this.who(a.team, a.user, a.userName),
-      conversation: conversationKey(a.team, a.channel ?? `home-${a.user}`),
-      direct: direct || !a.channel,
-    };
-    if (a.actionId === SHARE_ACTION) return this.share(place, base, a.value);
-    const outbounds = await this.deps.engine.handle({ ...base, action: { id: a.actionId, value: a.value } });
-    return { kind: "deliver", place, outbounds };
-  }
-
-  /** Share in channel: ask the engine again, post its public answer publicly; anything else stays private. */
-  private async share(place: Place, base: Omit<Inbound, "text" | "action">, value: string): Promise<SlackPlan> {
-    const spec = readShareValue(value);
-    const inbound: Inbound = {
-      ...base,
-      direct: false,
-      ...(spec?.action
-        ? { action: spec.action }
-        : spec
-          ? { text: spec.text ?? spec.question }
-          : { action: { id: SHARE_ACTION, value } }),
-    };
-    const outbounds = await this.deps.engine.handle(inbound);
-    const shareable = outbounds.filter((o) => (o.to ?? "here") === "here" && (o.visibility ?? "public") === "public");
-    if (!spec || shareable.length === 0 || !place.responseUrl) {
-      return { kind: "deliver", place: { ...place, privateHere: true, share: undefined }, outbounds };
-    }
-    const rest = outbounds.filter((o) => !shareable.includes(o));
-    return { kind: "share", place, question: spec.question, replies: shareable.map((o) => o.reply), rest };
-  }
-
-  private who(team: string, user: string, userName?: string): Pick<Inbound, "channel" | "user" | "userName" | "admin"> {
-    return {
-      channel: "slack",
-      user: userKey(team, user),
-      ...(userName ? { userName } : {}),
-      admin: this.deps.admins.has(user),
-    };
+  private who(team: string, user: string, userName?: string) {
+    return sender(this.deps.admins, team, user, userName);
   }
 }

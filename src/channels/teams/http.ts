@@ -11,6 +11,7 @@ import type { Logger } from "../../log.ts";
 import type { Route } from "../channel.ts";
 import { refuseTooLarge } from "../too-large.ts";
 import { tokenCheck } from "./auth.ts";
+import { encodeTeamsConversation } from "./ids.ts";
 import { TEAMS_LIMITS } from "./limits.ts";
 import { MESSAGES_PATH } from "./local.ts";
 
@@ -67,7 +68,9 @@ function onceLogic(deps: MessagesRouteDeps): (context: TurnContext) => Promise<v
   return async (context) => {
     const { id, conversation } = context.activity;
     if (id && deps.firstTime && !(await deps.firstTime(conversation.id, id))) {
-      deps.log.debug("Teams activity already handled (a redelivery)", { conversation: `teams:${conversation.id}` });
+      deps.log.debug("Teams activity already handled (a redelivery)", {
+        conversation: encodeTeamsConversation(conversation.id),
+      });
       return;
     }
     await deps.logic(context);

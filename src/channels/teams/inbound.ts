@@ -5,6 +5,7 @@
 import { type Activity, TurnContext } from "botbuilder";
 import type { Inbound } from "../../core/types.ts";
 import { readSubmit } from "./cards.ts";
+import { encodeTeamsConversation, encodeTeamsUser } from "./ids.ts";
 import { TEAMS_LIMITS } from "./limits.ts";
 
 export interface InboundOptions {
@@ -13,7 +14,7 @@ export interface InboundOptions {
 }
 
 export function conversationKey(activity: Pick<Activity, "conversation">): string {
-  return `teams:${activity.conversation.id}`;
+  return encodeTeamsConversation(activity.conversation.id);
 }
 
 /** A personal (1:1) chat. The Emulator and Web Chat send no conversationType: they are 1:1 too. */
@@ -28,7 +29,7 @@ export function toInbound(activity: Activity, options: InboundOptions): Inbound 
   const base = {
     channel: "teams" as const,
     conversation: conversationKey(activity),
-    user: `teams:${from.aadObjectId ?? from.id}`,
+    user: encodeTeamsUser(from.aadObjectId ?? from.id),
     direct: isDirect(activity),
     // botbuilder cannot open a personal chat in local mode: the adapter points the user there instead.
     canDm: false,
