@@ -120,7 +120,7 @@ export class Router {
 
     if (!/[a-z]/.test(a.normalized) || looksLikeCode(text)) {
       const uncovered: Uncovered = looksLikeCode(text) ? { kind: "code" } : { kind: "no-words" };
-      return decline(onlyMentions(text) ? "empty" : "no-words", 1, { uncovered });
+      return decline(text.trim() === "" ? "empty" : "no-words", 1, { uncovered });
     }
     if (a.injection) return decline("injection", 1);
 
@@ -256,11 +256,6 @@ export function levelForYears(years: number): Slots["level"] {
   if (years <= 10) return "experienced";
   if (years < 20) return "senior";
   return "veteran";
-}
-
-/** Nothing but the bot's mention ("@careerfaq" alone): shown the help, not declined. */
-function onlyMentions(text: string): boolean {
-  return text.replace(/<@[^>]*>|<at>[^<]*<\/at>/gi, "").trim() === "";
 }
 
 /**
