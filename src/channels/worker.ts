@@ -6,6 +6,7 @@
  * resumed. When the store fails, work is answered from memory, deduped by a short in-process window.
  * stop(): drains what fits before the deadline, gives the rest back to the store, logs the counts.
  */
+import { z } from "zod";
 import { CareerfaqError } from "../core/errors.ts";
 import type { Held, Inbox, InboxItem } from "../core/inbox.ts";
 import type { Logger } from "../log.ts";
@@ -17,10 +18,32 @@ import type { AnswerQueue } from "./slack/queue.ts";
  * crash. A step is marked as started before it runs; resumed on a step that started but left no
  * result (the process died while the call was in flight), `verify` asks the platform whether it
  * happened (found: its result), and only otherwise is the step run again. `id` names the step for that.
+ * `recorded` reads a result back from the store (RECORDED); one that does not parse counts as not recorded.
  */
 export interface Journal {
-  step<T>(name: string, run: (id: string) => Promise<T>, verify?: (id: string) => Promise<T | undefined>): Promise<T>;
+  step<T>(
+    name: string,
+    recorded: z.ZodType<T>,
+    run: (id: string) => Promise<T>,
+    verify?: (id: string) => Promise<T | undefined>,
+  ): Promise<T>;
 }
+
+/** How the results a journal records are read back: stored as JSON, where undefined became null. */
+export const RECORDED = {
+  /** A platform call's result, or undefined when it failed. */
+  result: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .transform((value) => value ?? undefined),
+  /** An id, or undefined when there was none. */
+  id: z
+    .string()
+    .nullable()
+    .transform((value) => value ?? undefined),
+  /** Whether it was done. */
+  done: z.boolean(),
+};
 
 const STARTED = "$started";
 
@@ -218,6 +241,7 @@ class ItemJournal implements Journal {
 
   async step<T>(
     name: string,
+    recorded: z.ZodType<T>,
     run: (id: string) => Promise<T>,
     verify?: (id: string) => Promise<T | undefined>,
   ): Promise<T> {
@@ -225,9 +249,10 @@ class ItemJournal implements Journal {
     this.counts.set(name, n + 1);
     const key = `${name}#${n}`;
     const id = `${this.itemId}/${key}`;
-    const recorded = this.held?.item.steps[key];
-    if (recorded !== undefined && recorded !== STARTED) return recorded as T;
-    if (recorded === STARTED && verify) {
+    const stored = this.held?.item.steps[key];
+    const replayed = stored === undefined || stored === STARTED ? undefined : recorded.safeParse(stored);
+    if (replayed?.success) return replayed.data;
+    if (stored !== undefined && verify) {
       const found = await verify(id);
       if (found !== undefined) {
         await this.record({ steps: { ...this.held?.item.steps, [key]: found ?? null } });

@@ -7,7 +7,7 @@
 import type { webApi } from "@slack/bolt";
 import type { Outbound, Reply } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
-import type { Journal } from "../worker.ts";
+import { type Journal, RECORDED } from "../worker.ts";
 import { askedBy, type ExpertsChannel } from "./experts.ts";
 import { AUTH_FAILED, CANNOT_POST, failureOf } from "./failures.ts";
 import { postResponse } from "./fetch.ts";
@@ -211,7 +211,7 @@ export class Delivery {
       this.dms.set(key, id);
       return id;
     };
-    return place.journal ? place.journal.step("dm", open) : open();
+    return place.journal ? place.journal.step("dm", RECORDED.id, open) : open();
   }
 
   /** One Web API call; on failure logs with context and returns undefined (and tells the user when it should). */
@@ -236,7 +236,7 @@ export class Delivery {
     if (!place.journal) return send();
     const verify =
       method === "chat.postMessage" ? (step: string) => findPosted(this.client, this.log, args, step) : undefined;
-    return place.journal.step(method, send, verify);
+    return place.journal.step(method, RECORDED.result, send, verify);
   }
 
   private async failed(place: Place, method: SlackMethod, err: unknown, reply?: Reply): Promise<void> {
@@ -281,7 +281,7 @@ export class Delivery {
   private respond(place: Place, payload: Record<string, unknown>): Promise<boolean> {
     const where = { event: place.event, channel: place.channel };
     const post = () => postResponse(place.responseUrl!, payload, this.log, where);
-    return place.journal ? place.journal.step("respond", post) : post();
+    return place.journal ? place.journal.step("respond", RECORDED.done, post) : post();
   }
 }
 

@@ -12,7 +12,7 @@ import { planClick } from "./clicks.ts";
 import type { Place } from "./deliver.ts";
 import { decodeSlackUser, encodeSlackConversation, encodeSlackPost, encodeSlackUser } from "./ids.ts";
 import { type MessageIn, readCommand, readHomeOpened, readMessageEvent } from "./inbound.ts";
-import { type HandlerDeps, type SlackPlan, sender, workCodec } from "./plan.ts";
+import { type HandlerDeps, recordedPlan, type SlackPlan, sender, workCodec } from "./plan.ts";
 import { renderHome } from "./render.ts";
 
 export type { HandlerDeps, SlackPlan, SlackWork } from "./plan.ts";
@@ -49,7 +49,7 @@ export class SlackHandlers implements InboxHandler {
   }
 
   async execute(recorded: unknown, journal: Journal): Promise<void> {
-    const plan = recorded as SlackPlan | null;
+    const plan = recordedPlan.parse(recorded);
     if (!plan) return;
     const { delivery, log } = this.deps;
     switch (plan.kind) {

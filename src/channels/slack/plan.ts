@@ -11,6 +11,7 @@ import type { Logger } from "../../log.ts";
 import type { GreetPlan } from "./agent.ts";
 import type { Delivery, Place } from "./deliver.ts";
 import { encodeSlackUser } from "./ids.ts";
+import { rec } from "./inbound.ts";
 import { SLACK_EVENTS, type SlackEventName } from "./manifest.ts";
 import type { HomeView } from "./render.ts";
 
@@ -40,6 +41,17 @@ export type SlackPlan =
   | { kind: "relay"; expert: Place; asker: { team: string; user: string }; reply: Reply }
   | { kind: "home"; place: Place; view: HomeView }
   | GreetPlan;
+
+const PLAN_KINDS: ReadonlySet<string> = new Set(["deliver", "share", "relay", "home", "greet"]);
+
+/**
+ * A plan read back from the inbox. It was written by `plan` in this same code, so the check is of
+ * its kind, not of every field of the replies it carries; anything else is not a plan.
+ */
+export const recordedPlan = z
+  .custom<SlackPlan>((value) => PLAN_KINDS.has(String(rec(value)?.kind)))
+  .nullable()
+  .catch(null);
 
 /** The sender's part of an Inbound: the platform, the user's id, their name, and whether they are an admin. */
 export function sender(

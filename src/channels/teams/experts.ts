@@ -40,7 +40,8 @@ const relayedKey = keys.teamsExpertRelayed;
 /** What is kept of the asker's conversation reference (for the proactive reply). */
 const ReferenceSchema = z.looseObject({
   serviceUrl: z.string(),
-  conversation: z.looseObject({ id: z.string() }),
+  // Kept whole as botbuilder wrote it; what the proactive send needs of it is its id.
+  conversation: z.custom<ConversationAccount>((value) => typeof (value as { id?: unknown } | null)?.id === "string"),
 });
 const referenceCodec = jsonCodec(ReferenceSchema);
 
@@ -139,9 +140,7 @@ export class TeamsExperts {
     const log = { conversation: platformThread, asker: relayed.asker.conversation };
     // A delivery Teams retries is relayed once.
     if (a.id && !(await this.d.store.setIfAbsent(relayedKey(a.id), "1", RELAYED_TTL_MS))) return true;
-    const reference = referenceCodec.decode(await this.d.store.get(askerKey(platformThread))) as
-      | Partial<ConversationReference>
-      | undefined;
+    const reference = referenceCodec.decode(await this.d.store.get(askerKey(platformThread)));
     if (!reference?.serviceUrl || !reference.conversation?.id) {
       this.d.log.warn("an expert replied, but the asker's conversation is no longer known; nothing relayed", log);
       return true;
