@@ -1,4 +1,7 @@
-/** Reply fixtures for the Teams renderer's tests: one block of every type, and the card of a one-message reply. */
+/**
+ * Adaptive Cards in tests: reply fixtures for the renderer's tests (one block of every type, the card
+ * of a one-message reply), and readers of the cards the bot sent (the card, its buttons' data, its texts).
+ */
 import { expect } from "vitest";
 import { replyActivities } from "../../src/channels/teams/render.ts";
 import { ACTIONS, type Block, type BlockType, type Reply } from "../../src/core/types.ts";
@@ -52,3 +55,29 @@ export const only = (r: Reply) => {
   expect(activities).toHaveLength(1);
   return activities[0]!.attachments![0]!.content as any;
 };
+
+/** The Adaptive Card in a recorded connector call. */
+export function cardOf(call: { body: any }): any {
+  const attachment = call.body?.attachments?.find(
+    (a: { contentType: string }) => a.contentType === "application/vnd.microsoft.card.adaptive",
+  );
+  return attachment?.content;
+}
+
+/** Every Action.Submit's data in a card, in order. */
+export function submitsOf(card: any): any[] {
+  return (card?.body ?? []).flatMap((el: any) => (el.type === "ActionSet" ? el.actions.map((a: any) => a.data) : []));
+}
+
+/** Every text a card shows (TextBlocks and facts), in order. */
+export function textsOf(card: any): string[] {
+  return (card?.body ?? []).flatMap((el: any) =>
+    el.type === "TextBlock"
+      ? [el.text]
+      : el.type === "FactSet"
+        ? el.facts.map((f: any) => `${f.title}: ${f.value}`)
+        : el.type === "ActionSet"
+          ? el.actions.map((a: any) => a.title)
+          : [],
+  );
+}
