@@ -83,33 +83,37 @@ export class SlackHandlers implements InboxHandler {
       this.deps.log.debug("Slack event ignored", { event, reason: verdict.ignore });
       return null;
     }
-    const m = verdict.message;
-    const root = m.threadTs ?? m.ts;
+    const message = verdict.message;
+    const root = message.threadTs ?? message.ts;
     if (kind === "mention") {
       // The same message can also arrive as a channel message (a mention in a bot thread): answer it once.
-      if (!(await this.claim(m))) return null;
+      if (!(await this.claim(message))) return null;
       await this.deps.store
-        .set(keys.slackThread(m.team, m.channel, root), "1", BOT_THREAD_TTL_MS)
+        .set(keys.slackThread(message.team, message.channel, root), "1", BOT_THREAD_TTL_MS)
         .catch((error) => this.deps.log.warn("Slack thread not remembered", { err: error }));
     }
     const outbounds = await this.deps.engine.handle({
-      ...this.who(m.team, m.user),
+      ...this.who(message.team, message.user),
       conversation: encodeSlackConversation({
-        team: m.team,
-        channel: m.channel,
+        team: message.team,
+        channel: message.channel,
         ...(kind === "dm" ? {} : { threadTs: root }),
       }),
       direct: kind === "dm",
-      text: m.text,
+      text: message.text,
     });
     const place: Place = {
       event,
-      team: m.team,
-      user: m.user,
-      channel: m.channel,
+      team: message.team,
+      user: message.user,
+      channel: message.channel,
       direct: kind === "dm",
       privateHere: false,
-      ...(kind === "mention" ? { threadTs: m.threadTs ?? m.ts } : m.threadTs ? { threadTs: m.threadTs } : {}),
+      ...(kind === "mention"
+        ? { threadTs: message.threadTs ?? message.ts }
+        : message.threadTs
+          ? { threadTs: message.threadTs }
+          : {}),
     };
     return { kind: "deliver", place, outbounds };
   }
@@ -125,10 +129,10 @@ export class SlackHandlers implements InboxHandler {
   ): Promise<SlackPlan | null> {
     const reply = this.threadReply(body, event);
     if (reply && !this.isExpertsThread(reply)) return this.onThreadReply(reply);
-    const m = this.expertReply(body, event);
-    if (!m) return null;
-    const post = encodeSlackPost({ channel: m.channel, ts: m.threadTs! });
-    const relayed = await relay(this.deps.store, post, undefined, m.text);
+    const message = this.expertReply(body, event);
+    if (!message) return null;
+    const post = encodeSlackPost({ channel: message.channel, ts: message.threadTs! });
+    const relayed = await relay(this.deps.store, post, undefined, message.text);
     const asker = relayed?.asker.channel === "slack" ? decodeSlackUser(relayed.asker.user) : null;
     if (!relayed || !asker) {
       this.deps.log.debug("Slack event ignored", { event, reason: "not-a-forwarded-question" });
@@ -136,10 +140,10 @@ export class SlackHandlers implements InboxHandler {
     }
     const expert: Place = {
       event: "expert-reply",
-      team: m.team,
-      user: m.user,
-      channel: m.channel,
-      threadTs: m.threadTs,
+      team: message.team,
+      user: message.user,
+      channel: message.channel,
+      threadTs: message.threadTs,
       direct: false,
       privateHere: false,
     };
@@ -167,10 +171,12 @@ export class SlackHandlers implements InboxHandler {
    * A person's reply in a thread where the bot answered a mention: answered in the thread, in the
    * thread's context, without a new mention. Replies in any other thread are not the bot's business.
    */
-  private async onThreadReply(m: MessageIn): Promise<SlackPlan | null> {
-    const threadTs = m.threadTs!;
-    const ours = await this.deps.store.get(keys.slackThread(m.team, m.channel, threadTs)).catch(() => undefined);
-    if (ours === undefined || !(await this.claim(m))) {
+  private async onThreadReply(message: MessageIn): Promise<SlackPlan | null> {
+    const threadTs = message.threadTs!;
+    const ours = await this.deps.store
+      .get(keys.slackThread(message.team, message.channel, threadTs))
+      .catch(() => undefined);
+    if (ours === undefined || !(await this.claim(message))) {
       this.deps.log.debug("Slack event ignored", {
         event: "thread-reply",
         reason: ours ? "answered" : "not-our-thread",
@@ -178,16 +184,16 @@ export class SlackHandlers implements InboxHandler {
       return null;
     }
     const outbounds = await this.deps.engine.handle({
-      ...this.who(m.team, m.user),
-      conversation: encodeSlackConversation({ team: m.team, channel: m.channel, threadTs }),
+      ...this.who(message.team, message.user),
+      conversation: encodeSlackConversation({ team: message.team, channel: message.channel, threadTs }),
       direct: false,
-      text: m.text,
+      text: message.text,
     });
     const place: Place = {
       event: "thread-reply",
-      team: m.team,
-      user: m.user,
-      channel: m.channel,
+      team: message.team,
+      user: message.user,
+      channel: message.channel,
       direct: false,
       privateHere: false,
       threadTs,
@@ -199,12 +205,12 @@ export class SlackHandlers implements InboxHandler {
   threadReply(body: unknown, _event: "message.channels" | "message.groups"): MessageIn | null {
     const verdict = readMessageEvent(body, "channel");
     if ("ignore" in verdict) return null;
-    const m = verdict.message;
-    return m.threadTs && m.threadTs !== m.ts ? m : null;
+    const message = verdict.message;
+    return message.threadTs && message.threadTs !== message.ts ? message : null;
   }
 
-  private isExpertsThread(m: MessageIn): boolean {
-    return this.deps.expertsChannel !== undefined && m.channel === this.deps.expertsChannel;
+  private isExpertsThread(message: MessageIn): boolean {
+    return this.deps.expertsChannel !== undefined && message.channel === this.deps.expertsChannel;
   }
 
   /**
@@ -212,9 +218,9 @@ export class SlackHandlers implements InboxHandler {
    * app_mention and as a channel message, with another event id) is dropped. The claim holds the
    * event id, so the same event replayed from the inbox after a crash still answers.
    */
-  private async claim(m: MessageIn): Promise<boolean> {
-    const key = keys.slackMessage(m.team, m.channel, m.ts);
-    const by = m.eventId ?? m.ts;
+  private async claim(message: MessageIn): Promise<boolean> {
+    const key = keys.slackMessage(message.team, message.channel, message.ts);
+    const by = message.eventId ?? message.ts;
     try {
       return (await this.deps.store.setIfAbsent(key, by, CLAIM_TTL_MS)) || (await this.deps.store.get(key)) === by;
     } catch {
@@ -241,26 +247,26 @@ export class SlackHandlers implements InboxHandler {
 
   /** /careerfaq <text>: answered privately through response_url, with "Share in channel". */
   private async onCommand(body: unknown): Promise<SlackPlan | null> {
-    const c = readCommand(body);
-    if (!c) {
+    const command = readCommand(body);
+    if (!command) {
       this.deps.log.warn("Slack command ignored: malformed payload", { event: "command" });
       return null;
     }
-    const text = c.text.trim() || "help";
+    const text = command.text.trim() || "help";
     const outbounds = await this.deps.engine.handle({
-      ...this.who(c.team, c.user, c.userName),
-      conversation: encodeSlackConversation({ team: c.team, channel: c.channel }),
+      ...this.who(command.team, command.user, command.userName),
+      conversation: encodeSlackConversation({ team: command.team, channel: command.channel }),
       // A command may come from any conversation, including a DM between two people.
       direct: false,
       text,
     });
     const place: Place = {
       event: "command",
-      team: c.team,
-      user: c.user,
-      channel: c.channel,
+      team: command.team,
+      user: command.user,
+      channel: command.channel,
       direct: false,
-      responseUrl: c.responseUrl,
+      responseUrl: command.responseUrl,
       privateHere: true,
       share: { question: text, text },
     };

@@ -149,9 +149,9 @@ export function parseActivity(raw: Buffer): { activity: Record<string, unknown> 
 }
 
 /** Drops the keys whose (malformed) values were removed, so botbuilder never sees them. */
-function withoutUndefined(a: Record<string, unknown>): Record<string, unknown> {
+function withoutUndefined(value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(a)) {
+  for (const [k, v] of Object.entries(value)) {
     if (v === undefined) continue;
     out[k] = v && typeof v === "object" && !Array.isArray(v) ? withoutUndefined(v as Record<string, unknown>) : v;
   }

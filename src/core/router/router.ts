@@ -252,13 +252,14 @@ export class Router {
    * the runner-up it is (in absolute score, so two strong candidates are not mistaken for a tie),
    * and how much of the message the vocabulary understood (a corrected typo counts three quarters).
    */
-  private confidence(a: Analysis, ranked: readonly { score: number }[]): number {
+  private confidence(analysis: Analysis, ranked: readonly { score: number }[]): number {
     const s1 = ranked[0]?.score ?? 0;
     if (s1 <= 0) return 0;
     const s2 = ranked[1]?.score ?? 0;
     const evidence = 1 - Math.exp(-s1 / 3);
     const lead = 1 - Math.exp(-(s1 - s2) / 2);
-    const coverage = a.content === 0 ? 1 : Math.max(0, a.known - 0.25 * a.corrected) / a.content;
+    const coverage =
+      analysis.content === 0 ? 1 : Math.max(0, analysis.known - 0.25 * analysis.corrected) / analysis.content;
     return evidence * (0.4 + 0.6 * lead) * Math.sqrt(coverage);
   }
 }
@@ -282,6 +283,6 @@ const GENERIC_TERMS = new Set([
 ]);
 
 /** The canonical terms of an analysis that can match facts (question frames and generic words left out). */
-function termsOf(a: Analysis): string[] {
-  return [...a.terms].filter((t) => !t.startsWith("_") && !GENERIC_TERMS.has(t));
+function termsOf(analysis: Analysis): string[] {
+  return [...analysis.terms].filter((t) => !t.startsWith("_") && !GENERIC_TERMS.has(t));
 }
