@@ -2,22 +2,16 @@
  * Platform markup is removed at the edges only: each adapter hands the engine plain text, and
  * src/core has no code for Slack's <@U…>, <!here>, <#C…> or Teams' <at>…</at>, tags and entities.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readMessageEvent } from "../../src/channels/slack/inbound.ts";
 import { messageText } from "../../src/channels/teams/inbound.ts";
 import { typedToPlain } from "../../src/channels/typed.ts";
+import { sourceFiles } from "../helpers/sources.ts";
 import { BOT } from "../helpers/teams.ts";
 
 const CORE = join(import.meta.dirname, "../../src/core");
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith(".ts") ? [path] : [];
-  });
-}
 
 const MARKUP: [string, RegExp][] = [
   ["Slack mentions, channels and broadcasts", /<@|<#[A-Z]|<!(here|channel|everyone|subteam|date)/],
