@@ -4,6 +4,7 @@
  */
 import { createInterface } from "node:readline";
 import { createEngine } from "../app.ts";
+import { typedToPlain } from "../channels/typed.ts";
 import type { Config } from "../config.ts";
 import type { Engine } from "../core/engine.ts";
 import { voteValue } from "../core/payloads.ts";
@@ -55,7 +56,7 @@ export async function chatCommand(engine: Engine, first?: string): Promise<numbe
       say(`\n${shown.text}`);
     }
   };
-  if (first) await show({ ...base, text: first });
+  if (first) await show({ ...base, text: typedToPlain(first) });
   prompt();
   // Reading lines as a stream (not rl.question) keeps piped input working: no line is dropped.
   for await (const raw of rl) {
@@ -67,7 +68,10 @@ export async function chatCommand(engine: Engine, first?: string): Promise<numbe
       const vote =
         feedback && (line === "+" || line === "-") ? voteValue(line === "+" ? "up" : "down", feedback) : undefined;
       if (vote) await show({ ...base, action: { id: ACTIONS.feedback, value: vote } });
-      else await show(pick ? { ...base, action: { id: pick.action, value: pick.value } } : { ...base, text: line });
+      else
+        await show(
+          pick ? { ...base, action: { id: pick.action, value: pick.value } } : { ...base, text: typedToPlain(line) },
+        );
     }
     prompt();
   }

@@ -14,11 +14,12 @@ import { askPayload, type FeedbackTarget, reasonPayload, votePayload } from "../
 import { ACTIONS, type Outbound, type Reply } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
 import { readExecute, submitData } from "./cards.ts";
-import { deliver, pointed, send } from "./deliver.ts";
+import { deliver, pointed } from "./deliver.ts";
 import type { TeamsExperts } from "./experts.ts";
 import { type InboundOptions, toInbound } from "./inbound.ts";
 import { CARD_CONTENT_TYPE } from "./limits.ts";
 import { replyActivities } from "./render.ts";
+import { send } from "./send.ts";
 
 export const CARD_ACTION_INVOKE = "adaptiveCard/action";
 export const MESSAGE_RESPONSE_TYPE = "application/vnd.microsoft.activity.message";

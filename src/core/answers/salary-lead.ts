@@ -10,7 +10,7 @@ import { benchmarkFacts } from "../knowledge/facts.ts";
 import type { Block, TableRow } from "../types.ts";
 import { answer, type ComposeInput, type Composition, joinList, money, sourceName } from "./compose.ts";
 import { unsupportedCountry } from "./coverage.ts";
-import { describeFigure } from "./salary.ts";
+import { describeFigure } from "./salary-figure.ts";
 
 const WHERE: Record<Country, string> = { US: "the US", UK: "the UK", CA: "Canada" };
 const LEVEL_NAME: Record<Level, string> = {

@@ -14,7 +14,7 @@
 import type { Analysis } from "./analyze.ts";
 
 export type Uncovered =
-  /** No words: emoji, punctuation or markup only. */
+  /** No words: emoji or punctuation only. */
   | { kind: "no-words" }
   /** Code, SQL or JSON rather than a question. */
   | { kind: "code" }
@@ -63,7 +63,7 @@ const CLAUSE = /[.?!;,\n]+|\s[-–—]\s|\b(?:and|but|so|because|though)\b/i;
 
 /** Code, SQL, JSON or markup rather than a question: code keywords, or a message thick with brackets and operators. */
 export function looksLikeCode(raw: string): boolean {
-  const text = raw.slice(0, 2000).replace(/<(@|#|!|https?:|mailto:)[^>]*>|<\/?at>/g, " ");
+  const text = raw.slice(0, 2000);
   if (CODE_WORDS.test(text)) return true;
   const signs = text.match(CODE_SIGNS)?.length ?? 0;
   const letters = text.match(/[a-z]/gi)?.length ?? 0;
@@ -178,9 +178,8 @@ function plain(text: string): string {
 /** Words written as names: capitalised inside a sentence, or in capitals (two letters or more). */
 function namesIn(text: string): Set<string> {
   const names = new Set<string>();
-  const clean = text.replace(/<[^>]*>/g, " ");
   let sentenceStart = true;
-  for (const m of clean.matchAll(/[A-Za-z0-9][A-Za-z0-9'\u2019]*|[.?!:\n]/g)) {
+  for (const m of text.matchAll(/[A-Za-z0-9][A-Za-z0-9'\u2019]*|[.?!:\n]/g)) {
     const w = m[0];
     if (/^[.?!:\n]$/.test(w)) {
       sentenceStart = true;
