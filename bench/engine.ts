@@ -12,6 +12,7 @@ import { readdirSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import Fuse from "fuse.js";
+import { typedToPlain } from "../src/channels/typed.ts";
 import { DEFAULT_CONTENT_ROOT, loadCatalog } from "../src/content/load.ts";
 import { COMPOSER_IDS } from "../src/core/answers/registry.ts";
 import type { Catalog } from "../src/core/catalog.ts";
@@ -182,7 +183,9 @@ async function main(): Promise<void> {
   const dir = join(DEFAULT_CONTENT_ROOT, "tests/eval");
   const cases = readdirSync(dir)
     .filter((f) => f.endsWith(".yml") && !isDialogueSet(f))
-    .flatMap((f) => loadEvalSet(join(dir, f)));
+    .flatMap((f) => loadEvalSet(join(dir, f)))
+    // What the adapters deliver: Slack and Teams markup ("<@U…>", "<at>…</at>") stripped at the edge.
+    .map((c) => ({ ...c, q: typedToPlain(c.q) }));
   const questions = cases.map((c) => c.q);
   const passes = { min: 3, max: Math.max(3, MAX_PASSES), budgetMs: 5_000, stableWithin: 0.1 };
   const ask = (q: string) => engine.ask(q);
