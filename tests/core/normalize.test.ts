@@ -15,6 +15,8 @@ describe("normalize", () => {
     ["percent", "70.2% bachelor", "70 2 percent bachelor"],
     ["bare URL", "look at https://x.io/a?b=c then tell me", "look at then tell me"],
     ["empty", "   ", ""],
+    ["backtick apostrophe (ASCII fast path)", "it`s a director`s job", "its a directors job"],
+    ["ligature and umlauts (Unicode path)", "Ünïcödé \ufb01nance", "unicode finance"],
   ])("%s", (_name, input, expected) => {
     expect(normalize(input)).toBe(expected);
   });

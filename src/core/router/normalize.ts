@@ -23,6 +23,9 @@ const CURLY: Record<string, string> = {
   "`": "'",
 };
 
+/** Any character outside ASCII (UTF-16 code units, so astral characters match too). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /**
  * Full normalisation to a lower-case string of words separated by single spaces.
  * Currency signs become words the slot extractor knows (£ → gbp, € → eur, C$ → cad); % → percent.
@@ -32,11 +35,15 @@ export function normalize(raw: string): string {
   s = s.replace(/https?:\/\/\S+/gi, " ");
   // Emoji shortcodes such as :thinking_face: or :+1:
   s = s.replace(/:[a-z0-9_+-]{1,40}:/gi, " ");
-  s = s.normalize("NFKC").replace(/[\u2018\u2019\u201b\u2032\u201c\u201d\u00b4`]/g, (c) => CURLY[c] ?? c);
-  s = s
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase();
+  // Plain ASCII (most messages, and all of our own content) has nothing for NFKC or NFD to do.
+  if (!NON_ASCII.test(s)) s = s.replace(/`/g, "'").toLowerCase();
+  else {
+    s = s.normalize("NFKC").replace(/[\u2018\u2019\u201b\u2032\u201c\u201d\u00b4`]/g, (c) => CURLY[c] ?? c);
+    s = s
+      .normalize("NFD")
+      .replace(/\p{M}+/gu, "")
+      .toLowerCase();
+  }
   s = s
     .replace(/([!?.,;:])\1+/g, "$1")
     .replace(/\bc\s?\$|\bca\$|\bcad\$/g, " cad ")
