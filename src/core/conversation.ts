@@ -11,7 +11,7 @@
 import { z } from "zod";
 import { type Codec, jsonCodec, versioned } from "./codec.ts";
 import { levelForYears, type RouteResult } from "./router/router.ts";
-import type { Slots } from "./types.ts";
+import type { Reply, Slots } from "./types.ts";
 
 export interface ConversationState {
   v: 1;
@@ -25,6 +25,21 @@ export interface ConversationState {
   terms: string[];
   /** When it was saved, in ms (the store's TTL is what expires it). */
   at: number;
+}
+
+/** A question answered on its own: the reply, and how the router read it. */
+export interface Answered {
+  reply: Reply;
+  routing: RouteResult;
+}
+
+/** A turn answered in its conversation. */
+export interface Conversed extends Answered {
+  follow: FollowUp;
+  /** The previous turn's topic, when this turn was read as a follow-up to it. */
+  context?: string;
+  /** The state to keep for the next turn (null: nothing to remember). */
+  state: ConversationState | null;
 }
 
 export type FollowUp =

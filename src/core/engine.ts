@@ -9,7 +9,7 @@ import { Answerer, type ComposeOptions } from "./answerer.ts";
 import { Assessor } from "./assessment/flow.ts";
 import { ownerOf } from "./assessment/machine.ts";
 import type { Catalog } from "./catalog.ts";
-import { type ConversationState, type FollowUp, readFollowUp } from "./conversation.ts";
+import { type Answered, type ConversationState, type Conversed, type FollowUp, readFollowUp } from "./conversation.ts";
 import { feedbackBlock } from "./feedback.ts";
 import { refineReply, stateOf } from "./follow-up.ts";
 import { ForgetMe } from "./forget.ts";
@@ -48,18 +48,7 @@ export interface TurnSummary {
   ms: number;
 }
 
-export interface Answered {
-  reply: Reply;
-  routing: RouteResult;
-}
-
-export interface Conversed extends Answered {
-  follow: FollowUp;
-  /** The previous turn's topic, when this turn was read as a follow-up to it. */
-  context?: string;
-  /** The state to keep for the next turn (null: nothing to remember). */
-  state: ConversationState | null;
-}
+export type { Answered, Conversed } from "./conversation.ts";
 
 /** One example utterance that the router sends somewhere other than its own intent (`careerfaq validate`). */
 export interface Collision {

@@ -3,8 +3,8 @@
  * for the KPIs, and where the bot declines and experts are configured, offered to them.
  */
 import { expiring } from "../codec.ts";
+import type { Conversed } from "../conversation.ts";
 import { conversationCodec } from "../conversation.ts";
-import type { Conversed } from "../engine.ts";
 import { expertButton } from "../experts.ts";
 import { keys } from "../keys.ts";
 import type { Inbound, Reply } from "../types.ts";

@@ -7,8 +7,7 @@
 import type { ComposeOptions } from "../answerer.ts";
 import type { Assessor } from "../assessment/flow.ts";
 import type { Catalog } from "../catalog.ts";
-import type { ConversationState } from "../conversation.ts";
-import type { Conversed } from "../engine.ts";
+import type { ConversationState, Conversed } from "../conversation.ts";
 import type { ForgetMe } from "../forget.ts";
 import type { Metrics } from "../metrics.ts";
 import type { Clock, Store } from "../store.ts";
