@@ -59,8 +59,14 @@ function newNode(): TrieNode {
   return { next: new Map(), entries: [] };
 }
 
+/** Entries are flat records of strings: equal when every field is (JSON.stringify per pair was the start-up's hot spot). */
 function sameEntry(a: Entry, b: Entry): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a.kind !== b.kind) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const key in x) if (x[key] !== y[key]) return false;
+  for (const key in y) if (!(key in x)) return false;
+  return true;
 }
 
 export class VocabularyBuilder {
