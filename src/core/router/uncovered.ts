@@ -52,7 +52,8 @@ export interface FocusContext {
   figures: boolean;
 }
 
-const CODE_SIGNS = /[{}[\]();=<>`"|\\]/g;
+/** The characters code is thick with: braces, brackets, parentheses, operators, quotes. */
+const CODE_SIGN_CODES = new Set([...'{}[]();=<>`"|\\'].map((c) => c.charCodeAt(0)));
 const CODE_WORDS =
   /\b(select\s+\S.*\s+from|insert\s+into|drop\s+table|delete\s+from|update\s+\w+\s+set|function\s*\(|def\s+\w+\s*\(|print\s*\(|console\.log|import\s+\w+|return\s+\w+|for\s+\w+\s+in\s+\w+\s*[(:])/i;
 /** The asker as a subject or owner ("I", "my", "we"); "me" and "us" are objects of a request ("give me…"). */
@@ -65,8 +66,14 @@ const CLAUSE = /[.?!;,\n]+|\s[-–—]\s|\b(?:and|but|so|because|though)\b/i;
 export function looksLikeCode(raw: string): boolean {
   const text = raw.slice(0, 2000);
   if (CODE_WORDS.test(text)) return true;
-  const signs = text.match(CODE_SIGNS)?.length ?? 0;
-  const letters = text.match(/[a-z]/gi)?.length ?? 0;
+  // Counted, not matched: a match per letter would allocate a string each.
+  let signs = 0;
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) letters++;
+    else if (CODE_SIGN_CODES.has(c)) signs++;
+  }
   return signs >= 4 && signs * 6 >= letters;
 }
 
