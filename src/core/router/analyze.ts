@@ -136,7 +136,7 @@ export function analyze(
       i = matchEnd + 1;
       continue;
     }
-    if (vocab.commonWords.has(token)) {
+    if (vocab.commonWords.has(token) || everyday(token, vocab)) {
       // Everyday words carry no meaning alone and do not count against coverage.
     } else if (vocab.stopWords.has(token)) {
       // Stop words carry no meaning alone, except a count of years: "five years".
@@ -175,6 +175,13 @@ export function analyze(
   for (const frame of vocab.frames) if (frame.pattern.test(head)) a.terms.add(frame.term);
   if (a.roleMentioned) a.terms.add("_role");
   return a;
+}
+
+/** An everyday verb in its -s form ("gets", "writes"): the vocabulary lists the base form only. */
+function everyday(token: string, vocab: Vocabulary): boolean {
+  if (token.length < 4 || !token.endsWith("s") || vocab.words.has(token)) return false;
+  const base = token.slice(0, -1);
+  return vocab.commonWords.has(base) || vocab.stopWords.has(base);
 }
 
 /** Words written in capitals (two letters or more), lower-cased: "NPS", "COPC". */
