@@ -54,7 +54,8 @@ export function collectFacts(catalog: Catalog): KnowledgeFact[] {
   for (const id of TOPIC_FILES) {
     const topic = catalog.topics[id];
     facts.push(...summaryFacts(id, topic.summary));
-    if (topic.intro) facts.push(fromItem(`${id}/intro`, id, topic.intro));
+    // An intro frames the topic ("managers and directors emphasize different things"): never an answer on its own.
+    if (topic.intro) facts.push({ ...fromItem(`${id}/intro`, id, topic.intro), summary: true });
     facts.push(...fromSections(id, topic.sections));
     if (topic.note) facts.push(fromItem(`${id}/note`, id, topic.note));
   }
