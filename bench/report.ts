@@ -50,7 +50,7 @@ export function report(c: Comparison): void {
   );
   console.log(`baseline index build: ${fmt(c.baseBuild / 1000)} ms over ${c.baseRows} question strings`);
   const inScope = c.cases.filter((x) => x.intent);
-  const outOfScope = c.cases.filter((x) => !x.intent);
+  const outOfScope = c.cases.filter((x) => x.kind);
   const engineIntent = (q: string) => {
     const r = c.engine.ask(q).reply;
     return r.outcome === "answer" ? r.intent : null;

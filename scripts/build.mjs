@@ -3,7 +3,8 @@
 // tsc (tsconfig.build.json; emit only, `npm test` type-checks), then writes the dictionary and the content snapshot (src/content/prebuild.ts).
 // Plain JavaScript on purpose: it runs before anything is compiled.
 //   --if-stale  rebuild only when src/, the build configuration or the lockfile changed since the last build
-//               (prepare and the tests use it; npx runs prepare again when it links this package)
+//               (prepare and the tests use it; npx runs prepare again when it links this package); when only
+//               content (data/, intents/) changed, rewrite just the snapshot, so a start never parses YAML
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,8 +15,8 @@ const root = join(import.meta.dirname, "..");
 const dist = join(root, "dist");
 const stampFile = join(dist, "build.json");
 
-/** A fingerprint of everything the build reads, except content (the snapshot checks that file by file). */
-function sourceHash() {
+/** Every file under these folders, path and bytes, into one fingerprint. */
+function treeHash(dirs, files = []) {
   const hash = createHash("sha1");
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -24,16 +25,27 @@ function sourceHash() {
       else hash.update(`${path}\0`).update(readFileSync(path));
     }
   };
-  walk(join(root, "src"));
-  for (const file of ["tsconfig.json", "tsconfig.build.json", "scripts/build.mjs"])
-    hash.update(readFileSync(join(root, file)));
+  for (const dir of dirs) if (existsSync(join(root, dir))) walk(join(root, dir));
+  for (const file of files) hash.update(readFileSync(join(root, file)));
   return hash.digest("hex");
 }
 
-const hash = sourceHash();
+/** Everything the compiled code depends on (content is snapshotted separately). */
+const hash = treeHash(["src"], ["tsconfig.json", "tsconfig.build.json", "scripts/build.mjs"]);
+/** The content the snapshot is made from. */
+const contentHash = treeHash(["data", "intents"]);
+const stamp = (content) => `${JSON.stringify({ sources: hash, content, builtAt: new Date().toISOString() })}\n`;
 if (process.argv.includes("--if-stale") && existsSync(stampFile)) {
-  const stamp = JSON.parse(readFileSync(stampFile, "utf8"));
-  if (stamp.sources === hash) process.exit(0);
+  const previous = JSON.parse(readFileSync(stampFile, "utf8"));
+  if (previous.sources === hash) {
+    if (previous.content !== contentHash) {
+      const { buildArtifacts } = await import("../dist/content/prebuild.js");
+      const built = buildArtifacts();
+      writeFileSync(stampFile, stamp(contentHash));
+      process.stdout.write(`careerfaq build: content snapshot rewritten (${built.files} content files)\n`);
+    }
+    process.exit(0);
+  }
 }
 
 const started = Date.now();
@@ -48,7 +60,7 @@ if (compiled.status !== 0) {
 }
 const { buildArtifacts } = await import("../dist/content/prebuild.js");
 const built = buildArtifacts();
-writeFileSync(stampFile, `${JSON.stringify({ sources: hash, builtAt: new Date().toISOString() })}\n`);
+writeFileSync(stampFile, stamp(contentHash));
 process.stdout.write(
   `careerfaq build: dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s (${built.words} dictionary words, ${built.files} content files snapshotted)\n`,
 );

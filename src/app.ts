@@ -3,6 +3,7 @@
 import type { Config } from "./config.ts";
 import { loadCatalog } from "./content/load.ts";
 import { COMPOSER_IDS } from "./core/answers/registry.ts";
+import type { Catalog } from "./core/catalog.ts";
 import { Engine, type TurnSummary } from "./core/engine.ts";
 import type { Clock, Store } from "./core/store.ts";
 import type { ChannelKind } from "./core/types.ts";
@@ -26,12 +27,17 @@ export function expertPlatforms(config: Config): Set<ChannelKind> {
   return on;
 }
 
-export function createEngine(config: Config, wiring: EngineWiring = {}): Engine {
-  const catalog = loadCatalog({
+/** The content the engine answers from; throws ContentError when it does not validate. */
+export function loadContent(config: Config, wiring: Pick<EngineWiring, "fullValidation"> = {}): Catalog {
+  return loadCatalog({
     root: config.CAREERFAQ_CONTENT_DIR,
     composers: COMPOSER_IDS,
     ...(wiring.fullValidation ? { snapshot: false } : {}),
   });
+}
+
+/** The engine over `catalog` (default: the content loaded for `config`). */
+export function createEngine(config: Config, wiring: EngineWiring = {}, catalog = loadContent(config, wiring)): Engine {
   return new Engine(catalog, {
     store: wiring.store ?? new MemoryStore(),
     clock: wiring.clock ?? Date.now,

@@ -6,6 +6,7 @@
  * resumed. When the store fails, work is answered from memory, deduped by a short in-process window.
  * stop(): drains what fits before the deadline, gives the rest back to the store, logs the counts.
  */
+import { z } from "zod";
 import { CareerfaqError } from "../core/errors.ts";
 import type { Held, Inbox, InboxItem } from "../core/inbox.ts";
 import type { Logger } from "../log.ts";
@@ -17,10 +18,32 @@ import type { AnswerQueue } from "./slack/queue.ts";
  * crash. A step is marked as started before it runs; resumed on a step that started but left no
  * result (the process died while the call was in flight), `verify` asks the platform whether it
  * happened (found: its result), and only otherwise is the step run again. `id` names the step for that.
+ * `recorded` reads a result back from the store (RECORDED); one that does not parse counts as not recorded.
  */
 export interface Journal {
-  step<T>(name: string, run: (id: string) => Promise<T>, verify?: (id: string) => Promise<T | undefined>): Promise<T>;
+  step<T>(
+    name: string,
+    recorded: z.ZodType<T>,
+    run: (id: string) => Promise<T>,
+    verify?: (id: string) => Promise<T | undefined>,
+  ): Promise<T>;
 }
+
+/** How the results a journal records are read back: stored as JSON, where undefined became null. */
+export const RECORDED = {
+  /** A platform call's result, or undefined when it failed. */
+  result: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .transform((value) => value ?? undefined),
+  /** An id, or undefined when there was none. */
+  id: z
+    .string()
+    .nullable()
+    .transform((value) => value ?? undefined),
+  /** Whether it was done. */
+  done: z.boolean(),
+};
 
 const STARTED = "$started";
 
@@ -63,16 +86,16 @@ export class InboxWorker {
   private readonly now: () => number;
   readonly counts = { accepted: 0, memory: 0, duplicates: 0, answered: 0, resumed: 0, failed: 0 };
 
-  constructor(private readonly o: WorkerOptions) {
-    this.now = o.now ?? Date.now;
-    this.seen = new RecentIds(o.dedupeMs ?? 3600_000, LOCAL_IDS, this.now);
+  constructor(private readonly options: WorkerOptions) {
+    this.now = options.now ?? Date.now;
+    this.seen = new RecentIds(options.dedupeMs ?? 3600_000, LOCAL_IDS, this.now);
   }
 
   /** Heartbeat, then resume what is pending; both repeat every third of a lease. */
   async start(): Promise<void> {
-    await this.o.inbox.heartbeat().catch((err) => this.o.log.warn("inbox heartbeat failed", { err }));
-    const every = Math.max(100, Math.floor(this.o.leaseMs / 3));
-    const beat = setInterval(() => void this.o.inbox.heartbeat().catch(() => {}), every);
+    await this.options.inbox.heartbeat().catch((err) => this.options.log.warn("inbox heartbeat failed", { err }));
+    const every = Math.max(100, Math.floor(this.options.leaseMs / 3));
+    const beat = setInterval(() => void this.options.inbox.heartbeat().catch(() => {}), every);
     const sweep = setInterval(() => void this.resume(), every);
     beat.unref();
     sweep.unref();
@@ -85,7 +108,7 @@ export class InboxWorker {
     if (this.seen.seen(id)) return this.duplicate(id);
     let held: Held | null;
     try {
-      held = await this.o.inbox.put(id, kind, payload);
+      held = await this.options.inbox.put(id, kind, payload);
     } catch {
       // The store is failing (logged once by the store): answer from memory rather than not at all.
       this.counts.memory++;
@@ -95,7 +118,7 @@ export class InboxWorker {
     if (!held) return this.duplicate(id);
     this.counts.accepted++;
     if (!this.stopping) this.enqueue(held, held.item);
-    else await this.o.inbox.release(held).catch(() => {});
+    else await this.options.inbox.release(held).catch(() => {});
     return "persisted";
   }
 
@@ -103,21 +126,21 @@ export class InboxWorker {
   async resume(): Promise<void> {
     if (this.stopping) return;
     try {
-      const { claimed, dropped } = await this.o.inbox.claimAbandoned(CLAIM_BATCH);
+      const { claimed, dropped } = await this.options.inbox.claimAbandoned(CLAIM_BATCH);
       for (const item of dropped)
-        this.o.log.error("inbox item dropped after repeated failures", {
+        this.options.log.error("inbox item dropped after repeated failures", {
           id: item.id,
           kind: item.kind,
           tries: item.tries,
         });
-      if (claimed.length > 0) this.o.log.info("resuming pending inbox items", { count: claimed.length });
+      if (claimed.length > 0) this.options.log.info("resuming pending inbox items", { count: claimed.length });
       for (const held of claimed) {
         this.counts.resumed++;
         this.seen.seen(held.item.id);
         this.enqueue(held, held.item);
       }
     } catch (err) {
-      this.o.log.debug("inbox sweep failed", { err });
+      this.options.log.debug("inbox sweep failed", { err });
     }
   }
 
@@ -129,19 +152,19 @@ export class InboxWorker {
     this.stopping = true;
     for (const t of this.timers) clearInterval(t);
     const answeredBefore = this.counts.answered;
-    await waitUntil(this.o.queue.drain(), deadline - this.now());
-    this.o.queue.clear();
+    await waitUntil(this.options.queue.drain(), deadline - this.now());
+    this.options.queue.clear();
     let left = 0;
     for (const held of this.queued.values()) {
       left++;
-      await this.o.inbox.release(held).catch(() => {});
+      await this.options.inbox.release(held).catch(() => {});
     }
     this.queued.clear();
-    await waitUntil(this.o.queue.drain(), IN_FLIGHT_GRACE_MS);
-    left += this.o.queue.size;
-    await this.o.inbox.retire().catch(() => {});
+    await waitUntil(this.options.queue.drain(), IN_FLIGHT_GRACE_MS);
+    left += this.options.queue.size;
+    await this.options.inbox.retire().catch(() => {});
     const answered = this.counts.answered - answeredBefore;
-    this.o.log.info("inbox at shutdown: answered what fitted in the grace period, the rest stays pending", {
+    this.options.log.info("inbox at shutdown: answered what fitted in the grace period, the rest stays pending", {
       answeredDuringShutdown: answered,
       leftPending: left,
     });
@@ -150,13 +173,13 @@ export class InboxWorker {
 
   private duplicate(id: string): Accepted {
     this.counts.duplicates++;
-    this.o.log.debug("already handled (a retry or a replay)", { id });
+    this.options.log.debug("already handled (a retry or a replay)", { id });
     return "duplicate";
   }
 
   private enqueue(held: Held | null, item: InboxItem): void {
     if (held) this.queued.set(item.id, held);
-    this.o.queue.push(() => this.run(held, item));
+    this.options.queue.push(() => this.run(held, item));
   }
 
   private async run(held: Held | null, item: InboxItem): Promise<void> {
@@ -164,13 +187,13 @@ export class InboxWorker {
       if (!this.queued.has(item.id)) return; // given back at shutdown
       this.queued.delete(item.id);
     }
-    const handler = this.o.handlers[item.kind];
+    const handler = this.options.handlers[item.kind];
     if (!handler) {
-      this.o.log.error("inbox item of an unknown kind dropped", { id: item.id, kind: item.kind });
-      if (held) await this.o.inbox.done(held).catch(() => {});
+      this.options.log.error("inbox item of an unknown kind dropped", { id: item.id, kind: item.kind });
+      if (held) await this.options.inbox.done(held).catch(() => {});
       return;
     }
-    const journal = new ItemJournal(this.o.inbox, held, item.id);
+    const journal = new ItemJournal(this.options.inbox, held, item.id);
     try {
       let plan = item.plan;
       if (plan === undefined) {
@@ -179,13 +202,14 @@ export class InboxWorker {
       }
       await handler.execute(plan, journal);
       this.counts.answered++;
-      if (journal.held) await this.o.inbox.done(journal.held);
-      else if (!held) await this.o.inbox.forget(item.id);
+      if (journal.held) await this.options.inbox.done(journal.held);
+      else if (!held) await this.options.inbox.forget(item.id);
     } catch (err) {
-      if (err instanceof LostItem) return this.o.log.info("inbox item taken over by another instance", { id: item.id });
+      if (err instanceof LostItem)
+        return this.options.log.info("inbox item taken over by another instance", { id: item.id });
       this.counts.failed++;
       // Left in the store: retried after a lease by this or another instance (MAX_TRIES at most).
-      this.o.log.warn("inbox item not finished; it stays pending", { id: item.id, kind: item.kind, err });
+      this.options.log.warn("inbox item not finished; it stays pending", { id: item.id, kind: item.kind, err });
     }
   }
 }
@@ -218,6 +242,7 @@ class ItemJournal implements Journal {
 
   async step<T>(
     name: string,
+    recorded: z.ZodType<T>,
     run: (id: string) => Promise<T>,
     verify?: (id: string) => Promise<T | undefined>,
   ): Promise<T> {
@@ -225,9 +250,10 @@ class ItemJournal implements Journal {
     this.counts.set(name, n + 1);
     const key = `${name}#${n}`;
     const id = `${this.itemId}/${key}`;
-    const recorded = this.held?.item.steps[key];
-    if (recorded !== undefined && recorded !== STARTED) return recorded as T;
-    if (recorded === STARTED && verify) {
+    const stored = this.held?.item.steps[key];
+    const replayed = stored === undefined || stored === STARTED ? undefined : recorded.safeParse(stored);
+    if (replayed?.success) return replayed.data;
+    if (stored !== undefined && verify) {
       const found = await verify(id);
       if (found !== undefined) {
         await this.record({ steps: { ...this.held?.item.steps, [key]: found ?? null } });

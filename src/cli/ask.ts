@@ -10,6 +10,7 @@
 import { createInterface } from "node:readline";
 import { z } from "zod";
 import { createEngine } from "../app.ts";
+import { typedToPlain } from "../channels/typed.ts";
 import type { Config } from "../config.ts";
 import type { ConversationState } from "../core/conversation.ts";
 import type { Engine } from "../core/engine.ts";
@@ -29,7 +30,7 @@ export interface JsonAnswer {
 
 export function toJson(engine: Engine, question: string): JsonAnswer {
   const start = process.hrtime.bigint();
-  const { reply, routing } = engine.ask(question);
+  const { reply, routing } = engine.ask(typedToPlain(question));
   return answerJson(question, reply, routing.intent, Number(process.hrtime.bigint() - start) / 1000);
 }
 
@@ -69,7 +70,7 @@ export async function askCommand(config: Config, { json, question }: AskOptions)
   }
   const engine = createEngine(config);
   if (!json) {
-    process.stdout.write(`${renderText(engine.ask(question).reply)}\n`);
+    process.stdout.write(`${renderText(engine.ask(typedToPlain(question)).reply)}\n`);
     return 0;
   }
   if (question) {
@@ -86,7 +87,7 @@ export async function askCommand(config: Config, { json, question }: AskOptions)
       continue;
     }
     const start = process.hrtime.bigint();
-    const said = engine.converse(turn.q, conversations.get(turn.conversation) ?? null);
+    const said = engine.converse(typedToPlain(turn.q), conversations.get(turn.conversation) ?? null);
     conversations.set(turn.conversation, said.state);
     const micros = Number(process.hrtime.bigint() - start) / 1000;
     const out = { ...answerJson(turn.q, said.reply, said.routing.intent, micros), conversation: turn.conversation };

@@ -4,8 +4,10 @@
  */
 import { createInterface } from "node:readline";
 import { createEngine } from "../app.ts";
+import { typedToPlain } from "../channels/typed.ts";
 import type { Config } from "../config.ts";
 import type { Engine } from "../core/engine.ts";
+import { voteValue } from "../core/payloads.ts";
 import { renderText } from "../core/render-text.ts";
 import { ACTIONS, type Button, type Inbound, type Reply } from "../core/types.ts";
 import { createLogger } from "../log.ts";
@@ -54,7 +56,7 @@ export async function chatCommand(engine: Engine, first?: string): Promise<numbe
       say(`\n${shown.text}`);
     }
   };
-  if (first) await show({ ...base, text: first });
+  if (first) await show({ ...base, text: typedToPlain(first) });
   prompt();
   // Reading lines as a stream (not rl.question) keeps piped input working: no line is dropped.
   for await (const raw of rl) {
@@ -64,9 +66,12 @@ export async function chatCommand(engine: Engine, first?: string): Promise<numbe
       const n = /^\d{1,2}$/.test(line) ? Number(line) : NaN;
       const pick = buttons[n - 1];
       const vote =
-        feedback && (line === "+" || line === "-") ? `${line === "+" ? "up" : "down"}:${feedback}` : undefined;
+        feedback && (line === "+" || line === "-") ? voteValue(line === "+" ? "up" : "down", feedback) : undefined;
       if (vote) await show({ ...base, action: { id: ACTIONS.feedback, value: vote } });
-      else await show(pick ? { ...base, action: { id: pick.action, value: pick.value } } : { ...base, text: line });
+      else
+        await show(
+          pick ? { ...base, action: { id: pick.action, value: pick.value } } : { ...base, text: typedToPlain(line) },
+        );
     }
     prompt();
   }

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { createEngine } from "../app.ts";
+import { typedToPlain } from "../channels/typed.ts";
 import type { Config } from "../config.ts";
 import { DEFAULT_CONTENT_ROOT } from "../content/load.ts";
 import type { Engine } from "../core/engine.ts";
@@ -12,7 +13,7 @@ const pct = (n: number, d: number) => `${d === 0 ? "-" : `${((100 * n) / d).toFi
 
 export function asker(engine: Engine): Asker {
   return (question, answerThreshold) => {
-    const { reply, routing } = engine.ask(question, { answerThreshold });
+    const { reply, routing } = engine.ask(typedToPlain(question), { answerThreshold });
     return { reply, confidence: routing.confidence };
   };
 }
@@ -112,7 +113,10 @@ export function evalCommand(config: Config, options: EvalOptions): number {
     for (const file of files) {
       const name = file.replace(/^.*\//, "");
       if (isDialogueSet(file)) {
-        const report = evaluateDialogues((text, previous) => engine.converse(text, previous), loadDialogues(file));
+        const report = evaluateDialogues(
+          (text, previous) => engine.converse(typedToPlain(text), previous),
+          loadDialogues(file),
+        );
         process.stdout.write(`${formatDialogueReport(name, report, options.misses)}\n\n`);
         continue;
       }

@@ -1,5 +1,6 @@
 /** `careerfaq explain "question"`: how the router reads a message — for whoever maintains the content. */
 import { createEngine } from "../app.ts";
+import { typedToPlain } from "../channels/typed.ts";
 import type { Config } from "../config.ts";
 import type { Engine } from "../core/engine.ts";
 
@@ -9,7 +10,7 @@ export async function explainCommand(config: Config, question: string): Promise<
 }
 
 export function explain(engine: Engine, question: string): string {
-  const r = engine.router.route(question);
+  const { routing: r, weights } = engine.explain(typedToPlain(question));
   const a = r.analysis;
   const lines = [
     `normalised:  ${a.normalized}`,
@@ -21,8 +22,7 @@ export function explain(engine: Engine, question: string): string {
   ];
   const top = r.candidates[0];
   if (top) {
-    const weights = [...a.terms].map((t) => `${t}=${engine.router.scorer.weight(top.intent, t).toFixed(2)}`);
-    lines.push(`why ${top.intent}: ${weights.join(", ")}`);
+    lines.push(`why ${top.intent}: ${weights.map((w) => `${w.term}=${w.weight.toFixed(2)}`).join(", ")}`);
   }
   return lines.join("\n");
 }

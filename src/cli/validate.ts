@@ -2,42 +2,15 @@
  * `careerfaq validate`: the schema checks and cross-checks that start-up runs, then a collision
  * report — example utterances of one intent that the router sends somewhere else.
  */
-import { createEngine } from "../app.ts";
+import { createEngine, loadContent } from "../app.ts";
 import type { Config } from "../config.ts";
-import type { Engine } from "../core/engine.ts";
+import type { Catalog } from "../core/catalog.ts";
 import { ContentError } from "../core/errors.ts";
 
-export interface Collision {
-  intent: string;
-  example: string;
-  outcome: string;
-  routedTo: string | null;
-  confidence: number;
-}
-
-export function collisions(engine: Engine): Collision[] {
-  const found: Collision[] = [];
-  for (const intent of engine.catalog.intents) {
-    for (const example of intent.examples) {
-      const r = engine.router.route(example);
-      if (r.outcome !== "answer" || r.intent !== intent.id) {
-        found.push({
-          intent: intent.id,
-          example,
-          outcome: r.outcome,
-          routedTo: r.intent ?? r.declineReason ?? null,
-          confidence: r.confidence,
-        });
-      }
-    }
-  }
-  return found;
-}
-
 export function validateCommand(config: Config): number {
-  let engine: Engine;
+  let c: Catalog;
   try {
-    engine = createEngine(config, { fullValidation: true });
+    c = loadContent(config, { fullValidation: true });
   } catch (err) {
     if (err instanceof ContentError) {
       process.stderr.write(
@@ -47,12 +20,11 @@ export function validateCommand(config: Config): number {
     }
     throw err;
   }
-  const c = engine.catalog;
   const examples = c.intents.reduce((n, i) => n + i.examples.length, 0);
   process.stdout.write(
     `content OK: ${c.sources.size} sources, ${c.intents.length} intents, ${examples} example utterances, ${c.salary.figures.length} pay figures\n`,
   );
-  const found = collisions(engine);
+  const found = createEngine(config, {}, c).collisions();
   process.stdout.write(
     `collision report: ${found.length} of ${examples} examples are not answered by their own intent\n`,
   );

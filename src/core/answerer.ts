@@ -11,7 +11,8 @@ import { titleStartsWithName } from "./answers/names.ts";
 import { composerFor } from "./answers/registry.ts";
 import type { Catalog } from "./catalog.ts";
 import type { KnowledgeFact } from "./knowledge/facts.ts";
-import { askValue, declineReply } from "./replies.ts";
+import { askPayload } from "./payloads.ts";
+import { declineReply } from "./replies.ts";
 import { PLAIN_FORM, type QuestionForm } from "./router/form.ts";
 import { ACTIONS, type Block, type Button, type Reply, type Slots } from "./types.ts";
 
@@ -109,7 +110,7 @@ export class Answerer {
     return {
       label: label.length > 75 ? `${label.slice(0, 72)}…` : label,
       action: ACTIONS.more,
-      value: askValue(intentId, slots),
+      value: askPayload.encode({ intent: intentId, slots }),
     };
   }
 }

@@ -11,7 +11,7 @@
 import { z } from "zod";
 import { type Codec, jsonCodec, versioned } from "./codec.ts";
 import { levelForYears, type RouteResult } from "./router/router.ts";
-import type { Slots } from "./types.ts";
+import type { Reply, Slots } from "./types.ts";
 
 export interface ConversationState {
   v: 1;
@@ -27,6 +27,21 @@ export interface ConversationState {
   at: number;
 }
 
+/** A question answered on its own: the reply, and how the router read it. */
+export interface Answered {
+  reply: Reply;
+  routing: RouteResult;
+}
+
+/** A turn answered in its conversation. */
+export interface Conversed extends Answered {
+  follow: FollowUp;
+  /** The previous turn's topic, when this turn was read as a follow-up to it. */
+  context?: string;
+  /** The state to keep for the next turn (null: nothing to remember). */
+  state: ConversationState | null;
+}
+
 export type FollowUp =
   /** A question of its own. */
   | { kind: "fresh" }
@@ -39,7 +54,9 @@ export type FollowUp =
   /** The reason behind the previous answer: the intent that explains it. */
   | { kind: "why"; intent: string; slots: Slots }
   /** "How long does that take?": how much experience the path needs. */
-  | { kind: "how-long"; intent: string; slots: Slots };
+  | { kind: "how-long"; intent: string; slots: Slots }
+  /** "Over what period?", "do the sources agree?": the previous answer again, with its dates and every source. */
+  | { kind: "again"; intent: string; slots: Slots; terms: string[] };
 
 const MORE =
   /^(?:(?:ok|okay|yes|sure|great|thanks|cool|and)\s+)?(?:tell me more|more|more please|more pls|more info|more detail|more details|go on|keep going|continue|expand|elaborate|details|full answer|the rest|show me more|can you expand|say more|like what|such as|examples|for example|for instance|give me examples|any examples)$/;
@@ -54,6 +71,12 @@ const POINTER = /\b(that|this|it|those|these|them)\b|^(source|sources|says who|w
 /** Words that open a turn leaning on the one before ("and in Canada?", "what about…"). */
 const CONTINUES =
   /^(?:and|what about|how about|what of|same for|same in|ok and|okay and|but|also|what if|and what about|and how about|then|so)\b/;
+/** "over what period?", "since when?", "what year is that from?": the previous answer, whose figures carry their dates. */
+const WHEN =
+  /^(?:(?:and|ok|okay|so)\s+)?(?:(?:over|for|in|during)\s+)?(?:what|which) (?:period|time ?frame|timeframe|time span|years?|dates?)\b|^(?:since|by|until|from) when\b|^when (?:was|is|does|did) (?:that|it|this)\b|^what year\b/;
+/** "and what do the other sources say?", "do the sources agree?": the previous topic with every source's view. */
+const OTHER_SOURCES =
+  /\b(?:other|rest of the|remaining) sources?\b|\bsources? (?:agree|disagree|differ)\b|\b(?:everyone|anyone) else\b/;
 /** "is that more than…", "does it…": the turn is about the previous answer. */
 const POINTS_BACK =
   /^(?:is|was|does|how does|would|is it|and is) (?:that|it|this|those|these)\b|^(?:and )?(?:compared (?:to|with)|vs|versus|against|relative to|how does (?:that|it) compare)\b/;
@@ -77,6 +100,8 @@ export function readFollowUp(
   const text = routing.normalized;
   const words = text.split(" ").filter(Boolean);
   if (MORE.test(text)) return { kind: "more", intent: previous.intent, slots: previous.slots };
+  if (words.length <= 8 && (OTHER_SOURCES.test(text) || WHEN.test(text)))
+    return { kind: "again", intent: previous.intent, slots: previous.slots, terms: previous.terms };
   if (words.length <= 7 && SOURCES.test(text) && (POINTER.test(text) || !hasTopicOfItsOwn(routing, previous)))
     return { kind: "sources", state: previous };
   if (words.length <= 6 && WHY.test(text)) return { kind: "why", intent: previous.intent, slots: previous.slots };
@@ -89,11 +114,14 @@ export function readFollowUp(
   const fragment = contentWords(routing) <= 3 && (dimensions.size > 0 || hasSlotSignals(routing));
   // A question that names the role and asks something of its own stands alone, even mid-conversation.
   const complete = routing.analysis.roleMentioned && words.length >= 5 && routing.outcome === "answer";
-  if ((complete && !pointsBack) || (!leans && !fragment)) return { kind: "fresh" };
+  if ((complete && !pointsBack && !CONTINUES.test(text)) || (!leans && !fragment)) return { kind: "fresh" };
   // "and in the UK?" after the duties: the duties do not change by country, so it is a new question.
   const taken = accepts(previous.intent);
   const foreign = [...dimensions].some((d) => !taken.includes(d));
-  if (foreign && routing.outcome === "answer" && routing.intent !== previous.intent) return { kind: "fresh" };
+  // "is that more than the US average?" after the stress score: the average of what was just shown.
+  const againstAverage = pointsBack && /\baverage\b/.test(text) && !PAY_INTENTS.has(previous.intent);
+  if (foreign && !againstAverage && routing.outcome === "answer" && routing.intent !== previous.intent)
+    return { kind: "fresh" };
   // A fragment that only changes what the previous answer can take ("per month?") refines it.
   const onlySlots = fragment && dimensions.size > 0 && !foreign;
   if (!pointsBack && !onlySlots && hasTopicOfItsOwn(routing, previous)) return { kind: "fresh" };
@@ -164,6 +192,8 @@ function hasSlotSignals(routing: RouteResult): boolean {
  */
 function hasTopicOfItsOwn(routing: RouteResult, previous: ConversationState): boolean {
   if (routing.outcome !== "answer" || !routing.intent || routing.intent === previous.intent) return false;
+  // "and Zippia's number?": a source named is who says it, not what is asked about.
+  if (routing.intent === "sources" && CONTINUES.test(routing.normalized)) return false;
   // Words that set a slot ("per month", "entry level", "10 years") are not a topic; "pay" is one,
   // unless the previous answer was about pay already.
   const slotTerms = new Set(SLOT_TERMS);

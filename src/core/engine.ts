@@ -1,35 +1,25 @@
 /**
  * The answer engine: a message or a button click in, channel-neutral replies out. No I/O of its own:
  * storage and the clock are injected; channels translate and render, everything said is decided here.
+ * A turn goes to the first of the routes in ./routes that selects it; the engine keeps the question
+ * answering (routing, follow-ups, composing) and hands its parts to the routes.
  */
 
 import { Answerer, type ComposeOptions } from "./answerer.ts";
 import { Assessor } from "./assessment/flow.ts";
+import { ownerOf } from "./assessment/machine.ts";
 import type { Catalog } from "./catalog.ts";
-import { expiring } from "./codec.ts";
-import { type ConversationState, conversationCodec, type FollowUp, readFollowUp, stateAfter } from "./conversation.ts";
-import { expertButton, forwardOutbounds } from "./experts.ts";
-import { feedbackBlock, parseFeedbackValue, recordReason, recordVote, thanksReply } from "./feedback.ts";
-import { keys } from "./keys.ts";
-import { Metrics, reportReply } from "./metrics.ts";
-import {
-  apologyReply,
-  askValue,
-  clarifyReply,
-  declineReply,
-  parseAskValue,
-  sourcesOfReply,
-  staleReply,
-  uncoveredReply,
-} from "./replies.ts";
+import { type Answered, type ConversationState, type Conversed, type FollowUp, readFollowUp } from "./conversation.ts";
+import { feedbackBlock } from "./feedback.ts";
+import { refineReply, stateOf } from "./follow-up.ts";
+import { ForgetMe } from "./forget.ts";
+import { Metrics, type Report, reportReply } from "./metrics.ts";
+import { askPayload } from "./payloads.ts";
+import { apologyReply, clarifyReply, declineReply, sourcesOfReply, uncoveredReply } from "./replies.ts";
 import { type RouteResult, Router, type RouterConfig } from "./router/router.ts";
+import { dispatch, type EngineParts, ROUTES } from "./routes/index.ts";
 import type { Clock, Store } from "./store.ts";
-
-const PERIODS: Record<string, number> = { today: 1, week: 7, month: 30, year: 365 };
-
-import { ACTIONS, type ChannelKind, type Inbound, type Outbound, type Reply, type Slots } from "./types.ts";
-
-export { parseAskValue } from "./replies.ts";
+import type { ChannelKind, Inbound, Outbound, Reply, Slots } from "./types.ts";
 
 export interface EngineOptions {
   store: Store;
@@ -58,66 +48,61 @@ export interface TurnSummary {
   ms: number;
 }
 
-/** Declines that may be forwarded to experts (not attempts to change the bot, not stale buttons). */
-const FORWARDABLE = new Set(["other-role", "related-role-pay", "other-country", "off-topic", "not-understood"]);
-const STATS =
-  /^(stats|statistics|report|kpis report)(?:\s+(?:last\s+)?(\d{1,3})\s*(?:d|days?)?|\s+(today|week|month|year))?$/;
+export type { Answered, Conversed } from "./conversation.ts";
 
-export interface Answered {
-  reply: Reply;
-  routing: RouteResult;
+/** One example utterance that the router sends somewhere other than its own intent (`careerfaq validate`). */
+export interface Collision {
+  intent: string;
+  example: string;
+  outcome: string;
+  routedTo: string | null;
+  confidence: number;
 }
-
-export interface Conversed extends Answered {
-  follow: FollowUp;
-  /** The previous turn's topic, when this turn was read as a follow-up to it. */
-  context?: string;
-  /** The state to keep for the next turn (null: nothing to remember). */
-  state: ConversationState | null;
-}
-
-/** The word a source is named by in questions: "zippia" for "Zippia (2025)", "cityjobs", "jobdescription". */
-function sourceWord(short: string): string {
-  return short.toLowerCase().split(/[^a-z0-9]+/)[0] ?? short;
-}
-
-/** Follow-ups to figure answers that name another role ("and the manager?") have no figures. */
-const FIGURE_FOLLOW_UPS = new Set(["salary", "ratings", "demographics", "pay-factors"]);
 
 export class Engine {
-  readonly router: Router;
-  readonly catalog: Catalog;
-  readonly store: Store;
-  readonly clock: Clock;
+  private readonly router: Router;
+  private readonly catalog: Catalog;
+  private readonly clock: Clock;
   private readonly onError: (error: unknown, inbound: Inbound) => void;
   private readonly answerer: Answerer;
-  private readonly conversationTtlMs: number;
-  readonly assessor: Assessor;
-  readonly metrics: Metrics;
-  private readonly experts: ReadonlySet<ChannelKind>;
+  private readonly assessor: Assessor;
+  private readonly metrics: Metrics;
   private readonly onTurn: ((turn: TurnSummary) => void) | undefined;
   private readonly timer: () => number;
+  /** What the routes (./routes) use to handle a turn. */
+  private readonly parts: EngineParts;
 
   constructor(catalog: Catalog, options: EngineOptions) {
+    const store = options.store;
     this.catalog = catalog;
     this.router = new Router(catalog, options.router);
     this.answerer = new Answerer(catalog);
-    this.conversationTtlMs = options.conversationTtlMs ?? 30 * 60_000;
-    this.store = options.store;
     this.clock = options.clock ?? (() => 0);
     this.onError = options.onError ?? (() => {});
-    this.experts = options.experts ?? new Set();
     this.onTurn = options.onTurn;
     this.timer = options.timer ?? this.clock;
-    this.metrics = new Metrics(this.store, this.clock);
+    this.metrics = new Metrics(store, this.clock);
     this.assessor = new Assessor({
       onQuiz: (event) => this.metrics.quiz(event),
       catalog,
-      store: this.store,
+      store,
       clock: this.clock,
       sessionTtlMs: options.sessionTtlMs ?? 7 * 24 * 3600_000,
       faq: (text) => this.ask(text).reply,
     });
+    this.parts = {
+      catalog,
+      store,
+      clock: this.clock,
+      assessor: this.assessor,
+      forgetMe: new ForgetMe({ store, clock: this.clock, owner: ownerOf }),
+      metrics: this.metrics,
+      experts: options.experts ?? new Set(),
+      conversationTtlMs: options.conversationTtlMs ?? 30 * 60_000,
+      converse: (text, previous, at) => this.converse(text, previous, at),
+      compose: (intentId, slots, composeOptions) => this.compose(intentId, slots, composeOptions),
+      stats: (inbound, days) => this.stats(inbound, days),
+    };
   }
 
   /**
@@ -141,7 +126,7 @@ export class Engine {
     const reply = follow.kind === "fresh" ? this.replyTo(routing) : this.followUp(follow, routing, text);
     // "Which source?" and "why?" are about the previous answer: its topic stays the context.
     const aside = follow.kind === "sources" || follow.kind === "why";
-    const shown = aside ? previous : (this.stateOf(reply, follow, routing, at) ?? previous);
+    const shown = aside ? previous : (stateOf(reply, follow, routing, at) ?? previous);
     const context = follow.kind !== "fresh" && previous ? previous.intent : undefined;
     return { reply, routing, follow, state: shown, ...(context ? { context } : {}) };
   }
@@ -160,67 +145,21 @@ export class Engine {
         const options = reasons.length > 0 ? { focus: reasons, quoted: true } : {};
         return this.withFeedback(this.compose(follow.intent, follow.slots, options), routing, follow.intent);
       }
+      case "again": {
+        const terms = new Set(follow.terms);
+        return this.withFeedback(this.compose(follow.intent, follow.slots, { terms }), routing, follow.intent);
+      }
       case "how-long": {
         const target = follow.intent === "training" ? "training" : "experience";
         return this.withFeedback(this.compose(target, {}), routing, target);
       }
-      case "refine": {
-        const refined: RouteResult = {
-          ...routing,
-          outcome: "answer",
-          intent: follow.intent,
-          slots: follow.slots,
-          confidence: 1,
-        };
-        const own = routing.uncovered && routing.uncovered.kind !== "no-words" && routing.uncovered.kind !== "code";
-        const uncovered = own ? routing.uncovered! : this.router.uncoveredFor(routing, text, follow.intent);
-        if (uncovered)
-          return uncoveredReply(
-            this.catalog,
-            { ...refined, declineReason: "uncovered", uncovered },
-            this.router.coverage,
-          );
-        if (routing.analysis.relatedRoles.length > 0 && !routing.analysis.roleMentioned) {
-          const asksPay = routing.analysis.terms.has("salary") || routing.analysis.terms.has("_what_make");
-          if (FIGURE_FOLLOW_UPS.has(follow.intent) || asksPay)
-            return declineReply(this.catalog, "related-role-pay", routing.slots, 1);
-          if (follow.intent === "duties") return this.replyTo({ ...refined, intent: "manager-vs-director", focus: [] });
-        }
-        // "what about Zippia's number?": the previous topic's facts from the source named.
-        const said = new Set(routing.analysis.tokens);
-        const named = [...this.catalog.sources.values()].filter(
-          (s) => said.has(sourceWord(s.short)) || said.has(`${sourceWord(s.short)}s`),
-        );
-        const fromSource = this.router.facts.facts.filter(
-          (f) => f.topic === follow.intent && named.some((s) => f.sources.includes(s.id)) && !f.summary,
-        );
-        if (named.length > 0 && fromSource.length > 0)
-          return this.replyTo({ ...refined, focus: fromSource.slice(0, 3), quoted: true });
-        const sameTopic = routing.focus.filter((f) => f.topic === follow.intent);
-        const analysis = { ...routing.analysis, terms: new Set(follow.terms) };
-        return this.replyTo({ ...refined, analysis, focus: sameTopic });
-      }
+      case "refine":
+        return refineReply(follow, routing, text, {
+          catalog: this.catalog,
+          router: this.router,
+          replyTo: (r) => this.replyTo(r),
+        });
     }
-  }
-
-  /**
-   * What to remember after a reply: its intent and slots, the facts it led with, its sources. A
-   * decline of something uncovered remembers the topic it was otherwise about ("at Amazon" → pay),
-   * so "and in general?" has something to refer to; other declines change nothing (null).
-   */
-  private stateOf(reply: Reply, follow: FollowUp, routing: RouteResult, at: number): ConversationState | null {
-    if (reply.outcome !== "answer") {
-      const nearest = follow.kind === "refine" ? follow.intent : routing.intent;
-      if (reply.intent !== "uncovered" || !nearest) return null;
-      const slots = follow.kind === "refine" ? follow.slots : routing.slots;
-      return stateAfter(nearest, slots, [], [], routing.analysis.terms, at);
-    }
-    const slots =
-      follow.kind === "refine" || follow.kind === "more" || follow.kind === "why" ? follow.slots : routing.slots;
-    const sources = reply.blocks.flatMap((b) => (b.type === "sources" ? b.sources.map((s) => s.id) : []));
-    const facts = follow.kind === "fresh" ? routing.focus.map((f) => f.id) : [];
-    const terms = follow.kind === "refine" ? follow.terms : routing.analysis.terms;
-    return stateAfter(reply.intent, slots, facts, sources, terms, at);
   }
 
   /** The reply to a routed question (pure). */
@@ -257,62 +196,14 @@ export class Engine {
     return outbounds;
   }
 
+  /** The first route that selects the turn handles it (./routes/index.ts lists them in order). */
   private async dispatch(inbound: Inbound): Promise<Outbound[]> {
     try {
-      const quiz = await this.assessor.turn(inbound);
-      if (quiz) return quiz;
-      if (inbound.action) return await this.onAction(inbound);
-      const stats = STATS.exec((inbound.text ?? "").trim().toLowerCase());
-      if (stats)
-        return [
-          {
-            reply: await this.stats(inbound, stats[2] ? Number(stats[2]) : PERIODS[stats[3] ?? "month"]!),
-            visibility: "private",
-          },
-        ];
-      const { reply, routing, context } = await this.inContext(inbound);
-      if (reply.outcome === "answer" && reply.intent === "assess") return await this.assessor.start(inbound);
-      // Best-effort (not awaited, never throws): the answer does not wait for the counters.
-      if (routing.declineReason !== "empty")
-        this.metrics.message(
-          inbound.user,
-          reply.outcome,
-          reply.intent,
-          routing.normalized,
-          routing.declineReason,
-          reply.outcome === "answer" ? undefined : context,
-        );
-      if (reply.outcome === "decline" && FORWARDABLE.has(reply.intent) && this.experts.has(inbound.channel)) {
-        return [
-          {
-            reply: {
-              ...reply,
-              blocks: [...reply.blocks, { type: "buttons", buttons: [expertButton(inbound.text ?? "")] }],
-            },
-          },
-        ];
-      }
-      return [{ reply }];
+      return await dispatch(ROUTES, inbound, this.parts);
     } catch (error) {
       this.onError(error, inbound);
       return [{ reply: apologyReply(), visibility: "private" }];
     }
-  }
-
-  /** A message in its conversation: the context is read and kept through the store, best effort. */
-  private async inContext(inbound: Inbound): Promise<Conversed> {
-    const key = keys.conversation(inbound.conversation);
-    const context = expiring(this.store, conversationCodec, this.conversationTtlMs);
-    const previous = (await context.get(key).catch(() => undefined)) ?? null;
-    const turn = this.converse(inbound.text ?? "", previous, this.clock());
-    if (turn.state && turn.state !== previous) {
-      const saved = context.set(key, turn.state);
-      // The asker's refs list the context, so that "forget me" deletes it.
-      const listed = previous ? Promise.resolve() : this.store.append(keys.refs(inbound.user), key, 1000);
-      // Best effort, like the learning loop: without a store the next turn simply has no context.
-      await Promise.all([saved, listed]).catch(() => {});
-    }
-    return turn;
   }
 
   /** The welcome shown when the bot is installed (Teams) or first opened: what it does, examples, topics. */
@@ -352,75 +243,8 @@ export class Engine {
     if (reply.outcome !== "answer" || !reply.blocks.some((b) => b.type === "sources")) return reply;
     return {
       ...reply,
-      blocks: [...reply.blocks, feedbackBlock(askValue(intent, routing.slots), routing.normalized)],
+      blocks: [...reply.blocks, feedbackBlock(askPayload.encode({ intent, slots: routing.slots }), routing.normalized)],
     };
-  }
-
-  private async onAction(inbound: Inbound): Promise<Outbound[]> {
-    const { id, value } = inbound.action!;
-    switch (id) {
-      case ACTIONS.ask:
-      case ACTIONS.more: {
-        const parsed = parseAskValue(value);
-        if (!parsed || !this.catalog.intentById.has(parsed.intent))
-          return [{ reply: staleReply(this.catalog), visibility: "private" }];
-        if (parsed.intent === "assess") return this.assessor.start(inbound);
-        const reply = this.compose(parsed.intent, parsed.slots, { mode: id === ACTIONS.more ? "page" : "lead" });
-        const withFeedback = reply.blocks.some((b) => b.type === "sources")
-          ? {
-              ...reply,
-              blocks: [
-                ...reply.blocks,
-                feedbackBlock(askValue(parsed.intent, parsed.slots), parsed.intent.replace(/-/g, " ")),
-              ],
-            }
-          : reply;
-        return [{ reply: withFeedback }];
-      }
-      case ACTIONS.feedback: {
-        const [vote, ...rest] = value.split(":");
-        const payload = rest.join(":");
-        if ((vote !== "up" && vote !== "down") || !parseFeedbackValue(payload))
-          return [{ reply: staleReply(this.catalog), visibility: "private" }];
-        const result = await recordVote(this.store, this.clock, inbound, vote, payload);
-        if (!result) return [{ reply: staleReply(this.catalog), visibility: "private" }];
-        this.metrics.vote(result.stored.intent, vote, result.previous?.vote);
-        const changed = result.previous !== undefined && result.previous.vote !== vote;
-        return [{ reply: thanksReply(vote, payload, changed), visibility: "private" }];
-      }
-      case ACTIONS.feedbackReason: {
-        const cut = value.indexOf(":");
-        const stored =
-          cut > 0 ? await recordReason(this.store, inbound, value.slice(0, cut), value.slice(cut + 1)) : null;
-        if (!stored)
-          return [
-            {
-              reply: staleReply(this.catalog, "That feedback button has expired. Thanks anyway!"),
-              visibility: "private",
-            },
-          ];
-        this.metrics.reason(stored.reason!);
-        return [
-          {
-            reply: {
-              outcome: "answer",
-              intent: "feedback",
-              confidence: 1,
-              blocks: [{ type: "text", text: "Got it, thank you. Whoever maintains my content will see it." }],
-            },
-            visibility: "private",
-          },
-        ];
-      }
-      case ACTIONS.expert:
-        if (!this.experts.has(inbound.channel))
-          return [
-            { reply: staleReply(this.catalog, "Forwarding to experts is not set up here."), visibility: "private" },
-          ];
-        return forwardOutbounds(inbound, value);
-      default:
-        return [{ reply: staleReply(this.catalog), visibility: "private" }];
-    }
   }
 
   /** The bot's own KPIs over the last `days` days: for admins only (the adapter sets Inbound.admin from configuration). */
@@ -439,5 +263,30 @@ export class Engine {
       };
     }
     return reportReply(await this.metrics.report(Math.min(Math.max(1, days), 366)));
+  }
+
+  /** The raw KPI report over the last `days` days (what `stats` renders), for tests and tools. */
+  report(days: number): Promise<Report> {
+    return this.metrics.report(days);
+  }
+
+  /** How the router reads a message, and the weight of each of its terms for the top candidate (`careerfaq explain`). */
+  explain(text: string): { routing: RouteResult; weights: { term: string; weight: number }[] } {
+    const routing = this.router.route(text);
+    const top = routing.candidates[0];
+    const weightOf = (term: string) => ({ term, weight: top ? this.router.scorer.weight(top.intent, term) : 0 });
+    return { routing, weights: top ? [...routing.analysis.terms].map(weightOf) : [] };
+  }
+
+  /** Example utterances of an intent that the router sends somewhere else (`careerfaq validate`). */
+  collisions(): Collision[] {
+    return this.catalog.intents.flatMap((intent) =>
+      intent.examples.flatMap((example) => {
+        const r = this.router.route(example);
+        if (r.outcome === "answer" && r.intent === intent.id) return [];
+        const routedTo = r.intent ?? r.declineReason ?? null;
+        return [{ intent: intent.id, example, outcome: r.outcome, routedTo, confidence: r.confidence }];
+      }),
+    );
   }
 }

@@ -6,11 +6,11 @@
 import { z } from "zod";
 import { jsonCodec } from "./codec.ts";
 import { keys } from "./keys.ts";
+import { expertPayload, MAX_QUESTION } from "./payloads.ts";
 import type { Store } from "./store.ts";
 import { ACTIONS, type Button, type Inbound, type Outbound, type Reply } from "./types.ts";
 
 const THREAD_TTL_MS = 30 * 24 * 3600_000;
-const MAX_QUESTION = 500;
 
 const ForwardedSchema = z.object({
   /** The asker's user key, conversation key and platform. */
@@ -24,7 +24,7 @@ export type Forwarded = z.infer<typeof ForwardedSchema>;
 const forwardedCodec = jsonCodec(ForwardedSchema);
 
 export function expertButton(question: string): Button {
-  return { label: "Ask an expert", action: ACTIONS.expert, value: question.slice(0, MAX_QUESTION) };
+  return { label: "Ask an expert", action: ACTIONS.expert, value: expertPayload.encode(question) };
 }
 
 /** The forwarded question (for the experts' channel, with who asked) and the asker's confirmation. */

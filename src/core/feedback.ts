@@ -6,6 +6,14 @@
 import { z } from "zod";
 import { jsonCodec, versioned } from "./codec.ts";
 import { keys } from "./keys.ts";
+import {
+  feedbackTarget,
+  REASON_IDS,
+  type ReasonId,
+  type ReasonPayload,
+  reasonPayload,
+  type VotePayload,
+} from "./payloads.ts";
 import type { Clock, Store } from "./store.ts";
 import { ACTIONS, type Block, type Inbound, type Reply } from "./types.ts";
 
@@ -14,12 +22,11 @@ export const REASONS = [
   { id: "incomplete", label: "Incomplete" },
   { id: "outdated", label: "Out of date" },
   { id: "not-asked", label: "Not what I asked" },
-] as const;
-export type ReasonId = (typeof REASONS)[number]["id"];
+] as const satisfies readonly { id: ReasonId; label: string }[];
 
 const VoteSchema = z.object({
   vote: z.enum(["up", "down"]),
-  reason: z.enum(REASONS.map((r) => r.id) as [ReasonId, ...ReasonId[]]).optional(),
+  reason: z.enum(REASON_IDS).optional(),
   intent: z.string(),
   answer: z.string(),
   question: z.string(),
@@ -32,18 +39,8 @@ export const voteCodec = versioned(1, jsonCodec(VoteSchema), { 0: (old) => old }
 
 /** The feedback block under an answer: the answer's identity ("salary?country=UK") and the question asked. */
 export function feedbackBlock(answer: string, normalizedQuestion: string): Block {
-  return { type: "feedback", value: `${answer}~${normalizedQuestion.slice(0, 150)}` };
-}
-
-/** "salary?country=UK~salary in the uk" → parts; null when malformed. */
-export function parseFeedbackValue(value: string): { answer: string; intent: string; question: string } | null {
-  if (value.length > 400) return null;
-  const cut = value.indexOf("~");
-  const answer = cut >= 0 ? value.slice(0, cut) : value;
-  const question = cut >= 0 ? value.slice(cut + 1) : "";
-  const intent = answer.split("?")[0] ?? "";
-  if (!/^[a-z0-9-]{1,40}$/.test(intent) || /[^a-z0-9 ]/.test(question)) return null;
-  return { answer, intent, question };
+  const intent = answer.split("?")[0] ?? answer;
+  return { type: "feedback", value: feedbackTarget.encode({ answer, intent, question: normalizedQuestion }) };
 }
 
 /** Votes live under the user's prefix, so "forget me" deletes them with everything else. */
@@ -59,11 +56,8 @@ export async function recordVote(
   store: Store,
   clock: Clock,
   inbound: Inbound,
-  vote: "up" | "down",
-  value: string,
-): Promise<{ previous?: Vote; stored: Vote } | null> {
-  const parsed = parseFeedbackValue(value);
-  if (!parsed) return null;
+  { vote, target: parsed }: VotePayload,
+): Promise<{ previous?: Vote; stored: Vote }> {
   const key = voteKey(inbound.user, parsed.answer);
   const stored: Vote = {
     vote,
@@ -86,23 +80,20 @@ export async function recordVote(
 export async function recordReason(
   store: Store,
   inbound: Inbound,
-  reason: string,
-  value: string,
+  { reason, target: parsed }: ReasonPayload,
 ): Promise<Vote | null> {
-  const parsed = parseFeedbackValue(value);
-  if (!parsed || !REASONS.some((r) => r.id === reason)) return null;
   const key = voteKey(inbound.user, parsed.answer);
   for (let attempt = 0; attempt < 8; attempt++) {
     const raw = await store.get(key);
     const vote = voteCodec.decode(raw);
     if (vote?.vote !== "down") return null;
-    const next: Vote = { ...vote, reason: reason as ReasonId };
+    const next: Vote = { ...vote, reason };
     if (await store.compareAndSet(key, raw, voteCodec.encode(next))) return next;
   }
   throw new Error("feedback: too many concurrent updates to one vote");
 }
 
-export function thanksReply(vote: "up" | "down", value: string, changed: boolean): Reply {
+export function thanksReply({ vote, target }: VotePayload, changed: boolean): Reply {
   const blocks: Block[] = [
     {
       type: "text",
@@ -115,7 +106,11 @@ export function thanksReply(vote: "up" | "down", value: string, changed: boolean
   if (vote === "down") {
     blocks.push({
       type: "buttons",
-      buttons: REASONS.map((r) => ({ label: r.label, action: ACTIONS.feedbackReason, value: `${r.id}:${value}` })),
+      buttons: REASONS.map((r) => ({
+        label: r.label,
+        action: ACTIONS.feedbackReason,
+        value: reasonPayload.encode({ reason: r.id, target }),
+      })),
     });
   }
   return { outcome: "answer", intent: "feedback", confidence: 1, blocks };

@@ -8,6 +8,7 @@
 import { voteCodec } from "./feedback.ts";
 import { askedQuestionOf, keys, userPrefix } from "./keys.ts";
 import { day } from "./metrics.ts";
+import { type ForgetPayload, forgetPayload } from "./payloads.ts";
 import type { Clock, Store } from "./store.ts";
 import { ACTIONS, type Block, type Inbound, type Outbound, type Reply } from "./types.ts";
 
@@ -47,28 +48,31 @@ export class ForgetMe {
       {
         type: "buttons",
         buttons: [
-          { label: "Yes, delete everything", action: ACTIONS.forget, value: `confirm.${nonce}`, style: "danger" },
-          { label: "No, keep it", action: ACTIONS.forget, value: `keep.${nonce}` },
+          {
+            label: "Yes, delete everything",
+            action: ACTIONS.forget,
+            value: forgetPayload.encode({ choice: "confirm", nonce }),
+            style: "danger",
+          },
+          { label: "No, keep it", action: ACTIONS.forget, value: forgetPayload.encode({ choice: "keep", nonce }) },
         ],
       },
     ]);
   }
 
-  /** A click on the confirmation's buttons. */
-  async onAction(inbound: Inbound, value: string): Promise<Outbound[]> {
-    const [choice, nonce] = value.split(".");
+  /** A click on the confirmation's buttons (undefined: a value that is not one of them). */
+  async onAction(inbound: Inbound, clicked: ForgetPayload | undefined): Promise<Outbound[]> {
     const stored = await this.d.store.get(keys.forget(inbound.user));
     const say = (blocks: Block[]): Outbound[] => [{ reply: reply("forget", blocks), visibility: "private" }];
     const text = (t: string) => say([{ type: "text", text: t }]);
-    if (!nonce || stored !== nonce)
+    if (!clicked || stored !== clicked.nonce)
       return text(
         'That confirmation has expired or belongs to someone else; nothing was deleted. Type "forget me" to start again.',
       );
-    if (choice === "keep") {
+    if (clicked.choice === "keep") {
       await this.d.store.delete(keys.forget(inbound.user));
       return text("Kept: nothing was deleted.");
     }
-    if (choice !== "confirm") return text("Nothing was deleted.");
     return say(confirmation(await this.forget(inbound.user)));
   }
 

@@ -3,7 +3,7 @@
 import { citedSources, formatDate, joinList } from "./answers/compose.ts";
 import { askButton } from "./answers/meta.ts";
 import type { Catalog } from "./catalog.ts";
-import { LEVELS, RATING_ASPECTS } from "./model/common.ts";
+import { askPayload } from "./payloads.ts";
 import type { RouteResult } from "./router/router.ts";
 import type { CoverageKnowledge, Uncovered } from "./router/uncovered.ts";
 import type { Block, DeclineReason, Reply, Slots } from "./types.ts";
@@ -74,7 +74,9 @@ export function clarifyReply(catalog: Catalog, routing: RouteResult): Reply {
       {
         type: "buttons",
         title: "Did you mean",
-        buttons: options.map((c) => askButton(catalog, c.intent, askValue(c.intent, routing.slots))),
+        buttons: options.map((c) =>
+          askButton(catalog, c.intent, askPayload.encode({ intent: c.intent, slots: routing.slots })),
+        ),
       },
     ],
   };
@@ -111,36 +113,6 @@ export function apologyReply(): Reply {
   };
 }
 
-/** The value of an "ask" button: the intent, plus the slots a suggestion needs ("salary?country=UK"). */
-export function askValue(intent: string, slots: Slots): string {
-  const parts: string[] = [];
-  if (slots.country && ["US", "UK", "CA"].includes(slots.country)) parts.push(`country=${slots.country}`);
-  if (slots.level) parts.push(`level=${slots.level}`);
-  if (slots.period) parts.push(`period=${slots.period}`);
-  if (slots.aspect) parts.push(`aspect=${slots.aspect}`);
-  if (slots.byLevel) parts.push("by=level");
-  return parts.length ? `${intent}?${parts.join("&")}` : intent;
-}
-
-const PERIODS: readonly string[] = ["year", "hour", "month", "week"];
-
-/** "salary?country=UK&level=entry" → { intent, slots }; null when malformed. Values outside the known sets are ignored. */
-export function parseAskValue(value: string): { intent: string; slots: Slots } | null {
-  if (value.length > 200) return null;
-  const [intent, query = ""] = value.split("?", 2);
-  if (!intent || !/^[a-z0-9-]{1,40}$/.test(intent)) return null;
-  const slots: Slots = {};
-  for (const pair of query.split("&").filter(Boolean)) {
-    const [k, v = ""] = pair.split("=", 2);
-    if (k === "country" && ["US", "UK", "CA"].includes(v)) slots.country = v;
-    else if (k === "level" && (LEVELS as readonly string[]).includes(v)) slots.level = v as Slots["level"];
-    else if (k === "period" && PERIODS.includes(v)) slots.period = v as Slots["period"];
-    else if (k === "aspect" && (RATING_ASPECTS as readonly string[]).includes(v)) slots.aspect = v as Slots["aspect"];
-    else if (k === "by" && v === "level") slots.byLevel = true;
-  }
-  return { intent, slots };
-}
-
 /**
  * A question about something no source covers: say exactly what is missing, then offer the
  * nearest covered answer (the topic the question was otherwise about) as a button.
@@ -155,7 +127,7 @@ export function uncoveredReply(catalog: Catalog, routing: RouteResult, kb: Cover
   }
   const nearest = routing.intent && catalog.intentById.has(routing.intent) ? routing.intent : null;
   const buttons = nearest
-    ? [askButton(catalog, nearest, askValue(nearest, routing.slots))]
+    ? [askButton(catalog, nearest, askPayload.encode({ intent: nearest, slots: routing.slots }))]
     : OFFERED.filter((id) => catalog.intentById.has(id)).map((id) => askButton(catalog, id));
   blocks.push({ type: "buttons", title: nearest ? "What I do have" : "I can help with", buttons });
   return { outcome: "decline", intent: routing.declineReason ?? "uncovered", confidence: routing.confidence, blocks };

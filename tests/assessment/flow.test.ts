@@ -241,16 +241,17 @@ describe("on SQLite, two handles on one file (as two processes would be)", () =>
 
   it("concurrent clicks through two engines record one answer", async () => {
     const file = join(dir, "quiz.db");
-    const a = make(SqliteStore.open(file, clock));
-    const b = new Engine(catalog, { store: SqliteStore.open(file, clock), clock, sessionTtlMs: DAY });
+    const [storeA, storeB] = [SqliteStore.open(file, clock), SqliteStore.open(file, clock)];
+    const a = make(storeA);
+    const b = new Engine(catalog, { store: storeB, clock, sessionTtlMs: DAY });
     const out = await a.handle({ ...dm(), text: "assess" });
     const first = answerButtons(out)[0]!;
     const results = await Promise.all(
       [a, b, a, b].map((e) => e.handle({ ...dm(), action: { id: first.action, value: first.value } })),
     );
     expect(results.filter((r) => text(r).includes("already been answered"))).toHaveLength(3);
-    expect(JSON.parse((await b.store.get("user:slack:T1:U1:quiz"))!).step).toBe(1);
-    await a.store.close();
-    await b.store.close();
+    expect(JSON.parse((await storeB.get("user:slack:T1:U1:quiz"))!).step).toBe(1);
+    await storeA.close();
+    await storeB.close();
   });
 });

@@ -1,13 +1,18 @@
 /**
  * The real command line, as a user runs it: child processes of bin/careerfaq.js (compiled JavaScript),
- * each in its own temporary folder and environment (tests/helpers/cli.ts).
+ * each in its own temporary folder and environment (tests/helpers/cli.ts). Every command is started
+ * as a process at least once; a test about a command's output alone runs its function in-process.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli/commands.ts";
+import { evalCommand } from "../../src/cli/eval.ts";
+import { reportCommand } from "../../src/cli/report.ts";
+import { validateCommand } from "../../src/cli/validate.ts";
 import { renderText } from "../../src/core/render-text.ts";
-import { removeTempDirs, runCli } from "../helpers/cli.ts";
+import { BIN, removeTempDirs, runCli, runInProcess, tempDir } from "../helpers/cli.ts";
 import { testEngine } from "../helpers/engine.ts";
 
 const VERSION = (
@@ -17,6 +22,35 @@ const VERSION = (
 const STACK_FRAME = /^\s+at .+:\d+/m;
 
 afterAll(removeTempDirs);
+
+/** The default database of a developer's checkout; these tests must never write it. */
+const REPO_DB = join(import.meta.dirname, "../../var/careerfaq.db");
+const repoDbState = () => (existsSync(REPO_DB) ? statSync(REPO_DB).mtimeMs : "absent");
+const REPO_DB_BEFORE = repoDbState();
+
+/** One `ask --json` process for the stdin tests: the plain lines, then the conversation lines. */
+const PLAIN_LINES = ["salary in canada", "", "what's the weather in paris", "   ", "kpis?"];
+const CONVERSATION_LINES = [
+  JSON.stringify({ q: "what does a customer care director earn in the uk?", conversation: "a" }),
+  JSON.stringify({ q: "salary in canada", conversation: "b" }),
+  JSON.stringify({ q: "and in the US?", conversation: "b" }),
+  JSON.stringify({ q: "and in canada?", conversation: "a" }),
+  "and in canada?",
+];
+let stdinRun: Promise<{ code: number | null; plain: any[]; conversation: any[] }> | undefined;
+function askJsonOnStdin() {
+  stdinRun ??= runCli(["ask", "--json"], { input: `${[...PLAIN_LINES, ...CONVERSATION_LINES].join("\n")}\n` }).then(
+    (r) => {
+      const lines = r.out
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
+      const plain = PLAIN_LINES.filter((q) => q.trim() !== "").length;
+      return { code: r.code, plain: lines.slice(0, plain), conversation: lines.slice(plain) };
+    },
+  );
+  return stdinRun;
+}
 
 /** What the engine says in-process: the terminal must print exactly this. */
 function expected(question: string) {
@@ -89,14 +123,10 @@ describe.concurrent("careerfaq ask", () => {
   });
 
   it("--json answers each stdin line in order, one JSON object per line, skipping blank lines", async () => {
-    const questions = ["salary in canada", "", "what's the weather in paris", "   ", "kpis?"];
-    const asked = questions.filter((q) => q.trim() !== "");
-    const r = await runCli(["ask", "--json"], { input: `${questions.join("\n")}\n` });
+    const asked = PLAIN_LINES.filter((q) => q.trim() !== "");
+    const r = await askJsonOnStdin();
     expect(r.code).toBe(0);
-    const lines = r.out
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l));
+    const lines = r.plain;
     expect(lines.map((l) => l.question)).toEqual(asked);
     for (const l of lines) {
       expect(Object.keys(l)).toEqual([
@@ -120,21 +150,11 @@ describe.concurrent("careerfaq ask", () => {
   });
 });
 
-describe("careerfaq ask --json with conversations", () => {
+describe.concurrent("careerfaq ask --json with conversations", () => {
   it('JSON lines {"q", "conversation"} share context by id, in order; plain lines stay independent', async () => {
-    const input = [
-      JSON.stringify({ q: "what does a customer care director earn in the uk?", conversation: "a" }),
-      JSON.stringify({ q: "salary in canada", conversation: "b" }),
-      JSON.stringify({ q: "and in the US?", conversation: "b" }),
-      JSON.stringify({ q: "and in canada?", conversation: "a" }),
-      "and in canada?",
-    ].join("\n");
-    const r = await runCli(["ask", "--json"], { input: `${input}\n` });
+    const r = await askJsonOnStdin();
     expect(r.code).toBe(0);
-    const lines = r.out
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l));
+    const lines = r.conversation;
     expect(lines.map((l) => l.conversation)).toEqual(["a", "b", "b", "a", undefined]);
     expect(lines[0].text).toContain("£70,000");
     expect(lines[2]).toMatchObject({ answered: true, intent: "salary" });
@@ -146,7 +166,7 @@ describe("careerfaq ask --json with conversations", () => {
   });
 });
 
-describe("careerfaq chat", () => {
+describe.concurrent("careerfaq chat", () => {
   it("keeps the conversation's context: a follow-up is read against the previous question", async () => {
     const r = await runCli(["chat"], { input: "salary uk\nand in canada?\nquit\n" });
     expect(r.code).toBe(0);
@@ -166,7 +186,7 @@ describe("careerfaq chat", () => {
 
 describe.concurrent("careerfaq eval", () => {
   it("an unknown set names the sets that exist, without a stack trace", async () => {
-    const r = await runCli(["eval", "--set", "nope"]);
+    const r = await runInProcess((config) => evalCommand(config, { set: "nope", misses: false }));
     expect(r.code).toBe(2);
     const sets = readdirSync(join(import.meta.dirname, "../eval"))
       .filter((f) => f.endsWith(".yml"))
@@ -176,7 +196,7 @@ describe.concurrent("careerfaq eval", () => {
       `careerfaq eval: no evaluation set "nope"; the sets are ${sets.join(", ")}, or give the path of a .yml file\n`,
     );
     expect(r.out).toBe("");
-    const missing = await runCli(["eval", "--set", "/nonexistent/set.yml"]);
+    const missing = await runInProcess((config) => evalCommand(config, { set: "/nonexistent/set.yml", misses: false }));
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('no evaluation set "/nonexistent/set.yml"');
   });
@@ -206,9 +226,8 @@ describe.concurrent("careerfaq validate", () => {
   });
 
   it("fails with the file and path when content is broken", async () => {
-    const r = await runCli(["validate"], {
-      env: { CAREERFAQ_CONTENT_DIR: join(import.meta.dirname, "../fixtures/broken-content") },
-    });
+    const broken = { CAREERFAQ_CONTENT_DIR: join(import.meta.dirname, "../fixtures/broken-content") };
+    const r = await runInProcess((config) => validateCommand(config), broken);
     expect(r.code).toBe(1);
     expect(r.err).toContain("data/sources.yml: sources[0].date: expected YYYY-MM-DD");
   });
@@ -216,14 +235,18 @@ describe.concurrent("careerfaq validate", () => {
 
 describe.concurrent("careerfaq report", () => {
   it("reports on the configured store, here a fresh SQLite file: no questions yet", async () => {
-    const r = await runCli(["report", "--days", "7"]);
+    const cwd = tempDir();
+    const r = await runCli(["report", "--days", "7"], { cwd });
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^careerfaq's own KPIs: \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d \(7 days\)/);
     expect(r.out).toMatch(/Questions: 0\b/);
+    // Its own database in its own folder; the checkout's ./var/careerfaq.db is left as it was.
+    expect(existsSync(join(cwd, "careerfaq.db"))).toBe(true);
+    expect(repoDbState()).toBe(REPO_DB_BEFORE);
   });
 
   it("refuses a --days that is not a whole number", async () => {
-    const r = await runCli(["report", "--days", "soon"]);
+    const r = await runInProcess((config) => reportCommand(config, "soon"));
     expect(r).toEqual({
       code: 2,
       out: "",
@@ -232,11 +255,30 @@ describe.concurrent("careerfaq report", () => {
   });
 });
 
-describe("configuration errors", () => {
+describe.concurrent("configuration errors", () => {
   it("name the variable and how to fix it", async () => {
     const r = await runCli(["ask", "salary"], { env: { ROUTER_ANSWER_THRESHOLD: "high" } });
     expect(r.code).toBe(1);
     expect(r.err).toContain("ROUTER_ANSWER_THRESHOLD must be a number between 0 and 1");
     expect(r.err).not.toMatch(STACK_FRAME);
+  });
+});
+
+describe.concurrent("a hermetic test run", () => {
+  it("never reads a .env in the folder it runs in, which a real run does", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, ".env"), "ROUTER_ANSWER_THRESHOLD=high\nSTORE=redis\n");
+    // `ask` without a question loads the configuration, then stops at the missing question (exit 2).
+    const hermetic = await runCli(["ask"], { cwd });
+    expect(hermetic.code).toBe(2);
+    expect(hermetic.err).toContain('careerfaq ask "');
+    // The same folder with only PATH and HOME: production behaviour, where .env is read.
+    const real = spawnSync(process.execPath, [BIN, "ask"], {
+      cwd,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
+      encoding: "utf8",
+    });
+    expect(real.status).toBe(1);
+    expect(real.stderr).toContain("ROUTER_ANSWER_THRESHOLD must be a number between 0 and 1");
   });
 });

@@ -1,10 +1,11 @@
 /** Answers through the real engine and content: the facts, the sources, side by side where sources disagree. */
 import { describe, expect, it } from "vitest";
-import { parseAskValue } from "../../src/core/engine.ts";
+import { askPayload } from "../../src/core/payloads.ts";
 import { renderText } from "../../src/core/render-text.ts";
 import { ACTIONS, type Reply } from "../../src/core/types.ts";
 import { ask, testCatalog, testEngine } from "../helpers/engine.ts";
 
+const parseAskValue = (value: string) => askPayload.decode(value) ?? null;
 const sourcesOf = (reply: Reply) =>
   reply.blocks.flatMap((b) => (b.type === "sources" ? b.sources.map((s) => s.id) : []));
 const buttonsOf = (reply: Reply) => reply.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));

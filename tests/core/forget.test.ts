@@ -39,7 +39,7 @@ describe("forget me", () => {
     await say(me, "what does a nurse earn");
     await say(other, "what does a nurse earn");
     await say(me, "assess");
-    let report = await engine.metrics.report(1);
+    let report = await engine.report(1);
     expect(report.down).toBe(1);
     expect(report.reasons).toEqual([[reason.value.split(":")[0], 1]]);
     const onlyMine = questionId("what does a plumber earn in paris");
@@ -53,7 +53,7 @@ describe("forget me", () => {
     expect(done).toMatch(/your link to 2 questions I could not answer, and 1 question text nobody else had asked/);
     expect(done).toMatch(/What stays, as anonymous counts/);
 
-    report = await engine.metrics.report(1);
+    report = await engine.report(1);
     expect(report.down).toBe(0);
     expect(report.votesByIntent).toEqual([]);
     expect(report.reasons).toEqual([]);

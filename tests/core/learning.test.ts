@@ -56,7 +56,7 @@ describe("feedback", () => {
       channel: "slack",
       at: now,
     });
-    const r = await engine.metrics.report(1);
+    const r = await engine.report(1);
     expect(r).toMatchObject({ up: 0, down: 1, reasons: [["outdated", 1]] });
   });
 
@@ -96,8 +96,8 @@ describe("unanswered questions and the report", () => {
     await say("what does a nurse earn");
     now += 10 * 24 * 3600_000;
     await say("salary uk");
-    expect((await engine.metrics.report(7)).declined).toBe(0);
-    expect((await engine.metrics.report(30)).declined).toBe(1);
+    expect((await engine.report(7)).declined).toBe(0);
+    expect((await engine.report(30)).declined).toBe(1);
   });
 
   it("is for admins only; 'stats 7d' picks the period", async () => {
@@ -112,17 +112,17 @@ describe("unanswered questions and the report", () => {
     for (let i = 0; i < testCatalog().assessment.questions.length; i++)
       await engine.handle({ ...user(1), direct: true, text: "1" });
     await engine.handle({ ...user(2), direct: true, text: "assess" });
-    expect(await engine.metrics.report(1)).toMatchObject({ quizStarted: 2, quizCompleted: 1 });
+    expect(await engine.report(1)).toMatchObject({ quizStarted: 2, quizCompleted: 1 });
   });
 
   it("forget me removes the user from the distinct-asker counts", async () => {
     await say("what does a nurse earn", 1);
     await say("what does a nurse earn", 2);
-    expect((await engine.metrics.report(1)).unanswered[0]!.users).toBe(2);
+    expect((await engine.report(1)).unanswered[0]!.users).toBe(2);
     const ask = await engine.handle({ ...user(1), direct: true, text: "forget me" });
     const confirm = ask[0]!.reply.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []))[0]!;
     await engine.handle({ ...user(1), direct: true, action: { id: confirm.action, value: confirm.value } });
-    expect((await engine.metrics.report(1)).unanswered[0]!.users).toBe(1);
+    expect((await engine.report(1)).unanswered[0]!.users).toBe(1);
   });
 });
 
@@ -185,7 +185,7 @@ describe("follow-ups in the KPIs", () => {
       expect((await engine.handle({ ...me, text: "and in canada?" }))[0]!.reply.outcome).toBe("answer");
       expect((await engine.handle({ ...me, text: "and india?" }))[0]!.reply.outcome).toBe("decline");
     }
-    const report = await engine.metrics.report(1);
+    const report = await engine.report(1);
     expect(report.answered).toBe(2 * MIN_USERS);
     expect(report.unanswered).toEqual([
       expect.objectContaining({ text: "and india", count: MIN_USERS, users: MIN_USERS, after: "salary" }),

@@ -1,18 +1,12 @@
 /**
  * src/core stays pure: no platform SDKs, HTTP, storage drivers, file system, process.env, clock or randomness.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { sourceFiles } from "../helpers/sources.ts";
 
 const CORE = join(import.meta.dirname, "../../src/core");
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : path.endsWith(".ts") ? [path] : [];
-  });
-}
 
 const FORBIDDEN: [string, RegExp][] = [
   ["platform SDKs", /from\s+["'](@slack\/|botbuilder|botframework|@microsoft\/)/],
@@ -24,7 +18,7 @@ const FORBIDDEN: [string, RegExp][] = [
 ];
 
 describe("src/core", () => {
-  const sources = files(CORE);
+  const sources = sourceFiles(CORE);
   it("has files to check", () => {
     expect(sources.length).toBeGreaterThan(10);
   });

@@ -1,8 +1,9 @@
 /** Golden phrases through the real router and content: intent, outcome and slots. */
 import { describe, expect, it } from "vitest";
+import { typedToPlain } from "../../src/channels/typed.ts";
 import { testEngine } from "../helpers/engine.ts";
 
-const route = (text: string) => testEngine().router.route(text);
+const route = (text: string) => testEngine().ask(text).routing;
 
 describe("router: golden phrases", () => {
   it.each([
@@ -59,8 +60,8 @@ describe("router: golden phrases", () => {
     ["<at>careerfaq</at> kpis please", "kpis"],
     [":money_with_wings: salary &amp; range?!?!", "salary"],
     ["\u201cWhat\u2019s the salary?\u201d", "salary"],
-  ])("reads through platform markup: %s", (text, intent) => {
-    expect(route(text)).toMatchObject({ outcome: "answer", intent });
+  ])("reads through platform markup, removed at the edge: %s", (text, intent) => {
+    expect(route(typedToPlain(text))).toMatchObject({ outcome: "answer", intent });
   });
 });
 

@@ -7,12 +7,16 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { asker } from "../../src/cli/eval.ts";
 import { normalizeExample } from "../../src/content/check.ts";
+import { evaluateDialogues, loadDialogues } from "../../src/eval/dialogues.ts";
 import { evaluate, loadEvalSet } from "../../src/eval/evaluate.ts";
 import { testCatalog, testEngine } from "../helpers/engine.ts";
 
-const SETS = ["questions.yml", "holdout.yml", "unseen.yml", "tuning.yml"];
+const SETS = ["questions.yml", "holdout.yml", "unseen.yml", "tuning.yml", "blind-a.yml"];
 /** Floors: lead score in scope, share declined out of scope, median reply length (characters). */
-const FLOOR = { lead: 0.85, declined: 0.88, medianLength: 600 };
+const FLOOR = { lead: 0.93, declined: 0.93, medianLength: 600 };
+const DIALOGUE_SETS = ["dialogues-a.yml", "dialogues-tuning.yml"];
+/** Floors for conversations: follow-up turns right, whole conversations right. */
+const DIALOGUE_FLOOR = { followUps: 0.92, dialogues: 0.88 };
 
 describe.each(SETS)("eval set %s", (file) => {
   const cases = loadEvalSet(join(import.meta.dirname, file));
@@ -38,4 +42,23 @@ it("the development set has at least 200 questions, 50 of them out of scope", ()
   const cases = loadEvalSet(join(import.meta.dirname, "questions.yml"));
   expect(cases.length).toBeGreaterThanOrEqual(200);
   expect(cases.filter((c) => !c.intent).length).toBeGreaterThanOrEqual(50);
+});
+
+describe.each(DIALOGUE_SETS)("dialogue set %s", (file) => {
+  it(`meets the floor: follow-up turns ≥ ${DIALOGUE_FLOOR.followUps}, whole conversations ≥ ${DIALOGUE_FLOOR.dialogues}`, () => {
+    const engine = testEngine();
+    const report = evaluateDialogues(
+      (text, previous) => engine.converse(text, previous),
+      loadDialogues(join(import.meta.dirname, file)),
+    );
+    const misses = report.results
+      .filter((t) => !t.correct)
+      .map((t) => `[${t.dialogue}] ${t.q} → ${t.outcome} ${t.intent}`);
+    expect(report.followUps.correct / report.followUps.total, misses.join("\n")).toBeGreaterThanOrEqual(
+      DIALOGUE_FLOOR.followUps,
+    );
+    expect(report.dialogues.correct / report.dialogues.total, misses.join("\n")).toBeGreaterThanOrEqual(
+      DIALOGUE_FLOOR.dialogues,
+    );
+  });
 });

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigSchema } from "../../src/config.ts";
+import { type Config, ConfigSchema, loadConfig } from "../../src/config.ts";
 
 export const BIN = join(import.meta.dirname, "../../bin/careerfaq.js");
 
@@ -71,6 +71,44 @@ export function runCli(
       resolve({ code, out, err });
     });
   });
+}
+
+/** The streams runInProcess borrows, one command at a time. */
+let inProcessQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs a command function in this process (no node start-up, no module loading) with the
+ * configuration runCli would give it — PATH plus `env`, a database in a temporary folder, no .env
+ * read — and collects what it writes. For tests about a command's output, not about the process.
+ */
+export function runInProcess(
+  command: (config: Config) => number | Promise<number>,
+  env: Record<string, string> = {},
+): Promise<CliResult> {
+  const config = loadConfig(hermeticEnv({ DATABASE_PATH: join(tempDir(), "careerfaq.db"), ...env }));
+  const run = inProcessQueue.then(() => captureWrites(() => command(config)));
+  inProcessQueue = run.catch(() => undefined);
+  return run;
+}
+
+async function captureWrites(command: () => number | Promise<number>): Promise<CliResult> {
+  const result: CliResult = { code: null, out: "", err: "" };
+  const { stdout, stderr } = process;
+  const [writeOut, writeErr] = [stdout.write, stderr.write];
+  const collect = (into: "out" | "err") =>
+    ((chunk: string | Uint8Array) => {
+      result[into] += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+      return true;
+    }) as typeof stdout.write;
+  stdout.write = collect("out");
+  stderr.write = collect("err");
+  try {
+    result.code = await command();
+  } finally {
+    stdout.write = writeOut;
+    stderr.write = writeErr;
+  }
+  return result;
 }
 
 /** A port nothing listens on right now (the OS's pick for port 0). */

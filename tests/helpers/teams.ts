@@ -10,6 +10,8 @@ import { loadConfig } from "../../src/config.ts";
 import { createLogger, type Logger } from "../../src/log.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
 
+export { cardOf, submitsOf, textsOf } from "./teams-cards.ts";
+
 export interface ConnectorCall {
   method: string;
   /** The raw request path, percent-encoding included. */
@@ -267,32 +269,6 @@ export function invoke(
   conversation: Conversation = personalConversation(),
 ) {
   return { ...envelope(serviceUrl, conversation), id: `f:${randomUUID()}`, type: "invoke", name, value };
-}
-
-/** The Adaptive Card in a recorded connector call. */
-export function cardOf(call: ConnectorCall): any {
-  const attachment = call.body?.attachments?.find(
-    (a: { contentType: string }) => a.contentType === "application/vnd.microsoft.card.adaptive",
-  );
-  return attachment?.content;
-}
-
-/** Every Action.Submit's data in a card, in order. */
-export function submitsOf(card: any): any[] {
-  return (card?.body ?? []).flatMap((el: any) => (el.type === "ActionSet" ? el.actions.map((a: any) => a.data) : []));
-}
-
-/** Every text a card shows (TextBlocks and facts), in order. */
-export function textsOf(card: any): string[] {
-  return (card?.body ?? []).flatMap((el: any) =>
-    el.type === "TextBlock"
-      ? [el.text]
-      : el.type === "FactSet"
-        ? el.facts.map((f: any) => `${f.title}: ${f.value}`)
-        : el.type === "ActionSet"
-          ? el.actions.map((a: any) => a.title)
-          : [],
-  );
 }
 
 /** A logger that keeps every line (as the real logger writes them, secrets masked). */

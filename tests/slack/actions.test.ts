@@ -4,8 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { SHARE_ACTION } from "../../src/channels/slack/share.ts";
+import { askPayload } from "../../src/core/payloads.ts";
+import { renderText } from "../../src/core/render-text.ts";
 import { ACTIONS } from "../../src/core/types.ts";
 import type { RunningServer } from "../../src/server.ts";
+import { testEngine } from "../helpers/engine.ts";
 import {
   blockText,
   buttonsIn,
@@ -61,8 +64,16 @@ describe("block_actions", () => {
     const call = await fake.waitFor(() => fake.callsTo("chat.postMessage")[0]);
     expect(call.params.channel).toBe("C100");
     expect(call.params.thread_ts).toBe(thread);
-    expect(blockText(call.params.blocks).length).toBeGreaterThan(50);
-    expect(String(call.params.text).length).toBeGreaterThan(20);
+    // The answer to the button's question: the engine's own lead for that intent and those slots.
+    const asked = askPayload.decode(follow.value)!;
+    const lead = renderText(testEngine().compose(asked.intent, asked.slots));
+    const opening = lead
+      .replace(/^[•\s]+/, "")
+      .split(/[&<>[(\n]/)[0]!
+      .slice(0, 40);
+    expect(opening.length).toBeGreaterThan(10);
+    expect(blockText(call.params.blocks)).toContain(opening);
+    expect(String(call.params.text)).toContain(opening);
   });
 
   it("a click on a top-level message answers in that message's thread", async () => {

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SKIPPED, scoreAnswers } from "../../src/core/assessment/scoring.ts";
 import type { RunningServer } from "../../src/server.ts";
+import { testCatalog } from "../helpers/engine.ts";
 import { blockText, commandBody, eventBody, FORM, postSlack, startSlackServer } from "../helpers/slack.ts";
 import { type ApiCall, FakeSlack } from "../helpers/slack-fake.ts";
 import { clickOn, DM, mark, postsTo, sayInDm, waitForPost } from "../helpers/slack-flow.ts";
@@ -166,7 +167,7 @@ describe("the self-assessment in Slack", () => {
 
   it("posts the result in the DM: score out of 100, band, gaps with next steps, sources", async () => {
     const result = await type("1", /Your readiness: /);
-    const expected = scoreAnswers(server.engine.catalog.assessment, {
+    const expected = scoreAnswers(testCatalog().assessment, {
       "service-years": "y2-4",
       "lead-years": "lt2",
       degree: "masters",
@@ -185,7 +186,7 @@ describe("the self-assessment in Slack", () => {
     expect(expected.gaps.length).toBeGreaterThan(0);
     for (const gap of expected.gaps)
       expect(text).toContain(
-        `${server.engine.catalog.assessment.dimensions.find((d) => d.id === gap.id)!.label} (${gap.score}%)`,
+        `${testCatalog().assessment.dimensions.find((d) => d.id === gap.id)!.label} (${gap.score}%)`,
       );
     expect(text).toMatch(/Next step: /);
     expect(result.params.blocks).toEqual(expect.arrayContaining([expect.objectContaining({ type: "context" })])); // sources

@@ -113,7 +113,7 @@ describe("feedback_buttons", () => {
     expect(String(thanks.text)).toContain("👍");
     await click(feedbackClick(call, "positive_button", "U810", fake.responseUrl("up2")), "up2");
     expect(await storedVote("U810", answerId)).toMatchObject({ vote: "up", intent: "salary" });
-    const report = await server.engine.metrics.report(1);
+    const report = await server.engine.report(1);
     expect(report.votesByIntent.find(([intent]) => intent === "salary")?.[1].up).toBe(1);
     expect(fake.callsTo("chat.postMessage")).toHaveLength(0); // nothing public
   });

@@ -80,7 +80,7 @@ describe("feedback", () => {
     expect(thanks.body.response_type).toBe("ephemeral");
     expect(String(thanks.body.text)).toMatch(/Got it, thank you/);
 
-    let report = await server.engine.metrics.report(1);
+    let report = await server.engine.report(1);
     expect({ up: report.up, down: report.down, reasons: report.reasons }).toEqual({
       up: 1,
       down: 1,
@@ -91,7 +91,7 @@ describe("feedback", () => {
     // U100 changes their mind; U200 clicks 👎 again: still one vote each.
     await clickAs(answer, /👎/, "U100");
     await clickAs(answer, /👎/, "U200");
-    report = await server.engine.metrics.report(1);
+    report = await server.engine.report(1);
     expect({ up: report.up, down: report.down }).toEqual({ up: 0, down: 2 });
     expect(fake.callsTo("chat.postMessage")).toHaveLength(1); // every acknowledgement was private
   });

@@ -148,7 +148,7 @@ describe("the self-assessment in a Teams personal chat", () => {
     expect(history.text).toContain(`${record!.score}/100 · ${band}`);
 
     // The quiz counters were kept across the restart too.
-    const report = await bot.engine.metrics.report(1);
+    const report = await bot.engine.report(1);
     expect(report).toMatchObject({ quizStarted: 1, quizCompleted: 1 });
   });
 

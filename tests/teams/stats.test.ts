@@ -57,12 +57,12 @@ describe("feedback from Teams cards", () => {
     const priya = chat(() => bot.url, connector, personalConversation(), ADMIN);
     await priya.click(vote(await priya.say("kpis?"), "up"));
 
-    let report = await bot.engine.metrics.report(1);
+    let report = await bot.engine.report(1);
     expect(report).toMatchObject({ up: 1, down: 1, reasons: [["incomplete", 1]] });
     expect(Object.fromEntries(report.votesByIntent)).toEqual({ salary: { up: 0, down: 1 }, kpis: { up: 1, down: 0 } });
 
     expect((await dana.click(vote(answer, "up"))).text).toContain("your vote is updated");
-    report = await bot.engine.metrics.report(1);
+    report = await bot.engine.report(1);
     expect(report).toMatchObject({ up: 2, down: 0 });
   });
 });

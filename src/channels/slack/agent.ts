@@ -14,7 +14,8 @@ import type { Outbound } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
 import { STARTER_PROMPTS } from "../prompts.ts";
 import type { Delivery, Place } from "./deliver.ts";
-import { rec, str, userKey } from "./inbound.ts";
+import { encodeSlackUser } from "./ids.ts";
+import { rec, str } from "./inbound.ts";
 
 /** What Slack shows about the agent (at most 300 characters). */
 export const AGENT_DESCRIPTION =
@@ -68,7 +69,7 @@ export interface GreetDeps {
 export async function planGreeting(deps: GreetDeps, opened: MessagesTabOpened): Promise<GreetPlan | null> {
   let first: boolean;
   try {
-    first = await deps.store.setIfAbsent(keys.greeted(userKey(opened.team, opened.user)), new Date().toISOString());
+    first = await deps.store.setIfAbsent(keys.greeted(encodeSlackUser(opened)), new Date().toISOString());
   } catch (err) {
     // Not greeting is better than greeting on every open while the store is down.
     deps.log.warn("could not check whether the user was greeted; not greeting", { event: "app_home_opened", err });

@@ -7,17 +7,17 @@
 import type { webApi } from "@slack/bolt";
 import type { Outbound, Reply } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
-import type { Journal } from "../worker.ts";
+import { type Journal, RECORDED } from "../worker.ts";
+import { askedBy, type ExpertsChannel } from "./experts.ts";
 import { AUTH_FAILED, CANNOT_POST, failureOf } from "./failures.ts";
 import { postResponse } from "./fetch.ts";
-
-export { failureOf } from "./failures.ts";
-
+import { encodeSlackPost } from "./ids.ts";
 import type { SlackMethod } from "./manifest.ts";
 import { findPosted, stepMetadata } from "./posted.ts";
 import { type HomeView, type RenderOptions, renderMessages, type SlackMessage } from "./render.ts";
 import { attribution, type ShareSpec, shareBlocks } from "./share.ts";
-import { escapeMrkdwn } from "./text.ts";
+
+export { failureOf } from "./failures.ts";
 
 /** Where a message or click came from, and so where its replies go. */
 export interface Place {
@@ -38,12 +38,6 @@ export interface Place {
   share?: ShareSpec;
   /** Records each Web API call of an inbox item, so a resumed item sends nothing twice. */
   journal?: Journal;
-}
-
-/** EXPERTS_CHANNEL, and how to remember a forwarded question's thread (for relaying the experts' reply). */
-export interface ExpertsChannel {
-  channel: string;
-  remember(platformThread: string, about: NonNullable<Outbound["about"]>): Promise<void>;
 }
 
 const DM_CACHE_LIMIT = 5000;
@@ -187,15 +181,7 @@ export class Delivery {
       return this.log.warn("a question for the experts was dropped: EXPERTS_CHANNEL is not set", {
         event: place.event,
       });
-    const user = about.user.split(":").at(-1) ?? "";
-    const where = about.conversation.split(":").at(-1) ?? "";
-    const who = /^[UW][A-Z0-9]{2,}$/.test(user) ? `<@${user}>` : escapeMrkdwn(about.userName ?? "Someone");
-    const inChannel = /^[CG][A-Z0-9]{2,}$/.test(where)
-      ? ` in <#${where}>`
-      : /^D/.test(where)
-        ? " in a direct message"
-        : "";
-    const text = `Asked by ${who}${inChannel}`;
+    const text = askedBy(about);
     const channel = this.experts.channel;
     const ts = await this.post(
       { ...place, event: "experts" },
@@ -210,7 +196,7 @@ export class Delivery {
         "could not post to the experts' channel: invite the bot there (/invite @careerfaq) and check EXPERTS_CHANNEL",
         { channel },
       );
-    await this.experts.remember(`slack:${channel}:${ts}`, about);
+    await this.experts.remember(encodeSlackPost({ channel, ts }), about);
   }
 
   private async openDm(place: Place): Promise<string | undefined> {
@@ -225,7 +211,7 @@ export class Delivery {
       this.dms.set(key, id);
       return id;
     };
-    return place.journal ? place.journal.step("dm", open) : open();
+    return place.journal ? place.journal.step("dm", RECORDED.id, open) : open();
   }
 
   /** One Web API call; on failure logs with context and returns undefined (and tells the user when it should). */
@@ -250,7 +236,7 @@ export class Delivery {
     if (!place.journal) return send();
     const verify =
       method === "chat.postMessage" ? (step: string) => findPosted(this.client, this.log, args, step) : undefined;
-    return place.journal.step(method, send, verify);
+    return place.journal.step(method, RECORDED.result, send, verify);
   }
 
   private async failed(place: Place, method: SlackMethod, err: unknown, reply?: Reply): Promise<void> {
@@ -295,7 +281,7 @@ export class Delivery {
   private respond(place: Place, payload: Record<string, unknown>): Promise<boolean> {
     const where = { event: place.event, channel: place.channel };
     const post = () => postResponse(place.responseUrl!, payload, this.log, where);
-    return place.journal ? place.journal.step("respond", post) : post();
+    return place.journal ? place.journal.step("respond", RECORDED.done, post) : post();
   }
 }
 

@@ -4,62 +4,23 @@
  * through Delivery, each Web API call journaled, so a crash resumes after the last message sent.
  * No answer logic here: every text and every click goes to engine.handle. Dedupe is the inbox's.
  */
-import { z } from "zod";
-import { jsonCodec } from "../../core/codec.ts";
-import type { Engine } from "../../core/engine.ts";
 import { relay } from "../../core/experts.ts";
 import { keys } from "../../core/keys.ts";
-import type { Store } from "../../core/store.ts";
-import type { Inbound, Outbound, Reply } from "../../core/types.ts";
-import type { Logger } from "../../log.ts";
 import type { InboxHandler, Journal } from "../worker.ts";
-import { type GreetPlan, planGreeting, readMessagesTabOpened, sendGreeting } from "./agent.ts";
-import type { Delivery, Place } from "./deliver.ts";
-import {
-  conversationKey,
-  type MessageIn,
-  readAction,
-  readCommand,
-  readHomeOpened,
-  readMessageEvent,
-  threadConversationKey,
-  userKey,
-} from "./inbound.ts";
-import { SLACK_EVENTS, type SlackEventName } from "./manifest.ts";
-import { type HomeView, renderHome } from "./render.ts";
-import { readShareValue, SHARE_ACTION } from "./share.ts";
+import { planGreeting, readMessagesTabOpened, sendGreeting } from "./agent.ts";
+import { planClick } from "./clicks.ts";
+import type { Place } from "./deliver.ts";
+import { decodeSlackUser, encodeSlackConversation, encodeSlackPost, encodeSlackUser } from "./ids.ts";
+import { type MessageIn, readCommand, readHomeOpened, readMessageEvent } from "./inbound.ts";
+import { type HandlerDeps, recordedPlan, type SlackPlan, sender, workCodec } from "./plan.ts";
+import { renderHome } from "./render.ts";
+
+export type { HandlerDeps, SlackPlan, SlackWork } from "./plan.ts";
 
 /** How long a thread the bot answered in stays one where replies are answered without a mention. */
 const BOT_THREAD_TTL_MS = 7 * 24 * 3600_000;
 /** How long a message stays claimed by the handler that answered it (Slack's retries come within an hour). */
 const CLAIM_TTL_MS = 24 * 3600_000;
-
-export interface HandlerDeps {
-  engine: Engine;
-  store: Store;
-  delivery: Delivery;
-  log: Logger;
-  /** Slack user ids that may see the bot's own KPIs (ADMIN_USER_IDS). */
-  admins: ReadonlySet<string>;
-  /** EXPERTS_CHANNEL: thread replies there are relayed to whoever asked the forwarded question. */
-  expertsChannel?: string;
-}
-
-/** What the inbox keeps of a Slack request: which listener, and the body as Bolt parsed it. */
-const SlackWorkSchema = z.object({
-  on: z.enum([...(Object.keys(SLACK_EVENTS) as SlackEventName[]), "command", "action"]),
-  body: z.unknown(),
-});
-export type SlackWork = z.infer<typeof SlackWorkSchema>;
-const workCodec = jsonCodec(SlackWorkSchema);
-
-/** What to send, decided before anything is sent. */
-export type SlackPlan =
-  | { kind: "deliver"; place: Place; outbounds: Outbound[] }
-  | { kind: "share"; place: Place; question: string; replies: Reply[]; rest: Outbound[] }
-  | { kind: "relay"; expert: Place; asker: { team: string; user: string }; reply: Reply }
-  | { kind: "home"; place: Place; view: HomeView }
-  | GreetPlan;
 
 export class SlackHandlers implements InboxHandler {
   constructor(private readonly deps: HandlerDeps) {}
@@ -83,12 +44,12 @@ export class SlackHandlers implements InboxHandler {
       case "command":
         return this.onCommand(work.body);
       case "action":
-        return this.onAction(work.body);
+        return planClick(this.deps, work.body);
     }
   }
 
   async execute(recorded: unknown, journal: Journal): Promise<void> {
-    const plan = recorded as SlackPlan | null;
+    const plan = recordedPlan.parse(recorded);
     if (!plan) return;
     const { delivery, log } = this.deps;
     switch (plan.kind) {
@@ -122,29 +83,37 @@ export class SlackHandlers implements InboxHandler {
       this.deps.log.debug("Slack event ignored", { event, reason: verdict.ignore });
       return null;
     }
-    const m = verdict.message;
-    const root = m.threadTs ?? m.ts;
+    const message = verdict.message;
+    const root = message.threadTs ?? message.ts;
     if (kind === "mention") {
       // The same message can also arrive as a channel message (a mention in a bot thread): answer it once.
-      if (!(await this.claim(m))) return null;
+      if (!(await this.claim(message))) return null;
       await this.deps.store
-        .set(keys.slackThread(m.team, m.channel, root), "1", BOT_THREAD_TTL_MS)
+        .set(keys.slackThread(message.team, message.channel, root), "1", BOT_THREAD_TTL_MS)
         .catch((error) => this.deps.log.warn("Slack thread not remembered", { err: error }));
     }
     const outbounds = await this.deps.engine.handle({
-      ...this.who(m.team, m.user),
-      conversation: kind === "dm" ? conversationKey(m.team, m.channel) : threadConversationKey(m.team, m.channel, root),
+      ...this.who(message.team, message.user),
+      conversation: encodeSlackConversation({
+        team: message.team,
+        channel: message.channel,
+        ...(kind === "dm" ? {} : { threadTs: root }),
+      }),
       direct: kind === "dm",
-      text: m.text,
+      text: message.text,
     });
     const place: Place = {
       event,
-      team: m.team,
-      user: m.user,
-      channel: m.channel,
+      team: message.team,
+      user: message.user,
+      channel: message.channel,
       direct: kind === "dm",
       privateHere: false,
-      ...(kind === "mention" ? { threadTs: m.threadTs ?? m.ts } : m.threadTs ? { threadTs: m.threadTs } : {}),
+      ...(kind === "mention"
+        ? { threadTs: message.threadTs ?? message.ts }
+        : message.threadTs
+          ? { threadTs: message.threadTs }
+          : {}),
     };
     return { kind: "deliver", place, outbounds };
   }
@@ -160,24 +129,25 @@ export class SlackHandlers implements InboxHandler {
   ): Promise<SlackPlan | null> {
     const reply = this.threadReply(body, event);
     if (reply && !this.isExpertsThread(reply)) return this.onThreadReply(reply);
-    const m = this.expertReply(body, event);
-    if (!m) return null;
-    const relayed = await relay(this.deps.store, `slack:${m.channel}:${m.threadTs}`, undefined, m.text);
-    if (relayed?.asker.channel !== "slack") {
+    const message = this.expertReply(body, event);
+    if (!message) return null;
+    const post = encodeSlackPost({ channel: message.channel, ts: message.threadTs! });
+    const relayed = await relay(this.deps.store, post, undefined, message.text);
+    const asker = relayed?.asker.channel === "slack" ? decodeSlackUser(relayed.asker.user) : null;
+    if (!relayed || !asker) {
       this.deps.log.debug("Slack event ignored", { event, reason: "not-a-forwarded-question" });
       return null;
     }
-    const [team = "", user = ""] = relayed.asker.user.split(":").slice(-2);
     const expert: Place = {
       event: "expert-reply",
-      team: m.team,
-      user: m.user,
-      channel: m.channel,
-      threadTs: m.threadTs,
+      team: message.team,
+      user: message.user,
+      channel: message.channel,
+      threadTs: message.threadTs,
       direct: false,
       privateHere: false,
     };
-    return { kind: "relay", expert, asker: { team, user }, reply: relayed.reply };
+    return { kind: "relay", expert, asker, reply: relayed.reply };
   }
 
   /**
@@ -201,10 +171,12 @@ export class SlackHandlers implements InboxHandler {
    * A person's reply in a thread where the bot answered a mention: answered in the thread, in the
    * thread's context, without a new mention. Replies in any other thread are not the bot's business.
    */
-  private async onThreadReply(m: MessageIn): Promise<SlackPlan | null> {
-    const threadTs = m.threadTs!;
-    const ours = await this.deps.store.get(keys.slackThread(m.team, m.channel, threadTs)).catch(() => undefined);
-    if (ours === undefined || !(await this.claim(m))) {
+  private async onThreadReply(message: MessageIn): Promise<SlackPlan | null> {
+    const threadTs = message.threadTs!;
+    const ours = await this.deps.store
+      .get(keys.slackThread(message.team, message.channel, threadTs))
+      .catch(() => undefined);
+    if (ours === undefined || !(await this.claim(message))) {
       this.deps.log.debug("Slack event ignored", {
         event: "thread-reply",
         reason: ours ? "answered" : "not-our-thread",
@@ -212,16 +184,16 @@ export class SlackHandlers implements InboxHandler {
       return null;
     }
     const outbounds = await this.deps.engine.handle({
-      ...this.who(m.team, m.user),
-      conversation: threadConversationKey(m.team, m.channel, threadTs),
+      ...this.who(message.team, message.user),
+      conversation: encodeSlackConversation({ team: message.team, channel: message.channel, threadTs }),
       direct: false,
-      text: m.text,
+      text: message.text,
     });
     const place: Place = {
       event: "thread-reply",
-      team: m.team,
-      user: m.user,
-      channel: m.channel,
+      team: message.team,
+      user: message.user,
+      channel: message.channel,
       direct: false,
       privateHere: false,
       threadTs,
@@ -233,12 +205,12 @@ export class SlackHandlers implements InboxHandler {
   threadReply(body: unknown, _event: "message.channels" | "message.groups"): MessageIn | null {
     const verdict = readMessageEvent(body, "channel");
     if ("ignore" in verdict) return null;
-    const m = verdict.message;
-    return m.threadTs && m.threadTs !== m.ts ? m : null;
+    const message = verdict.message;
+    return message.threadTs && message.threadTs !== message.ts ? message : null;
   }
 
-  private isExpertsThread(m: MessageIn): boolean {
-    return this.deps.expertsChannel !== undefined && m.channel === this.deps.expertsChannel;
+  private isExpertsThread(message: MessageIn): boolean {
+    return this.deps.expertsChannel !== undefined && message.channel === this.deps.expertsChannel;
   }
 
   /**
@@ -246,9 +218,9 @@ export class SlackHandlers implements InboxHandler {
    * app_mention and as a channel message, with another event id) is dropped. The claim holds the
    * event id, so the same event replayed from the inbox after a crash still answers.
    */
-  private async claim(m: MessageIn): Promise<boolean> {
-    const key = keys.slackMessage(m.team, m.channel, m.ts);
-    const by = m.eventId ?? m.ts;
+  private async claim(message: MessageIn): Promise<boolean> {
+    const key = keys.slackMessage(message.team, message.channel, message.ts);
+    const by = message.eventId ?? message.ts;
     try {
       return (await this.deps.store.setIfAbsent(key, by, CLAIM_TTL_MS)) || (await this.deps.store.get(key)) === by;
     } catch {
@@ -262,7 +234,7 @@ export class SlackHandlers implements InboxHandler {
     if (opened) return planGreeting(this.deps, opened);
     const home = readHomeOpened(body);
     if (!home) return null;
-    const reply = await this.deps.engine.home(userKey(home.team, home.user));
+    const reply = await this.deps.engine.home(encodeSlackUser(home));
     const place: Place = {
       event: "app_home_opened",
       team: home.team,
@@ -275,95 +247,33 @@ export class SlackHandlers implements InboxHandler {
 
   /** /careerfaq <text>: answered privately through response_url, with "Share in channel". */
   private async onCommand(body: unknown): Promise<SlackPlan | null> {
-    const c = readCommand(body);
-    if (!c) {
+    const command = readCommand(body);
+    if (!command) {
       this.deps.log.warn("Slack command ignored: malformed payload", { event: "command" });
       return null;
     }
-    const text = c.text.trim() || "help";
+    const text = command.text.trim() || "help";
     const outbounds = await this.deps.engine.handle({
-      ...this.who(c.team, c.user, c.userName),
-      conversation: conversationKey(c.team, c.channel),
+      ...this.who(command.team, command.user, command.userName),
+      conversation: encodeSlackConversation({ team: command.team, channel: command.channel }),
       // A command may come from any conversation, including a DM between two people.
       direct: false,
       text,
     });
     const place: Place = {
       event: "command",
-      team: c.team,
-      user: c.user,
-      channel: c.channel,
+      team: command.team,
+      user: command.user,
+      channel: command.channel,
       direct: false,
-      responseUrl: c.responseUrl,
+      responseUrl: command.responseUrl,
       privateHere: true,
       share: { question: text, text },
     };
     return { kind: "deliver", place, outbounds };
   }
 
-  /** A button click: the engine's action, or the adapter's own Share button. */
-  private async onAction(body: unknown): Promise<SlackPlan | null> {
-    const a = readAction(body);
-    if (!a) {
-      this.deps.log.warn("Slack interaction ignored: malformed payload", { event: "block_actions" });
-      return null;
-    }
-    const direct = a.channel?.startsWith("D") === true && !a.ephemeral;
-    const place: Place = {
-      event: "block_actions",
-      team: a.team,
-      user: a.user,
-      ...(a.channel ? { channel: a.channel } : {}),
-      // In a channel, answer in the thread of the clicked message; in a DM, where it was.
-      ...(direct
-        ? a.threadTs
-          ? { threadTs: a.threadTs }
-          : {}
-        : a.threadTs || a.messageTs
-          ? { threadTs: a.threadTs ?? a.messageTs }
-          : {}),
-      direct,
-      ...(a.responseUrl ? { responseUrl: a.responseUrl } : {}),
-      privateHere: a.ephemeral,
-      ...(a.ephemeral ? { share: { question: a.label, action: { id: a.actionId, value: a.value } } } : {}),
-    };
-    const base = {
-      ...this.who(a.team, a.user, a.userName),
-      conversation: conversationKey(a.team, a.channel ?? `home-${a.user}`),
-      direct: direct || !a.channel,
-    };
-    if (a.actionId === SHARE_ACTION) return this.share(place, base, a.value);
-    const outbounds = await this.deps.engine.handle({ ...base, action: { id: a.actionId, value: a.value } });
-    return { kind: "deliver", place, outbounds };
-  }
-
-  /** Share in channel: ask the engine again, post its public answer publicly; anything else stays private. */
-  private async share(place: Place, base: Omit<Inbound, "text" | "action">, value: string): Promise<SlackPlan> {
-    const spec = readShareValue(value);
-    const inbound: Inbound = {
-      ...base,
-      direct: false,
-      ...(spec?.action
-        ? { action: spec.action }
-        : spec
-          ? { text: spec.text ?? spec.question }
-          : { action: { id: SHARE_ACTION, value } }),
-    };
-    const outbounds = await this.deps.engine.handle(inbound);
-    const shareable = outbounds.filter((o) => (o.to ?? "here") === "here" && (o.visibility ?? "public") === "public");
-    if (!spec || shareable.length === 0 || !place.responseUrl) {
-      return { kind: "deliver", place: { ...place, privateHere: true, share: undefined }, outbounds };
-    }
-    const rest = outbounds.filter((o) => !shareable.includes(o));
-    return { kind: "share", place, question: spec.question, replies: shareable.map((o) => o.reply), rest };
-  }
-
-  private who(team: string, user: string, userName?: string): Pick<Inbound, "channel" | "user" | "userName" | "admin"> {
-    return {
-      channel: "slack",
-      user: userKey(team, user),
-      ...(userName ? { userName } : {}),
-      admin: this.deps.admins.has(user),
-    };
+  private who(team: string, user: string, userName?: string) {
+    return sender(this.deps.admins, team, user, userName);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Slack payloads → what the adapter needs, read defensively from `unknown` (a malformed or
- * unexpected payload gives null or a reason to ignore it, never an exception), plus the keys the
- * engine uses ("slack:T1:C123", "slack:T1:U123").
+ * unexpected payload gives null or a reason to ignore it, never an exception). The ids the engine
+ * knows users and conversations by are ids.ts's.
  */
 import { baseActionId } from "./render.ts";
 import { slackToPlain } from "./text.ts";
@@ -14,19 +14,6 @@ export function rec(value: unknown): Rec | undefined {
 
 export function str(value: unknown): string | undefined {
   return typeof value === "string" && value.length > 0 ? value : undefined;
-}
-
-export function conversationKey(team: string, channel: string): string {
-  return `slack:${team}:${channel}`;
-}
-
-/** A thread in a channel: its own conversation, so context follows the thread ("and in Canada?"). */
-export function threadConversationKey(team: string, channel: string, threadTs: string): string {
-  return `slack:${team}:${channel}:${threadTs}`;
-}
-
-export function userKey(team: string, user: string): string {
-  return `slack:${team}:${user}`;
 }
 
 /** A mention of the bot, a direct message, or a message in a channel (read for the experts' replies). */

@@ -13,6 +13,7 @@ import type { Store } from "../../core/store.ts";
 import type { Logger } from "../../log.ts";
 import { deliver } from "./deliver.ts";
 import type { TeamsExperts } from "./experts.ts";
+import { encodeTeamsConversation } from "./ids.ts";
 import { type InboundOptions, isDirect, toInbound } from "./inbound.ts";
 import { CARD_ACTION_INVOKE, cardAction } from "./invoke.ts";
 
@@ -60,7 +61,7 @@ export function teamsLogic(deps: TurnDeps): (context: TurnContext) => Promise<vo
   return async (context) => {
     const { type, conversation, serviceUrl } = context.activity;
     // What an admin needs to set TEAMS_EXPERTS_CONVERSATION and TEAMS_EXPERTS_SERVICE_URL (LOG_LEVEL=debug).
-    deps.log.debug("Teams activity", { type, conversation: `teams:${conversation.id}`, serviceUrl });
+    deps.log.debug("Teams activity", { type, conversation: encodeTeamsConversation(conversation.id), serviceUrl });
     const route = ROUTES.find((r) => r.select(context.activity));
     if (!route) {
       deps.log.debug("Teams activity ignored", { type: context.activity.type, name: context.activity.name });
@@ -75,7 +76,7 @@ async function message(context: TurnContext, { engine, log, inbound: options, ex
   const inbound = toInbound(context.activity, options);
   if (!inbound) {
     log.debug("Teams card submit without careerfaq data ignored", {
-      conversation: `teams:${context.activity.conversation.id}`,
+      conversation: encodeTeamsConversation(context.activity.conversation.id),
     });
     return;
   }

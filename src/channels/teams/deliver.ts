@@ -9,7 +9,9 @@ import type { Activity, TurnContext } from "botbuilder";
 import type { Outbound, Reply } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
 import type { TeamsExperts } from "./experts.ts";
+import { encodeTeamsConversation } from "./ids.ts";
 import { isDirect } from "./inbound.ts";
+import { send } from "./send.ts";
 import { answerActivities } from "./suggested.ts";
 
 /** Commands that reopen a private flow in the personal chat, by the reply's intent (first match, prefix match). */
@@ -40,7 +42,7 @@ export async function deliver(
       if (experts && (await experts.forward(context, out))) continue;
       if (!experts)
         log.warn("a question for the experts was dropped: TEAMS_EXPERTS_CONVERSATION is not set", {
-          conversation: `teams:${context.activity.conversation.id}`,
+          conversation: encodeTeamsConversation(context.activity.conversation.id),
         });
       notForwarded = true;
       if (await send(context, { type: "message", text: NOT_FORWARDED }, log)) sent++;
@@ -62,25 +64,6 @@ export async function deliver(
 export function pointed(activity: Activity, out: Outbound): boolean {
   if (isDirect(activity)) return false;
   return out.to === "dm" || PERSONAL_ONLY.has(out.reply.intent);
-}
-
-/** Sends one activity; what Teams answered (the new message's id), or null when it did not accept it. */
-export async function send(
-  context: TurnContext,
-  activity: Partial<Activity>,
-  log: Logger,
-): Promise<{ id?: string } | null> {
-  try {
-    return (await context.sendActivity(activity)) ?? {};
-  } catch (err) {
-    log.warn("Teams did not accept a reply", {
-      code: "CHANNEL_FAILED",
-      status: (err as { statusCode?: number }).statusCode,
-      conversation: `teams:${context.activity.conversation.id}`,
-      err,
-    });
-    return null;
-  }
 }
 
 /** "Open a chat with me (careerfaq) and type assess there", with a deep link to that chat in Teams. */

@@ -23,10 +23,11 @@ import type { Store } from "../../core/store.ts";
 import type { Outbound, Reply } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
 import { readSubmit } from "./cards.ts";
-import { send } from "./deliver.ts";
 import { isLoopbackUrl } from "./http.ts";
+import { encodeTeamsConversation } from "./ids.ts";
 import { messageText } from "./inbound.ts";
 import { replyActivities } from "./render.ts";
+import { send } from "./send.ts";
 
 /** As long as the core remembers a forwarded thread. */
 const ASKER_TTL_MS = 30 * 24 * 3600_000;
@@ -39,7 +40,8 @@ const relayedKey = keys.teamsExpertRelayed;
 /** What is kept of the asker's conversation reference (for the proactive reply). */
 const ReferenceSchema = z.looseObject({
   serviceUrl: z.string(),
-  conversation: z.looseObject({ id: z.string() }),
+  // Kept whole as botbuilder wrote it; what the proactive send needs of it is its id.
+  conversation: z.custom<ConversationAccount>((value) => typeof (value as { id?: unknown } | null)?.id === "string"),
 });
 const referenceCodec = jsonCodec(ReferenceSchema);
 
@@ -83,37 +85,37 @@ export function expertsSettings(config: Config, local: boolean): { conversation:
 }
 
 export class TeamsExperts {
-  constructor(private readonly d: ExpertsDeps) {}
+  constructor(private readonly deps: ExpertsDeps) {}
 
   /** Posts a forwarded question as a new thread and remembers it; false when Teams did not take it. */
   async forward(context: TurnContext, out: Outbound): Promise<boolean> {
     const about = out.about;
     if (!about) {
-      this.d.log.warn("a question for the experts had no asker; not forwarded", { code: "CHANNEL_FAILED" });
+      this.deps.log.warn("a question for the experts had no asker; not forwarded", { code: "CHANNEL_FAILED" });
       return false;
     }
     const asked = context.activity;
     const header = `Asked by ${plainName(about.userName)}${where(asked)}`;
     const reply: Reply = { ...out.reply, blocks: [{ type: "text", text: header }, ...out.reply.blocks] };
     const [first, ...more] = replyActivities(reply);
-    const root = await this.post(this.d.conversation, first!, asked.recipient, asked.conversation.tenantId);
+    const root = await this.post(this.deps.conversation, first!, asked.recipient, asked.conversation.tenantId);
     if (!root) {
-      this.d.log.error(
+      this.deps.log.error(
         "could not post to the experts' channel: add the app to that team and check TEAMS_EXPERTS_CONVERSATION and TEAMS_EXPERTS_SERVICE_URL",
-        { code: "CHANNEL_FAILED", conversation: `teams:${this.d.conversation}` },
+        { code: "CHANNEL_FAILED", conversation: encodeTeamsConversation(this.deps.conversation) },
       );
       return false;
     }
-    const thread = `${this.d.conversation};messageid=${root}`;
+    const thread = `${this.deps.conversation};messageid=${root}`;
     for (const activity of more) await this.post(thread, activity, asked.recipient, asked.conversation.tenantId);
-    const platformThread = `teams:${thread}`;
+    const platformThread = encodeTeamsConversation(thread);
     const { activityId: _reply, ...reference } = TurnContext.getConversationReference(asked);
     // Under the asker's refs, so "forget me" deletes it with the thread the core remembers.
-    await this.d.store.commit([
+    await this.deps.store.commit([
       { kind: "set", key: askerKey(platformThread), value: JSON.stringify(reference), ttlMs: ASKER_TTL_MS },
       { kind: "append", key: keys.refs(about.user), value: askerKey(platformThread) },
     ]);
-    await rememberForward(this.d.store, platformThread, {
+    await rememberForward(this.deps.store, platformThread, {
       user: about.user,
       conversation: about.conversation,
       channel: "teams",
@@ -128,27 +130,31 @@ export class TeamsExperts {
    * False for anything else, which the bot then handles like any message.
    */
   async relayReply(context: TurnContext): Promise<boolean> {
-    const a = context.activity;
-    if (!a.conversation.id.startsWith(`${this.d.conversation};messageid=`) || readSubmit(a.value)) return false;
-    const answer = messageText(a);
+    const activity = context.activity;
+    if (!activity.conversation.id.startsWith(`${this.deps.conversation};messageid=`) || readSubmit(activity.value))
+      return false;
+    const answer = messageText(activity);
     if (!answer) return false;
-    const platformThread = `teams:${a.conversation.id}`;
-    const relayed = await relay(this.d.store, platformThread, a.from.name ? plainName(a.from.name) : undefined, answer);
+    const platformThread = encodeTeamsConversation(activity.conversation.id);
+    const relayed = await relay(
+      this.deps.store,
+      platformThread,
+      activity.from.name ? plainName(activity.from.name) : undefined,
+      answer,
+    );
     if (!relayed) return false;
     const log = { conversation: platformThread, asker: relayed.asker.conversation };
     // A delivery Teams retries is relayed once.
-    if (a.id && !(await this.d.store.setIfAbsent(relayedKey(a.id), "1", RELAYED_TTL_MS))) return true;
-    const reference = referenceCodec.decode(await this.d.store.get(askerKey(platformThread))) as
-      | Partial<ConversationReference>
-      | undefined;
+    if (activity.id && !(await this.deps.store.setIfAbsent(relayedKey(activity.id), "1", RELAYED_TTL_MS))) return true;
+    const reference = referenceCodec.decode(await this.deps.store.get(askerKey(platformThread)));
     if (!reference?.serviceUrl || !reference.conversation?.id) {
-      this.d.log.warn("an expert replied, but the asker's conversation is no longer known; nothing relayed", log);
+      this.deps.log.warn("an expert replied, but the asker's conversation is no longer known; nothing relayed", log);
       return true;
     }
     const sent = await this.proactive(reference, replyActivities(relayed.reply));
     if (sent === 0) {
-      this.d.log.error("could not relay an expert's reply to the asker", { code: "CHANNEL_FAILED", ...log });
-      if (a.id) await this.d.store.delete(relayedKey(a.id));
+      this.deps.log.error("could not relay an expert's reply to the asker", { code: "CHANNEL_FAILED", ...log });
+      if (activity.id) await this.deps.store.delete(relayedKey(activity.id));
     }
     return true;
   }
@@ -168,7 +174,7 @@ export class TeamsExperts {
     } as ConversationAccount;
     let id: string | undefined;
     await this.proactive(
-      { channelId: "msteams", serviceUrl: this.d.serviceUrl, conversation, bot },
+      { channelId: "msteams", serviceUrl: this.deps.serviceUrl, conversation, bot },
       [activity],
       (res) => (id = res),
     );
@@ -182,31 +188,31 @@ export class TeamsExperts {
     onFirst?: (id: string | undefined) => void,
   ): Promise<number> {
     let sent = 0;
-    if (this.d.loopbackOnly && !isLoopbackUrl(reference.serviceUrl ?? "http://invalid/")) {
-      this.d.log.warn(
+    if (this.deps.loopbackOnly && !isLoopbackUrl(reference.serviceUrl ?? "http://invalid/")) {
+      this.deps.log.warn(
         "not sent: local mode only sends to a serviceUrl on this machine; set MicrosoftAppId to connect to Teams",
-        { conversation: `teams:${reference.conversation?.id}` },
+        { conversation: encodeTeamsConversation(String(reference.conversation?.id)) },
       );
       return 0;
     }
     try {
-      await this.d.adapter.continueConversationAsync(this.d.appId, reference, async (context) => {
+      await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
         // botbuilder would reply to the continuation event's made-up id; these are new messages (a new thread).
         context.onSendActivities(async (_context, outgoing, next) => {
           for (const activity of outgoing) delete activity.replyToId;
           return next();
         });
         for (const activity of activities) {
-          const accepted = await send(context, activity, this.d.log);
+          const accepted = await send(context, activity, this.deps.log);
           if (!accepted) break;
           if (sent++ === 0) onFirst?.(accepted.id);
         }
       });
     } catch (err) {
       // e.g. no token for the bot's credentials: logged, the turn that asked goes on.
-      this.d.log.warn("Teams did not accept a proactive message", {
+      this.deps.log.warn("Teams did not accept a proactive message", {
         code: "CHANNEL_FAILED",
-        conversation: `teams:${reference.conversation?.id}`,
+        conversation: encodeTeamsConversation(String(reference.conversation?.id)),
         err,
       });
     }

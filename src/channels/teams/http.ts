@@ -11,6 +11,7 @@ import type { Logger } from "../../log.ts";
 import type { Route } from "../channel.ts";
 import { refuseTooLarge } from "../too-large.ts";
 import { tokenCheck } from "./auth.ts";
+import { encodeTeamsConversation } from "./ids.ts";
 import { TEAMS_LIMITS } from "./limits.ts";
 import { MESSAGES_PATH } from "./local.ts";
 
@@ -67,7 +68,9 @@ function onceLogic(deps: MessagesRouteDeps): (context: TurnContext) => Promise<v
   return async (context) => {
     const { id, conversation } = context.activity;
     if (id && deps.firstTime && !(await deps.firstTime(conversation.id, id))) {
-      deps.log.debug("Teams activity already handled (a redelivery)", { conversation: `teams:${conversation.id}` });
+      deps.log.debug("Teams activity already handled (a redelivery)", {
+        conversation: encodeTeamsConversation(conversation.id),
+      });
       return;
     }
     await deps.logic(context);
@@ -146,9 +149,9 @@ export function parseActivity(raw: Buffer): { activity: Record<string, unknown> 
 }
 
 /** Drops the keys whose (malformed) values were removed, so botbuilder never sees them. */
-function withoutUndefined(a: Record<string, unknown>): Record<string, unknown> {
+function withoutUndefined(value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(a)) {
+  for (const [k, v] of Object.entries(value)) {
     if (v === undefined) continue;
     out[k] = v && typeof v === "object" && !Array.isArray(v) ? withoutUndefined(v as Record<string, unknown>) : v;
   }

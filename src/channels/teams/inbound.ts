@@ -1,11 +1,13 @@
 /**
  * Teams Activity → the engine's Inbound: who, which conversation, personal chat or not, and either
- * the text (with the bot's @mention and any other <at> tags removed) or the button that was clicked.
+ * the text (with the bot's @mention, any other <at> tags and HTML removed) or the button that was clicked.
  */
 import { type Activity, TurnContext } from "botbuilder";
 import type { Inbound } from "../../core/types.ts";
 import { readSubmit } from "./cards.ts";
+import { encodeTeamsConversation, encodeTeamsUser } from "./ids.ts";
 import { TEAMS_LIMITS } from "./limits.ts";
+import { teamsToPlain } from "./text.ts";
 
 export interface InboundOptions {
   /** TEAMS_ADMIN_IDS: Microsoft Entra object ids or Teams user ids ("29:…"). */
@@ -13,7 +15,7 @@ export interface InboundOptions {
 }
 
 export function conversationKey(activity: Pick<Activity, "conversation">): string {
-  return `teams:${activity.conversation.id}`;
+  return encodeTeamsConversation(activity.conversation.id);
 }
 
 /** A personal (1:1) chat. The Emulator and Web Chat send no conversationType: they are 1:1 too. */
@@ -28,7 +30,7 @@ export function toInbound(activity: Activity, options: InboundOptions): Inbound 
   const base = {
     channel: "teams" as const,
     conversation: conversationKey(activity),
-    user: `teams:${from.aadObjectId ?? from.id}`,
+    user: encodeTeamsUser(from.aadObjectId ?? from.id),
     direct: isDirect(activity),
     // botbuilder cannot open a personal chat in local mode: the adapter points the user there instead.
     canDm: false,
@@ -44,8 +46,8 @@ export function toInbound(activity: Activity, options: InboundOptions): Inbound 
 
 /**
  * The text the user typed: the bot's own mention removed the way botbuilder does it (the mention
- * entity's text), then any <at>…</at> left (another spelling of the bot's name, other people),
- * HTML entities decoded and whitespace collapsed.
+ * entity's text), then any <at>…</at> left (another spelling of the bot's name, other people) and
+ * HTML tags, HTML entities decoded and whitespace collapsed (text.ts).
  */
 export function messageText(activity: Pick<Activity, "text" | "entities" | "recipient">): string {
   if (typeof activity.text !== "string") return "";
@@ -58,20 +60,6 @@ export function messageText(activity: Pick<Activity, "text" | "entities" | "reci
   const stripped =
     TurnContext.removeRecipientMention({ text: activity.text, entities: mentions, recipient: activity.recipient }) ??
     activity.text;
-  const text = decodeEntities(stripped.replace(/<at\b[^>]*>[\s\S]*?<\/at>/gi, " "))
-    .replace(/\s+/g, " ")
-    .trim();
+  const text = teamsToPlain(stripped);
   return text.slice(0, TEAMS_LIMITS.inboundTextChars);
-}
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === "#") {
-      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
 }

@@ -11,6 +11,7 @@ import { teamsAuth } from "./auth.ts";
 import { teamsLogic } from "./bot.ts";
 import { expertsSettings, TeamsExperts } from "./experts.ts";
 import { MESSAGES_PATH, messagesRoute } from "./http.ts";
+import { encodeTeamsConversation } from "./ids.ts";
 
 export { TEAMS_COMMANDS } from "./commands.ts";
 
@@ -21,7 +22,7 @@ export const teamsChannel: ChannelFactory = async ({ config, engine, store, log 
   adapter.onTurnError = async (context, error) => {
     teamsLog.error("Teams turn failed", {
       code: "CHANNEL_FAILED",
-      conversation: `teams:${context.activity.conversation?.id}`,
+      conversation: encodeTeamsConversation(String(context.activity.conversation?.id)),
       type: context.activity.type,
       err: error,
     });

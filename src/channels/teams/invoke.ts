@@ -10,16 +10,16 @@
  */
 import { type Activity, ActivityTypes, type TurnContext } from "botbuilder";
 import type { Engine } from "../../core/engine.ts";
-import { parseFeedbackValue } from "../../core/feedback.ts";
-import { parseAskValue } from "../../core/replies.ts";
+import { askPayload, type FeedbackTarget, reasonPayload, votePayload } from "../../core/payloads.ts";
 import { ACTIONS, type Outbound, type Reply } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
 import { readExecute, submitData } from "./cards.ts";
-import { deliver, pointed, send } from "./deliver.ts";
+import { deliver, pointed } from "./deliver.ts";
 import type { TeamsExperts } from "./experts.ts";
 import { type InboundOptions, toInbound } from "./inbound.ts";
 import { CARD_CONTENT_TYPE } from "./limits.ts";
 import { replyActivities } from "./render.ts";
+import { send } from "./send.ts";
 
 export const CARD_ACTION_INVOKE = "adaptiveCard/action";
 export const MESSAGE_RESPONSE_TYPE = "application/vnd.microsoft.activity.message";
@@ -88,9 +88,8 @@ function refreshable(activity: Activity, out: Outbound): boolean {
  * the vote's answer id, so the answer does not vanish from the card), in place of the 👍/👎.
  */
 function shown(engine: Pick<Engine, "compose">, action: { id: string; value: string }, reply: Reply): Reply {
-  if (action.id !== ACTIONS.feedback && action.id !== ACTIONS.feedbackReason) return reply;
-  const vote = parseFeedbackValue(action.value.slice(action.value.indexOf(":") + 1));
-  const asked = vote && parseAskValue(vote.answer);
+  const target = votedOn(action);
+  const asked = target && askPayload.decode(target.answer);
   if (!asked || asked.intent === "assess") return reply;
   const answer = engine.compose(asked.intent, asked.slots);
   if (answer.outcome !== "answer") return reply;
@@ -98,6 +97,13 @@ function shown(engine: Pick<Engine, "compose">, action: { id: string; value: str
     ...reply,
     blocks: [...answer.blocks.filter((b) => b.type !== "feedback"), { type: "divider" }, ...reply.blocks],
   };
+}
+
+/** The answer a 👍/👎 or a reason button is about; undefined for any other click. */
+function votedOn(action: { id: string; value: string }): FeedbackTarget | undefined {
+  if (action.id === ACTIONS.feedback) return votePayload.decode(action.value)?.target;
+  if (action.id === ACTIONS.feedbackReason) return reasonPayload.decode(action.value)?.target;
+  return undefined;
 }
 
 async function respond(context: TurnContext, status: number, body: InvokeResponseBody): Promise<void> {

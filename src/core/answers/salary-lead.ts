@@ -6,12 +6,13 @@
  */
 
 import type { Catalog } from "../catalog.ts";
+import { benchmarkFacts } from "../knowledge/facts.ts";
 import type { Country, Level } from "../model/common.ts";
 import type { SalaryFigure } from "../model/salary.ts";
 import type { Block, TableRow } from "../types.ts";
 import { answer, type ComposeInput, type Composition, joinList, money, sourceName } from "./compose.ts";
 import { unsupportedCountry } from "./coverage.ts";
-import { describeFigure } from "./salary.ts";
+import { describeFigure } from "./salary-figure.ts";
 import { fill } from "./wording.ts";
 
 const WHERE: Record<Country, string> = { US: "the US", UK: "the UK", CA: "Canada" };
@@ -46,9 +47,15 @@ export function salaryLead(input: ComposeInput): Composition {
     if (input.form.comparison) blocks.push(...countryLead(catalog, "US", true));
     return answer(blocks);
   }
-  const benchmark = input.focus.find(
-    (f) => f.id.startsWith("salary/") && catalog.salary.benchmarks.some((b) => f.id === `salary/${b.id}`),
-  );
+  const benchmark =
+    input.focus.find(
+      (f) => f.id.startsWith("salary/") && catalog.salary.benchmarks.some((b) => f.id === `salary/${b.id}`),
+    ) ??
+    // "more than the average worker?", or "is that more than the US average?" about US pay: all jobs.
+    (input.terms.has("_vs_worker") ||
+    (input.form.comparison && countries.length === 1 && countries[0] === "US" && asked.length > 0)
+      ? benchmarkFacts(catalog)[0]
+      : undefined);
   if (benchmark)
     return answer([
       ...countryLead(catalog, "US", true),

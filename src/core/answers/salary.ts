@@ -21,6 +21,7 @@ import {
   sourceName,
 } from "./compose.ts";
 import { unsupportedCountry } from "./coverage.ts";
+import { describeFigure } from "./salary-figure.ts";
 import { salaryLead } from "./salary-lead.ts";
 import { fill } from "./wording.ts";
 
@@ -32,22 +33,6 @@ const LEVEL_LABEL = {
   senior: "Senior",
   veteran: "Veteran",
 } as const;
-
-/** "$121,000 average", "about $124,000 average", "$96,000 to $154,000", "up to $158,000", "$60.41 an hour". */
-export function describeFigure(f: SalaryFigure): string {
-  const about = f.approx ? "about " : "";
-  if (f.period === "hour") return `${about}${money(f.hourly!, f.currency)} an hour`;
-  switch (f.kind) {
-    case "average":
-      return `${about}${money(f.amount!, f.currency)} average`;
-    case "range":
-      return `${money(f.min!, f.currency)} to ${money(f.max!, f.currency)} range`;
-    case "upper":
-      return `up to ${money(f.amount!, f.currency)}`;
-    case "level":
-      return `${money(f.amount!, f.currency)}`;
-  }
-}
 
 /** How a sentence names a source: its name ("Zippia"), else its citation name. */
 function calledBy(catalog: Catalog, id: string): string {

@@ -1,16 +1,15 @@
 /**
  * The self-assessment in conversation: starting it (privately: a channel only gets a pointer),
- * answers by button or by typing, questions asked mid-quiz, results and history. "Forget me" is its
- * own module (../forget.ts); this one routes the words and the buttons to it.
+ * answers by button or by typing, questions asked mid-quiz, results and history. Which turns come
+ * here is decided by the engine's routes (../routes/quiz.ts).
  * State goes through the store with compare-and-set, so two clicks racing on the same question
  * record one answer, even across processes.
  */
 import type { Catalog } from "../catalog.ts";
-import { FORGET_WORDS, ForgetMe } from "../forget.ts";
 import { keys } from "../keys.ts";
+import type { QuizAnswerPayload, QuizControlPayload } from "../payloads.ts";
 import type { Clock, Store, Write } from "../store.ts";
-import { ACTIONS, type Inbound, type Outbound, type Reply } from "../types.ts";
-import { simplify } from "../words.ts";
+import type { Inbound, Outbound, Reply } from "../types.ts";
 import { CLEAR_QUESTION_CONFIDENCE, explicitQuestion, questionShape } from "./asides.ts";
 import {
   migrate,
@@ -41,7 +40,8 @@ import { parseState, resultCodec } from "./stored.ts";
 /** What an ended attempt leaves behind: "ended:<attempt id>" (briefly), so the next attempt gets a new id. */
 const ENDED = "ended:";
 const MAX_RESULTS = 50;
-const START = new Set([
+/** Words that start (or resume) the self-assessment, after simplify(). */
+export const START_WORDS: ReadonlySet<string> = new Set([
   "assess",
   "assessment",
   "self assessment",
@@ -58,7 +58,14 @@ const START = new Set([
   "retake the quiz",
   "careerfaq assess",
 ]);
-const HISTORY = new Set(["history", "my history", "my results", "results", "past results"]);
+/** Words that show the user's past results, after simplify(). */
+export const HISTORY_WORDS: ReadonlySet<string> = new Set([
+  "history",
+  "my history",
+  "my results",
+  "results",
+  "past results",
+]);
 const sessionKey = keys.quiz;
 const resultsKey = keys.results;
 
@@ -78,26 +85,7 @@ export interface AssessorDeps {
 }
 
 export class Assessor {
-  private readonly forgetMe: ForgetMe;
-
-  constructor(private readonly d: AssessorDeps) {
-    this.forgetMe = new ForgetMe({ store: d.store, clock: d.clock, owner: ownerOf });
-  }
-
-  /** Handles the turn if it is about the self-assessment; null when it is not. */
-  async turn(inbound: Inbound): Promise<Outbound[] | null> {
-    const action = inbound.action;
-    if (action?.id === ACTIONS.quiz) return this.onClick(inbound, action.value);
-    if (action?.id === ACTIONS.quizControl) return this.onControl(inbound, action.value);
-    if (action?.id === ACTIONS.forget) return this.forgetMe.onAction(inbound, action.value);
-    if (action) return null;
-    const said = simplify(inbound.text ?? "");
-    if (START.has(said)) return this.start(inbound);
-    if (HISTORY.has(said)) return [{ reply: await this.history(inbound.user), visibility: "private" }];
-    if (FORGET_WORDS.has(said)) return [{ reply: await this.forgetMe.ask(inbound.user), visibility: "private" }];
-    if (inbound.direct && (await this.active(inbound.user))) return this.onText(inbound);
-    return null;
-  }
+  constructor(private readonly d: AssessorDeps) {}
 
   /** Starts (or resumes) the quiz. In a channel, questions go to the user's direct messages. */
   async start(inbound: Inbound): Promise<Outbound[]> {
@@ -136,7 +124,7 @@ export class Assessor {
    * Whether the user is in the middle of the quiz. A store that fails or times out counts as "no": a
    * plain question must be answered even when the store hangs (the store logs the incident).
    */
-  private async active(user: string): Promise<boolean> {
+  async active(user: string): Promise<boolean> {
     const raw = await this.d.store.get(sessionKey(user)).catch(() => undefined);
     return raw !== undefined && !raw.startsWith(ENDED);
   }
@@ -145,7 +133,7 @@ export class Assessor {
    * A typed reply: an answer, unless it is a clear question — "wait, …", or shaped like a question
    * and answered by the FAQ with high confidence. Only question-shaped replies are routed.
    */
-  private async onText(inbound: Inbound): Promise<Outbound[]> {
+  async onText(inbound: Inbound): Promise<Outbound[]> {
     const text = inbound.text ?? "";
     const explicit = explicitQuestion(text);
     const faq = explicit === undefined && questionShape(text) ? this.d.faq(text) : undefined;
@@ -156,22 +144,20 @@ export class Assessor {
     );
   }
 
-  private async onClick(inbound: Inbound, value: string): Promise<Outbound[]> {
-    const [attempt, owner, question, option] = value.split(".");
-    if (!attempt || !owner || !question || !option)
-      return [{ reply: staleQuizReply(this.d.catalog, "old-question"), visibility: "private" }];
-    return this.run(inbound, { kind: "click", attempt, owner, question, option });
+  /** An answer button (undefined: a value that is not one of ours). */
+  async onClick(inbound: Inbound, clicked: QuizAnswerPayload | undefined): Promise<Outbound[]> {
+    if (!clicked) return [{ reply: staleQuizReply(this.d.catalog, "old-question"), visibility: "private" }];
+    return this.run(inbound, { kind: "click", ...clicked });
   }
 
-  private async onControl(inbound: Inbound, value: string): Promise<Outbound[]> {
-    const [command, attempt, owner] = value.split(".");
+  /** A control button (undefined: a value that is not one of ours). */
+  async onControl(inbound: Inbound, clicked: QuizControlPayload | undefined): Promise<Outbound[]> {
+    if (!clicked) return [{ reply: staleQuizReply(this.d.catalog, "old-question"), visibility: "private" }];
+    const { command, attempt, owner } = clicked;
     if (owner !== undefined && owner !== ownerOf(inbound.user))
       return [{ reply: staleQuizReply(this.d.catalog, "other-user"), visibility: "private" }];
     if (command === "start") return this.start(inbound);
     if (command === "history") return [{ reply: await this.history(inbound.user), visibility: "private" }];
-    if (command !== "back" && command !== "skip" && command !== "cancel" && command !== "restart") {
-      return [{ reply: staleQuizReply(this.d.catalog, "old-question"), visibility: "private" }];
-    }
     return this.run(inbound, { kind: "control", command, attempt, owner });
   }
 

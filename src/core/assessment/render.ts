@@ -3,6 +3,7 @@
 import { askButton } from "../answers/meta.ts";
 import type { Catalog } from "../catalog.ts";
 import type { Assessment, AssessmentQuestion } from "../model/assessment.ts";
+import { type QuizControlPayload, quizAnswerPayload, quizControlPayload } from "../payloads.ts";
 import { ACTIONS, type Block, type Button, type ChannelKind, type Reply } from "../types.ts";
 import { currentQuestion, type QuizEvent, type QuizState, type Recorded } from "./machine.ts";
 import { type ResultRecord, SKIPPED } from "./scoring.ts";
@@ -10,10 +11,10 @@ import { type ResultRecord, SKIPPED } from "./scoring.ts";
 export const reply = (intent: string, blocks: Block[]): Reply => ({ outcome: "answer", intent, confidence: 1, blocks });
 
 export function controlButtons(s: QuizState, skippable: boolean): Button[] {
-  const b = (label: string, command: string, style?: Button["style"]): Button => ({
+  const b = (label: string, command: QuizControlPayload["command"], style?: Button["style"]): Button => ({
     label,
     action: ACTIONS.quizControl,
-    value: `${command}.${s.attempt}.${s.owner}`,
+    value: quizControlPayload.encode({ command, attempt: s.attempt, owner: s.owner }),
     ...(style ? { style } : {}),
   });
   return [
@@ -57,7 +58,7 @@ function answerBlocks(s: QuizState, q: AssessmentQuestion): Block[] {
       buttons: q.options.map((o, i) => ({
         label: `${i + 1}. ${o.label}`,
         action: ACTIONS.quiz,
-        value: `${s.attempt}.${s.owner}.${q.id}.${o.id}`,
+        value: quizAnswerPayload.encode({ attempt: s.attempt, owner: s.owner, question: q.id, option: o.id }),
         ...(chosen === o.id ? { style: "primary" as const } : {}),
       })),
     },

@@ -5,6 +5,7 @@
 import { citedSources } from "../answers/compose.ts";
 import { askButton } from "../answers/meta.ts";
 import type { Catalog } from "../catalog.ts";
+import { quizControlPayload } from "../payloads.ts";
 import { ACTIONS, type Block, type Reply } from "../types.ts";
 import { stepsFor } from "./advice.ts";
 import { date, reply } from "./render.ts";
@@ -56,8 +57,16 @@ export function resultReply(
   blocks.push({
     type: "buttons",
     buttons: [
-      { label: "Retake", action: ACTIONS.quizControl, value: `start.${attempt}.${owner}` },
-      { label: "My history", action: ACTIONS.quizControl, value: `history.${attempt}.${owner}` },
+      {
+        label: "Retake",
+        action: ACTIONS.quizControl,
+        value: quizControlPayload.encode({ command: "start", attempt, owner }),
+      },
+      {
+        label: "My history",
+        action: ACTIONS.quizControl,
+        value: quizControlPayload.encode({ command: "history", attempt, owner }),
+      },
     ],
   });
   return reply("assess-result", blocks);

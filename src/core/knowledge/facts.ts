@@ -61,7 +61,8 @@ export function collectFacts(catalog: Catalog): KnowledgeFact[] {
   const facts: KnowledgeFact[] = [];
   for (const [id, topic] of catalog.topics) {
     facts.push(...summaryFacts(catalog, id, topic.summary));
-    if (topic.intro) facts.push(fromItem(catalog, `${id}/intro`, id, topic.intro));
+    // An intro frames the topic ("managers and directors emphasize different things"): never an answer on its own.
+    if (topic.intro) facts.push({ ...fromItem(catalog, `${id}/intro`, id, topic.intro), summary: true });
     facts.push(...fromSections(catalog, id, topic.sections));
     if (topic.note) facts.push(fromItem(catalog, `${id}/note`, id, topic.note));
   }
@@ -105,22 +106,7 @@ function payFacts(catalog: Catalog): KnowledgeFact[] {
     ...summaryFacts(catalog, "pay-factors", salary.factorsSummary),
     ...salary.factors.map((item, i) => fromItem(catalog, `pay-factors/factors/${i + 1}`, "pay-factors", item)),
     ...salary.extras.map((item, i) => fromItem(catalog, `pay-factors/extras/${i + 1}`, "pay-factors", item)),
-    ...salary.benchmarks.map((b) => ({
-      id: `salary/${b.id}`,
-      topic: "salary",
-      text: `For comparison, ${sourceName(catalog, b.source)} gives ${money(b.amount, b.currency)} as ${b.what}.`,
-      sources: [b.source],
-      keys: [
-        "worker",
-        "workers",
-        "all jobs",
-        "other jobs",
-        "other occupations",
-        "every job",
-        "everyone else",
-        "national",
-      ],
-    })),
+    ...benchmarkFacts(catalog),
     ...salary.figures.map((f) => ({
       id: `salary/${f.id}`,
       topic: "salary",
@@ -134,6 +120,26 @@ function payFacts(catalog: Catalog): KnowledgeFact[] {
       ],
     })),
   ];
+}
+
+/** Figures for all jobs that a source gives beside the role's pay, as facts ("more than the average worker?"). */
+export function benchmarkFacts(catalog: Catalog): KnowledgeFact[] {
+  return catalog.salary.benchmarks.map((b) => ({
+    id: `salary/${b.id}`,
+    topic: "salary",
+    text: `For comparison, ${sourceName(catalog, b.source)} gives ${money(b.amount, b.currency)} as ${b.what}.`,
+    sources: [b.source],
+    keys: [
+      "worker",
+      "workers",
+      "all jobs",
+      "other jobs",
+      "other occupations",
+      "every job",
+      "everyone else",
+      "national",
+    ],
+  }));
 }
 
 function educationFacts(catalog: Catalog): KnowledgeFact[] {

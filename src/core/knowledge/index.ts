@@ -46,13 +46,15 @@ const FIGURE_WEIGHT = 2;
 export class FactIndex {
   readonly facts: readonly KnowledgeFact[];
   private readonly docs: Doc[] = [];
-  private readonly postings = new Map<string, number[]>();
-  private readonly idf = new Map<string, number>();
-  private readonly avgLength: number;
+  /** Each term's documents, with the term's BM25 part for that document worked out once, at build time. */
+  private readonly postings = new Map<string, { docs: Int32Array; parts: Float64Array }>();
+  /** Scores of one search, by document; reset after each search (only the touched entries). */
+  private readonly scratch: Float64Array;
 
   /** @param termsOf the canonical terms of a text (the router's analysis), before stemming */
   constructor(facts: readonly KnowledgeFact[], termsOf: (text: string) => Iterable<string>) {
     this.facts = facts;
+    const lists = new Map<string, number[]>();
     for (const fact of facts) {
       const tf = new Map<string, number>();
       const keyed = new Set<string>();
@@ -69,16 +71,25 @@ export class FactIndex {
       for (const n of tf.values()) length += n;
       const index = this.docs.push({ fact, tf, length, keyed }) - 1;
       for (const term of tf.keys()) {
-        const list = this.postings.get(term);
+        const list = lists.get(term);
         if (list) list.push(index);
-        else this.postings.set(term, [index]);
+        else lists.set(term, [index]);
       }
     }
     const n = this.docs.length;
-    this.avgLength = this.docs.reduce((sum, d) => sum + d.length, 0) / Math.max(1, n);
-    for (const [term, list] of this.postings) {
-      this.idf.set(term, Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5)));
+    const avgLength = this.docs.reduce((sum, d) => sum + d.length, 0) / Math.max(1, n);
+    for (const [term, list] of lists) {
+      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+      const weight = term.startsWith("#") ? FIGURE_WEIGHT : 1;
+      const parts = new Float64Array(list.length);
+      for (const [k, i] of list.entries()) {
+        const doc = this.docs[i]!;
+        const tf = doc.tf.get(term)!;
+        parts[k] = (weight * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / avgLength));
+      }
+      this.postings.set(term, { docs: Int32Array.from(list), parts });
     }
+    this.scratch = new Float64Array(n);
   }
 
   /** Whether any fact uses this term (after stemming). */
@@ -86,28 +97,32 @@ export class FactIndex {
     return this.postings.has(stem(term));
   }
 
-  /** Facts that match the query's terms, best first, optionally only those `where` accepts. */
+  /**
+   * Facts that match the query's terms, best first (ties in the order first matched), optionally
+   * only those `where` accepts. Scores add up in typed arrays; hits are made for the best `limit` only.
+   */
   search(terms: Iterable<string>, where?: (fact: KnowledgeFact) => boolean, limit = 8): FactHit[] {
-    const scores = new Map<number, FactHit>();
-    for (const raw of new Set([...terms].map(stem))) {
-      const list = this.postings.get(raw);
-      if (!list) continue;
-      const idf = this.idf.get(raw)!;
-      for (const i of list) {
-        const doc = this.docs[i]!;
-        if (where && !where(doc.fact)) continue;
-        const tf = doc.tf.get(raw)!;
-        const weight = raw.startsWith("#") ? FIGURE_WEIGHT : 1;
-        const part = (weight * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / this.avgLength));
-        const keyed = doc.keyed.has(raw);
-        const hit = scores.get(i);
-        if (hit) {
-          hit.score += part;
-          hit.matched.push(raw);
-          hit.keyed ||= keyed;
-        } else scores.set(i, { fact: doc.fact, score: part, matched: [raw], keyed });
+    const stems = [...new Set([...terms].map(stem))].filter((t) => this.postings.has(t));
+    const scores = this.scratch;
+    const touched: number[] = [];
+    for (const term of stems) {
+      const { docs, parts } = this.postings.get(term)!;
+      for (let k = 0; k < docs.length; k++) {
+        const i = docs[k]!;
+        if (scores[i] === 0) {
+          if (where && !where(this.docs[i]!.fact)) continue;
+          touched.push(i);
+        }
+        scores[i] = scores[i]! + parts[k]!;
       }
     }
-    return [...scores.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+    const best = touched.sort((x, y) => scores[y]! - scores[x]!).slice(0, limit);
+    const hits = best.map((i) => {
+      const doc = this.docs[i]!;
+      const matched = stems.filter((t) => doc.tf.has(t));
+      return { fact: doc.fact, score: scores[i]!, matched, keyed: matched.some((t) => doc.keyed.has(t)) };
+    });
+    for (const i of touched) scores[i] = 0;
+    return hits;
   }
 }

@@ -17,9 +17,7 @@ const NUMBER =
 
 export function figuresIn(text: string): Figure[] {
   const out: Figure[] = [];
-  // Mentions and links carry ids with digits in them ("<@U07ABC>"): never figures.
-  const plain = text.slice(0, 2000).replace(/<[^>]*>/g, " ");
-  for (const m of plain.matchAll(NUMBER)) {
+  for (const m of text.slice(0, 2000).matchAll(NUMBER)) {
     const digits = m[2]!;
     const suffix = (m[3] ?? "").trim().toLowerCase();
     const value = Number(digits.replace(/,/g, "")) * (suffix === "k" ? 1000 : 1);

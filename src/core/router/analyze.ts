@@ -3,46 +3,13 @@
  * correction, longest-phrase matching and synonyms), role / country / slot signals, and how much
  * of the message the vocabulary covers.
  */
-import type { Level, RatingAspect } from "../model/common.ts";
 import { NUMBER_WORDS } from "../words.ts";
+import type { Analysis } from "./analysis.ts";
 import { MAX_TOKENS, normalize, tokenize } from "./normalize.ts";
 import type { Speller } from "./speller.ts";
 import type { Entry, TrieNode, Vocabulary } from "./vocabulary.ts";
 
-export interface Analysis {
-  normalized: string;
-  /** Canonical terms present, frames (_what_do) and _role included. */
-  terms: Set<string>;
-  roleMentioned: boolean;
-  otherRoles: string[];
-  relatedRoles: string[];
-  /** Country codes in the order mentioned (a place counts for its country). */
-  countries: string[];
-  /** Cities, states and regions mentioned ("texas", "london"). */
-  places: string[];
-  /** Question forms no source answers ("how to calculate a metric"), by what is missing. */
-  unanswered: string[];
-  /** The words that matched each unanswered form, as normalised ("interview questions"). */
-  unansweredPhrases: Record<string, string[]>;
-  /** The tokens after shorthand expansion and spelling correction. */
-  tokens: string[];
-  /** Positions in `tokens` of content words the vocabulary does not know (not corrected either). */
-  unknownAt: number[];
-  offTopic: string[];
-  injection: boolean;
-  level?: Level;
-  /** Every experience level named, in order ("entry vs veteran"). */
-  levels: Level[];
-  period?: "hour" | "month" | "week" | "year";
-  aspects: RatingAspect[];
-  /** A number of years the message mentions ("5 years", "five yrs"). */
-  years?: number;
-  /** Content words (not stop words) and how many of them the vocabulary recognised. */
-  content: number;
-  known: number;
-  corrected: number;
-  unknownWords: string[];
-}
+export type { Analysis } from "./analysis.ts";
 
 const YEAR_WORDS = new Set(["year", "years", "yr", "yrs", "y", "yoe"]);
 
@@ -86,8 +53,25 @@ export function analyze(
     unknownWords: [],
   };
 
-  // Spelling: only words the vocabulary does not know, and the slow tier at most once a message.
-  // Acronyms written in capitals ("COPC", "NPS") are names, not typos.
+  const unknown = correctSpelling(a, raw, vocab, speller, options);
+  matchPhrases(a, unknown, vocab);
+  readSignals(a, raw, vocab);
+  return a;
+}
+
+/**
+ * Spelling: only words the vocabulary does not know, and the slow tier at most once a message.
+ * Acronyms written in capitals ("COPC", "NPS") are names, not typos. Returns the positions of the
+ * words left unknown; corrected words replace theirs in `a.tokens`.
+ */
+function correctSpelling(
+  a: Analysis,
+  raw: string,
+  vocab: Vocabulary,
+  speller: Speller | null,
+  options: AnalyzeOptions,
+): Set<number> {
+  const tokens = a.tokens;
   let fuseBudget = options.allowFuse ? 1 : 0;
   const unknown = new Set<number>();
   if (speller) {
@@ -114,7 +98,12 @@ export function analyze(
     });
   }
 
-  // Longest phrase first, left to right.
+  return unknown;
+}
+
+/** Phrases and words, longest phrase first, left to right: terms, roles, places, coverage counts. */
+function matchPhrases(a: Analysis, unknown: ReadonlySet<number>, vocab: Vocabulary): void {
+  const tokens = a.tokens;
   for (let i = 0; i < tokens.length; ) {
     const [matchEnd, matchEntries] = longestMatch(vocab.trie, tokens, i);
     const token = tokens[i]!;
@@ -136,7 +125,7 @@ export function analyze(
       i = matchEnd + 1;
       continue;
     }
-    if (vocab.commonWords.has(token)) {
+    if (vocab.commonWords.has(token) || everyday(token, vocab)) {
       // Everyday words carry no meaning alone and do not count against coverage.
     } else if (vocab.stopWords.has(token)) {
       // Stop words carry no meaning alone, except a count of years: "five years".
@@ -155,7 +144,12 @@ export function analyze(
     }
     i++;
   }
+}
 
+/** What needs the whole message: a job we do not know, slot words, "US" in its shapes, question frames, the role. */
+function readSignals(a: Analysis, raw: string, vocab: Vocabulary): void {
+  const tokens = a.tokens;
+  const normalized = a.normalized;
   // "become a paralegal": a job title we do not know is still another job.
   const unknownJob = unknownJobTitle(tokens, vocab);
   if (unknownJob && !a.otherRoles.includes(unknownJob)) a.otherRoles.push(unknownJob);
@@ -174,7 +168,13 @@ export function analyze(
   const head = joined.length > 400 ? joined.slice(0, 400) : joined;
   for (const frame of vocab.frames) if (frame.pattern.test(head)) a.terms.add(frame.term);
   if (a.roleMentioned) a.terms.add("_role");
-  return a;
+}
+
+/** An everyday verb in its -s form ("gets", "writes"): the vocabulary lists the base form only. */
+function everyday(token: string, vocab: Vocabulary): boolean {
+  if (token.length < 4 || !token.endsWith("s") || vocab.words.has(token)) return false;
+  const base = token.slice(0, -1);
+  return vocab.commonWords.has(base) || vocab.stopWords.has(base);
 }
 
 /** Words written in capitals (two letters or more), lower-cased: "NPS", "COPC". */

@@ -6,13 +6,18 @@
 import type { Catalog } from "../catalog.ts";
 import { collectFacts, type KnowledgeFact } from "../knowledge/facts.ts";
 import { type FactHit, FactIndex, stem } from "../knowledge/index.ts";
-import { figuresIn } from "../knowledge/numbers.ts";
-import type { DeclineReason, Routing, Slots } from "../types.ts";
+import { type Figure, figuresIn } from "../knowledge/numbers.ts";
+import type { DeclineReason, Routing } from "../types.ts";
 import { type Analysis, analyze } from "./analyze.ts";
+import { coverageOf } from "./coverage.ts";
 import { type QuestionForm, questionForm } from "./form.ts";
-import { combine, DEFAULT_RETRIEVAL, focusOf, type RetrievalConfig } from "./retrieve.ts";
+import { type Candidate, combine, DEFAULT_RETRIEVAL, focusOf, type RetrievalConfig } from "./retrieve.ts";
 import { Scorer } from "./score.ts";
-import { Speller } from "./speller.ts";
+import { slotsOf } from "./slots.ts";
+
+export { levelForYears } from "./slots.ts";
+
+import type { Speller } from "./speller.ts";
 import { type CoverageKnowledge, findUncovered, looksLikeCode, type Uncovered } from "./uncovered.ts";
 import { buildVocabulary, type Vocabulary } from "./vocabulary.ts";
 
@@ -41,8 +46,6 @@ const FIGURE_INTENTS = new Set(["salary", "pay-factors", "ratings", "demographic
 const DEFINING_WEIGHT = 4;
 /** Intents whose answers are figures about people in the role: a related role's name means we have no data. */
 const ROLE_FIGURE_INTENTS = new Set(["salary", "ratings", "demographics"]);
-/** Terms that ask for figures broken down by experience ("salary by years of experience"). */
-const BY_LEVEL_TERMS = ["experience", "level", "senior", "experienced"];
 
 export interface RouteResult extends Routing {
   analysis: Analysis;
@@ -55,6 +58,27 @@ export interface RouteResult extends Routing {
   hits: FactHit[];
   /** The focus is the facts giving figures the question quotes, whatever their topic. */
   quoted?: boolean;
+}
+
+type Decline = (reason: DeclineReason, confidence?: number, extra?: Partial<RouteResult>) => RouteResult;
+
+/** The intents a message may be about, best first, and what they were ranked on. */
+interface Ranking {
+  combined: Candidate[];
+  /** The fact index's best matches over every topic. */
+  hits: FactHit[];
+  /** The figures the question quotes, as index terms ("#121k"). */
+  figures: string[];
+  confidence: number;
+}
+
+/** Messages declined before anything is scored: no words (or none at all), code, a prompt injection. */
+function refusal(text: string, analysis: Analysis, decline: Decline): RouteResult | null {
+  if (!/[a-z]/.test(analysis.normalized) || looksLikeCode(text)) {
+    const uncovered: Uncovered = looksLikeCode(text) ? { kind: "code" } : { kind: "no-words" };
+    return decline(text.trim() === "" ? "empty" : "no-words", 1, { uncovered });
+  }
+  return analysis.injection ? decline("injection", 1) : null;
 }
 
 export class Router {
@@ -82,7 +106,7 @@ export class Router {
     const rank = new Map<string, number>();
     for (const intent of catalog.intents)
       for (const term of Object.keys(intent.keywords)) rank.set(term, (rank.get(term) ?? 0) + 1);
-    this.speller = new Speller(this.vocabulary.spellTargets, rank);
+    this.speller = this.vocabulary.speller.extend([], rank);
     this.scorer = new Scorer(catalog.intents, this.vocabulary, this.speller, {
       exampleWeight: this.config.exampleWeight,
     });
@@ -98,17 +122,16 @@ export class Router {
   }
 
   route(text: string, answerThreshold = this.config.answerThreshold): RouteResult {
-    const a = analyze(text, this.vocabulary, this.speller);
-    const slots = slotsOf(a, this.catalog);
+    const analysis = analyze(text, this.vocabulary, this.speller);
     const base = {
-      slots,
-      normalized: a.normalized,
-      analysis: a,
-      form: questionForm(a.normalized),
+      slots: slotsOf(analysis, this.catalog),
+      normalized: analysis.normalized,
+      analysis,
+      form: questionForm(analysis.normalized),
       focus: [],
       hits: [],
     };
-    const decline = (reason: DeclineReason, confidence = 0, extra: Partial<RouteResult> = {}): RouteResult => ({
+    const decline: Decline = (reason, confidence = 0, extra = {}) => ({
       ...base,
       outcome: "decline",
       intent: null,
@@ -117,92 +140,104 @@ export class Router {
       declineReason: reason,
       ...extra,
     });
-
-    if (!/[a-z]/.test(a.normalized) || looksLikeCode(text)) {
-      const uncovered: Uncovered = looksLikeCode(text) ? { kind: "code" } : { kind: "no-words" };
-      return decline(onlyMentions(text) ? "empty" : "no-words", 1, { uncovered });
-    }
-    if (a.injection) return decline("injection", 1);
-
-    // An amount of money in the question ("is 80k low?", "can you make 200k?") is about pay.
+    const refused = refusal(text, analysis, decline);
+    if (refused) return refused;
     const quoted = figuresIn(text);
-    if (quoted.some((f) => f.figure && f.value >= 20_000)) a.terms.add("salary");
-    const scores = this.scorer.score(a.terms);
+    const ranking = this.rank(analysis, quoted);
+    const turnedAway = this.turnAway(text, analysis, ranking, decline);
+    if (turnedAway) return turnedAway;
+    // turnAway declined a message without a top intent.
+    const top = ranking.combined[0]!;
+    const { confidence, hits } = ranking;
+    const candidates = ranking.combined.slice(0, 5);
+    const found: RouteResult = { ...base, outcome: "decline", intent: top.intent, confidence, candidates, hits };
+    const uncovered = this.uncoveredFor(found, text, top.intent);
+    if (uncovered) return { ...found, declineReason: "uncovered", uncovered };
+    if (confidence >= answerThreshold) return this.answer(found, ranking, quoted);
+    if (confidence >= this.config.clarifyThreshold) return { ...found, outcome: "clarify" };
+    return { ...found, declineReason: analysis.offTopic.length > 0 ? "off-topic" : "not-understood" };
+  }
+
+  /** Intents scored on the message's terms and combined with the fact index's best matches, best first. */
+  private rank(analysis: Analysis, quoted: readonly Figure[]): Ranking {
+    // An amount of money in the question ("is 80k low?", "can you make 200k?") is about pay.
+    if (quoted.some((f) => f.figure && f.value >= 20_000)) analysis.terms.add("salary");
+    const scores = this.scorer.score(analysis.terms);
     const ranked = this.scorer.intents
       .map((intent, i) => ({ intent: intent.id, score: scores[i]! }))
       .filter((c) => c.score > 0)
       .sort((x, y) => y.score - x.score);
     const figures = quoted.flatMap((f) => (f.figure ? [f.term] : []));
-    const hits = this.facts.search([...termsOf(a), ...figures], undefined, 12);
+    const hits = this.facts.search([...termsOf(analysis), ...figures], undefined, 12);
     const combined = combine(ranked, hits, this.config);
     // Pay in two covered countries ("better paid in the US or Canada?") is a salary comparison.
-    const coveredCountries = a.countries.filter((c) => ["US", "UK", "CA"].includes(c));
+    const coveredCountries = analysis.countries.filter((c) => ["US", "UK", "CA"].includes(c));
     if (coveredCountries.length > 1 && combined[0]?.intent === "pay-factors") {
       combined.unshift({ intent: "salary", score: combined[0].score });
     }
-    const top = combined[0];
-    const confidence = this.confidence(a, combined);
+    return { combined, hits, figures, confidence: this.confidence(analysis, combined) };
+  }
 
-    if (a.otherRoles.length > 0 && !a.roleMentioned) return decline("other-role", 1 - confidence);
-    if (!top || (a.content > 0 && a.known === 0)) {
-      if (a.offTopic.length > 0) return decline("off-topic");
+  /** Declines decided by what the message names: another role, nothing we know, a related role's pay, other topics. */
+  private turnAway(text: string, analysis: Analysis, ranking: Ranking, decline: Decline): RouteResult | null {
+    const { combined, confidence } = ranking;
+    const top = combined[0];
+    if (analysis.otherRoles.length > 0 && !analysis.roleMentioned) return decline("other-role", 1 - confidence);
+    if (!top || (analysis.content > 0 && analysis.known === 0)) {
+      if (analysis.offTopic.length > 0) return decline("off-topic");
       // Nothing we know, but something we can name: "health insurance?", "and in 2030?".
-      const missing = findUncovered(text, a, this.coverage, { figures: false });
-      if (missing && (a.known > 0 || missing.kind === "year")) return decline("uncovered", 0, { uncovered: missing });
+      const missing = findUncovered(text, analysis, this.coverage, { figures: false });
+      if (missing && (analysis.known > 0 || missing.kind === "year"))
+        return decline("uncovered", 0, { uncovered: missing });
       return decline("not-understood");
     }
-    const asksFigures = ROLE_FIGURE_INTENTS.has(top.intent) || a.terms.has("salary") || a.terms.has("_what_make");
-    if (a.relatedRoles.length > 0 && !a.roleMentioned && asksFigures) return decline("related-role-pay", confidence);
+    const asksFigures =
+      ROLE_FIGURE_INTENTS.has(top.intent) || analysis.terms.has("salary") || analysis.terms.has("_what_make");
+    if (analysis.relatedRoles.length > 0 && !analysis.roleMentioned && asksFigures)
+      return decline("related-role-pay", confidence);
     // Off-topic words ("weather", "recipe") decline the message unless it also names the role.
-    if (a.offTopic.length > 0 && !a.roleMentioned) return decline("off-topic", confidence);
+    if (analysis.offTopic.length > 0 && !analysis.roleMentioned) return decline("off-topic", confidence);
+    return null;
+  }
 
-    const found: RouteResult = {
-      ...base,
-      outcome: "decline",
-      intent: top.intent,
-      confidence,
-      candidates: combined.slice(0, 5),
-      hits,
-    };
-    const uncovered = findUncovered(text, a, this.coverage, { figures: FIGURE_INTENTS.has(top.intent) });
-    if (uncovered && (uncovered.kind !== "place" || FIGURE_INTENTS.has(top.intent))) {
-      return { ...found, declineReason: "uncovered", uncovered };
+  /**
+   * An answer and its focus: the facts of its topic the question asks for, or the facts giving the
+   * figures it quotes; declined after all when it asks for a figure that no source gives.
+   */
+  private answer(found: RouteResult, ranking: Ranking, quoted: readonly Figure[]): RouteResult {
+    const topic = found.intent!;
+    found.outcome = "answer";
+    // Facts are matched on what the question adds to its topic: "challenges of the job" asks for
+    // the topic as a whole, "do they manage budgets?" for one fact in it.
+    const defining = this.defining.get(topic);
+    const specific = [...termsOf(found.analysis).filter((t) => !defining?.has(stem(t))), ...ranking.figures];
+    const mine = this.facts.search(specific, (f) => f.topic === topic);
+    found.focus = focusOf(topic, mine, this.config);
+    const figureless = found.form.quantity
+      ? ranking.hits.find((h) => h.fact.noFigure && (h.keyed || h.matched.length > 1))?.fact
+      : undefined;
+    if (figureless) {
+      const uncoveredFigure: Uncovered = {
+        kind: "figure",
+        missing: figureless.noFigure!,
+        known: figureless.text,
+        sources: figureless.sources,
+      };
+      return { ...found, outcome: "decline", declineReason: "uncovered", uncovered: uncoveredFigure, focus: [] };
     }
-    if (confidence >= answerThreshold) {
-      found.outcome = "answer";
-      // Facts are matched on what the question adds to its topic: "challenges of the job" asks for
-      // the topic as a whole, "do they manage budgets?" for one fact in it.
-      const defining = this.defining.get(top.intent);
-      const specific = [...termsOf(a).filter((t) => !defining?.has(stem(t))), ...figures];
-      const mine = this.facts.search(specific, (f) => f.topic === top.intent);
-      found.focus = focusOf(top.intent, mine, this.config);
-      // A figure the question quotes ("where does the 121k come from?") picks the facts that give it.
-      const asked = new Set(quoted.filter((f) => f.figure).map((f) => f.term));
-      const figureless = found.form.quantity
-        ? hits.find((h) => h.fact.noFigure && (h.keyed || h.matched.length > 1))?.fact
-        : undefined;
-      if (figureless) {
-        const uncoveredFigure: Uncovered = {
-          kind: "figure",
-          missing: figureless.noFigure!,
-          known: figureless.text,
-          sources: figureless.sources,
-        };
-        return { ...found, outcome: "decline", declineReason: "uncovered", uncovered: uncoveredFigure, focus: [] };
-      }
-      const giving = hits.filter((h) => h.matched.some((m) => asked.has(m)));
-      // Several pay figures quoted ("121k or 125k, which is right?") ask for them side by side.
-      const payFigures = new Set(
-        giving.filter((h) => h.fact.topic === "salary").flatMap((h) => h.matched.filter((m) => asked.has(m))),
-      );
-      if (giving.length > 0 && !(payFigures.size > 1 && top.intent === "salary")) {
-        found.quoted = true;
-        // The answer is about the facts quoted: their topic is this turn's (and the context's).
-        found.intent = giving[0]!.fact.topic;
-        found.focus = giving.slice(0, this.config.focusMax).map((h) => h.fact);
-      }
-    } else if (confidence >= this.config.clarifyThreshold) found.outcome = "clarify";
-    else found.declineReason = a.offTopic.length > 0 ? "off-topic" : "not-understood";
+    // A figure the question quotes ("where does the 121k come from?") picks the facts that give it.
+    const asked = new Set(quoted.filter((f) => f.figure).map((f) => f.term));
+    const giving = ranking.hits.filter((h) => h.matched.some((m) => asked.has(m)));
+    // Several pay figures quoted ("121k or 125k, which is right?") ask for them side by side.
+    const payFigures = new Set(
+      giving.filter((h) => h.fact.topic === "salary").flatMap((h) => h.matched.filter((m) => asked.has(m))),
+    );
+    if (giving.length > 0 && !(payFigures.size > 1 && topic === "salary")) {
+      found.quoted = true;
+      // The answer is about the facts quoted: their topic is this turn's (and the context's).
+      found.intent = giving[0]!.fact.topic;
+      found.focus = giving.slice(0, this.config.focusMax).map((h) => h.fact);
+    }
     return found;
   }
 
@@ -217,50 +252,16 @@ export class Router {
    * the runner-up it is (in absolute score, so two strong candidates are not mistaken for a tie),
    * and how much of the message the vocabulary understood (a corrected typo counts three quarters).
    */
-  private confidence(a: Analysis, ranked: readonly { score: number }[]): number {
+  private confidence(analysis: Analysis, ranked: readonly { score: number }[]): number {
     const s1 = ranked[0]?.score ?? 0;
     if (s1 <= 0) return 0;
     const s2 = ranked[1]?.score ?? 0;
     const evidence = 1 - Math.exp(-s1 / 3);
     const lead = 1 - Math.exp(-(s1 - s2) / 2);
-    const coverage = a.content === 0 ? 1 : Math.max(0, a.known - 0.25 * a.corrected) / a.content;
+    const coverage =
+      analysis.content === 0 ? 1 : Math.max(0, analysis.known - 0.25 * analysis.corrected) / analysis.content;
     return evidence * (0.4 + 0.6 * lead) * Math.sqrt(coverage);
   }
-}
-
-function slotsOf(a: Analysis, catalog: Catalog): Slots {
-  const slots: Slots = {};
-  const code = a.countries[0];
-  if (code) {
-    slots.country = code;
-    slots.countryName = catalog.lexicon.countries[code]?.name ?? code;
-  }
-  if (a.countries.length > 1) slots.countries = [...a.countries];
-  if (a.years !== undefined) slots.years = a.years;
-  const level = a.level ?? (a.years !== undefined ? levelForYears(a.years) : undefined);
-  if (level) slots.level = level;
-  if (a.levels.length > 1) slots.levels = [...a.levels];
-  else if (BY_LEVEL_TERMS.some((t) => a.terms.has(t))) slots.byLevel = true;
-  if (a.period) slots.period = a.period;
-  if (a.aspects[0]) slots.aspect = a.aspects[0];
-  if (a.aspects.length > 1) slots.aspects = [...a.aspects];
-  if (a.otherRoles[0]) slots.otherRole = a.otherRoles[0];
-  if (a.relatedRoles[0]) slots.relatedRole = a.relatedRoles[0];
-  return slots;
-}
-
-/** Cityjobs' experience bands: 0-2 entry, 3-5 mid, 6-10 experienced, 11-19 senior, 20+ veteran. */
-export function levelForYears(years: number): Slots["level"] {
-  if (years <= 2) return "entry";
-  if (years <= 5) return "mid";
-  if (years <= 10) return "experienced";
-  if (years < 20) return "senior";
-  return "veteran";
-}
-
-/** Nothing but the bot's mention ("@careerfaq" alone): shown the help, not declined. */
-function onlyMentions(text: string): boolean {
-  return text.replace(/<@[^>]*>|<at>[^<]*<\/at>/gi, "").trim() === "";
 }
 
 /**
@@ -282,32 +283,6 @@ const GENERIC_TERMS = new Set([
 ]);
 
 /** The canonical terms of an analysis that can match facts (question frames and generic words left out). */
-function termsOf(a: Analysis): string[] {
-  return [...a.terms].filter((t) => !t.startsWith("_") && !GENERIC_TERMS.has(t));
-}
-
-/** The years and places the knowledge base has anything on. */
-function coverageOf(catalog: Catalog, facts: readonly KnowledgeFact[]): CoverageKnowledge {
-  const years = new Set<number>();
-  const text = facts.map((f) => f.text.toLowerCase()).join(" ");
-  for (const m of text.matchAll(/\b(19|20)\d\d\b/g)) years.add(Number(m[0]));
-  for (const s of catalog.sources.values()) if (s.date) years.add(Number(s.date.slice(0, 4)));
-  const dated = [...catalog.sources.values()].flatMap((s) => (s.date ? [Number(s.date.slice(0, 4))] : []));
-  const numbers = new Set(facts.flatMap((f) => figuresIn(f.text).map((x) => x.term)));
-  const names = Object.values(catalog.lexicon.places).flatMap((list) =>
-    list.map((p) => (typeof p === "string" ? p : p[0]!)),
-  );
-  const places = new Set(names.filter((n) => text.includes(n)));
-  return {
-    years,
-    latestYear: Math.max(...dated),
-    furthestYear: Math.max(...years),
-    places,
-    numbers,
-    forms: Object.entries(catalog.lexicon.unansweredForms).map(([missing, source]) => ({
-      missing,
-      pattern: new RegExp(source),
-    })),
-    dictionary: catalog.dictionary,
-  };
+function termsOf(analysis: Analysis): string[] {
+  return [...analysis.terms].filter((t) => !t.startsWith("_") && !GENERIC_TERMS.has(t));
 }

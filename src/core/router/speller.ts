@@ -70,21 +70,39 @@ export function editDistance(a: string, b: string, limit: number): number {
   return prev[n]!;
 }
 
-function deletions(word: string, depth: number, out: Set<string>): void {
-  if (depth === 0 || word.length <= 1) return;
-  for (let i = 0; i < word.length; i++) {
-    const d = word.slice(0, i) + word.slice(i + 1);
-    if (!out.has(d)) {
-      out.add(d);
-      deletions(d, depth - 1, out);
-    }
+/**
+ * Calls `visit` with a hash of every string made by deleting up to `depth` characters of `word`
+ * (the word itself included), without building the strings: the index holds hashes, not millions of
+ * short strings. Two strings may share a hash; that only adds a candidate, which the edit distance
+ * then rejects, so corrections are exactly those of an index of the strings themselves.
+ */
+function deletionHashes(word: string, depth: number, visit: (hash: number) => void): void {
+  const n = word.length;
+  visit(hashSkipping(word, -1, -1));
+  if (depth < 1) return;
+  for (let i = 0; i < n; i++) {
+    visit(hashSkipping(word, i, -1));
+    if (depth < 2) continue;
+    for (let j = i + 1; j < n; j++) visit(hashSkipping(word, i, j));
   }
 }
 
+/** FNV-1a over the word's characters, leaving out positions `skipA` and `skipB`; the length is mixed in. */
+function hashSkipping(word: string, skipA: number, skipB: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < word.length; k++) {
+    if (k === skipA || k === skipB) continue;
+    h = Math.imul(h ^ word.charCodeAt(k), 0x01000193);
+  }
+  const kept = word.length - (skipA >= 0 ? 1 : 0) - (skipB >= 0 ? 1 : 0);
+  return Math.imul(h ^ kept, 0x01000193) >>> 0;
+}
+
 export class Speller {
-  private readonly index = new Map<string, string[]>();
-  private readonly words: ReadonlySet<string>;
-  private readonly rank: ReadonlyMap<string, number>;
+  /** Hashes of each word's deletions → the words (see deletionHashes). */
+  private readonly index = new Map<number, string[]>();
+  private readonly words: Set<string>;
+  private rank: ReadonlyMap<string, number>;
   private readonly cache = new Map<string, string | null>();
   private readonly options: SpellerOptions;
   /** fuse.js indexes by first two letters and length, built on first use: a handful of words each, not thousands. */
@@ -104,16 +122,32 @@ export class Speller {
     this.options = { ...DEFAULTS, ...options };
     this.words = new Set(vocabulary);
     this.rank = rank;
-    for (const word of this.words) {
-      if (word.length < this.options.minLength - 1 || /\d/.test(word)) continue;
-      const variants = new Set<string>([word]);
-      deletions(word, maxDistance(word.length), variants);
-      for (const v of variants) {
-        const list = this.index.get(v);
-        if (list) list.push(word);
-        else this.index.set(v, [word]);
-      }
+    for (const word of this.words) this.indexWord(word);
+  }
+
+  /**
+   * Adds words to correct to, and sets the ranking, once the vocabulary is complete: the router
+   * reuses the speller that built its vocabulary instead of indexing every word a second time.
+   */
+  extend(words: Iterable<string>, rank: ReadonlyMap<string, number>): this {
+    for (const word of words) {
+      if (this.words.has(word)) continue;
+      this.words.add(word);
+      this.indexWord(word);
     }
+    this.rank = rank;
+    this.cache.clear();
+    this.fuses.clear();
+    return this;
+  }
+
+  private indexWord(word: string): void {
+    if (word.length < this.options.minLength - 1 || /\d/.test(word)) return;
+    deletionHashes(word, maxDistance(word.length), (hash) => {
+      const list = this.index.get(hash);
+      if (!list) this.index.set(hash, [word]);
+      else if (list[list.length - 1] !== word) list.push(word);
+    });
   }
 
   /** Forgets cached corrections (the benchmark uses it to time unseen typos). */
@@ -153,13 +187,13 @@ export class Speller {
 
   private fromIndex(token: string): string | null {
     const limit = maxDistance(token.length);
-    const variants = new Set<string>([token]);
-    deletions(token, limit, variants);
+    const hashes = new Set<number>();
+    deletionHashes(token, limit, (hash) => hashes.add(hash));
     let best: string | null = null;
     let bestKey = Infinity;
     const seen = new Set<string>();
-    for (const v of variants) {
-      const candidates = this.index.get(v);
+    for (const hash of hashes) {
+      const candidates = this.index.get(hash);
       if (!candidates) continue;
       for (const word of candidates) {
         if (seen.has(word)) continue;

@@ -14,7 +14,7 @@
 import type { Analysis } from "./analyze.ts";
 
 export type Uncovered =
-  /** No words: emoji, punctuation or markup only. */
+  /** No words: emoji or punctuation only. */
   | { kind: "no-words" }
   /** Code, SQL or JSON rather than a question. */
   | { kind: "code" }
@@ -52,7 +52,8 @@ export interface FocusContext {
   figures: boolean;
 }
 
-const CODE_SIGNS = /[{}[\]();=<>`"|\\]/g;
+/** The characters code is thick with: braces, brackets, parentheses, operators, quotes. */
+const CODE_SIGN_CODES = new Set([...'{}[]();=<>`"|\\'].map((c) => c.charCodeAt(0)));
 const CODE_WORDS =
   /\b(select\s+\S.*\s+from|insert\s+into|drop\s+table|delete\s+from|update\s+\w+\s+set|function\s*\(|def\s+\w+\s*\(|print\s*\(|console\.log|import\s+\w+|return\s+\w+|for\s+\w+\s+in\s+\w+\s*[(:])/i;
 /** The asker as a subject or owner ("I", "my", "we"); "me" and "us" are objects of a request ("give me…"). */
@@ -63,10 +64,16 @@ const CLAUSE = /[.?!;,\n]+|\s[-–—]\s|\b(?:and|but|so|because|though)\b/i;
 
 /** Code, SQL, JSON or markup rather than a question: code keywords, or a message thick with brackets and operators. */
 export function looksLikeCode(raw: string): boolean {
-  const text = raw.slice(0, 2000).replace(/<(@|#|!|https?:|mailto:)[^>]*>|<\/?at>/g, " ");
+  const text = raw.slice(0, 2000);
   if (CODE_WORDS.test(text)) return true;
-  const signs = text.match(CODE_SIGNS)?.length ?? 0;
-  const letters = text.match(/[a-z]/gi)?.length ?? 0;
+  // Counted, not matched: a match per letter would allocate a string each.
+  let signs = 0;
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) letters++;
+    else if (CODE_SIGN_CODES.has(c)) signs++;
+  }
   return signs >= 4 && signs * 6 >= letters;
 }
 
@@ -178,9 +185,8 @@ function plain(text: string): string {
 /** Words written as names: capitalised inside a sentence, or in capitals (two letters or more). */
 function namesIn(text: string): Set<string> {
   const names = new Set<string>();
-  const clean = text.replace(/<[^>]*>/g, " ");
   let sentenceStart = true;
-  for (const m of clean.matchAll(/[A-Za-z0-9][A-Za-z0-9'\u2019]*|[.?!:\n]/g)) {
+  for (const m of text.matchAll(/[A-Za-z0-9][A-Za-z0-9'\u2019]*|[.?!:\n]/g)) {
     const w = m[0];
     if (/^[.?!:\n]$/.test(w)) {
       sentenceStart = true;

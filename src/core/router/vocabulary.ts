@@ -41,6 +41,8 @@ export interface Vocabulary {
   standalone: ReadonlySet<string>;
   /** Words a misspelling may be corrected to. */
   spellTargets: ReadonlySet<string>;
+  /** A speller over spellTargets, without a ranking yet (the router sets it with Speller.extend). */
+  speller: Speller;
   stopWords: ReadonlySet<string>;
   /** Everyday words: never corrected, neutral for matching. */
   commonWords: ReadonlySet<string>;
@@ -57,8 +59,14 @@ function newNode(): TrieNode {
   return { next: new Map(), entries: [] };
 }
 
+/** Entries are flat records of strings: equal when every field is (JSON.stringify per pair was the start-up's hot spot). */
 function sameEntry(a: Entry, b: Entry): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a.kind !== b.kind) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const key in x) if (x[key] !== y[key]) return false;
+  for (const key in y) if (!(key in x)) return false;
+  return true;
 }
 
 export class VocabularyBuilder {
@@ -167,11 +175,13 @@ export function buildVocabulary(
   // of words already known: those are corrected like any user's typo.
   const base = new Speller(targets);
   const texts = [...catalog.intents.flatMap((intent) => intent.examples), ...knownTexts];
+  const added: string[] = [];
   for (const text of texts) {
     for (const t of tokenize(normalize(text))) {
       if (!b.words.has(t) && (catalog.dictionary.has(t) || base.correct(t, false) === null)) {
         b.words.add(t);
         targets.add(t);
+        added.push(t);
       }
       if (b.words.has(t)) b.standalone.add(t);
     }
@@ -182,6 +192,7 @@ export function buildVocabulary(
     words: b.words,
     standalone: new Set([...b.standalone, ...lex.stopWords, ...lex.commonWords]),
     spellTargets: targets,
+    speller: base.extend(added, new Map()),
     stopWords: new Set(lex.stopWords),
     // A word a fact names as one of its keys ("writing", "travel") is never neutral.
     commonWords: new Set(lex.commonWords.filter((w) => !keyWords.has(w))),

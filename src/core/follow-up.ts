@@ -1,0 +1,84 @@
+/**
+ * Follow-ups read against the previous turn. A refinement ("and in Canada?", "what about Zippia's
+ * number?", "and the manager?") asks the previous topic again with this turn's slots, sources or
+ * words; after any reply, what the conversation remembers for the next turn.
+ */
+import type { Catalog } from "./catalog.ts";
+import { type ConversationState, type FollowUp, stateAfter } from "./conversation.ts";
+import { declineReply, uncoveredReply } from "./replies.ts";
+import type { RouteResult, Router } from "./router/router.ts";
+import type { Reply } from "./types.ts";
+
+/** Follow-ups to figure answers that name another role ("and the manager?") have no figures. */
+const FIGURE_FOLLOW_UPS = new Set(["salary", "ratings", "demographics", "pay-factors"]);
+
+/** What refining needs from the engine: the content, the router, and the reply to a routed question. */
+export interface Refining {
+  catalog: Catalog;
+  router: Router;
+  replyTo(routing: RouteResult): Reply;
+}
+
+/** The word a source is named by in questions: "zippia" for "Zippia (2025)", "cityjobs", "jobdescription". */
+function sourceWord(short: string): string {
+  return short.toLowerCase().split(/[^a-z0-9]+/)[0] ?? short;
+}
+
+export function refineReply(
+  follow: Extract<FollowUp, { kind: "refine" }>,
+  routing: RouteResult,
+  text: string,
+  { catalog, router, replyTo }: Refining,
+): Reply {
+  const refined: RouteResult = {
+    ...routing,
+    outcome: "answer",
+    intent: follow.intent,
+    slots: follow.slots,
+    confidence: 1,
+  };
+  const own = routing.uncovered && routing.uncovered.kind !== "no-words" && routing.uncovered.kind !== "code";
+  const uncovered = own ? routing.uncovered! : router.uncoveredFor(routing, text, follow.intent);
+  if (uncovered) return uncoveredReply(catalog, { ...refined, declineReason: "uncovered", uncovered }, router.coverage);
+  if (routing.analysis.relatedRoles.length > 0 && !routing.analysis.roleMentioned) {
+    const asksPay = routing.analysis.terms.has("salary") || routing.analysis.terms.has("_what_make");
+    if (FIGURE_FOLLOW_UPS.has(follow.intent) || asksPay)
+      return declineReply(catalog, "related-role-pay", routing.slots, 1);
+    if (follow.intent === "duties") return replyTo({ ...refined, intent: "manager-vs-director", focus: [] });
+  }
+  // "what about Zippia's number?": the previous topic's facts from the source named.
+  const said = new Set(routing.analysis.tokens);
+  const named = [...catalog.sources.values()].filter(
+    (s) => said.has(sourceWord(s.short)) || said.has(`${sourceWord(s.short)}s`),
+  );
+  const fromSource = router.facts.facts.filter(
+    (f) => f.topic === follow.intent && named.some((s) => f.sources.includes(s.id)) && !f.summary,
+  );
+  if (named.length > 0 && fromSource.length > 0)
+    return replyTo({ ...refined, focus: fromSource.slice(0, 3), quoted: true });
+  const sameTopic = routing.focus.filter((f) => f.topic === follow.intent);
+  const analysis = { ...routing.analysis, terms: new Set(follow.terms) };
+  return replyTo({ ...refined, analysis, focus: sameTopic });
+}
+
+/**
+ * What to remember after a reply: its intent and slots, the facts it led with, its sources. A
+ * decline of something uncovered remembers the topic it was otherwise about ("at Amazon" → pay),
+ * so "and in general?" has something to refer to; other declines change nothing (null).
+ */
+export function stateOf(reply: Reply, follow: FollowUp, routing: RouteResult, at: number): ConversationState | null {
+  if (reply.outcome !== "answer") {
+    const nearest = follow.kind === "refine" ? follow.intent : routing.intent;
+    if (reply.intent !== "uncovered" || !nearest) return null;
+    const slots = follow.kind === "refine" ? follow.slots : routing.slots;
+    return stateAfter(nearest, slots, [], [], routing.analysis.terms, at);
+  }
+  const slots =
+    follow.kind === "refine" || follow.kind === "again" || follow.kind === "more" || follow.kind === "why"
+      ? follow.slots
+      : routing.slots;
+  const sources = reply.blocks.flatMap((b) => (b.type === "sources" ? b.sources.map((s) => s.id) : []));
+  const facts = follow.kind === "fresh" ? routing.focus.map((f) => f.id) : [];
+  const terms = follow.kind === "refine" || follow.kind === "again" ? follow.terms : routing.analysis.terms;
+  return stateAfter(reply.intent, slots, facts, sources, terms, at);
+}
