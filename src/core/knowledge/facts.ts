@@ -28,13 +28,7 @@ export interface KnowledgeFact {
   summary?: boolean;
 }
 
-function fromItem(
-  catalog: Catalog,
-  id: string,
-  topic: string,
-  item: Item,
-  fallback: readonly string[] = [],
-): KnowledgeFact {
+function fromItem(catalog: Catalog, id: string, topic: string, item: Item, fallback: readonly string[] = []) {
   return {
     id,
     topic,
@@ -43,7 +37,7 @@ function fromItem(
     keys: [...(item.keys ?? []), ...(item.label ? [item.label.toLowerCase()] : [])],
     stance: item.stance,
     noFigure: item.noFigure,
-  };
+  } satisfies KnowledgeFact;
 }
 
 function fromSections(catalog: Catalog, topic: string, sections: readonly Section[]): KnowledgeFact[] {
@@ -67,10 +61,8 @@ export function collectFacts(catalog: Catalog): KnowledgeFact[] {
     if (topic.note) facts.push(fromItem(catalog, `${id}/note`, id, topic.note));
   }
   facts.push(...roleFacts(catalog), ...payFacts(catalog), ...educationFacts(catalog), ...experienceFacts(catalog));
-  facts.push(
-    ...summaryFacts(catalog, "skills", catalog.skills.summary),
-    ...fromSections(catalog, "skills", catalog.skills.sections),
-  );
+  facts.push(...summaryFacts(catalog, "skills", catalog.skills.summary));
+  facts.push(...fromSections(catalog, "skills", catalog.skills.sections));
   facts.push(...outlookFacts(catalog), ...peopleFacts(catalog));
   facts.push(...catalog.sourceFacts.map((item, i) => fromItem(catalog, `sources/${i + 1}`, "sources", item)));
   facts.push(...[...catalog.sources.values()].map((s) => sourceDateFact(s)));
