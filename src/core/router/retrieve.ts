@@ -57,10 +57,8 @@ export function focusOf(topic: string, hits: readonly FactHit[], config: Retriev
   const mine = hits.filter((h) => h.fact.topic === topic && deliberate(h));
   const top = mine[0];
   if (!top || top.score < config.focusMinScore || top.fact.summary) return [];
-  // A summary line may join specific facts ("what software?": the service-software skill and the
-  // resume shares with CRM first), but never leads: a general question gets the general answer.
   return mine
-    .filter((h) => h.score >= config.focusShare * top.score)
+    .filter((h) => !h.fact.summary && h.score >= config.focusShare * top.score)
     .slice(0, config.focusMax)
     .map((h) => h.fact);
 }
