@@ -67,7 +67,7 @@ const WHY =
 const HOW_LONG =
   /^(?:(?:and|ok|so)\s+)?how long (?:does|would|will|did|do) (?:that|it|this|they|i|you) (?:take|need)\b|^how long$/;
 /** The previous answer, pointed at: "that", "this", "it", or a bare "source?". */
-const POINTER = /\b(that|this|it|those|these|them)\b|^(source|sources|says who|who says)$/;
+const POINTER = /\b(that|this|it|its|those|these|them)\b|^(source|sources|says who|who says)$/;
 /** Words that open a turn leaning on the one before ("and in Canada?", "what about…"). */
 const CONTINUES =
   /^(?:and|what about|how about|what of|same for|same in|ok and|okay and|but|also|what if|and what about|and how about|then|so)\b/;
@@ -95,6 +95,7 @@ export function readFollowUp(
   routing: RouteResult,
   previous: ConversationState | null,
   accepts: (intent: string) => readonly string[] = () => [],
+  mentions: (intent: string, terms: readonly string[]) => boolean = () => false,
 ): FollowUp {
   if (!previous) return { kind: "fresh" };
   const text = routing.normalized;
@@ -114,6 +115,12 @@ export function readFollowUp(
   const fragment = contentWords(routing) <= 3 && (dimensions.size > 0 || hasSlotSignals(routing));
   // A question that names the role and asks something of its own stands alone, even mid-conversation.
   const complete = routing.analysis.roleMentioned && words.length >= 5 && routing.outcome === "answer";
+  // "is marketing ok?" after the education answer: a short question the router cannot place on its
+  // own, about something the previous topic's facts mention, is about that topic.
+  const own = [...routing.analysis.terms].filter((t) => !t.startsWith("_"));
+  const unplaced = routing.outcome === "clarify" || routing.declineReason === "not-understood";
+  if (words.length <= 5 && unplaced && own.length > 0 && mentions(previous.intent, own))
+    return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: [...previous.terms, ...own] };
   if ((complete && !pointsBack && !CONTINUES.test(text)) || (!leans && !fragment)) return { kind: "fresh" };
   // "and in the UK?" after the duties: the duties do not change by country, so it is a new question.
   const taken = accepts(previous.intent);
@@ -198,6 +205,8 @@ function hasTopicOfItsOwn(routing: RouteResult, previous: ConversationState): bo
   // unless the previous answer was about pay already.
   const slotTerms = new Set(SLOT_TERMS);
   if (PAY_INTENTS.has(previous.intent)) slotTerms.add("salary");
+  // "experience" sets the pay level after a pay answer; after anything else it asks about experience.
+  else slotTerms.delete("experience");
   // "role manager" and the like come from another role's name ("and the manager?"): a slot, not a topic.
   const own = [...routing.analysis.terms].filter(
     (t) => !t.startsWith("_") && !t.startsWith("role ") && !slotTerms.has(t),

@@ -122,7 +122,12 @@ export class Engine {
    */
   converse(text: string, previous: ConversationState | null, at = this.clock()): Conversed {
     const routing = this.router.route(text);
-    const follow = readFollowUp(routing, previous, (intent) => this.catalog.intentById.get(intent)?.slots ?? []);
+    const follow = readFollowUp(
+      routing,
+      previous,
+      (intent) => this.catalog.intentById.get(intent)?.slots ?? [],
+      (intent, terms) => this.router.facts.search(terms, (f) => f.topic === intent, 1).length > 0,
+    );
     const reply = follow.kind === "fresh" ? this.replyTo(routing) : this.followUp(follow, routing, text);
     // "Which source?" and "why?" are about the previous answer: its topic stays the context.
     const aside = follow.kind === "sources" || follow.kind === "why";

@@ -46,7 +46,15 @@ export interface ComposeInput {
  * The only question terms a composer sees: replies are cached per term set, so the fewer terms the
  * composers read, the more questions share a reply. A composer reading a new term adds it here.
  */
-export const COMPOSER_TERMS: readonly string[] = ["range", "gender", "race", "age", "diversity", "_vs_worker"];
+export const COMPOSER_TERMS: readonly string[] = [
+  "range",
+  "gender",
+  "race",
+  "age",
+  "diversity",
+  "_vs_worker",
+  "average",
+];
 
 /**
  * A composer either answers, or declines when the knowledge base has nothing for the slots asked

@@ -53,7 +53,11 @@ export function salaryLead(input: ComposeInput): Composition {
     ) ??
     // "more than the average worker?", or "is that more than the US average?" about US pay: all jobs.
     (input.terms.has("_vs_worker") ||
-    (input.form.comparison && countries.length === 1 && countries[0] === "US" && asked.length > 0)
+    (input.form.comparison &&
+      input.terms.has("average") &&
+      countries.length === 1 &&
+      countries[0] === "US" &&
+      asked.length > 0)
       ? benchmarkFacts(catalog)[0]
       : undefined);
   if (benchmark)

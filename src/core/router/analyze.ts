@@ -172,7 +172,7 @@ function readSignals(a: Analysis, raw: string, vocab: Vocabulary): void {
 
 /** An everyday verb in its -s form ("gets", "writes"): the vocabulary lists the base form only. */
 function everyday(token: string, vocab: Vocabulary): boolean {
-  if (token.length < 4 || !token.endsWith("s") || vocab.words.has(token)) return false;
+  if (token.length < 4 || !token.endsWith("s")) return false;
   const base = token.slice(0, -1);
   return vocab.commonWords.has(base) || vocab.stopWords.has(base);
 }

@@ -112,6 +112,18 @@ function withPlural(phrase: string): string[] {
 }
 
 /**
+ * One-word terms also in their -s form ("train" → "trains", "budget" → "budgets"), unless that form
+ * is an entry of its own: content lists base forms, people write either.
+ */
+function addPlurals(b: VocabularyBuilder): void {
+  const singles = [...b.trie.next].filter(([word]) => word.length >= 3 && !/(s|x|z|ch|sh)$/.test(word));
+  for (const [word, node] of singles) {
+    if (b.trie.next.has(`${word}s`)) continue;
+    for (const entry of node.entries) if (entry.kind === "term") b.add(`${word}s`, entry);
+  }
+}
+
+/**
  * @param knownTexts texts whose words the vocabulary knows besides the intents' and the lexicon's:
  *   the facts themselves, so that a question about "budgets" or "suppliers" is understood
  */
@@ -166,6 +178,7 @@ export function buildVocabulary(
   }
   for (const [value, phrases] of Object.entries(lex.slotWords.aspect))
     for (const p of phrases) b.add(p, { kind: "aspect", value: value as RatingAspect });
+  addPlurals(b);
   for (const w of lex.stopWords) b.words.add(w);
   for (const w of lex.commonWords) b.words.add(w);
   // Other jobs and off-topic words are recognised exactly but never corrected into ("drives" is not "driver").
