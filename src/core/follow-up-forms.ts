@@ -1,0 +1,32 @@
+/** The shapes of follow-up turns, as patterns over the normalised text (read by conversation.ts). */
+
+/** "tell me more", "more", "go on": the whole topic of the previous answer. */
+export const MORE =
+  /^(?:(?:ok|okay|yes|sure|great|thanks|cool|and)\s+)?(?:tell me more|more|more please|more pls|more info|more detail|more details|go on|keep going|continue|expand|elaborate|details|full answer|the rest|show me more|can you expand|say more|like what|such as|examples|for example|for instance|give me examples|any examples)$/;
+/** "which source says that?", "says who?": where the previous answer came from. */
+export const SOURCES =
+  /\b(which|what) (source|sources)\b|\bsays who\b|\bwho says\b|\bsource\b|\bsources\b|\bcitation\b|\bwhere (is|does|did) (that|this|it) (from|come from)\b|\bwhere did you get (that|this)\b/;
+/** "why?", "how come?": the reason behind the previous answer. */
+export const WHY =
+  /^(?:(?:ok|okay|and|but|so|hmm)\s+)?(?:why|how come|whys that|why is that|why so|why would that be|what is the reason|reason)\b/;
+/** "how long does that take?": the time the path needs. */
+export const HOW_LONG =
+  /^(?:(?:and|ok|so)\s+)?how long (?:does|would|will|did|do) (?:that|it|this|they|i|you) (?:take|need)\b|^how long$/;
+/** The previous answer, pointed at: "that", "this", "it", or a bare "source?". */
+export const POINTER = /\b(that|this|it|its|those|these|them)\b|^(source|sources|says who|who says)$/;
+/** Words that open a turn leaning on the one before ("and in Canada?", "what about…"). */
+export const CONTINUES =
+  /^(?:and|what about|how about|what of|same for|same in|ok and|okay and|but|also|what if|and what about|and how about|then|so)\b/;
+/** "over what period?", "since when?", "what year is that from?": the previous answer, whose figures carry their dates. */
+export const WHEN =
+  /^(?:(?:and|ok|okay|so)\s+)?(?:(?:over|for|in|during)\s+)?(?:what|which) (?:period|time ?frame|timeframe|time span|years?|dates?)\b|^(?:since|by|until|from) when\b|^when (?:was|is|does|did) (?:that|it|this)\b|^what year\b/;
+/** "and what do the other sources say?", "do the sources agree?": the previous topic with every source's view. */
+export const OTHER_SOURCES =
+  /\b(?:other|rest of the|remaining) sources?\b|\bsources? (?:agree|disagree|differ)\b|\b(?:everyone|anyone) else\b/;
+/** "is that more than…", "does it…": the turn is about the previous answer. */
+export const POINTS_BACK =
+  /^(?:is|was|does|how does|would|is it|and is) (?:that|it|this|those|these)\b|^(?:and )?(?:compared (?:to|with)|vs|versus|against|relative to|how does (?:that|it) compare)\b/;
+
+/** "which one…", "how many have one?", "of them": the turn points at the previous answer's items. */
+export const REFERS =
+  /\bwhich one\b|\b(have|has|hold|holds|get|gets) one\b|\bof (them|those|these)\b|\bthe (first|second|third|last) one\b/;
