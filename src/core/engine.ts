@@ -126,7 +126,7 @@ export class Engine {
       routing,
       previous,
       (intent) => this.catalog.intentById.get(intent)?.slots ?? [],
-      (intent, terms) => this.router.facts.search(terms, (f) => f.topic === intent, 1).length > 0,
+      (intent, terms) => this.router.facts.searchTopic(terms, intent, 1).length > 0,
     );
     const reply = follow.kind === "fresh" ? this.replyTo(routing) : this.followUp(follow, routing, text);
     // "Which source?" and "why?" are about the previous answer: its topic stays the context.

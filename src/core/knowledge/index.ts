@@ -47,7 +47,9 @@ export class FactIndex {
   readonly facts: readonly KnowledgeFact[];
   private readonly docs: Doc[] = [];
   /** Each term's documents, with the term's BM25 part for that document worked out once, at build time. */
-  private readonly postings = new Map<string, { docs: Int32Array; parts: Float64Array }>();
+  private readonly postings = new Map<string, Posting>();
+  /** The same, per topic: a search within one topic reads only that topic's documents. */
+  private readonly topicPostings = new Map<string, Map<string, Posting>>();
   /** Scores of one search, by document; reset after each search (only the touched entries). */
   private readonly scratch: Float64Array;
 
@@ -88,6 +90,15 @@ export class FactIndex {
         parts[k] = (weight * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / avgLength));
       }
       this.postings.set(term, { docs: Int32Array.from(list), parts });
+      for (const topic of new Set(list.map((i) => this.docs[i]!.fact.topic))) {
+        const keep = list.flatMap((i, k) => (this.docs[i]!.fact.topic === topic ? [k] : []));
+        const perTopic = this.topicPostings.get(topic) ?? new Map<string, Posting>();
+        perTopic.set(term, {
+          docs: Int32Array.from(keep, (k) => list[k]!),
+          parts: Float64Array.from(keep, (k) => parts[k]!),
+        });
+        this.topicPostings.set(topic, perTopic);
+      }
     }
     this.scratch = new Float64Array(n);
   }
@@ -102,11 +113,25 @@ export class FactIndex {
    * only those `where` accepts. Scores add up in typed arrays; hits are made for the best `limit` only.
    */
   search(terms: Iterable<string>, where?: (fact: KnowledgeFact) => boolean, limit = 8): FactHit[] {
-    const stems = [...new Set([...terms].map(stem))].filter((t) => this.postings.has(t));
+    return this.run(terms, this.postings, where, limit);
+  }
+
+  /** The same as search, within one topic's facts. */
+  searchTopic(terms: Iterable<string>, topic: string, limit = 8): FactHit[] {
+    return this.run(terms, this.topicPostings.get(topic) ?? new Map(), undefined, limit);
+  }
+
+  private run(
+    terms: Iterable<string>,
+    postings: ReadonlyMap<string, Posting>,
+    where: ((fact: KnowledgeFact) => boolean) | undefined,
+    limit: number,
+  ): FactHit[] {
+    const stems = [...new Set([...terms].map(stem))].filter((t) => postings.has(t));
     const scores = this.scratch;
     const touched: number[] = [];
     for (const term of stems) {
-      const { docs, parts } = this.postings.get(term)!;
+      const { docs, parts } = postings.get(term)!;
       for (let k = 0; k < docs.length; k++) {
         const i = docs[k]!;
         if (scores[i] === 0) {
@@ -116,7 +141,7 @@ export class FactIndex {
         scores[i] = scores[i]! + parts[k]!;
       }
     }
-    const best = touched.sort((x, y) => scores[y]! - scores[x]!).slice(0, limit);
+    const best = topByScore(touched, scores, limit);
     const hits = best.map((i) => {
       const doc = this.docs[i]!;
       const matched = stems.filter((t) => doc.tf.has(t));
@@ -125,4 +150,26 @@ export class FactIndex {
     for (const i of touched) scores[i] = 0;
     return hits;
   }
+}
+
+interface Posting {
+  docs: Int32Array;
+  parts: Float64Array;
+}
+
+/**
+ * The `limit` best of `items` by score, best first; equal scores keep their order in `items` (what
+ * a stable sort then a slice gives, without sorting everything).
+ */
+function topByScore(items: readonly number[], scores: Float64Array, limit: number): number[] {
+  const top: number[] = [];
+  for (const i of items) {
+    const score = scores[i]!;
+    if (top.length === limit && score <= scores[top[limit - 1]!]!) continue;
+    let at = top.length;
+    while (at > 0 && scores[top[at - 1]!]! < score) at--;
+    top.splice(at, 0, i);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }

@@ -211,7 +211,7 @@ export class Router {
     // the topic as a whole, "do they manage budgets?" for one fact in it.
     const defining = this.defining.get(topic);
     const specific = [...termsOf(found.analysis).filter((t) => !defining?.has(stem(t))), ...ranking.figures];
-    const mine = this.facts.search(specific, (f) => f.topic === topic);
+    const mine = this.facts.searchTopic(specific, topic);
     found.focus = focusOf(topic, mine, this.config);
     const figureless = found.form.quantity
       ? ranking.hits.find((h) => h.fact.noFigure && (h.keyed || h.matched.length > 1))?.fact
