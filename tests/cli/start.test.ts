@@ -54,10 +54,14 @@ describe("npm start", () => {
       await waitForHealth(`http://127.0.0.1:${port}/healthz`, 20_000).catch((err: Error) => {
         throw new Error(`${err.message}; output:\n${output}`);
       });
-      // What npm started (with the start script's exec, node itself rather than a shell).
-      const [pid, command] = execFileSync("ps", ["-o", "pid=,comm=", "--ppid", String(npm.pid)], { encoding: "utf8" })
+      // What npm started (with the start script's exec, node itself rather than a shell). The command
+      // line, not the process name: Node 24 names its main thread "MainThread".
+      const [pid = "", ...args] = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(npm.pid)], {
+        encoding: "utf8",
+      })
         .trim()
         .split(/\s+/);
+      const command = args.join(" ");
 
       npm.kill("SIGTERM");
       const stopped = await Promise.race([
@@ -67,7 +71,7 @@ describe("npm start", () => {
       expect(stopped).toBe(true);
       expect(await listening(port)).toBe(false);
       expect(alive(Number(pid))).toBe(false);
-      expect(command).toBe("node");
+      expect(command).toMatch(/^(\S*\/)?node\s.*dist\/serve\.js$/);
       expect(output).toMatch(/signal received signal=SIGTERM/);
       expect(output).toMatch(/ stopped\b/);
     } finally {
