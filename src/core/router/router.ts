@@ -44,6 +44,8 @@ const FIGURE_INTENTS = new Set(["salary", "pay-factors", "ratings", "demographic
 
 /** A keyword this heavy names the topic itself ("duty", "skill"), so it does not pick one fact of it. */
 const DEFINING_WEIGHT = 4;
+/** "besides", "other than", "apart from": the question names what it already knows. */
+const EXCLUDING = /\b(besides|other than|apart from|aside from|except|excluding|beyond)\b/;
 /** Intents whose answers are figures about people in the role: a related role's name means we have no data. */
 const ROLE_FIGURE_INTENTS = new Set(["salary", "ratings", "demographics"]);
 
@@ -212,7 +214,8 @@ export class Router {
     const defining = this.defining.get(topic);
     const specific = [...termsOf(found.analysis).filter((t) => !defining?.has(stem(t))), ...ranking.figures];
     const mine = this.facts.searchTopic(specific, topic);
-    found.focus = focusOf(topic, mine, this.config);
+    // "metrics besides CSAT?": what is named is what the answer should go beyond, so the topic as a whole.
+    found.focus = EXCLUDING.test(found.normalized) ? [] : focusOf(topic, mine, this.config);
     const figureless = found.form.quantity
       ? ranking.hits.find((h) => h.fact.noFigure && (h.keyed || h.matched.length > 1))?.fact
       : undefined;
