@@ -264,7 +264,8 @@ function shapesQuestion(word: string): boolean {
 
 /** A name, an acronym, a code like 401k, or a word no dictionary knows (but not a verb form of one). */
 function isStrong(scan: Scan, word: string, kb: CoverageKnowledge): boolean {
-  const jargon = word.length >= 4 && !kb.dictionary.has(word) && !shapesQuestion(word);
+  // Three letters no dictionary knows are an acronym typed in lower case ("pto", "roi"); chat shorthand is expanded before.
+  const jargon = word.length >= 3 && !kb.dictionary.has(word) && !shapesQuestion(word);
   return /\d/.test(word) || jargon || scan.isName(word);
 }
 
