@@ -89,7 +89,13 @@ export function readFollowUp(
   if (MORE.test(text)) return { kind: "more", intent: previous.intent, slots: previous.slots };
   if (words.length <= 8 && (OTHER_SOURCES.test(text) || WHEN.test(text)))
     return { kind: "again", intent: previous.intent, slots: previous.slots, terms: previous.terms };
-  if (words.length <= 7 && SOURCES.test(text) && (POINTER.test(text) || !hasTopicOfItsOwn(routing, previous)))
+  // "which source says 104k?" quotes a figure: the facts that give it answer, not the last reply's sources.
+  if (
+    words.length <= 7 &&
+    SOURCES.test(text) &&
+    !routing.quoted &&
+    (POINTER.test(text) || !hasTopicOfItsOwn(routing, previous))
+  )
     return { kind: "sources", state: previous };
   if (words.length <= 6 && WHY.test(text)) return { kind: "why", intent: previous.intent, slots: previous.slots };
   if (HOW_LONG.test(text)) return { kind: "how-long", intent: previous.intent, slots: previous.slots };

@@ -13,7 +13,8 @@ export const WHY =
 export const HOW_LONG =
   /^(?:(?:and|ok|so)\s+)?how long (?:does|would|will|did|do) (?:that|it|this|they|i|you) (?:take|need)\b|^how long$/;
 /** The previous answer, pointed at: "that", "this", "it", or a bare "source?". */
-export const POINTER = /\b(that|this|it|its|those|these|them)\b|^(source|sources|says who|who says)$/;
+export const POINTER =
+  /\b(that|this|it|its|those|these|them)\b|^(?:which |what )?(source|sources)$|^(says who|who says)$/;
 /** Words that open a turn leaning on the one before ("and in Canada?", "what about…"). */
 export const CONTINUES =
   /^(?:and|what about|how about|what of|same for|same in|ok and|okay and|but|also|what if|and what about|and how about|then|so)\b/;
