@@ -58,6 +58,8 @@ const CODE_WORDS =
   /\b(select\s+\S.*\s+from|insert\s+into|drop\s+table|delete\s+from|update\s+\w+\s+set|function\s*\(|def\s+\w+\s*\(|print\s*\(|console\.log|import\s+\w+|return\s+\w+|for\s+\w+\s+in\s+\w+\s*[(:])/i;
 /** The asker as a subject or owner ("I", "my", "we"); "me" and "us" are objects of a request ("give me…"). */
 const FIRST_PERSON = /\b(i|im|ive|id|my|our|we|were)\b/;
+/** "hr bp here", "recruiter here": a clause that introduces the asker. */
+const SELF_INTRO = /^ (\S+ ){1,4}here $/;
 /** A statement that asks about pay is a question after all ("I'd like to know what I would earn…"). */
 const ASKS_PAY = /\b(how much|what|salary|pay|earn)\b/;
 const CLAUSE = /[.?!;,\n]+|\s[-–—]\s|\b(?:and|but|so|because|though)\b/i;
@@ -153,7 +155,7 @@ class Scan {
       holding.length > 0 &&
       holding.every((c) => {
         const before = c.words.slice(0, c.words.indexOf(needle));
-        return c.statement && FIRST_PERSON.test(before) && !ASKS_PAY.test(before);
+        return c.statement && (SELF_INTRO.test(c.words) || (FIRST_PERSON.test(before) && !ASKS_PAY.test(before)));
       })
     );
   }
