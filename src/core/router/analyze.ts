@@ -168,8 +168,9 @@ function readSignals(a: Analysis, raw: string, vocab: Vocabulary): void {
   const head = joined.length > 400 ? joined.slice(0, 400) : joined;
   for (const frame of vocab.frames) if (frame.pattern.test(head)) a.terms.add(frame.term);
   if (a.roleMentioned) a.terms.add("_role");
-  // A country named: the sources differ by country only on pay.
-  if (a.countries.length > 0) a.terms.add("_country");
+  // A country named with something asked of it: the sources differ by country only on pay. A
+  // country alone ("and in Canada?") asks nothing by itself.
+  if (a.countries.length > 0 && [...a.terms].some((t) => !t.startsWith("_"))) a.terms.add("_country");
 }
 
 /** An everyday verb in its -s form ("gets", "writes"): the vocabulary lists the base form only. */
