@@ -109,24 +109,19 @@ export class FactIndex {
   }
 
   /**
-   * Facts that match the query's terms, best first (ties in the order first matched), optionally
-   * only those `where` accepts. Scores add up in typed arrays; hits are made for the best `limit` only.
+   * Facts that match the query's terms, best first (ties in the order first matched). Scores add up
+   * in typed arrays; hits are made for the best `limit` only.
    */
-  search(terms: Iterable<string>, where?: (fact: KnowledgeFact) => boolean, limit = 8): FactHit[] {
-    return this.run(terms, this.postings, where, limit);
+  search(terms: Iterable<string>, limit = 8): FactHit[] {
+    return this.run(terms, this.postings, limit);
   }
 
   /** The same as search, within one topic's facts. */
   searchTopic(terms: Iterable<string>, topic: string, limit = 8): FactHit[] {
-    return this.run(terms, this.topicPostings.get(topic) ?? new Map(), undefined, limit);
+    return this.run(terms, this.topicPostings.get(topic) ?? new Map(), limit);
   }
 
-  private run(
-    terms: Iterable<string>,
-    postings: ReadonlyMap<string, Posting>,
-    where: ((fact: KnowledgeFact) => boolean) | undefined,
-    limit: number,
-  ): FactHit[] {
+  private run(terms: Iterable<string>, postings: ReadonlyMap<string, Posting>, limit: number): FactHit[] {
     const stems = [...new Set([...terms].map(stem))].filter((t) => postings.has(t));
     const scores = this.scratch;
     const touched: number[] = [];
@@ -134,10 +129,7 @@ export class FactIndex {
       const { docs, parts } = postings.get(term)!;
       for (let k = 0; k < docs.length; k++) {
         const i = docs[k]!;
-        if (scores[i] === 0) {
-          if (where && !where(this.docs[i]!.fact)) continue;
-          touched.push(i);
-        }
+        if (scores[i] === 0) touched.push(i);
         scores[i] = scores[i]! + parts[k]!;
       }
     }

@@ -170,7 +170,7 @@ export class Router {
       .filter((c) => c.score > 0)
       .sort((x, y) => y.score - x.score);
     const figures = quoted.flatMap((f) => (f.figure ? [f.term] : []));
-    const hits = this.facts.search([...termsOf(analysis), ...figures], undefined, 12);
+    const hits = this.facts.search([...termsOf(analysis), ...figures], 12);
     const combined = combine(ranked, hits, this.config);
     // Pay in two covered countries ("better paid in the US or Canada?") is a salary comparison.
     const coveredCountries = analysis.countries.filter((c) => ["US", "UK", "CA"].includes(c));
