@@ -98,15 +98,68 @@ function hashSkipping(word: string, skipA: number, skipB: number): number {
   return Math.imul(h ^ kept, 0x01000193) >>> 0;
 }
 
+/**
+ * The deletion index once built, as flat typed arrays: an open-addressing table of hashes whose
+ * slots point into one array of word numbers. A lookup touches two or three cache lines instead of
+ * a Map entry and an array object, which is what a question full of new words pays for.
+ */
+class FrozenIndex {
+  private readonly hashes: Uint32Array;
+  /** Per slot: where its words start in `postings`, or -1 for an empty slot; the run ends at `ends[slot]`. */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly postings: Int32Array;
+  private readonly mask: number;
+
+  constructor(
+    index: ReadonlyMap<number, readonly string[]>,
+    private readonly words: readonly string[],
+  ) {
+    const number = new Map(words.map((w, i) => [w, i]));
+    let size = 1;
+    while (size < index.size * 2) size <<= 1;
+    this.mask = size - 1;
+    this.hashes = new Uint32Array(size);
+    this.starts = new Int32Array(size).fill(-1);
+    this.ends = new Int32Array(size);
+    let total = 0;
+    for (const list of index.values()) total += list.length;
+    this.postings = new Int32Array(total);
+    let at = 0;
+    for (const [hash, list] of index) {
+      let slot = hash & this.mask;
+      while (this.starts[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.hashes[slot] = hash;
+      this.starts[slot] = at;
+      for (const w of list) this.postings[at++] = number.get(w)!;
+      this.ends[slot] = at;
+    }
+  }
+
+  /** Calls `visit` with every word filed under `hash`. */
+  each(hash: number, visit: (word: string) => void): void {
+    for (let slot = hash & this.mask; this.starts[slot] !== -1; slot = (slot + 1) & this.mask) {
+      if (this.hashes[slot] !== hash) continue;
+      for (let k = this.starts[slot]!; k < this.ends[slot]!; k++) visit(this.words[this.postings[k]!]!);
+      return;
+    }
+  }
+}
+
 export class Speller {
-  /** Hashes of each word's deletions → the words (see deletionHashes). */
+  /** Hashes of each word's deletions → the words (see deletionHashes), while words are added. */
   private readonly index = new Map<number, string[]>();
+  /** The same index, frozen on the first lookup after words were added. */
+  private frozen: FrozenIndex | null = null;
   private readonly words: Set<string>;
   private rank: ReadonlyMap<string, number>;
   private readonly cache = new Map<string, string | null>();
   private readonly options: SpellerOptions;
-  /** fuse.js indexes by first two letters and length, built on first use: a handful of words each, not thousands. */
-  private readonly fuses = new Map<string, Fuse<string>>();
+  /**
+   * The words sharing a first two letters and length (±2), each with its fuse.js index built on first
+   * use: a handful of words each, not thousands.
+   */
+  private readonly fuses = new Map<string, { words: string[]; fuse: Fuse<string> | null }>();
   /** How often each tier answered; read by the benchmark. */
   readonly stats = { lookups: 0, cacheHits: 0, deleteIndex: 0, fuse: 0, none: 0 };
 
@@ -142,6 +195,7 @@ export class Speller {
   }
 
   private indexWord(word: string): void {
+    this.frozen = null;
     if (word.length < this.options.minLength - 1 || /\d/.test(word)) return;
     deletionHashes(word, maxDistance(word.length), (hash) => {
       const list = this.index.get(hash);
@@ -186,44 +240,51 @@ export class Speller {
   }
 
   private fromIndex(token: string): string | null {
+    this.frozen ??= new FrozenIndex(this.index, [...this.words]);
+    const frozen = this.frozen;
     const limit = maxDistance(token.length);
     const hashes = new Set<number>();
     deletionHashes(token, limit, (hash) => hashes.add(hash));
     let best: string | null = null;
     let bestKey = Infinity;
     const seen = new Set<string>();
-    for (const hash of hashes) {
-      const candidates = this.index.get(hash);
-      if (!candidates) continue;
-      for (const word of candidates) {
-        if (seen.has(word)) continue;
-        seen.add(word);
-        const d = editDistance(token, word, Math.min(limit, maxDistance(word.length)));
-        if (d > limit || d > maxDistance(word.length)) continue;
-        // Two edits are accepted only when the first letter is right ("calories" is not "salaries").
-        if (d === 2 && word[0] !== token[0]) continue;
-        // Lower is better: distance first, then a different first letter, then rarer words.
-        const key = d * 100 + (word[0] === token[0] ? 0 : 10) - Math.min(9, this.rank.get(word) ?? 0);
-        if (key < bestKey || (key === bestKey && best !== null && word < best)) {
-          bestKey = key;
-          best = word;
-        }
+    const consider = (word: string): void => {
+      if (seen.has(word)) return;
+      seen.add(word);
+      const d = editDistance(token, word, Math.min(limit, maxDistance(word.length)));
+      if (d > limit || d > maxDistance(word.length)) return;
+      // Two edits are accepted only when the first letter is right ("calories" is not "salaries").
+      if (d === 2 && word[0] !== token[0]) return;
+      // Lower is better: distance first, then a different first letter, then rarer words.
+      const key = d * 100 + (word[0] === token[0] ? 0 : 10) - Math.min(9, this.rank.get(word) ?? 0);
+      if (key < bestKey || (key === bestKey && best !== null && word < best)) {
+        bestKey = key;
+        best = word;
       }
-    }
+    };
+    for (const hash of hashes) frozen.each(hash, consider);
     return best;
   }
 
   private fromFuse(token: string): string | null {
     const key = `${token.slice(0, 2)}${token.length}`;
-    let fuse = this.fuses.get(key);
-    if (!fuse) {
-      const near = [...this.words].filter(
+    let near = this.fuses.get(key);
+    if (!near) {
+      const words = [...this.words].filter(
         (w) => w.startsWith(token.slice(0, 2)) && Math.abs(w.length - token.length) <= 2,
       );
-      fuse = new Fuse(near, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 });
-      this.fuses.set(key, fuse);
+      near = { words, fuse: null };
+      this.fuses.set(key, near);
     }
-    const [hit] = fuse.search(token, { limit: 1 });
+    // Only a word within three edits is ever accepted: when there is none, fuse.js has nothing to find.
+    if (!near.words.some((w) => editDistance(token, w, 3) <= 3)) return null;
+    near.fuse ??= new Fuse(near.words, {
+      includeScore: true,
+      threshold: 0.3,
+      ignoreLocation: true,
+      minMatchCharLength: 3,
+    });
+    const [hit] = near.fuse.search(token, { limit: 1 });
     if (!hit || hit.score === undefined) return null;
     // fuse also matches a word hidden inside a longer one: keep only close corrections.
     return editDistance(token, hit.item, 3) <= 3 ? hit.item : null;
