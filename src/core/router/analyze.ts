@@ -6,7 +6,7 @@
 import { NUMBER_WORDS } from "../words.ts";
 import type { Analysis } from "./analysis.ts";
 import { MAX_TOKENS, normalize, tokenize } from "./normalize.ts";
-import type { Speller } from "./speller.ts";
+import { editDistance, type Speller } from "./speller.ts";
 import type { Entry, TrieNode, Vocabulary } from "./vocabulary.ts";
 
 export type { Analysis } from "./analysis.ts";
@@ -76,6 +76,7 @@ function correctSpelling(
   const unknown = new Set<number>();
   if (speller) {
     const acronyms = capitalised(raw);
+    let names: Set<string> | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (vocab.words.has(t)) continue;
@@ -83,7 +84,11 @@ function correctSpelling(
         unknown.add(i);
         continue;
       }
-      const fixed = speller.correct(t, fuseBudget > 0);
+      // A name ("Deliveroo", "Coursera") is corrected only for a single slip ("Directer"), never to a far word.
+      names ??= namesInside(raw);
+      const name = names.has(t);
+      let fixed = speller.correct(t, fuseBudget > 0 && !name);
+      if (fixed && name && editDistance(t, fixed, 1) > 1) fixed = null;
       if (fixed) {
         tokens[i] = fixed;
         a.corrected++;
@@ -178,6 +183,12 @@ function everyday(token: string, vocab: Vocabulary): boolean {
   if (token.length < 4 || !token.endsWith("s")) return false;
   const base = token.slice(0, -1);
   return vocab.commonWords.has(base) || vocab.stopWords.has(base);
+}
+
+/** Words written with a capital inside a sentence, lower-cased: "at Deliveroo", "on Coursera". */
+function namesInside(raw: string): Set<string> {
+  const found = raw.slice(0, 1500).match(/[^.?!:\s]\s+[A-Z][a-z][A-Za-z]*/g);
+  return new Set(found ? found.map((m) => m.replace(/^\S\s+/, "").toLowerCase()) : []);
 }
 
 /** Words written in capitals (two letters or more), lower-cased: "NPS", "COPC". */

@@ -195,7 +195,11 @@ export class Router {
     }
     const asksFigures =
       ROLE_FIGURE_INTENTS.has(top.intent) || analysis.terms.has("salary") || analysis.terms.has("_what_make");
-    if (analysis.relatedRoles.length > 0 && !analysis.roleMentioned && asksFigures)
+    if (
+      analysis.relatedRoles.length > 0 &&
+      asksFigures &&
+      (!analysis.roleMentioned || analysis.relatedRoles.some((r) => paidAs(analysis.normalized, r)))
+    )
       return decline("related-role-pay", confidence);
     // Off-topic words ("weather", "recipe") decline the message unless it also names the role.
     if (analysis.offTopic.length > 0 && !analysis.roleMentioned) return decline("off-topic", confidence);
@@ -286,6 +290,16 @@ const GENERIC_TERMS = new Set([
 ]);
 
 /** The canonical terms of an analysis that can match facts (question frames and generic words left out). */
+const PAY_WORDS = "salary|salaries|pay|paid|wage|wages|earnings|compensation|make|makes|earn|earns";
+
+/** The pay asked is the other role's, even beside ours: "COO salary if I get promoted", "what does a VP make". */
+function paidAs(normalized: string, role: string): boolean {
+  const r = role.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(
+    `\\b${r}s? (${PAY_WORDS})\\b|\\b(${PAY_WORDS}) (of|for) (a |an |the )?${r}s?\\b|\\bdoes (a |an |the )?${r} (make|earn)\\b`,
+  ).test(normalized);
+}
+
 function termsOf(analysis: Analysis): string[] {
   return [...analysis.terms].filter((t) => !t.startsWith("_") && !GENERIC_TERMS.has(t));
 }
