@@ -31,13 +31,13 @@ export function declineReply(
     case "other-role":
       blocks.push({
         type: "text",
-        text: `I only know about ${ROLE}, so I can't tell you about ${slots.otherRole ? `the ${slots.otherRole} role` : "other jobs"}.`,
+        text: `I only know about ${ROLE}, so I can't tell you about ${slots.otherRole ? `the ${roleName(slots.otherRole)} role` : "other jobs"}.`,
       });
       break;
     case "related-role-pay":
       blocks.push({
         type: "text",
-        text: `My sources give figures for the director role only, not for ${slots.relatedRole ? `a ${slots.relatedRole}` : "other roles"}, so I won't guess.`,
+        text: `My sources give figures for the director role only, not for ${slots.relatedRole ? withArticle(roleName(slots.relatedRole)) : "other roles"}, so I won't guess.`,
       });
       break;
     case "other-country":
@@ -194,4 +194,15 @@ export function sourcesOfReply(catalog: Catalog, ids: readonly string[]): Reply 
       { type: "sources", sources: citedSources(catalog, [{ type: "bullets", items }]) },
     ],
   };
+}
+
+/** A role as written in prose: acronyms in capitals ("VP", "COO"). */
+function roleName(role: string): string {
+  return role.replace(/\b(vp|svp|evp|coo|ceo|cxo|cfo|cto|cio|cco|cx|cs)\b/g, (m) => m.toUpperCase());
+}
+
+/** "a COO", "an agent", "agents": the article a role needs after "for". */
+function withArticle(role: string): string {
+  if (/[^s]s$/.test(role)) return role;
+  return /^([aeiou]|[AEFHILMNORSX][A-Z])/.test(role) ? `an ${role}` : `a ${role}`;
 }

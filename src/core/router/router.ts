@@ -92,6 +92,8 @@ export class Router {
   private readonly config: RouterConfig;
   /** Each intent's topic-defining terms (keyword weight ≥ DEFINING_WEIGHT), stemmed. */
   private readonly defining = new Map<string, ReadonlySet<string>>();
+  /** Each topic's facts and keys in lower case: which other roles a topic says anything about. */
+  private readonly topicText = new Map<string, string>();
   /** The years and places the knowledge base covers (for honest declines). */
   readonly coverage: CoverageKnowledge;
 
@@ -117,6 +119,8 @@ export class Router {
       ...figuresIn(text).flatMap((f) => (f.figure ? [f.term] : [])),
     ]);
     this.coverage = coverageOf(catalog, facts);
+    for (const f of facts)
+      this.topicText.set(f.topic, `${this.topicText.get(f.topic) ?? ""} ${f.text.toLowerCase()} ${f.keys.join(" ")}`);
     for (const intent of catalog.intents) {
       const terms = Object.entries(intent.keywords).filter(([t, w]) => w >= DEFINING_WEIGHT && !t.startsWith("_"));
       this.defining.set(intent.id, new Set(terms.map(([t]) => stem(t))));
@@ -201,6 +205,19 @@ export class Router {
       (!analysis.roleMentioned || analysis.relatedRoles.some((r) => paidAs(analysis.normalized, r)))
     )
       return decline("related-role-pay", confidence);
+    // "What does a chief customer officer do?": another role, asked about on its own, is answered
+    // from a topic that describes it ("what does a manager do?" from manager vs director), or declined.
+    const other = analysis.roleMentioned
+      ? undefined
+      : analysis.relatedRoles.find((r) => !this.describes(top.intent, r));
+    if (other) {
+      const describing = combined.findIndex((c) => this.describes(c.intent, other));
+      if (describing < 0)
+        return decline("other-role", 1 - confidence, {
+          slots: { ...slotsOf(analysis, this.catalog), otherRole: other },
+        });
+      combined.unshift(...combined.splice(describing, 1));
+    }
     // Off-topic words ("weather", "recipe") decline the message unless it also names the role.
     if (analysis.offTopic.length > 0 && !analysis.roleMentioned) return decline("off-topic", confidence);
     return null;
@@ -246,6 +263,12 @@ export class Router {
       found.focus = giving.slice(0, this.config.focusMax).map((h) => h.fact);
     }
     return found;
+  }
+
+  /** Whether a topic's facts say anything about a role ("manager", "team leads"). */
+  private describes(topic: string, role: string): boolean {
+    const text = this.topicText.get(topic) ?? "";
+    return text.includes(role.endsWith("s") ? role.slice(0, -1) : role);
   }
 
   /** What a message asks about that no source covers, were it about `intent` (for follow-ups). */
