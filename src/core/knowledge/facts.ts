@@ -281,7 +281,9 @@ function sourceDateFact(s: Source): KnowledgeFact {
     sources: [s.id],
     keys: [
       "date",
+      "update",
       "updated",
+      "last updated",
       "how old",
       "how recent",
       "when",
