@@ -81,7 +81,7 @@ export function leadFromFacts(
   const stance = form.yesNo ? facts[0]?.stance : undefined;
   if (facts.length === 1) {
     const f = facts[0]!;
-    return [{ type: "text", text: stance ? `${stance}: ${lowerStart(catalog, f.text)}` : f.text, sources: f.sources }];
+    return [{ type: "text", text: stance ? withStance(catalog, stance, f.text) : f.text, sources: f.sources }];
   }
   const blocks: Block[] = stance ? [{ type: "text", text: `${stance}.` }] : [];
   blocks.push({ type: "bullets", items: facts.map((f) => ({ text: f.text, sources: f.sources })) });
@@ -99,6 +99,11 @@ export function leadOrFocus(summary: readonly Item[], input: ComposeInput): Comp
           stance: item.stance,
         }));
   return answer(leadFromFacts(input.catalog, facts, input.form));
+}
+
+/** "Yes: leads the team"; a labelled fact keeps its label as a sentence ("Yes. Optimizing cost too hard: …"). */
+function withStance(catalog: Catalog, stance: string, text: string): string {
+  return /^[^:.]{2,60}: /.test(text) ? `${stance}. ${text}` : `${stance}: ${lowerStart(catalog, text)}`;
 }
 
 /** "Leads the team" → "leads the team", keeping names and acronyms ("Zippia", "CRM") as they are. */

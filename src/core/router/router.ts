@@ -44,6 +44,9 @@ const FIGURE_INTENTS = new Set(["salary", "pay-factors", "ratings", "demographic
 
 /** A keyword this heavy names the topic itself ("duty", "skill"), so it does not pick one fact of it. */
 const DEFINING_WEIGHT = 4;
+/** Asks what each source says about something, not about the sources themselves. */
+const PER_SOURCE =
+  /\b(disagree|disagrees|differ|differs|different|conflict|conflicting|contradict\w*|vary|varies|both|each)\b/;
 /** "besides", "other than", "apart from": the question names what it already knows. */
 const EXCLUDING = /\b(besides|other than|apart from|aside from|except|excluding|beyond)\b/;
 /** Intents whose answers are figures about people in the role: a related role's name means we have no data. */
@@ -180,6 +183,16 @@ export class Router {
     const coveredCountries = analysis.countries.filter((c) => ["US", "UK", "CA"].includes(c));
     if (coveredCountries.length > 1 && combined[0]?.intent === "pay-factors") {
       combined.unshift({ intent: "salary", score: combined[0].score });
+    }
+    // "Sources disagree on growth": the subject is growth, seen source by source.
+    if (combined[0]?.intent === "sources" && PER_SOURCE.test(analysis.normalized)) {
+      const subject = combined.findIndex(
+        (c) => c.intent !== "sources" && [...analysis.terms].some((t) => this.defining.get(c.intent)?.has(stem(t))),
+      );
+      if (subject > 0) {
+        const [promoted] = combined.splice(subject, 1);
+        combined.unshift({ ...promoted!, score: combined[0]!.score });
+      }
     }
     return { combined, hits, figures, confidence: this.confidence(analysis, combined) };
   }
