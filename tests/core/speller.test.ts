@@ -59,4 +59,20 @@ describe("Speller", () => {
     expect(s.correct("rezponsabilitiez", true)).toBe("responsibilities");
     expect(s.stats.fuse).toBe(1);
   });
+
+  it("takes words added after lookups began, and still knows the earlier ones", () => {
+    const s = new Speller(words);
+    expect(s.correct("sallary", false)).toBe("salary");
+    const before = s.size;
+    s.extend(["escalation"], new Map());
+    expect(s.correct("escalaton", false)).toBe("escalation");
+    expect(s.correct("outlok", false)).toBe("outlook");
+    expect(s.size).toBeGreaterThan(before);
+  });
+
+  it("does not reach for fuse.js when no word is within three edits", () => {
+    const s = new Speller(words);
+    expect(s.correct("zzzzzzzzzzzz", true)).toBeNull();
+    expect(s.stats.fuse).toBe(0);
+  });
 });

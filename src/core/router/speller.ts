@@ -116,6 +116,7 @@ class FrozenIndex {
     private readonly words: readonly string[],
   ) {
     const number = new Map(words.map((w, i) => [w, i]));
+    this.size = index.size;
     let size = 1;
     while (size < index.size * 2) size <<= 1;
     this.mask = size - 1;
@@ -135,6 +136,9 @@ class FrozenIndex {
       this.ends[slot] = at;
     }
   }
+
+  /** How many distinct hashes the index holds. */
+  readonly size: number;
 
   /** Calls `visit` with every word filed under `hash`. */
   each(hash: number, visit: (word: string) => void): void {
@@ -195,7 +199,11 @@ export class Speller {
   }
 
   private indexWord(word: string): void {
-    this.frozen = null;
+    if (this.frozen) {
+      // Words added after lookups began: index every word again (the frozen copy let the Map go).
+      this.frozen = null;
+      for (const w of this.words) if (w !== word) this.indexWord(w);
+    }
     if (word.length < this.options.minLength - 1 || /\d/.test(word)) return;
     deletionHashes(word, maxDistance(word.length), (hash) => {
       const list = this.index.get(hash);
@@ -210,7 +218,7 @@ export class Speller {
   }
 
   get size(): number {
-    return this.index.size;
+    return this.frozen?.size ?? this.index.size;
   }
 
   /** The vocabulary word closest to `token`, or null when none is close enough. `allowFuse` lets the slow tier run. */
@@ -240,7 +248,10 @@ export class Speller {
   }
 
   private fromIndex(token: string): string | null {
-    this.frozen ??= new FrozenIndex(this.index, [...this.words]);
+    if (!this.frozen) {
+      this.frozen = new FrozenIndex(this.index, [...this.words]);
+      this.index.clear();
+    }
     const frozen = this.frozen;
     const limit = maxDistance(token.length);
     const hashes = new Set<number>();
