@@ -54,10 +54,16 @@ describe("Speller", () => {
   });
 
   it("falls back to fuse.js for long words the delete index cannot place", () => {
-    const s = new Speller(words);
+    const s = new Speller(words, new Map([["responsibilities", 2]]));
     expect(s.correct("rezponsabilitiez", false)).toBeNull();
     expect(s.correct("rezponsabilitiez", true)).toBe("responsibilities");
     expect(s.stats.fuse).toBe(1);
+  });
+
+  it("reaches three edits only for words the topics use", () => {
+    const s = new Speller(words);
+    expect(s.correct("rezponsabilitiez", true)).toBeNull();
+    expect(s.stats.fuse).toBe(0);
   });
 
   it("takes words added after lookups began, and still knows the earlier ones", () => {

@@ -220,6 +220,24 @@ const PREPOSITIONS = new Set([
   "plus",
 ]);
 const DETERMINERS = new Set(["a", "an", "the", "big", "small", "large", "my", "our", "their", "this", "that"]);
+/** Words a name stands in front of when it says whose figure is asked: "Chewy customer service director", "Hays salary guide". */
+const NAMED_BEFORE = new Set([
+  "customer",
+  "cs",
+  "cx",
+  "csd",
+  "ccd",
+  "support",
+  "director",
+  "directors",
+  "head",
+  "salary",
+  "salaries",
+  "wage",
+  "wages",
+  "guide",
+  "survey",
+]);
 const EMPLOYER_VERBS = new Set(["pay", "pays", "paying", "offer", "offers", "give", "gives", "hire", "hires"]);
 
 /**
@@ -232,8 +250,9 @@ function attached(scan: Scan, tokens: readonly string[], i: number, figures: boo
   if (prev && PREPOSITIONS.has(prev)) return true;
   if (prev && prev2 && DETERMINERS.has(prev) && PREPOSITIONS.has(prev2)) return true;
   if (!figures) return false;
-  // "Amazon pays", "Bank of America pays", "Google's".
+  // "Amazon pays", "Bank of America pays", "Google's", "Chewy CS director salary", "the Hays salary guide".
   const next = tokens[i + 1];
+  if (next && NAMED_BEFORE.has(next)) return true;
   if (next && (EMPLOYER_VERBS.has(next) || (next === "of" && EMPLOYER_VERBS.has(tokens[i + 3] ?? "")))) return true;
   return scan.possessive(tokens[i]!);
 }
