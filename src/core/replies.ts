@@ -120,8 +120,8 @@ export function apologyReply(): Reply {
 export function uncoveredReply(catalog: Catalog, routing: RouteResult, kb: CoverageKnowledge): Reply {
   const u = routing.uncovered;
   const blocks: Block[] = [{ type: "text", text: u ? missingText(u, kb) : "I didn't catch a question there." }];
-  if (u?.kind === "figure") {
-    blocks.push({ type: "text", text: `What they do say: ${u.known}`, sources: u.sources });
+  if (u?.kind === "figure" && u.known) {
+    blocks.push({ type: "text", text: `What they do say: ${u.known}`, sources: u.sources ?? [] });
     const cited = citedSources(catalog, blocks);
     if (cited.length) blocks.push({ type: "sources", sources: cited });
   }

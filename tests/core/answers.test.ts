@@ -224,12 +224,51 @@ describe("direct answers", () => {
     ["how do I calculate NPS?", /^None of my sources covers how to calculate a metric/],
     ["what interview questions will I get for a CCD role?", /^None of my sources covers interview questions/],
     ["does a customer care director get health insurance?", /^None of my sources covers health insurance/],
+    [
+      "is Deliveroo hiring a director of customer care at the moment?",
+      /^None of my sources says anything about Deliveroo/,
+    ],
+    ["chewy cs director salary", /^None of my sources covers chewy/],
+    [
+      "what % of cs directors work fully remote",
+      /^None of my sources puts a number on the share of directors who work fully remote\./,
+    ],
+    [
+      "what share of directors of customer care are over 40",
+      /^None of my sources puts a number on the share of directors who are over 40\./,
+    ],
+    ["what's the salary for a customer care director with a PhD", /^None of my sources covers pay by degree/],
+    [
+      "which us state pays customer service directors the most",
+      /^None of my sources covers lists of companies, places or providers/,
+    ],
+    ["how much does copc certification cost", /^None of my sources covers prices of products, courses or services/],
     ["🙂🙂", /^I didn't catch a question there/],
     ["SELECT salary FROM directors WHERE country = 'UK';", /^I didn't catch a question there/],
   ])("declines what no source covers, naming it: %s", (question, said) => {
     const { outcome, text } = ask(question);
     expect(outcome).toBe("decline");
     expect(text).toMatch(said);
+  });
+
+  it("a share the facts give is answered; a trait they never count is declined", () => {
+    expect(ask("what percentage of customer care directors are women").text).toMatch(/female 42\.19%/);
+    expect(ask("what share of directors of customer care are military veterans").outcome).toBe("decline");
+  });
+
+  it("another role's pay is declined even beside ours; a role no topic describes is declined", () => {
+    expect(ask("COO salary if I get promoted from CS director?").text).toMatch(
+      /^My sources give figures for the director role only, not for a COO/,
+    );
+    expect(ask("what does a chief customer officer do day to day").text).toMatch(
+      /can't tell you about the chief customer officer role/,
+    );
+  });
+
+  it("'sources disagree on X' answers X, source by source", () => {
+    const { text } = ask("sources disagree on growth for this career - summarize both");
+    expect(text).toMatch(/6%/);
+    expect(text).toMatch(/2%/);
   });
 
   it("context about the asker is not the subject: a city they live in, their own year", () => {

@@ -44,6 +44,23 @@ const FIGURE_INTENTS = new Set(["salary", "pay-factors", "ratings", "demographic
 
 /** A keyword this heavy names the topic itself ("duty", "skill"), so it does not pick one fact of it. */
 const DEFINING_WEIGHT = 4;
+/** "What % of directors are veterans", "what share of CS directors work remotely": the trait is the last group. */
+const SHARE =
+  /\b(?:what|which)\s+(?:%|percent|percentage|proportion|share|fraction|portion)\s+of\s+(?:\w+\s+){0,3}?(?:directors?|them|people|csds|ccds)\b(?:\s+of\s+customer\s+(?:care|service))?\s+(.{3,80})$/;
+/** Words of the share question itself, not of the trait. */
+const SHARE_WORDS = new Set([
+  "percentage",
+  "percent",
+  "share",
+  "proportion",
+  "role",
+  "job",
+  "work",
+  "are",
+  "have",
+  "director",
+  "directors",
+]);
 /** Asks what each source says about something, not about the sources themselves. */
 const PER_SOURCE =
   /\b(disagree|disagrees|differ|differs|different|conflict|conflicting|contradict\w*|vary|varies|both|each)\b/;
@@ -262,6 +279,9 @@ export class Router {
       };
       return { ...found, outcome: "decline", declineReason: "uncovered", uncovered: uncoveredFigure, focus: [] };
     }
+    // "What % of directors work fully remote?": a share no fact gives.
+    const share = this.missingShare(found, ranking, termsOf(found.analysis));
+    if (share) return { ...found, outcome: "decline", declineReason: "uncovered", uncovered: share, focus: [] };
     // A figure the question quotes ("where does the 121k come from?") picks the facts that give it.
     const asked = new Set(quoted.filter((f) => f.figure).map((f) => f.term));
     const giving = ranking.hits.filter((h) => h.matched.some((m) => asked.has(m)));
@@ -276,6 +296,27 @@ export class Router {
       found.focus = giving.slice(0, this.config.focusMax).map((h) => h.fact);
     }
     return found;
+  }
+
+  /**
+   * A question for the share of directors with some trait ("what % are veterans?", "what share work
+   * remotely?") that no percentage among the facts speaks of: the trait's words match no fact that
+   * gives a percentage.
+   */
+  private missingShare(found: RouteResult, ranking: Ranking, terms: readonly string[]): Uncovered | null {
+    const m = SHARE.exec(found.normalized);
+    if (!m) return null;
+    const traits = terms.filter((t) => !t.startsWith("_") && !t.startsWith("#") && !SHARE_WORDS.has(t));
+    const unknown = found.analysis.unknownWords.filter((w) => !SHARE_WORDS.has(w));
+    const rest = m[m.length - 1]!.trim();
+    // "Over 40", "under 30": an age band, which no source gives.
+    const band = /\d/.test(rest);
+    if (traits.length === 0 && unknown.length === 0 && !band) return null;
+    const given = !band && ranking.hits.some(
+      (h) => /\d%/.test(h.fact.text) && traits.some((t) => h.matched.includes(t)) && unknown.length === 0,
+    );
+    if (given) return null;
+    return { kind: "figure", missing: `the share of directors who ${rest}` };
   }
 
   /** Whether a topic's facts say anything about a role ("manager", "team leads"). */

@@ -283,8 +283,7 @@ export class Speller {
     if (!near) {
       // Three edits are far: only words the topics themselves use are worth reaching for ("concentrix" is not "concentrate").
       const words = [...this.words].filter(
-        (w) =>
-          w.startsWith(token.slice(0, 2)) && Math.abs(w.length - token.length) <= 2 && (this.rank.get(w) ?? 0) > 0,
+        (w) => w.startsWith(token.slice(0, 2)) && Math.abs(w.length - token.length) <= 2 && (this.rank.get(w) ?? 0) > 0,
       );
       near = { words, fuse: null };
       this.fuses.set(key, near);

@@ -25,7 +25,7 @@ export type Uncovered =
   /** A question form no source answers; `missing` says what ("interview questions"), `asked` the words used. */
   | { kind: "form"; missing: string; asked: string; subject?: string }
   /** A figure no source gives for something they do mention ("how big bonuses are"). */
-  | { kind: "figure"; missing: string; known: string; sources: readonly string[] }
+  | { kind: "figure"; missing: string; known?: string; sources?: readonly string[] }
   /** Words the knowledge base never uses, as the user wrote them; `name` when it looks like a proper noun. */
   | { kind: "subject"; phrase: string; name: boolean };
 
