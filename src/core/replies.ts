@@ -151,7 +151,7 @@ function missingText(u: Uncovered, kb: CoverageKnowledge): string {
     case "figure":
       return `None of my sources puts a number on ${u.missing}.`;
     case "place":
-      return `None of my sources gives figures for ${u.name} on its own: they give national figures for the United States, the United Kingdom and Canada.`;
+      return `None of my sources gives figures for ${placeName(u.name)} on its own: they give national figures for the United States, the United Kingdom and Canada.`;
     case "subject":
       return u.name
         ? `None of my sources says anything about ${u.phrase}: they describe the role in general, not particular employers, products or places.`
@@ -205,4 +205,9 @@ function roleName(role: string): string {
 function withArticle(role: string): string {
   if (/[^s]s$/.test(role)) return role;
   return /^([aeiou]|[AEFHILMNORSX][A-Z])/.test(role) ? `an ${role}` : `a ${role}`;
+}
+
+/** A place as a name: "leeds" → "Leeds", "san francisco" → "San Francisco"; as written when it has capitals. */
+function placeName(name: string): string {
+  return name === name.toLowerCase() ? name.replace(/\b[a-z]/g, (c) => c.toUpperCase()) : name;
 }

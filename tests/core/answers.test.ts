@@ -219,7 +219,7 @@ describe("direct answers", () => {
   it.each([
     ["how much does amazon pay a customer care director", /^None of my sources (covers|says anything about) amazon/i],
     ["how much does Zappos pay a customer care director", /^None of my sources says anything about Zappos/],
-    ["customer care director salary in texas", /^None of my sources gives figures for texas on its own/],
+    ["customer care director salary in texas", /^None of my sources gives figures for Texas on its own/],
     ["what will a director earn in 2031?", /^None of my sources gives figures for 2031: the newest dates from 2025/],
     ["how do I calculate NPS?", /^None of my sources covers how to calculate a metric/],
     ["what interview questions will I get for a CCD role?", /^None of my sources covers interview questions/],

@@ -41,7 +41,11 @@ export function salaryLead(input: ComposeInput): Composition {
   if (slots.period === "month" || slots.period === "week") return noFigure(catalog, `${slots.period}ly pay`, countries);
   const levels = slots.levels ?? (slots.level ? [slots.level] : []);
   if (levels.length > 0 || slots.byLevel) {
-    if (!countries.includes("US")) return noFigure(catalog, "pay by experience level", countries);
+    if (!countries.includes("US")) {
+      // "10 years in, what's the pay in Canada?": the years describe the asker; the country's figures answer.
+      if (slots.years !== undefined && !slots.byLevel && !slots.levels) return withoutLevel(catalog, countries);
+      return noFigure(catalog, "pay by experience level", countries);
+    }
     const blocks = levelLead(catalog, levels, slots.years);
     // "is that more than the US average?": the sources' averages beside the level's figure.
     if (input.form.comparison) blocks.push(...countryLead(catalog, "US", true));
@@ -229,6 +233,20 @@ function hourly(catalog: Catalog, countries: readonly Country[]): Composition {
       sources: [f.source],
     },
   ]);
+}
+
+/** The countries' yearly figures, then a line saying no source breaks them down by experience. */
+function withoutLevel(catalog: Catalog, countries: readonly Country[]): Composition {
+  const level = catalog.salary.figures.find((x) => x.kind === "level");
+  const note = level
+    ? fill(catalog.wording.salary.noFigureLevel, {
+        source: sourceName(catalog, level.source),
+        where: WHERE[level.country],
+      })
+    : "";
+  const blocks: Block[] = countries.flatMap((c) => countryLead(catalog, c, true));
+  if (note) blocks.push({ type: "text", text: note });
+  return answer(blocks);
 }
 
 /** No source gives this figure for these countries: say so, and show the yearly figures that exist. */

@@ -312,9 +312,11 @@ export class Router {
     // "Over 40", "under 30": an age band, which no source gives.
     const band = /\d/.test(rest);
     if (traits.length === 0 && unknown.length === 0 && !band) return null;
-    const given = !band && ranking.hits.some(
-      (h) => /\d%/.test(h.fact.text) && traits.some((t) => h.matched.includes(t)) && unknown.length === 0,
-    );
+    const given =
+      !band &&
+      ranking.hits.some(
+        (h) => /\d%/.test(h.fact.text) && traits.some((t) => h.matched.includes(t)) && unknown.length === 0,
+      );
     if (given) return null;
     return { kind: "figure", missing: `the share of directors who ${rest}` };
   }

@@ -60,6 +60,12 @@ const CODE_WORDS =
 const FIRST_PERSON = /\b(i|im|ive|id|my|our|we|were)\b/;
 /** "hr bp here", "recruiter here": a clause that introduces the asker. */
 const SELF_INTRO = /^ (\S+ ){1,4}here $/;
+/** A clause that says who the asker is: a job below the director's, or their years ("team lead in Leeds", "8 yrs in"). */
+const SELF_DESCRIPTION =
+  /\b(team lead|team leader|manager|mgr|supervisor|rep|agent|recruiter|hr|hrbp|student|grad|analyst|coordinator|specialist)\b|\b\d+\s*(yrs?|years?)\b/;
+/** The director's job, pay or an employer's hiring in the clause: it is about the subject, not the asker. */
+const NOT_SELF =
+  /\b(director|directors|head|vp|chief|hiring|hires|salary|pay|paid|earn|earns|make|makes|how much|what)\b/;
 /** A statement that asks about pay is a question after all ("I'd like to know what I would earn…"). */
 const ASKS_PAY = /\b(how much|what|salary|pay|earn)\b/;
 const CLAUSE = /[.?!;,\n]+|\s[-–—]\s|\b(?:and|but|so|because|though)\b/i;
@@ -148,14 +154,24 @@ class Scan {
     this.clauses ??= this.raw
       .slice(0, 2000)
       .split(CLAUSE)
-      .map((c) => ({ words: ` ${plain(c)} `, statement: !QUESTION_START.test(c) }));
+      .map((c) => ({ words: ` ${plain(c)} `, statement: !QUESTION_START.test(c) }))
+      .filter((c) => c.words.trim() !== "");
+    const clauses = this.clauses;
     const needle = ` ${words} `;
-    const holding = this.clauses.filter((c) => c.words.includes(needle));
+    const holding = clauses.filter((c) => c.words.includes(needle));
     return (
       holding.length > 0 &&
       holding.every((c) => {
         const before = c.words.slice(0, c.words.indexOf(needle));
-        return c.statement && (SELF_INTRO.test(c.words) || (FIRST_PERSON.test(before) && !ASKS_PAY.test(before)));
+        // "team lead in Leeds, 6 yrs in, what would a director earn?": a statement that asks nothing, before the question.
+        const lead =
+          c !== clauses[clauses.length - 1] &&
+          SELF_DESCRIPTION.test(c.words) &&
+          !NOT_SELF.test(c.words) &&
+          clauses.some((q) => !q.statement);
+        return (
+          c.statement && (SELF_INTRO.test(c.words) || lead || (FIRST_PERSON.test(before) && !ASKS_PAY.test(before)))
+        );
       })
     );
   }
