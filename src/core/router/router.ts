@@ -63,7 +63,7 @@ const SHARE_WORDS = new Set([
 ]);
 /** Asks what each source says about something, not about the sources themselves. */
 const PER_SOURCE =
-  /\b(disagree|disagrees|differ|differs|different|conflict|conflicting|contradict\w*|vary|varies|both|each)\b/;
+  /\b(disagree|disagrees|differ|differs|different|conflict|conflicting|contradict\w*|vary|varies|both|each|compare|comparing|versus|vs)\b/;
 /** "besides", "other than", "apart from": the question names what it already knows. */
 const EXCLUDING = /\b(besides|other than|apart from|aside from|except|excluding|beyond)\b/;
 /** Intents whose answers are figures about people in the role: a related role's name means we have no data. */
@@ -324,7 +324,9 @@ export class Router {
   /** Whether a topic's facts say anything about a role ("manager", "team leads"). */
   private describes(topic: string, role: string): boolean {
     const text = this.topicText.get(topic) ?? "";
-    return text.includes(role.endsWith("s") ? role.slice(0, -1) : role);
+    // "customer care manager" is described where the text says "manager"; "chief customer officer" only by name.
+    const head = role.replace(/^(customer (service|care|support)|call (center|centre)|support) /, "");
+    return text.includes(head.endsWith("s") ? head.slice(0, -1) : head);
   }
 
   /** What a message asks about that no source covers, were it about `intent` (for follow-ups). */
