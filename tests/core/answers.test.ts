@@ -209,6 +209,12 @@ describe("direct answers", () => {
     );
   });
 
+  it("the asker's own amount is compared, not looked up as a quoted figure", () => {
+    const { text } = ask("my wife is a customer care director in canada making 100k, is that normal");
+    expect(text.split("\n")[0]).toMatch(/^In Canada, a year: C\$115,000 average/);
+    expect(text).not.toContain("£");
+  });
+
   it("a 'how much?' about something no source puts a number on is declined, with what they do say", () => {
     const { outcome, text } = ask("what % bonus does a customer care director get?");
     expect(outcome).toBe("decline");

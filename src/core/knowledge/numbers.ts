@@ -10,7 +10,13 @@ export interface Figure {
   value: number;
   /** Written as a figure (%, currency, "k", decimals, thousands), not a bare count like "5 years". */
   figure: boolean;
+  /** The asker's own amount ("making 100k", "more than 100k", "an offer of 95k"), not one quoted from a source. */
+  own: boolean;
 }
+
+/** Words before an amount that make it the asker's: their pay, an offer, a threshold. */
+const OWN_BEFORE =
+  /\b(making|make|makes|earning|earn|earns|on|paid|get|getting|got|offer|offered|than|over|under|above|below|at|of|around|about|for)\s*$/i;
 
 const NUMBER =
   /([$£€]|c\$)?\s?(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.]*[a-jl-z])(\s?k\b|\s?%|\s?percent\b)?/gi;
@@ -27,7 +33,8 @@ export function figuresIn(text: string): Figure[] {
     const percent = suffix === "%" || suffix === "percent";
     const term = percent ? `#${value}%` : value >= 1000 ? `#${Math.floor(value / 1000)}k` : `#${value}`;
     const figure = Boolean(m[1] || suffix || digits.includes(".") || value >= 1000);
-    if (!out.some((f) => f.term === term)) out.push({ term, value, figure });
+    const own = OWN_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index));
+    if (!out.some((f) => f.term === term)) out.push({ term, value, figure, own });
   }
   return out;
 }

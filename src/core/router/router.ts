@@ -193,7 +193,7 @@ export class Router {
       .map((intent, i) => ({ intent: intent.id, score: scores[i]! }))
       .filter((c) => c.score > 0)
       .sort((x, y) => y.score - x.score);
-    const figures = quoted.flatMap((f) => (f.figure ? [f.term] : []));
+    const figures = quoted.flatMap((f) => (f.figure && !f.own ? [f.term] : []));
     const hits = this.facts.search([...termsOf(analysis), ...figures], 12);
     const combined = combine(ranked, hits, this.config);
     // Pay in two covered countries ("better paid in the US or Canada?") is a salary comparison.
@@ -283,7 +283,7 @@ export class Router {
     const share = this.missingShare(found, ranking, termsOf(found.analysis));
     if (share) return { ...found, outcome: "decline", declineReason: "uncovered", uncovered: share, focus: [] };
     // A figure the question quotes ("where does the 121k come from?") picks the facts that give it.
-    const asked = new Set(quoted.filter((f) => f.figure).map((f) => f.term));
+    const asked = new Set(quoted.filter((f) => f.figure && !f.own).map((f) => f.term));
     const giving = ranking.hits.filter((h) => h.matched.some((m) => asked.has(m)));
     // Several pay figures quoted ("121k or 125k, which is right?") ask for them side by side.
     const payFigures = new Set(
