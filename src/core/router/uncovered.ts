@@ -303,6 +303,8 @@ function shapesQuestion(word: string): boolean {
 function isStrong(scan: Scan, word: string, kb: CoverageKnowledge): boolean {
   // Three letters no dictionary knows are an acronym typed in lower case ("pto", "roi"); chat shorthand is expanded before.
   const jargon = word.length >= 3 && !kb.dictionary.has(word) && !shapesQuestion(word);
+  // An ordinal ("5th", "2nd") picks an item; it names nothing.
+  if (/^\d+(st|nd|rd|th)$/.test(word)) return false;
   return /\d/.test(word) || jargon || scan.isName(word);
 }
 
