@@ -53,6 +53,7 @@ export const COMPOSER_TERMS: readonly string[] = [
   "age",
   "diversity",
   "_vs_worker",
+  "_up_to",
   "average",
 ];
 

@@ -69,6 +69,17 @@ export function salaryLead(input: ComposeInput): Composition {
       ...countryLead(catalog, "US", true),
       { type: "text", text: benchmark.text, sources: benchmark.sources },
     ]);
+  // "Most can make up to how much?": the one figure that says so, then the averages.
+  const upper = catalog.salary.figures.find((f) => f.kind === "upper" && countries.includes(f.country));
+  if (upper && input.terms.has("_up_to"))
+    return answer([
+      {
+        type: "text",
+        text: `${sourceName(catalog, upper.source)}: most directors can make ${describeFigure(upper)} a year in ${WHERE[upper.country]}.`,
+        sources: [upper.source],
+      },
+      ...countryLead(catalog, upper.country, true),
+    ]);
   if (input.terms.has("range")) return answer(rangeLead(catalog, countries));
   const blocks =
     countries.length > 1 ? compareCountries(catalog, countries) : countryLead(catalog, countries[0]!, false);
