@@ -196,6 +196,12 @@ export class Router {
     const figures = quoted.flatMap((f) => (f.figure && !f.own ? [f.term] : []));
     const hits = this.facts.search([...termsOf(analysis), ...figures], 12);
     const combined = combine(ranked, hits, this.config);
+    // "Can a director earn more than £100k?": the asker's amount against the figures, not what drives pay.
+    if (quoted.some((f) => f.own && f.value >= 20_000) && combined[0]?.intent === "pay-factors") {
+      const salary = combined.findIndex((c) => c.intent === "salary");
+      const promoted = salary >= 0 ? combined.splice(salary, 1)[0]! : { intent: "salary", score: 0 };
+      combined.unshift({ ...promoted, score: combined[0]!.score });
+    }
     // Pay in two covered countries ("better paid in the US or Canada?") is a salary comparison.
     const coveredCountries = analysis.countries.filter((c) => ["US", "UK", "CA"].includes(c));
     if (coveredCountries.length > 1 && combined[0]?.intent === "pay-factors") {
