@@ -112,6 +112,8 @@ export class Router {
   private readonly config: RouterConfig;
   /** Each intent's topic-defining terms (keyword weight ≥ DEFINING_WEIGHT), stemmed. */
   private readonly defining = new Map<string, ReadonlySet<string>>();
+  /** Facts that say something no source puts a number on ("pay depends on location…"). */
+  private readonly figureless: readonly KnowledgeFact[];
   /** Each topic's facts and keys in lower case: which other roles a topic says anything about. */
   private readonly topicText = new Map<string, string>();
   /** The years and places the knowledge base covers (for honest declines). */
@@ -139,6 +141,7 @@ export class Router {
       ...figuresIn(text).flatMap((f) => (f.figure ? [f.term] : [])),
     ]);
     this.coverage = coverageOf(catalog, facts);
+    this.figureless = facts.filter((f) => f.noFigure);
     for (const f of facts)
       this.topicText.set(f.topic, `${this.topicText.get(f.topic) ?? ""} ${f.text.toLowerCase()} ${f.keys.join(" ")}`);
     for (const intent of catalog.intents) {
@@ -273,9 +276,14 @@ export class Router {
     const mine = this.facts.searchTopic(specific, topic);
     // "metrics besides CSAT?": what is named is what the answer should go beyond, so the topic as a whole.
     found.focus = EXCLUDING.test(found.normalized) ? [] : focusOf(topic, mine, this.config);
-    const figureless = found.form.quantity
-      ? ranking.hits.find((h) => h.fact.noFigure && (h.keyed || h.matched.length > 1))?.fact
-      : undefined;
+    // "How much does X earn at a startup?" asks a figure; "what affects how much X earns?" asks what drives it.
+    const asksFigure = found.form.quantity && !found.analysis.terms.has("_pay_varies");
+    // A place the sources name without a figure ("how much in San Francisco?"): what they say of it.
+    const place = found.analysis.places.find((p) => this.coverage.places.has(p));
+    const figureless = !asksFigure
+      ? undefined
+      : ((place ? this.figureless.find((f) => f.text.toLowerCase().includes(place)) : undefined) ??
+        ranking.hits.find((h) => h.fact.noFigure && (h.keyed || h.matched.length > 1))?.fact);
     if (figureless) {
       const uncoveredFigure: Uncovered = {
         kind: "figure",
