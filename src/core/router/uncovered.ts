@@ -66,6 +66,8 @@ const SELF_DESCRIPTION =
 /** The director's job, pay or an employer's hiring in the clause: it is about the subject, not the asker. */
 const NOT_SELF =
   /\b(director|directors|head|vp|chief|hiring|hires|salary|pay|paid|earn|earns|make|makes|how much|what)\b/;
+/** "English is not my first language", "Leeds is our home": the word says something about the asker's own. */
+const ABOUT_MINE = /^ (\S+ ){1,2}(is|are|was|isnt|arent) (not )?(my|our) /;
 /** A statement that asks about pay is a question after all ("I'd like to know what I would earn…"). */
 const ASKS_PAY = /\b(how much|what|salary|pay|earn)\b/;
 const CLAUSE = /[.?!;,\n]+|\s[-–—]\s|\b(?:and|but|so|because|though)\b/i;
@@ -170,7 +172,12 @@ class Scan {
           !NOT_SELF.test(c.words) &&
           clauses.some((q) => !q.statement);
         return (
-          c.statement && (SELF_INTRO.test(c.words) || lead || (FIRST_PERSON.test(before) && !ASKS_PAY.test(before)))
+          c.statement &&
+          (SELF_INTRO.test(c.words) ||
+            lead ||
+            (FIRST_PERSON.test(before) && !ASKS_PAY.test(before)) ||
+            // "English is not my first language": the asker, named after the word.
+            (ABOUT_MINE.test(c.words) && !ASKS_PAY.test(c.words)))
         );
       })
     );
