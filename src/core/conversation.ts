@@ -15,6 +15,7 @@ import {
   HOW_LONG,
   MORE,
   OTHER_SOURCES,
+  ordinalOf,
   POINTER,
   POINTS_BACK,
   REFERS,
@@ -67,6 +68,8 @@ export type FollowUp =
   | { kind: "why"; intent: string; slots: Slots }
   /** "How long does that take?": how much experience the path needs. */
   | { kind: "how-long"; intent: string; slots: Slots }
+  /** "The second one": one item of the previous answer's list (1-based; -1 for the last). */
+  | { kind: "item"; index: number; state: ConversationState }
   /** "Over what period?", "do the sources agree?": the previous answer again, with its dates and every source. */
   | { kind: "again"; intent: string; slots: Slots; terms: string[] };
 
@@ -87,6 +90,8 @@ export function readFollowUp(
   const text = routing.normalized;
   const words = text.split(" ").filter(Boolean);
   if (MORE.test(text)) return { kind: "more", intent: previous.intent, slots: previous.slots };
+  const index = words.length <= 8 ? ordinalOf(text) : null;
+  if (index !== null) return { kind: "item", index, state: previous };
   if (words.length <= 8 && (OTHER_SOURCES.test(text) || WHEN.test(text)))
     return { kind: "again", intent: previous.intent, slots: previous.slots, terms: previous.terms };
   // "which source says 104k?" quotes a figure: the facts that give it answer, not the last reply's sources.

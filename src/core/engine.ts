@@ -11,7 +11,7 @@ import { ownerOf } from "./assessment/machine.ts";
 import type { Catalog } from "./catalog.ts";
 import { type Answered, type ConversationState, type Conversed, type FollowUp, readFollowUp } from "./conversation.ts";
 import { feedbackBlock } from "./feedback.ts";
-import { refineReply, stateOf } from "./follow-up.ts";
+import { itemReply, refineReply, stateOf } from "./follow-up.ts";
 import { ForgetMe } from "./forget.ts";
 import { Metrics, type Report, reportReply } from "./metrics.ts";
 import { askPayload } from "./payloads.ts";
@@ -158,6 +158,12 @@ export class Engine {
         const target = follow.intent === "training" ? "training" : "experience";
         return this.withFeedback(this.compose(target, {}), routing, target);
       }
+      case "item":
+        return itemReply(follow, routing, {
+          catalog: this.catalog,
+          router: this.router,
+          replyTo: (r) => this.replyTo(r),
+        });
       case "refine":
         return refineReply(follow, routing, text, {
           catalog: this.catalog,

@@ -5,7 +5,7 @@ export const MORE =
   /^(?:(?:ok|okay|yes|sure|great|thanks|cool|and)\s+)?(?:tell me more|more|more please|more pls|more info|more detail|more details|go on|keep going|continue|expand|elaborate|details|full answer|the rest|show me more|can you expand|say more|like what|such as|examples|for example|for instance|give me examples|any examples)$/;
 /** "which source says that?", "says who?": where the previous answer came from. */
 export const SOURCES =
-  /\b(which|what) (source|sources)\b|\bsays who\b|\bwho says\b|\bsource\b|\bsources\b|\bcitation\b|\bwhere (is|does|did) (that|this|it) (from|come from)\b|\bwhere did you get (that|this)\b/;
+  /\b(which|what) (source|sources)\b|\bsays who\b|\bwho says\b|\bsource\b|\bsources\b|\bcitation\b|\bwhere (is|does|did|do) (that|this|it|those|these|the \w+(?: \w+)?) (figures? |numbers? )?(from|come from|comes from)\b|\bwhere did you get (that|this)\b/;
 /** "why?", "how come?": the reason behind the previous answer. */
 export const WHY =
   /^(?:(?:ok|okay|and|but|so|hmm)\s+)?(?:why|how come|whys that|why is that|why so|why would that be|what is the reason|reason)\b/;
@@ -14,7 +14,7 @@ export const HOW_LONG =
   /^(?:(?:and|ok|so)\s+)?how long (?:does|would|will|did|do) (?:that|it|this|they|i|you) (?:take|need)\b|^how long$/;
 /** The previous answer, pointed at: "that", "this", "it", or a bare "source?". */
 export const POINTER =
-  /\b(that|this|it|its|those|these|them)\b|^(?:which |what )?(source|sources)$|^(says who|who says)$/;
+  /\b(that|this|it|its|those|these|them)\b|\bthe (average|figure|number|range|score|rate|percentage|data|stat|stats|growth figure)\b|^(?:which |what )?(source|sources)$|^(says who|who says)$/;
 /** Words that open a turn leaning on the one before ("and in Canada?", "what about…"). */
 export const CONTINUES =
   /^(?:and|what about|how about|what of|same for|same in|ok and|okay and|but|also|what if|and what about|and how about|then|so)\b/;
@@ -27,6 +27,39 @@ export const OTHER_SOURCES =
 /** "is that more than…", "does it…": the turn is about the previous answer. */
 export const POINTS_BACK =
   /^(?:is|was|does|how does|would|is it|and is) (?:that|it|this|those|these)\b|^(?:and )?(?:compared (?:to|with)|vs|versus|against|relative to|how does (?:that|it) compare)\b/;
+
+/** "the second one", "tell me more about the third", "2nd?", "the last one": one item of the previous answer's list. */
+export const ORDINAL =
+  /^(?:(?:and|ok|okay|so|tell me|more|what|explain|about|on|is|the|whats|what is|about the)\s+)*(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last|1st|2nd|3rd|4th|5th|6th|7th|number (?:one|two|three|four|five|\d))(?:\s+(?:one|item|point|mistake|trade ?off|skill|kpi|step|reason|thing|on the list))?(?:\s+(?:about|mean|means|then|please|pls))?$/;
+const ORDINALS: Record<string, number> = {
+  first: 1,
+  "1st": 1,
+  second: 2,
+  "2nd": 2,
+  third: 3,
+  "3rd": 3,
+  fourth: 4,
+  "4th": 4,
+  fifth: 5,
+  "5th": 5,
+  sixth: 6,
+  "6th": 6,
+  seventh: 7,
+  "7th": 7,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  last: -1,
+};
+/** The item an ordinal points at: 1 for "first", -1 for "last", null when the text names none. */
+export function ordinalOf(text: string): number | null {
+  const m = ORDINAL.exec(text);
+  if (!m) return null;
+  const word = m[1]!.replace(/^number /, "");
+  return ORDINALS[word] ?? (/^\d$/.test(word) ? Number(word) : null);
+}
 
 /** "which one…", "how many have one?", "of them": the turn points at the previous answer's items. */
 export const REFERS =

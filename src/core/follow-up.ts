@@ -62,6 +62,62 @@ export function refineReply(
 }
 
 /**
+ * "The second one": the item of the previous answer's list. The answer led with several facts, or
+ * with one that lists items ("Five common mistakes: a, b, c…"); an item named in a list is looked up
+ * among its topic's facts. With no list to point into, the topic's page.
+ */
+export function itemReply(
+  follow: Extract<FollowUp, { kind: "item" }>,
+  routing: RouteResult,
+  { router, replyTo }: Refining,
+): Reply {
+  const { state, index } = follow;
+  const all = router.facts.facts;
+  const led = state.facts.flatMap((id) => all.filter((f) => f.id === id));
+  const answer = (focus: RouteResult["focus"]): Reply =>
+    replyTo({
+      ...routing,
+      outcome: "answer",
+      intent: state.intent,
+      slots: state.slots,
+      confidence: 1,
+      focus,
+      quoted: focus.length > 0,
+      form: { ...routing.form, yesNo: false },
+    });
+  if (led.length >= 2) {
+    const fact = nth(led, index);
+    if (fact) return answer([fact]);
+  }
+  const list = [led[0], ...all.filter((f) => f.topic === state.intent && f.summary)].find(
+    (f) => f && listItems(f.text).length >= 2,
+  );
+  const phrase = list ? nth(listItems(list.text), index) : undefined;
+  if (phrase) {
+    const terms = router.route(phrase).analysis.terms;
+    const hit = router.facts.searchTopic(terms, state.intent, 4).find((h) => !h.fact.summary);
+    if (hit) return answer([hit.fact]);
+  }
+  return answer([]);
+}
+
+/** The items of a sentence that lists them: "Five common mistakes: a, b, c and d." → [a, b, c, d]. */
+export function listItems(text: string): string[] {
+  const colon = text.indexOf(": ");
+  if (colon < 0) return [];
+  return text
+    .slice(colon + 2)
+    .replace(/\.$/, "")
+    .split(/,\s*(?:and\s+)?|\s+and\s+(?=[^,]*$)/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 1);
+}
+
+function nth<T>(items: readonly T[], index: number): T | undefined {
+  return index === -1 ? items[items.length - 1] : items[index - 1];
+}
+
+/**
  * What to remember after a reply: its intent and slots, the facts it led with, its sources. A
  * decline of something uncovered remembers the topic it was otherwise about ("at Amazon" → pay),
  * so "and in general?" has something to refer to; other declines change nothing (null).
@@ -76,7 +132,9 @@ export function stateOf(reply: Reply, follow: FollowUp, routing: RouteResult, at
   const slots =
     follow.kind === "refine" || follow.kind === "again" || follow.kind === "more" || follow.kind === "why"
       ? follow.slots
-      : routing.slots;
+      : follow.kind === "item"
+        ? follow.state.slots
+        : routing.slots;
   const sources = reply.blocks.flatMap((b) => (b.type === "sources" ? b.sources.map((s) => s.id) : []));
   const facts = follow.kind === "fresh" ? routing.focus.map((f) => f.id) : [];
   const terms = follow.kind === "refine" || follow.kind === "again" ? follow.terms : routing.analysis.terms;

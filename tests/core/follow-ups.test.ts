@@ -1,0 +1,40 @@
+/** Follow-ups read against the previous turn, through the engine's converse (pure: state in, state out). */
+import { describe, expect, it } from "vitest";
+import type { ConversationState } from "../../src/core/conversation.ts";
+import { listItems } from "../../src/core/follow-up.ts";
+import { renderText } from "../../src/core/render-text.ts";
+import { testEngine } from "../helpers/engine.ts";
+
+/** Plays the turns in one conversation and returns each reply's plain text. */
+function talk(...turns: string[]): string[] {
+  let state: ConversationState | null = null;
+  return turns.map((q) => {
+    const turn = testEngine().converse(q, state, 1_000);
+    state = turn.state;
+    return renderText(turn.reply);
+  });
+}
+
+describe("follow-ups: one item of the previous list", () => {
+  it("'the second one' after a listed answer is that item, from its own fact", () => {
+    const [, second] = talk("what are the biggest trade-offs", "tell me more about the second one");
+    expect(second!.split("\n")[0]).toMatch(/^Speed vs resolution quality: /);
+  });
+
+  it("'the last one?' is the list's last item", () => {
+    const [, last] = talk("common mistakes", "the last one?");
+    expect(last!.split("\n")[0]).toMatch(/^Ignoring learning loops: /);
+  });
+
+  it("splits a listing sentence into its items", () => {
+    expect(listItems("Five common mistakes: a b, c d and e f.")).toEqual(["a b", "c d", "e f"]);
+    expect(listItems("No list here.")).toEqual([]);
+  });
+});
+
+describe("follow-ups: where a figure comes from", () => {
+  it("'where does the average come from?' names the previous answer's sources", () => {
+    const [, from] = talk("customer care director salary in canada", "where does the average come from?");
+    expect(from).toMatch(/jobdescription\.org/);
+  });
+});
