@@ -18,8 +18,10 @@ import {
   ordinalOf,
   POINTER,
   POINTS_BACK,
+  PRONOUN,
   REFERS,
   SOURCES,
+  SUM_UP,
   WHEN,
   WHY,
 } from "./follow-up-forms.ts";
@@ -90,6 +92,7 @@ export function readFollowUp(
   const text = routing.normalized;
   const words = text.split(" ").filter(Boolean);
   if (MORE.test(text)) return { kind: "more", intent: previous.intent, slots: previous.slots };
+  if (SUM_UP.test(text)) return { kind: "again", intent: previous.intent, slots: previous.slots, terms: [] };
   const index = words.length <= 8 ? ordinalOf(text) : null;
   if (index !== null) return { kind: "item", index, state: previous };
   if (words.length <= 8 && (OTHER_SOURCES.test(text) || WHEN.test(text)))
@@ -118,6 +121,17 @@ export function readFollowUp(
   const unplaced = routing.outcome === "clarify" || routing.declineReason === "not-understood";
   if (words.length <= 5 && unplaced && own.length > 0 && mentions(previous.intent, own))
     return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: [...previous.terms, ...own] };
+  // "does that include workforce planning?": a short turn pointing back, about something the previous topic's facts say.
+  if (
+    words.length <= 8 &&
+    PRONOUN.test(text) &&
+    !routing.analysis.roleMentioned &&
+    own.length > 0 &&
+    routing.intent !== previous.intent &&
+    routing.intent !== "sources" &&
+    mentions(previous.intent, own)
+  )
+    return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: [...previous.terms, ...own] };
   if ((complete && !pointsBack && !CONTINUES.test(text)) || (!leans && !fragment)) return { kind: "fresh" };
   // "and in the UK?" after the duties: the duties do not change by country, so it is a new question.
   const taken = accepts(previous.intent);
@@ -133,7 +147,10 @@ export function readFollowUp(
     years !== undefined && routing.slots.years === undefined
       ? { ...routing.slots, years, level: levelForYears(years) }
       : routing.slots;
-  const terms = [...new Set([...previous.terms, ...routing.analysis.terms])];
+  // "and the average?" after the range: the figure asked now replaces the one asked before.
+  const swaps = ["range", "average"].filter((t) => routing.analysis.terms.has(t));
+  const kept = swaps.length > 0 ? previous.terms.filter((t) => t !== "range" && t !== "average") : previous.terms;
+  const terms = [...new Set([...kept, ...routing.analysis.terms])];
   return { kind: "refine", intent: previous.intent, slots: mergeSlots(previous.slots, now, pointsBack), terms };
 }
 

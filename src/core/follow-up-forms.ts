@@ -61,6 +61,12 @@ export function ordinalOf(text: string): number | null {
   return ORDINALS[word] ?? (/^\d$/.test(word) ? Number(word) : null);
 }
 
+/** "sum it up in one line", "tldr": the previous topic's short answer. */
+export const SUM_UP =
+  /^(?:(?:ok|okay|so|can you|could you|pls|please)\s+)*(?:sum (?:it|that|this) up|summari[sz]e(?: (?:it|that|this))?|tl ?dr|short version|give me the short version|in short|(?:in|on) (?:one|a) (?:line|sentence))(?:\s+(?:in|on) (?:one|a) (?:line|sentence))?(?:\s+(?:please|pls))?$/;
+/** A turn that leans on the previous answer through a pronoun ("does that include…", "did anyone check it?"). */
+export const PRONOUN = /\b(it|that|this|those|these)\b/;
+
 /** "which one…", "how many have one?", "of them": the turn points at the previous answer's items. */
 export const REFERS =
   /\bwhich one\b|\b(have|has|hold|holds|get|gets) one\b|\bof (them|those|these)\b|\bthe (first|second|third|last) one\b/;

@@ -5,6 +5,7 @@
  */
 import type { Catalog } from "./catalog.ts";
 import { type ConversationState, type FollowUp, stateAfter } from "./conversation.ts";
+import { PRONOUN } from "./follow-up-forms.ts";
 import { declineReply, uncoveredReply } from "./replies.ts";
 import type { RouteResult, Router } from "./router/router.ts";
 import type { Reply } from "./types.ts";
@@ -56,7 +57,19 @@ export function refineReply(
   );
   if (named.length > 0 && fromSource.length > 0)
     return replyTo({ ...refined, focus: fromSource.slice(0, 3), quoted: true });
-  const sameTopic = routing.focus.filter((f) => f.topic === follow.intent);
+  // The turn's own words among the previous topic's facts ("does that include workforce planning?").
+  const focused = routing.focus.filter((f) => f.topic === follow.intent);
+  const sameTopic =
+    focused.length > 0 || !PRONOUN.test(routing.normalized)
+      ? focused
+      : router.facts
+          .searchTopic(
+            [...routing.analysis.terms].filter((t) => !t.startsWith("_")),
+            follow.intent,
+            2,
+          )
+          .filter((h) => h.keyed || h.matched.length > 1)
+          .map((h) => h.fact);
   const analysis = { ...routing.analysis, terms: new Set(follow.terms) };
   return replyTo({ ...refined, analysis, focus: sameTopic });
 }

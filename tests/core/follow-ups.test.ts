@@ -32,6 +32,19 @@ describe("follow-ups: one item of the previous list", () => {
   });
 });
 
+describe("follow-ups: pointing back", () => {
+  it("'sum it up in one line' is the previous topic's short answer", () => {
+    const [first, short] = talk("manager vs director differences", "sum it up in one line");
+    expect(short!.split("\n")[0]).toBe(first!.split("\n")[0]);
+  });
+
+  it("'and the average?' after the range asks for the average instead", () => {
+    const [range, average] = talk("uk salary range for a customer care director", "and the average?");
+    expect(range).toMatch(/£45,000 to £100,000/);
+    expect(average!.split("\n")[0]).toMatch(/£70,000/);
+  });
+});
+
 describe("follow-ups: where a figure comes from", () => {
   it("'where does the average come from?' names the previous answer's sources", () => {
     const [, from] = talk("customer care director salary in canada", "where does the average come from?");
