@@ -132,6 +132,15 @@ export function readFollowUp(
     mentions(previous.intent, own)
   )
     return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: [...previous.terms, ...own] };
+  // "range?", "hourly?": a word or two that only say which figure, about the previous answer.
+  const figureWords = words.length <= 2 && own.length > 0 && own.every((t) => SLOT_TERMS.includes(t));
+  if (figureWords && routing.intent === previous.intent)
+    return {
+      kind: "refine",
+      intent: previous.intent,
+      slots: mergeSlots(previous.slots, routing.slots, false),
+      terms: [...previous.terms.filter((t) => t !== "range" && t !== "average"), ...own],
+    };
   if ((complete && !pointsBack && !CONTINUES.test(text)) || (!leans && !fragment)) return { kind: "fresh" };
   // "and in the UK?" after the duties: the duties do not change by country, so it is a new question.
   const taken = accepts(previous.intent);
