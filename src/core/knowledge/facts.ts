@@ -79,7 +79,12 @@ function roleFacts(catalog: Catalog): KnowledgeFact[] {
       topic: "role-overview",
       text: `${sourceName(catalog, d.source)}: ${d.text}`,
       sources: [d.source],
-      keys: ["definition", "what is"],
+      // A definition that names the role's aim answers "what's its main goal?".
+      keys: [
+        "definition",
+        "what is",
+        ...(/\bobjective|\bgoal/.test(d.text) ? ["main goal", "goal", "objective", "purpose", "aim"] : []),
+      ],
     })),
     {
       id: "role-overview/titles",
