@@ -11,7 +11,13 @@ import { evaluateDialogues, loadDialogues } from "../../src/eval/dialogues.ts";
 import { evaluate, loadEvalSet } from "../../src/eval/evaluate.ts";
 import { testCatalog, testEngine } from "../helpers/engine.ts";
 
-const SETS = ["questions.yml", "holdout.yml", "unseen.yml", "tuning.yml", "blind-a.yml"];
+const SETS = [
+  "questions.yml",
+  "holdout.yml",
+  "unseen.yml",
+  "tuning.yml",
+  ...["a", "c", "d", "e", "f", "g", "h", "i"].map((set) => `blind-${set}.yml`),
+];
 /** Floors: lead score in scope, share declined out of scope, median reply length (characters). */
 const FLOOR = { lead: 0.93, declined: 0.93, medianLength: 600 };
 const DIALOGUE_SETS = ["dialogues-a.yml", "dialogues-tuning.yml"];
