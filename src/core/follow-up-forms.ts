@@ -2,10 +2,10 @@
 
 /** "tell me more", "more", "go on": the whole topic of the previous answer. */
 export const MORE =
-  /^(?:(?:ok|okay|yes|sure|great|thanks|cool|and)\s+)?(?:tell me more|more|more please|more pls|more info|more detail|more details|go on|keep going|continue|expand|elaborate|details|full answer|the rest|show me more|can you expand|say more|like what|such as|examples|for example|for instance|give me examples|any examples)$/;
+  /^(?:(?:ok|okay|yes|sure|great|thanks|cool|and)\s+)?(?:tell me more|more|more please|more pls|more info|more detail|more details|go on|keep going|continue|expand|elaborate|details|full answer|the rest|show me more|can you expand|say more|like what|for what|what for|such as|examples|for example|for instance|give me examples|any examples)$/;
 /** "which source says that?", "says who?": where the previous answer came from. */
 export const SOURCES =
-  /\b(which|what) (source|sources)\b|\bsays who\b|\bwho says\b|\bsource\b|\bsources\b|\bcitation\b|\bwhere (is|does|did|do) (that|this|it|those|these|the \w+(?: \w+)?) (figures? |numbers? )?(from|come from|comes from)\b|\bwhere did you get (that|this)\b/;
+  /\b(which|what) (source|sources)\b|\bsays who\b|\bwho says\b|\bsource\b|\bsources\b|\bcitation\b|\bwhere (is|does|did|do) (that|this|it|those|these|the \w+(?: \w+)?) (figures? |numbers? )?(from|come from|comes from)\b|\bwhere did you get (that|this)\b|\b(which|what) (figure|figures|number|numbers|data) (comes?|came) from\b/;
 /** "why?", "how come?": the reason behind the previous answer. */
 export const WHY =
   /^(?:(?:ok|okay|and|but|so|hmm)\s+)?(?:why|how come|whys that|why is that|why so|why would that be|what is the reason|reason)\b/;
@@ -14,7 +14,7 @@ export const HOW_LONG =
   /^(?:(?:and|ok|so)\s+)?how long (?:does|would|will|did|do) (?:that|it|this|they|i|you) (?:take|need)\b|^how long$/;
 /** The previous answer, pointed at: "that", "this", "it", or a bare "source?". */
 export const POINTER =
-  /\b(that|this|it|its|those|these|them)\b|\bthe (average|figure|number|range|score|rate|percentage|data|stat|stats|growth figure)\b|^(?:which |what )?(source|sources)$|^(says who|who says)$/;
+  /\b(that|this|it|its|those|these|them)\b|\b(which|what) (figure|figures|number|numbers)\b|\bthe (average|figure|number|range|score|rate|percentage|data|stat|stats|growth figure)\b|^(?:which |what )?(source|sources)$|^(says who|who says)$/;
 /** Words that open a turn leaning on the one before ("and in Canada?", "what about…"). */
 export const CONTINUES =
   /^(?:and|what about|how about|what of|same for|same in|ok and|okay and|but|also|what if|and what about|and how about|then|so)\b/;

@@ -98,18 +98,26 @@ export function itemReply(
       quoted: focus.length > 0,
       form: { ...routing.form, yesNo: false },
     });
-  if (led.length >= 2) {
+  // A sentence that lists things ("Top resume skills: CRM (9.62%), project management (7.51%), …") is
+  // what "the second one" counts in; otherwise the facts the answer led with.
+  const listing = led.find((f) => listItems(f.text).length >= 3);
+  if (!listing && led.length >= 2) {
     const fact = nth(led, index);
     if (fact) return answer([fact]);
   }
-  const list = [led[0], ...all.filter((f) => f.topic === state.intent && f.summary)].find(
+  const list = [listing, led[0], ...all.filter((f) => f.topic === state.intent && f.summary)].find(
     (f) => f && listItems(f.text).length >= 2,
   );
   const phrase = list ? nth(listItems(list.text), index) : undefined;
-  if (phrase) {
+  if (list && phrase) {
     const terms = router.route(phrase).analysis.terms;
-    const hit = router.facts.searchTopic(terms, state.intent, 4).find((h) => !h.fact.summary);
+    const hit = router.facts
+      .searchTopic(terms, state.intent, 4)
+      .find((h) => !h.fact.summary && (h.keyed || h.matched.length >= Math.min(2, terms.size)));
     if (hit) return answer([hit.fact]);
+    // No fact of its own: the item as the list gives it, with the list's sources.
+    const item = `${phrase[0]!.toUpperCase()}${phrase.slice(1)}.`;
+    return answer([{ ...list, id: `${list.id}#${index}`, text: item, summary: false }]);
   }
   return answer([]);
 }

@@ -26,6 +26,11 @@ describe("follow-ups: one item of the previous list", () => {
     expect(last!.split("\n")[0]).toMatch(/^Ignoring learning loops: /);
   });
 
+  it("an item the list names without a fact of its own is given as the list gives it", () => {
+    const [, second] = talk("top skills on director of customer care resumes", "and the second one?");
+    expect(second!.split("\n")[0]).toBe("Project management (7.51%).");
+  });
+
   it("splits a listing sentence into its items", () => {
     expect(listItems("Five common mistakes: a b, c d and e f.")).toEqual(["a b", "c d", "e f"]);
     expect(listItems("No list here.")).toEqual([]);
@@ -46,6 +51,16 @@ describe("follow-ups: pointing back", () => {
 });
 
 describe("follow-ups: where a figure comes from", () => {
+  it("'which figure comes from Glassdoor?' is about the previous answer, whose topic stays the context", () => {
+    const [, from, ireland] = talk(
+      "compare uk and canada pay for this job",
+      "which figure comes from glassdoor",
+      "what about ireland?",
+    );
+    expect(from).toMatch(/Glassdoor \(Canada\)/);
+    expect(ireland).toMatch(/^None of my five sources gives pay for Ireland/);
+  });
+
   it("'where does the average come from?' names the previous answer's sources", () => {
     const [, from] = talk("customer care director salary in canada", "where does the average come from?");
     expect(from).toMatch(/jobdescription\.org/);
