@@ -147,7 +147,14 @@ export function readFollowUp(
   const foreign = [...dimensions].some((d) => !taken.includes(d));
   // "is that more than the US average?" after the stress score: the average of what was just shown.
   const againstAverage = pointsBack && /\baverage\b/.test(text) && !PAY_INTENTS.has(previous.intent);
-  if (foreign && !againstAverage && routing.outcome === "answer" && routing.intent !== previous.intent)
+  // "which one helps with high pressure?" picks among the previous answer's items, whatever it names.
+  if (
+    foreign &&
+    !againstAverage &&
+    !REFERS.test(text) &&
+    routing.outcome === "answer" &&
+    routing.intent !== previous.intent
+  )
     return { kind: "fresh" };
   // A fragment that only changes what the previous answer can take ("per month?") refines it.
   const onlySlots = fragment && dimensions.size > 0 && !foreign;

@@ -5,7 +5,7 @@
  */
 import type { Catalog } from "./catalog.ts";
 import { type ConversationState, type FollowUp, stateAfter } from "./conversation.ts";
-import { PRONOUN } from "./follow-up-forms.ts";
+import { PRONOUN, REFERS } from "./follow-up-forms.ts";
 import { declineReply, uncoveredReply } from "./replies.ts";
 import type { RouteResult, Router } from "./router/router.ts";
 import type { Reply } from "./types.ts";
@@ -55,12 +55,16 @@ export function refineReply(
   const fromSource = router.facts.facts.filter(
     (f) => f.topic === follow.intent && named.some((s) => f.sources.includes(s.id)) && !f.summary,
   );
-  if (named.length > 0 && fromSource.length > 0)
-    return replyTo({ ...refined, focus: fromSource.slice(0, 3), quoted: true });
+  if (named.length > 0 && fromSource.length > 0) {
+    // "and Zippia's range?": of that source's facts, those with the words asked for first.
+    const asked = (f: (typeof fromSource)[number]) => f.keys.filter((k) => routing.analysis.terms.has(k)).length;
+    const ranked = [...fromSource].sort((a, b) => asked(b) - asked(a));
+    return replyTo({ ...refined, focus: ranked.slice(0, 3), quoted: true });
+  }
   // The turn's own words among the previous topic's facts ("does that include workforce planning?").
   const focused = routing.focus.filter((f) => f.topic === follow.intent);
   const sameTopic =
-    focused.length > 0 || !PRONOUN.test(routing.normalized)
+    focused.length > 0 || !(PRONOUN.test(routing.normalized) || REFERS.test(routing.normalized))
       ? focused
       : router.facts
           .searchTopic(

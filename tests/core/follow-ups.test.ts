@@ -50,6 +50,18 @@ describe("follow-ups: pointing back", () => {
   });
 });
 
+describe("follow-ups: one source's figure, one of the items", () => {
+  it("'and Zippia's range?' leads with Zippia's range", () => {
+    const [, zippia] = talk("us salary ranges by source", "and zippia's range?");
+    expect(zippia!.split("\n")[0]).toMatch(/Zippia \(2025\): \$89,000 to \$176,000/);
+  });
+
+  it("'which one helps with high pressure?' picks the item from the previous topic", () => {
+    const [, one] = talk("soft skills for a cs director", "which one helps with high pressure");
+    expect(one!.split("\n")[0]).toMatch(/^Resilience/);
+  });
+});
+
 describe("follow-ups: where a figure comes from", () => {
   it("'which figure comes from Glassdoor?' is about the previous answer, whose topic stays the context", () => {
     const [, from, ireland] = talk(

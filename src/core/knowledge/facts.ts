@@ -114,6 +114,7 @@ function payFacts(catalog: Catalog): KnowledgeFact[] {
         f.country.toLowerCase(),
         ...(f.level ? [f.level] : []),
         ...(f.period === "hour" ? ["hourly"] : []),
+        ...(f.kind === "range" ? ["range"] : []),
       ],
     })),
   ];
