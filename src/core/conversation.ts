@@ -87,6 +87,7 @@ export function readFollowUp(
   previous: ConversationState | null,
   accepts: (intent: string) => readonly string[] = () => [],
   mentions: (intent: string, terms: readonly string[]) => boolean = () => false,
+  named: (previous: ConversationState, text: string) => number | null = () => null,
 ): FollowUp {
   if (!previous) return { kind: "fresh" };
   const text = routing.normalized;
@@ -95,6 +96,9 @@ export function readFollowUp(
   if (SUM_UP.test(text)) return { kind: "again", intent: previous.intent, slots: previous.slots, terms: [] };
   const index = words.length <= 8 ? ordinalOf(text) : null;
   if (index !== null) return { kind: "item", index, state: previous };
+  // "and KPIs?" after a list that names KPIs: that item.
+  const item = words.length <= 6 ? named(previous, text) : null;
+  if (item !== null) return { kind: "item", index: item, state: previous };
   if (words.length <= 8 && (OTHER_SOURCES.test(text) || WHEN.test(text)))
     return { kind: "again", intent: previous.intent, slots: previous.slots, terms: previous.terms };
   // "which source says 104k?" quotes a figure: the facts that give it answer, not the last reply's sources.

@@ -11,7 +11,7 @@ import { ownerOf } from "./assessment/machine.ts";
 import type { Catalog } from "./catalog.ts";
 import { type Answered, type ConversationState, type Conversed, type FollowUp, readFollowUp } from "./conversation.ts";
 import { feedbackBlock } from "./feedback.ts";
-import { itemReply, refineReply, stateOf } from "./follow-up.ts";
+import { itemNamed, itemReply, refineReply, stateOf } from "./follow-up.ts";
 import { ForgetMe } from "./forget.ts";
 import { Metrics, type Report, reportReply } from "./metrics.ts";
 import { askPayload } from "./payloads.ts";
@@ -127,6 +127,7 @@ export class Engine {
       previous,
       (intent) => this.catalog.intentById.get(intent)?.slots ?? [],
       (intent, terms) => this.router.facts.searchTopic(terms, intent, 1).length > 0,
+      (state, said) => itemNamed(state, this.router.facts.facts, said),
     );
     const reply = follow.kind === "fresh" ? this.replyTo(routing) : this.followUp(follow, routing, text);
     // "Which source?" and "why?" are about the previous answer: its topic stays the context.

@@ -6,6 +6,7 @@
 import type { Catalog } from "./catalog.ts";
 import { type ConversationState, type FollowUp, stateAfter } from "./conversation.ts";
 import { PRONOUN, REFERS } from "./follow-up-forms.ts";
+import type { KnowledgeFact } from "./knowledge/facts.ts";
 import { declineReply, uncoveredReply } from "./replies.ts";
 import type { RouteResult, Router } from "./router/router.ts";
 import type { Reply } from "./types.ts";
@@ -104,7 +105,7 @@ export function itemReply(
     });
   // A sentence that lists things ("Top resume skills: CRM (9.62%), project management (7.51%), …") is
   // what "the second one" counts in; otherwise the facts the answer led with.
-  const listing = led.find((f) => listItems(f.text).length >= 3);
+  const listing = shownListing(state, all);
   if (!listing && led.length >= 2) {
     const fact = nth(led, index);
     if (fact) return answer([fact]);
@@ -114,16 +115,46 @@ export function itemReply(
   );
   const phrase = list ? nth(listItems(list.text), index) : undefined;
   if (list && phrase) {
+    // An item that carries its own figure ("KPIs (4.91%)") is answered as the list gives it.
+    const label = list.text.slice(0, list.text.indexOf(": "));
+    const item = `${label}: ${phrase}.`;
+    const asListed = [{ ...list, id: `${list.id}#${index}`, text: item, summary: false }];
+    if (/\d/.test(phrase)) return answer(asListed);
     const terms = router.route(phrase).analysis.terms;
     const hit = router.facts
       .searchTopic(terms, state.intent, 4)
       .find((h) => !h.fact.summary && (h.keyed || h.matched.length >= Math.min(2, terms.size)));
     if (hit) return answer([hit.fact]);
     // No fact of its own: the item as the list gives it, with the list's sources.
-    const item = `${phrase[0]!.toUpperCase()}${phrase.slice(1)}.`;
-    return answer([{ ...list, id: `${list.id}#${index}`, text: item, summary: false }]);
+    return answer(asListed);
   }
   return answer([]);
+}
+
+/** The sentence listing items that the previous answer showed: one it led with, or its topic's short answer. */
+export function shownListing(state: ConversationState, facts: readonly KnowledgeFact[]): KnowledgeFact | undefined {
+  const led = state.facts.flatMap((id) => facts.filter((f) => f.id === id));
+  const candidates = led.length > 0 ? led : facts.filter((f) => f.topic === state.intent && f.summary);
+  return candidates.find((f) => listItems(f.text).length >= 3);
+}
+
+/** Words that only frame a follow-up ("and", "what about", "what percentage is"), not what it names. */
+const FRAME_WORDS = new Set(
+  "and what about how is was the a an of for percentage percent share one ones its it s please pls".split(" "),
+);
+
+/**
+ * "and KPIs?" after a list that names KPIs: the position (1-based) of the one item of the previous
+ * answer's listing that holds every word the turn names, or null.
+ */
+export function itemNamed(state: ConversationState, facts: readonly KnowledgeFact[], text: string): number | null {
+  const words = text.split(" ").filter((w) => w && !FRAME_WORDS.has(w));
+  if (words.length === 0 || words.length > 4) return null;
+  const listing = shownListing(state, facts);
+  if (!listing) return null;
+  const items = listItems(listing.text).map((item) => ` ${item.toLowerCase().replace(/[^a-z0-9]+/g, " ")} `);
+  const holding = items.flatMap((item, i) => (words.every((w) => item.includes(` ${w} `)) ? [i + 1] : []));
+  return holding.length === 1 ? holding[0]! : null;
 }
 
 /** The items of a sentence that lists them: "Five common mistakes: a, b, c and d." → [a, b, c, d]. */

@@ -28,7 +28,14 @@ describe("follow-ups: one item of the previous list", () => {
 
   it("an item the list names without a fact of its own is given as the list gives it", () => {
     const [, second] = talk("top skills on director of customer care resumes", "and the second one?");
-    expect(second!.split("\n")[0]).toBe("Project management (7.51%).");
+    expect(second!.split("\n")[0]).toBe("Top resume skills: project management (7.51%).");
+  });
+
+  it("'and KPIs?' after a list that names KPIs is that item", () => {
+    const [, kpis] = talk("top skills on director of customer care resumes", "and kpis?");
+    expect(kpis!.split("\n")[0]).toBe("Top resume skills: KPIs (4.91%).");
+    const [, empathy] = talk("what are the biggest trade-offs", "and standardization vs empathy?");
+    expect(empathy!.split("\n")[0]).toMatch(/^Standardization vs empathy: /);
   });
 
   it("splits a listing sentence into its items", () => {
