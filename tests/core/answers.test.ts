@@ -227,7 +227,8 @@ describe("direct answers", () => {
     ["how much does Zappos pay a customer care director", /^None of my sources says anything about Zappos/],
     ["customer care director salary in texas", /^None of my sources gives figures for Texas on its own/],
     ["what will a director earn in 2031?", /^None of my sources gives figures for 2031: the newest dates from 2025/],
-    ["how do I calculate NPS?", /^None of my sources covers how to calculate a metric/],
+    ["how do I calculate NPS?", /^None of my sources covers how to calculate a metric \(NPS\)/],
+    ["how much do they make in healthcare?", /^None of my sources covers pay in one industry \(healthcare\)/],
     ["what interview questions will I get for a CCD role?", /^None of my sources covers interview questions/],
     ["does a customer care director get health insurance?", /^None of my sources covers health insurance/],
     [

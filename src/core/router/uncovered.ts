@@ -99,7 +99,7 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
   }
   for (const { missing, pattern } of kb.forms) {
     const asked = pattern.exec(a.normalized)?.[0];
-    if (asked && !scan.aboutAsker(asked)) return formOf(missing, missing, a, scan, kb);
+    if (asked && !scan.aboutAsker(asked)) return formOf(missing, missing, a, scan, kb, asked);
   }
   for (const missing of a.unanswered) {
     const asked = a.unansweredPhrases[missing]?.find((phrase) => !scan.aboutAsker(phrase));
@@ -124,11 +124,30 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
 }
 
 /** A question form no source answers, with what it was asked about when the question names it ("calculate NPS"). */
-function formOf(missing: string, asked: string, a: Analysis, scan: Scan, kb: CoverageKnowledge): Uncovered {
-  const named = a.unknownAt.find((i) => isStrong(scan, a.tokens[i]!, kb));
-  const subject = named === undefined ? undefined : scan.written(a.tokens[named]!);
+function formOf(
+  missing: string,
+  asked: string,
+  a: Analysis,
+  scan: Scan,
+  kb: CoverageKnowledge,
+  matched = "",
+): Uncovered {
+  // A name ("Zendesk"), or else a word we do not know inside the words that matched ("in healthcare").
+  const inside = ` ${matched} `;
+  const named =
+    a.unknownAt.find((i) => isStrong(scan, a.tokens[i]!, kb)) ??
+    a.unknownAt.find((i) => a.tokens[i]!.length > 3 && inside.includes(` ${a.tokens[i]} `));
+  // Or the word the match ends on, when it names something ("…make in healthcare").
+  const last = matched.trim().split(" ").pop() ?? "";
+  const ending = last.length > 2 && !GENERIC_ENDINGS.test(last) && !missing.includes(last) ? last : undefined;
+  const word = named === undefined ? ending : a.tokens[named];
+  const subject = word === undefined ? undefined : scan.written(word);
   return { kind: "form", missing, asked, ...(subject ? { subject } : {}) };
 }
+
+/** Words a form's match may end on that name nothing of their own. */
+const GENERIC_ENDINGS =
+  /^(make|makes|earn|earns|paid|salary|salaries|cost|costs|director|directors|role|roles|jobs?|offer|with|from|that|this|there|them|they)$/;
 
 const YEAR = /\b(19[5-9]\d|20\d\d|21\d\d)\b/g;
 
