@@ -279,7 +279,9 @@ export class Router {
     // "How much does X earn at a startup?" asks a figure; "what affects how much X earns?" asks what drives it.
     const asksFigure = found.form.quantity && !found.analysis.terms.has("_pay_varies");
     // A place the sources name without a figure ("how much in San Francisco?"): what they say of it.
-    const place = found.analysis.places.find((p) => this.coverage.places.has(p));
+    const place = found.analysis.places.find(
+      (p) => this.coverage.places.has(p) && new RegExp(`\\b(in|at|for|from) (the )?${p}\\b`).test(found.normalized),
+    );
     const figureless = !asksFigure
       ? undefined
       : ((place ? this.figureless.find((f) => f.text.toLowerCase().includes(place)) : undefined) ??

@@ -111,6 +111,8 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
   const strong = (i: number) => isStrong(scan, a.tokens[i]!, kb);
   const candidates = a.unknownAt.filter((i) => {
     const word = a.tokens[i]!;
+    // Two letters in lower case ("cs", "hr") are shorthand, not a subject; "HP" in capitals may be a name.
+    if (word.length <= 2 && !scan.isName(word)) return false;
     if (quotesFigure(word, a.tokens[i + 1], kb)) return false;
     return (strong(i) || !shapesQuestion(word)) && !scan.aboutAsker(word);
   });
