@@ -54,6 +54,10 @@ export const COMPOSER_TERMS: readonly string[] = [
   "diversity",
   "_vs_worker",
   "_up_to",
+  "_by_source",
+  "zippia",
+  "jobdescription",
+  "cityjobs",
   "average",
 ];
 

@@ -63,7 +63,7 @@ const SHARE_WORDS = new Set([
 ]);
 /** Asks what each source says about something, not about the sources themselves. */
 const PER_SOURCE =
-  /\b(disagree|disagrees|differ|differs|different|conflict|conflicting|contradict\w*|vary|varies|both|each|compare|comparing|versus|vs)\b/;
+  /\b(disagree|disagrees|differ|differs|different|conflict|conflicting|contradict\w*|vary|varies|both|each|compare|comparing|versus|vs|lowest|highest|widest|narrowest)\b|\bwhich sources?\b(?! (do|does) you)/;
 /** "besides", "other than", "apart from": the question names what it already knows. */
 const EXCLUDING = /\b(besides|other than|apart from|aside from|except|excluding|beyond)\b/;
 /** Intents whose answers are figures about people in the role: a related role's name means we have no data. */
@@ -212,8 +212,11 @@ export class Router {
     }
     // "Sources disagree on growth": the subject is growth, seen source by source.
     if (combined[0]?.intent === "sources" && PER_SOURCE.test(analysis.normalized)) {
+      const lead = combined[0].score;
       const subject = combined.findIndex(
-        (c) => c.intent !== "sources" && [...analysis.terms].some((t) => this.defining.get(c.intent)?.has(stem(t))),
+        (c) =>
+          c.intent !== "sources" &&
+          ([...analysis.terms].some((t) => this.defining.get(c.intent)?.has(stem(t))) || c.score >= 0.4 * lead),
       );
       if (subject > 0) {
         const [promoted] = combined.splice(subject, 1);
@@ -300,7 +303,13 @@ export class Router {
     if (share) return { ...found, outcome: "decline", declineReason: "uncovered", uncovered: share, focus: [] };
     // A figure the question quotes ("where does the 121k come from?") picks the facts that give it.
     const asked = new Set(quoted.filter((f) => f.figure && !f.own).map((f) => f.term));
-    const giving = ranking.hits.filter((h) => h.matched.some((m) => asked.has(m)));
+    // "is 100k normal in the US?": a pay figure from another country is no match for the one quoted.
+    const countries = found.analysis.countries.map((c) => c.toLowerCase());
+    const giving = ranking.hits.filter(
+      (h) =>
+        h.matched.some((m) => asked.has(m)) &&
+        (countries.length === 0 || h.fact.topic !== "salary" || countries.some((c) => h.fact.keys.includes(c))),
+    );
     // Several pay figures quoted ("121k or 125k, which is right?") ask for them side by side.
     const payFigures = new Set(
       giving.filter((h) => h.fact.topic === "salary").flatMap((h) => h.matched.filter((m) => asked.has(m))),
