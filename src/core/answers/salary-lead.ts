@@ -85,7 +85,8 @@ export function salaryLead(input: ComposeInput): Composition {
       },
       ...countryLead(catalog, upper.country, true),
     ]);
-  if (input.terms.has("range")) return answer(rangeLead(catalog, countries));
+  // "Is the average inside the range?": both, which the country's own lead gives.
+  if (input.terms.has("range") && !input.terms.has("average")) return answer(rangeLead(catalog, countries));
   const blocks =
     countries.length > 1 ? compareCountries(catalog, countries) : countryLead(catalog, countries[0]!, false);
   if (known.length === 0) blocks.push(elsewhere(catalog, ["UK", "CA"]));

@@ -314,7 +314,9 @@ export class Router {
     const payFigures = new Set(
       giving.filter((h) => h.fact.topic === "salary").flatMap((h) => h.matched.filter((m) => asked.has(m))),
     );
-    if (giving.length > 0 && !(payFigures.size > 1 && topic === "salary")) {
+    // "Is C$115k within the range?": the range is asked for, beside the figure quoted.
+    const rangeAsked = topic === "salary" && found.analysis.terms.has("range");
+    if (giving.length > 0 && !(payFigures.size > 1 && topic === "salary") && !rangeAsked) {
       found.quoted = true;
       // The answer is about the facts quoted: their topic is this turn's (and the context's).
       found.intent = giving[0]!.fact.topic;
