@@ -223,6 +223,12 @@ export class Router {
         combined.unshift({ ...promoted!, score: combined[0]!.score });
       }
     }
+    // The same question with the subject first: the sources topic is how it is seen, not a rival.
+    if (combined[0] && combined[0].intent !== "sources" && PER_SOURCE.test(analysis.normalized)) {
+      const at = combined.findIndex((c) => c.intent === "sources");
+      if (at > 0) combined[at] = { intent: "sources", score: combined[at]!.score / 2 };
+      combined.sort((x, y) => y.score - x.score);
+    }
     return { combined, hits, figures, confidence: this.confidence(analysis, combined) };
   }
 
