@@ -185,6 +185,9 @@ function demographicFact(catalog: Catalog, aspect: "gender" | "race" | "age"): {
 /** The average age, against the US average when the source gives it. */
 function ageValues(catalog: Catalog): Record<string, string | number> {
   const d = catalog.demographics;
-  const usAge = d.usAverageAge ? ` ${fill(catalog.wording.sources.usAverageAge, { age: d.usAverageAge })}` : "";
+  // The same figure on both sides says so ("48, the same as the US average"), so "are they older?" is answered.
+  const words =
+    d.usAverageAge === d.averageAge ? catalog.wording.sources.sameAsUsAge : catalog.wording.sources.usAverageAge;
+  const usAge = d.usAverageAge ? ` ${fill(words, { age: d.usAverageAge })}` : "";
   return { source: sourceName(catalog, d.source), age: d.averageAge, usAge };
 }

@@ -144,6 +144,7 @@ export const WordingSchema = z
         workforceAge: template("source", "age", "usAge"),
         workforceShares: template("source", "aspect", "shares"),
         usAverageAge: template("age"),
+        sameAsUsAge: template("age"),
       })
       .strict(),
   })
