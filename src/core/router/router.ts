@@ -205,6 +205,12 @@ export class Router {
       const promoted = salary >= 0 ? combined.splice(salary, 1)[0]! : { intent: "salary", score: 0 };
       combined.unshift({ ...promoted, score: combined[0]!.score });
     }
+    // "SF vs a small Midwest town?": the places the sources name are what makes pay vary, not a figure.
+    if (combined[0]?.intent === "salary" && analysis.places.filter((p) => this.coverage.places.has(p)).length > 1) {
+      const factors = combined.findIndex((c) => c.intent === "pay-factors");
+      const promoted = factors >= 0 ? combined.splice(factors, 1)[0]! : { intent: "pay-factors", score: 0 };
+      combined.unshift({ ...promoted, score: combined[0]!.score });
+    }
     // Pay in two covered countries ("better paid in the US or Canada?") is a salary comparison.
     const coveredCountries = analysis.countries.filter((c) => ["US", "UK", "CA"].includes(c));
     if (coveredCountries.length > 1 && combined[0]?.intent === "pay-factors") {
