@@ -61,6 +61,17 @@ const SHARE_WORDS = new Set([
   "director",
   "directors",
 ]);
+/** Words that name a source or a document, not a subject: a topic reached only by them is not what is asked. */
+const SOURCE_WORDS = new Set([
+  "zippia",
+  "cityjobs",
+  "jobdescription",
+  "playsupplychain",
+  "guide",
+  "article",
+  "page",
+  "bls",
+]);
 /** Asks what each source says about something, not about the sources themselves. */
 const PER_SOURCE =
   /\b(disagree|disagrees|differ|differs|different|conflict|conflicting|contradict\w*|vary|varies|both|each|compare|comparing|versus|vs|lowest|highest|widest|narrowest|say|says|give|gives)\b|\bwhich sources?\b(?! (do|does) you)/;
@@ -204,6 +215,21 @@ export class Router {
       const salary = combined.findIndex((c) => c.intent === "salary");
       const promoted = salary >= 0 ? combined.splice(salary, 1)[0]! : { intent: "salary", score: 0 };
       combined.unshift({ ...promoted, score: combined[0]!.score });
+    }
+    // A topic reached only through facts' keys ("the PlaySupplyChain guide") gives way to one the
+    // question names by its defining word ("how many trade-offs does the guide list?").
+    const own = ranked.find((c) => c.intent === combined[0]?.intent)?.score ?? 0;
+    const reachedBy = hits.find((h) => h.fact.topic === combined[0]?.intent)?.matched ?? [];
+    if (combined[0] && own < 1 && reachedBy.length > 0 && reachedBy.every((t) => SOURCE_WORDS.has(t))) {
+      const named = combined.findIndex(
+        (c) =>
+          (ranked.find((r) => r.intent === c.intent)?.score ?? 0) >= 5 &&
+          [...analysis.terms].some((t) => this.defining.get(c.intent)?.has(stem(t))),
+      );
+      if (named > 0) {
+        const [promoted] = combined.splice(named, 1);
+        combined.unshift({ ...promoted!, score: combined[0]!.score });
+      }
     }
     // "SF vs a small Midwest town?": the places the sources name are what makes pay vary, not a figure.
     if (combined[0]?.intent === "salary" && analysis.places.filter((p) => this.coverage.places.has(p)).length > 1) {
