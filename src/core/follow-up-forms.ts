@@ -2,10 +2,10 @@
 
 /** "tell me more", "more", "go on": the whole topic of the previous answer. */
 export const MORE =
-  /^(?:(?:ok|okay|yes|sure|great|thanks|cool|and)\s+)?(?:tell me more|more|more please|more pls|more info|more detail|more details|go on|keep going|continue|expand|elaborate|details|full answer|the rest|show me more|can you expand|say more|like what|for what|what for|such as|examples|for example|for instance|give me examples|any examples)$/;
+  /^(?:(?:ok|okay|yes|sure|great|thanks|cool|and)\s+)?(?:tell me more|more|more please|more pls|more info|more detail|more details|go on|keep going|continue|expand|elaborate|details|full answer|the rest|show me more|can you expand|say more|like what|for what|what for|such as|examples|example|an example|for example|for instance|give me examples|any examples)$/;
 /** "which source says that?", "says who?": where the previous answer came from. */
 export const SOURCES =
-  /\b(which|what) (source|sources)\b|\bsays who\b|\bwho says\b|\bsource\b|\bsources\b|\bcitation\b|\bwhere (is|does|did|do) (that|this|it|those|these|the \w+(?: \w+)?) (figures? |numbers? )?(from|come from|comes from)\b|\bwhere did you get (that|this)\b|\b(which|what) (figure|figures|number|numbers|data) (comes?|came) from\b/;
+  /\b(which|what) (source|sources)\b|\bsays who\b|\bwho says\b|\bsource\b|\bsources\b|\bcitation\b|\bwhere (is|does|did|do) (that|this|it|those|these|the \w+(?: \w+)?) (figures? |numbers? )?(from|come from|comes from)\b|\bwhere did you get (that|this)\b|\bwheres (that|this|it) (from|come from)\b|\b(which|what) (figure|figures|number|numbers|data) (comes?|came) from\b/;
 /** "why?", "how come?": the reason behind the previous answer. */
 export const WHY =
   /^(?:(?:ok|okay|and|but|so|hmm)\s+)?(?:why|how come|whys that|why is that|why so|why would that be|what is the reason|reason)\b/;
@@ -20,7 +20,7 @@ export const CONTINUES =
   /^(?:and|what about|how about|what of|same for|same in|ok and|okay and|but|also|what if|and what about|and how about|then|so)\b/;
 /** "over what period?", "since when?", "what year is that from?": the previous answer, whose figures carry their dates. */
 export const WHEN =
-  /^(?:(?:and|ok|okay|so)\s+)?(?:(?:over|for|in|during)\s+)?(?:what|which) (?:period|time ?frame|timeframe|time span|years?|dates?)\b|^(?:since|by|until|from) when\b|^when (?:was|is|does|did) (?:that|it|this)\b|^what year\b/;
+  /^(?:(?:and|ok|okay|so)\s+)?(?:(?:over|for|in|during)\s+)?(?:what|which) (?:period|time ?frame|timeframe|time span|years?|dates?)\b|^(?:since|by|until|from) when\b|^when (?:was|is|does|did) (?:that|it|this)\b|^what year\b|^(?:and |so )?when$/;
 /** "and what do the other sources say?", "do the sources agree?": the previous topic with every source's view. */
 export const OTHER_SOURCES =
   /\b(?:other|rest of the|remaining) sources?\b|\bsources? (?:agree|disagree|differ)\b|\b(?:everyone|anyone) else\b/;
