@@ -98,10 +98,14 @@ function hashSkipping(word: string, skipA: number, skipB: number): number {
   return Math.imul(h ^ kept, 0x01000193) >>> 0;
 }
 
+/** A deletion's hash and a word's number in one double: hash × 2^20 + number (exact below 2^53). */
+const WORD_BITS = 1_048_576;
+
 /**
  * The deletion index once built, as flat typed arrays: an open-addressing table of hashes whose
  * slots point into one array of word numbers. A lookup touches two or three cache lines instead of
- * a Map entry and an array object, which is what a question full of new words pays for.
+ * a Map entry and an array object, which is what a question full of new words pays for; and the
+ * index is built from one sorted array of numbers, not a Map of 80,000 small arrays.
  */
 class FrozenIndex {
   private readonly hashes: Uint32Array;
@@ -110,35 +114,47 @@ class FrozenIndex {
   private readonly ends: Int32Array;
   private readonly postings: Int32Array;
   private readonly mask: number;
+  /** How many distinct hashes the index holds. */
+  readonly size: number;
 
+  /** @param pairs hash × WORD_BITS + word number, for every deletion of every word */
   constructor(
-    index: ReadonlyMap<number, readonly string[]>,
+    pairs: readonly number[],
     private readonly words: readonly string[],
   ) {
-    const number = new Map(words.map((w, i) => [w, i]));
-    this.size = index.size;
+    const sorted = Float64Array.from(pairs).sort();
+    let distinct = 0;
+    let postings = 0;
+    for (let k = 0; k < sorted.length; k++) {
+      if (k > 0 && sorted[k] === sorted[k - 1]) continue;
+      postings++;
+      if (k === 0 || Math.floor(sorted[k]! / WORD_BITS) !== Math.floor(sorted[k - 1]! / WORD_BITS)) distinct++;
+    }
+    this.size = distinct;
     let size = 1;
-    while (size < index.size * 2) size <<= 1;
+    while (size < distinct * 2) size <<= 1;
     this.mask = size - 1;
     this.hashes = new Uint32Array(size);
     this.starts = new Int32Array(size).fill(-1);
     this.ends = new Int32Array(size);
-    let total = 0;
-    for (const list of index.values()) total += list.length;
-    this.postings = new Int32Array(total);
+    this.postings = new Int32Array(postings);
     let at = 0;
-    for (const [hash, list] of index) {
-      let slot = hash & this.mask;
-      while (this.starts[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.hashes[slot] = hash;
-      this.starts[slot] = at;
-      for (const w of list) this.postings[at++] = number.get(w)!;
+    let slot = -1;
+    let current = -1;
+    for (let k = 0; k < sorted.length; k++) {
+      if (k > 0 && sorted[k] === sorted[k - 1]) continue;
+      const hash = Math.floor(sorted[k]! / WORD_BITS);
+      if (hash !== current) {
+        current = hash;
+        slot = hash & this.mask;
+        while (this.starts[slot] !== -1) slot = (slot + 1) & this.mask;
+        this.hashes[slot] = hash;
+        this.starts[slot] = at;
+      }
+      this.postings[at++] = sorted[k]! % WORD_BITS;
       this.ends[slot] = at;
     }
   }
-
-  /** How many distinct hashes the index holds. */
-  readonly size: number;
 
   /** Calls `visit` with every word filed under `hash`. */
   each(hash: number, visit: (word: string) => void): void {
@@ -151,9 +167,11 @@ class FrozenIndex {
 }
 
 export class Speller {
-  /** Hashes of each word's deletions → the words (see deletionHashes), while words are added. */
-  private readonly index = new Map<number, string[]>();
-  /** The same index, frozen on the first lookup after words were added. */
+  /** Every indexed word's deletions, as hash × WORD_BITS + the word's number in `indexed`. */
+  private readonly pairs: number[] = [];
+  /** The indexed words, by number. */
+  private readonly indexed: string[] = [];
+  /** The deletion index, built on the first lookup after words were added. */
   private frozen: FrozenIndex | null = null;
   private readonly words: Set<string>;
   private rank: ReadonlyMap<string, number>;
@@ -199,17 +217,11 @@ export class Speller {
   }
 
   private indexWord(word: string): void {
-    if (this.frozen) {
-      // Words added after lookups began: index every word again (the frozen copy let the Map go).
-      this.frozen = null;
-      for (const w of this.words) if (w !== word) this.indexWord(w);
-    }
     if (word.length < this.options.minLength - 1 || /\d/.test(word)) return;
-    deletionHashes(word, maxDistance(word.length), (hash) => {
-      const list = this.index.get(hash);
-      if (!list) this.index.set(hash, [word]);
-      else if (list[list.length - 1] !== word) list.push(word);
-    });
+    this.frozen = null;
+    const id = this.indexed.length;
+    this.indexed.push(word);
+    deletionHashes(word, maxDistance(word.length), (hash) => this.pairs.push(hash * WORD_BITS + id));
   }
 
   /** Forgets cached corrections (the benchmark uses it to time unseen typos). */
@@ -218,7 +230,8 @@ export class Speller {
   }
 
   get size(): number {
-    return this.frozen?.size ?? this.index.size;
+    this.frozen ??= new FrozenIndex(this.pairs, this.indexed);
+    return this.frozen.size;
   }
 
   /** The vocabulary word closest to `token`, or null when none is close enough. `allowFuse` lets the slow tier run. */
@@ -248,10 +261,7 @@ export class Speller {
   }
 
   private fromIndex(token: string): string | null {
-    if (!this.frozen) {
-      this.frozen = new FrozenIndex(this.index, [...this.words]);
-      this.index.clear();
-    }
+    this.frozen ??= new FrozenIndex(this.pairs, this.indexed);
     const frozen = this.frozen;
     const limit = maxDistance(token.length);
     const hashes = new Set<number>();
