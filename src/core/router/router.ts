@@ -231,6 +231,14 @@ export class Router {
         combined.unshift({ ...promoted!, score: combined[0]!.score });
       }
     }
+    // "What changes how much a director earns?": what drives pay, not the figure.
+    if (combined[0]?.intent === "salary" && analysis.terms.has("_pay_varies") && analysis.terms.has("factor")) {
+      const factors = combined.findIndex((c) => c.intent === "pay-factors");
+      if (factors > 0) {
+        const [promoted] = combined.splice(factors, 1);
+        combined.unshift({ ...promoted!, score: combined[0]!.score });
+      }
+    }
     // "SF vs a small Midwest town?": the places the sources name are what makes pay vary, not a figure.
     if (combined[0]?.intent === "salary" && analysis.places.filter((p) => this.coverage.places.has(p)).length > 1) {
       const factors = combined.findIndex((c) => c.intent === "pay-factors");
