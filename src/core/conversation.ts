@@ -73,7 +73,7 @@ export type FollowUp =
   /** "The second one": one item of the previous answer's list (1-based; -1 for the last). */
   | { kind: "item"; index: number; state: ConversationState }
   /** "Over what period?", "do the sources agree?": the previous answer again, with its dates and every source. */
-  | { kind: "again"; intent: string; slots: Slots; terms: string[] };
+  | { kind: "again"; intent: string; slots: Slots; terms: string[]; facts?: string[] };
 
 /** Slot dimensions a previous topic may or may not take (an intent's `slots`). */
 type Dimension = "country" | "level" | "period" | "aspect";
@@ -99,8 +99,17 @@ export function readFollowUp(
   // "and KPIs?" after a list that names KPIs: that item.
   const item = words.length <= 6 ? named(previous, text) : null;
   if (item !== null) return { kind: "item", index: item, state: previous };
-  if (words.length <= 8 && (OTHER_SOURCES.test(text) || WHEN.test(text)))
+  if (words.length <= 8 && OTHER_SOURCES.test(text))
     return { kind: "again", intent: previous.intent, slots: previous.slots, terms: previous.terms };
+  // "When?": the facts just shown, whose figures and labels carry their dates.
+  if (words.length <= 8 && WHEN.test(text))
+    return {
+      kind: "again",
+      intent: previous.intent,
+      slots: previous.slots,
+      terms: previous.terms,
+      facts: previous.facts,
+    };
   // "which source says 104k?" quotes a figure: the facts that give it answer, not the last reply's sources.
   if (
     words.length <= 7 &&

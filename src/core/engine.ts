@@ -11,7 +11,7 @@ import { ownerOf } from "./assessment/machine.ts";
 import type { Catalog } from "./catalog.ts";
 import { type Answered, type ConversationState, type Conversed, type FollowUp, readFollowUp } from "./conversation.ts";
 import { feedbackBlock } from "./feedback.ts";
-import { itemNamed, itemReply, refineReply, stateOf } from "./follow-up.ts";
+import { againOptions, itemNamed, itemReply, refineReply, stateOf } from "./follow-up.ts";
 import { ForgetMe } from "./forget.ts";
 import { Metrics, type Report, reportReply } from "./metrics.ts";
 import { askPayload } from "./payloads.ts";
@@ -151,10 +151,12 @@ export class Engine {
         const options = reasons.length > 0 ? { focus: reasons, quoted: true } : {};
         return this.withFeedback(this.compose(follow.intent, follow.slots, options), routing, follow.intent);
       }
-      case "again": {
-        const terms = new Set(follow.terms);
-        return this.withFeedback(this.compose(follow.intent, follow.slots, { terms }), routing, follow.intent);
-      }
+      case "again":
+        return this.withFeedback(
+          this.compose(follow.intent, follow.slots, againOptions(follow, this.router.facts.facts)),
+          routing,
+          follow.intent,
+        );
       case "how-long": {
         const target = follow.intent === "training" ? "training" : "experience";
         return this.withFeedback(this.compose(target, {}), routing, target);

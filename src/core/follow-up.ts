@@ -131,6 +131,16 @@ export function itemReply(
   return answer([]);
 }
 
+/** "Over what period?", "when?": the previous topic again, leading with the facts it showed when there were any. */
+export function againOptions(
+  follow: Extract<FollowUp, { kind: "again" }>,
+  facts: readonly KnowledgeFact[],
+): { terms: Set<string>; focus?: KnowledgeFact[]; quoted?: boolean } {
+  const terms = new Set(follow.terms);
+  const shown = facts.filter((f) => follow.facts?.includes(f.id));
+  return shown.length > 0 ? { terms, focus: shown, quoted: true } : { terms };
+}
+
 /** The sentence listing items that the previous answer showed: one it led with, or its topic's short answer. */
 export function shownListing(state: ConversationState, facts: readonly KnowledgeFact[]): KnowledgeFact | undefined {
   const led = state.facts.flatMap((id) => facts.filter((f) => f.id === id));

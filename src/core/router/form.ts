@@ -64,7 +64,7 @@ const OPENERS = new Set([
 ]);
 const WH = new Set(["what", "which", "who", "whom", "where", "when", "why", "how", "whats", "hows"]);
 const QUANTITY =
-  /\b(how much|how many|average|typical|median|how big|how large|what size|what percentage|what percent|percent|percentage|what amount|amount of|target|benchmark|aim for|good (\w+ )?(score|rate|number|level))\b/;
+  /\b(how much|how many|average|typical|median|how big|how large|what size|what percentage|what percent|percent|percentage|what amount|amount of|target|benchmark|aim for|good (\w+ )?(score|rate|number|level)|(actual|exact|precise) (number|figure|amount|salary|pay))\b/;
 const COMPARE =
   /\b(vs|versus|compared?|comparison|comparing|difference|differences|differ|differs|against|relative to|more than|less than|higher than|lower than|better than|worse than|bigger than|above|below)\b/;
 
