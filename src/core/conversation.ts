@@ -22,6 +22,7 @@ import {
   REFERS,
   SOURCES,
   SUM_UP,
+  THERE,
   WHEN,
   WHY,
 } from "./follow-up-forms.ts";
@@ -113,6 +114,7 @@ export function readFollowUp(
   // "which source says 104k?" quotes a figure: the facts that give it answer, not the last reply's sources.
   if (
     words.length <= 7 &&
+    previous.sources.length > 0 &&
     SOURCES.test(text) &&
     !routing.quoted &&
     (POINTER.test(text) || !hasTopicOfItsOwn(routing, previous))
@@ -121,7 +123,9 @@ export function readFollowUp(
   if (words.length <= 6 && WHY.test(text)) return { kind: "why", intent: previous.intent, slots: previous.slots };
   if (HOW_LONG.test(text)) return { kind: "how-long", intent: previous.intent, slots: previous.slots };
 
-  const pointsBack = POINTS_BACK.test(text) || REFERS.test(text);
+  // "…there" points back only at a place the previous answer was about.
+  const there = previous.slots.country !== undefined && THERE.test(text);
+  const pointsBack = POINTS_BACK.test(text) || REFERS.test(text) || there;
   const leans = CONTINUES.test(text) || pointsBack;
   const years = bareYears(text);
   const dimensions = changed(routing, years);

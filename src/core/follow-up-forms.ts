@@ -5,7 +5,7 @@ export const MORE =
   /^(?:(?:ok|okay|yes|sure|great|thanks|cool|and)\s+)?(?:tell me more|more|more please|more pls|more info|more detail|more details|go on|keep going|continue|expand|elaborate|details|full answer|the rest|show me more|can you expand|say more|like what|for what|what for|such as|examples|example|an example|for example|for instance|give me examples|any examples)$/;
 /** "which source says that?", "says who?": where the previous answer came from. */
 export const SOURCES =
-  /\b(which|what) (source|sources)\b|\bsays who\b|\bwho says\b|\bsource\b|\bsources\b|\bcitation\b|\bwhere (is|does|did|do) (that|this|it|those|these|the \w+(?: \w+)?) (figures? |numbers? )?(from|come from|comes from)\b|\bwhere did you get (that|this)\b|\bwheres (that|this|it) (from|come from)\b|\b(which|what) (figure|figures|number|numbers|data) (comes?|came) from\b/;
+  /\b(which|what) (source|sources)\b|\bsays who\b|\bwho says\b|\bsource\b|\bsources\b|\bcitation\b|\bwhere (is|does|did|do) (that|this|it|those|these|the \w+(?: \w+)?) (figures? |numbers? )?(from|come from|comes from)\b|\bwhere did you get (that|this)\b|\bwheres (that|this|it|the [\w ]{1,20}?) (from|come from)\b|\b(which|what) (figure|figures|number|numbers|data) (comes?|came) from\b/;
 /** "why?", "how come?": the reason behind the previous answer. */
 export const WHY =
   /^(?:(?:ok|okay|and|but|so|hmm)\s+)?(?:why|how come|whys that|why is that|why so|why would that be|what is the reason|reason)\b/;
@@ -60,6 +60,9 @@ export function ordinalOf(text: string): number | null {
   const word = m[1]!.replace(/^number /, "");
   return ORDINALS[word] ?? (/^\d$/.test(word) ? Number(word) : null);
 }
+
+/** "the top of the range there", "in there": the place the previous answer was about. */
+export const THERE = /\b(in|over|out|from) there\b|\bthere$/;
 
 /** "sum it up in one line", "tldr": the previous topic's short answer. */
 export const SUM_UP =

@@ -110,9 +110,11 @@ export function itemReply(
     const fact = nth(led, index);
     if (fact) return answer([fact]);
   }
-  const list = [listing, led[0], ...all.filter((f) => f.topic === state.intent && f.summary)].find(
-    (f) => f && listItems(f.text).length >= 2,
-  );
+  const list =
+    listing ??
+    [led[0], ...all.filter((f) => f.topic === state.intent && f.summary)].find(
+      (f) => f && listItems(f.text).length >= 2,
+    );
   const phrase = list ? nth(listItems(list.text), index) : undefined;
   if (list && phrase) {
     // An item that carries its own figure ("KPIs (4.91%)") is answered as the list gives it.
@@ -144,8 +146,8 @@ export function againOptions(
 /** The sentence listing items that the previous answer showed: one it led with, or its topic's short answer. */
 export function shownListing(state: ConversationState, facts: readonly KnowledgeFact[]): KnowledgeFact | undefined {
   const led = state.facts.flatMap((id) => facts.filter((f) => f.id === id));
-  const candidates = led.length > 0 ? led : facts.filter((f) => f.topic === state.intent && f.summary);
-  return candidates.find((f) => listItems(f.text).length >= 3);
+  const summaries = facts.filter((f) => f.topic === state.intent && f.summary);
+  return [...led, ...summaries].find((f) => isListing(f.text));
 }
 
 /** Words that only frame a follow-up ("and", "what about", "what percentage is"), not what it names. */
@@ -165,6 +167,12 @@ export function itemNamed(state: ConversationState, facts: readonly KnowledgeFac
   const items = listItems(listing.text).map((item) => ` ${item.toLowerCase().replace(/[^a-z0-9]+/g, " ")} `);
   const holding = items.flatMap((item, i) => (words.every((w) => item.includes(` ${w} `)) ? [i + 1] : []));
   return holding.length === 1 ? holding[0]! : null;
+}
+
+/** A sentence that lists three things or more ("Five common mistakes: a, b, c…"), not clauses ("…: x, but y"). */
+function isListing(text: string): boolean {
+  const items = listItems(text);
+  return items.length >= 3 && items.every((item) => !/^(but|so|yet|or|which|that|while|when)\b/.test(item));
 }
 
 /** The items of a sentence that lists them: "Five common mistakes: a, b, c and d." → [a, b, c, d]. */
