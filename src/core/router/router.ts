@@ -231,6 +231,23 @@ export class Router {
         combined.unshift({ ...promoted!, score: combined[0]!.score });
       }
     }
+    // "More stressed than a typical US worker?", "older than the average worker?": a comparison of
+    // something other than pay goes to the topic that names it.
+    if (
+      combined[0]?.intent === "salary" &&
+      !analysis.terms.has("salary") &&
+      !analysis.terms.has("_what_make") &&
+      analysis.level === undefined &&
+      !/\b(earn|earns|earning|paid|pay|pays|make|makes|wage|wages|income|money)\b/.test(analysis.normalized)
+    ) {
+      const named = combined.findIndex(
+        (c, i) => i > 0 && [...analysis.terms].some((t) => this.defining.get(c.intent)?.has(stem(t))),
+      );
+      if (named > 0) {
+        const [promoted] = combined.splice(named, 1);
+        combined.unshift({ ...promoted!, score: combined[0]!.score });
+      }
+    }
     // "What changes how much a director earns?": what drives pay, not the figure.
     if (combined[0]?.intent === "salary" && analysis.terms.has("_pay_varies") && analysis.terms.has("factor")) {
       const factors = combined.findIndex((c) => c.intent === "pay-factors");
