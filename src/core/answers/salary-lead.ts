@@ -55,20 +55,23 @@ export function salaryLead(input: ComposeInput): Composition {
   const perSource =
     input.terms.has("_by_source") ||
     ["zippia", "jobdescription", "cityjobs"].filter((t) => input.terms.has(t)).length >= 2;
-  const benchmark = perSource
-    ? undefined
-    : (input.focus.find(
-        (f) => f.id.startsWith("salary/") && catalog.salary.benchmarks.some((b) => f.id === `salary/${b.id}`),
-      ) ??
-      // "more than the average worker?", or "is that more than the US average?" about US pay: all jobs.
-      (input.terms.has("_vs_worker") ||
-      (input.form.comparison &&
-        input.terms.has("average") &&
-        countries.length === 1 &&
-        countries[0] === "US" &&
-        asked.length > 0)
-        ? benchmarkFacts(catalog)[0]
-        : undefined));
+  // The all-jobs figure is Zippia's, for the US: not for a question about other countries.
+  const otherCountries = asked.some((c) => c !== "US");
+  const benchmark =
+    perSource || otherCountries
+      ? undefined
+      : (input.focus.find(
+          (f) => f.id.startsWith("salary/") && catalog.salary.benchmarks.some((b) => f.id === `salary/${b.id}`),
+        ) ??
+        // "more than the average worker?", or "is that more than the US average?" about US pay: all jobs.
+        (input.terms.has("_vs_worker") ||
+        (input.form.comparison &&
+          input.terms.has("average") &&
+          countries.length === 1 &&
+          countries[0] === "US" &&
+          asked.length > 0)
+          ? benchmarkFacts(catalog)[0]
+          : undefined));
   if (benchmark)
     return answer([
       ...countryLead(catalog, "US", true),

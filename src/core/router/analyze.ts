@@ -116,6 +116,8 @@ function matchPhrases(a: Analysis, unknown: ReadonlySet<number>, vocab: Vocabula
       a.content++;
       a.known++;
       for (const e of matchEntries) {
+        // "my manager asked me…": the asker's colleague, not a role asked about.
+        if (e.kind === "related" && i > 0 && (tokens[i - 1] === "my" || tokens[i - 1] === "our")) continue;
         apply(a, e);
         if (e.kind === "unanswered") {
           a.unansweredPhrases[e.missing] ??= [];

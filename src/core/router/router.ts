@@ -74,7 +74,7 @@ const SOURCE_WORDS = new Set([
 ]);
 /** Asks what each source says about something, not about the sources themselves. */
 const PER_SOURCE =
-  /\b(disagree|disagrees|differ|differs|different|conflict|conflicting|contradict\w*|vary|varies|both|each|compare|comparing|versus|vs|lowest|highest|widest|narrowest|say|says|give|gives)\b|\bwhich sources?\b(?! (do|does) you)/;
+  /\b(disagree|disagrees|differ|differs|different|conflict|conflicting|contradict\w*|vary|varies|both|each|compare|comparing|versus|vs|lowest|highest|widest|narrowest|say|says|give|gives|agree|agrees)\b|\bwhich sources?\b(?! (do|does) you)/;
 /** "besides", "other than", "apart from": the question names what it already knows. */
 const EXCLUDING = /\b(besides|other than|apart from|aside from|except|excluding|beyond)\b/;
 /** Intents whose answers are figures about people in the role: a related role's name means we have no data. */
