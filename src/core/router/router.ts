@@ -71,6 +71,7 @@ const SOURCE_WORDS = new Set([
   "article",
   "page",
   "bls",
+  "list",
 ]);
 /** Asks what each source says about something, not about the sources themselves. */
 const PER_SOURCE =
