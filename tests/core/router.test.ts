@@ -65,6 +65,19 @@ describe("router: golden phrases", () => {
   });
 });
 
+describe("router: second thoughts on the ranking", () => {
+  it.each([
+    ["can a customer service director in the UK earn more than £100k?", "salary"],
+    ["how many trade offs does that playsupplychain article list", "tradeoffs"],
+    ["is a customer care director more stressed than a typical US worker?", "ratings"],
+    ["what changes how much a customer service director earns", "pay-factors"],
+    ["sf vs a small midwest town for cs director pay?", "pay-factors"],
+    ["sources disagree on growth for this career - summarize both", "outlook"],
+  ])("%s → %s", (text, intent) => {
+    expect(route(text)).toMatchObject({ outcome: "answer", intent });
+  });
+});
+
 describe("router: slots", () => {
   it.each([
     ["salary in the uk", { country: "UK" }],

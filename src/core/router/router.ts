@@ -11,6 +11,7 @@ import type { DeclineReason, Routing } from "../types.ts";
 import { type Analysis, analyze } from "./analyze.ts";
 import { coverageOf } from "./coverage.ts";
 import { type QuestionForm, questionForm } from "./form.ts";
+import { rerank } from "./rerank.ts";
 import { type Candidate, combine, DEFAULT_RETRIEVAL, focusOf, type RetrievalConfig } from "./retrieve.ts";
 import { Scorer } from "./score.ts";
 import { slotsOf } from "./slots.ts";
@@ -61,21 +62,6 @@ const SHARE_WORDS = new Set([
   "director",
   "directors",
 ]);
-/** Words that name a source or a document, not a subject: a topic reached only by them is not what is asked. */
-const SOURCE_WORDS = new Set([
-  "zippia",
-  "cityjobs",
-  "jobdescription",
-  "playsupplychain",
-  "guide",
-  "article",
-  "page",
-  "bls",
-  "list",
-]);
-/** Asks what each source says about something, not about the sources themselves. */
-const PER_SOURCE =
-  /\b(disagree|disagrees|differ|differs|different|conflict|conflicting|contradict\w*|vary|varies|both|each|compare|comparing|versus|vs|lowest|highest|widest|narrowest|say|says|give|gives|agree|agrees)\b|\bwhich sources?\b(?! (do|does) you)/;
 /** "besides", "other than", "apart from": the question names what it already knows. */
 const EXCLUDING = /\b(besides|other than|apart from|aside from|except|excluding|beyond)\b/;
 /** Intents whose answers are figures about people in the role: a related role's name means we have no data. */
@@ -211,82 +197,14 @@ export class Router {
     const figures = quoted.flatMap((f) => (f.figure && !f.own ? [f.term] : []));
     const hits = this.facts.search([...termsOf(analysis), ...figures], 12);
     const combined = combine(ranked, hits, this.config);
-    // "Can a director earn more than £100k?": the asker's amount against the figures, not what drives pay.
-    if (quoted.some((f) => f.own && f.value >= 20_000) && combined[0]?.intent === "pay-factors") {
-      const salary = combined.findIndex((c) => c.intent === "salary");
-      const promoted = salary >= 0 ? combined.splice(salary, 1)[0]! : { intent: "salary", score: 0 };
-      combined.unshift({ ...promoted, score: combined[0]!.score });
-    }
-    // A topic reached only through facts' keys ("the PlaySupplyChain guide") gives way to one the
-    // question names by its defining word ("how many trade-offs does the guide list?").
-    const own = ranked.find((c) => c.intent === combined[0]?.intent)?.score ?? 0;
-    const reachedBy = hits.find((h) => h.fact.topic === combined[0]?.intent)?.matched ?? [];
-    if (combined[0] && own < 1 && reachedBy.length > 0 && reachedBy.every((t) => SOURCE_WORDS.has(t))) {
-      const named = combined.findIndex(
-        (c) =>
-          (ranked.find((r) => r.intent === c.intent)?.score ?? 0) >= 5 &&
-          [...analysis.terms].some((t) => this.defining.get(c.intent)?.has(stem(t))),
-      );
-      if (named > 0) {
-        const [promoted] = combined.splice(named, 1);
-        combined.unshift({ ...promoted!, score: combined[0]!.score });
-      }
-    }
-    // "More stressed than a typical US worker?", "older than the average worker?": a comparison of
-    // something other than pay goes to the topic that names it.
-    if (
-      combined[0]?.intent === "salary" &&
-      !analysis.terms.has("salary") &&
-      !analysis.terms.has("_what_make") &&
-      analysis.level === undefined &&
-      !/\b(earn|earns|earning|paid|pay|pays|make|makes|wage|wages|income|money)\b/.test(analysis.normalized)
-    ) {
-      const named = combined.findIndex(
-        (c, i) => i > 0 && [...analysis.terms].some((t) => this.defining.get(c.intent)?.has(stem(t))),
-      );
-      if (named > 0) {
-        const [promoted] = combined.splice(named, 1);
-        combined.unshift({ ...promoted!, score: combined[0]!.score });
-      }
-    }
-    // "What changes how much a director earns?": what drives pay, not the figure.
-    if (combined[0]?.intent === "salary" && analysis.terms.has("_pay_varies") && analysis.terms.has("factor")) {
-      const factors = combined.findIndex((c) => c.intent === "pay-factors");
-      if (factors > 0) {
-        const [promoted] = combined.splice(factors, 1);
-        combined.unshift({ ...promoted!, score: combined[0]!.score });
-      }
-    }
-    // "SF vs a small Midwest town?": the places the sources name are what makes pay vary, not a figure.
-    if (combined[0]?.intent === "salary" && analysis.places.filter((p) => this.coverage.places.has(p)).length > 1) {
-      const factors = combined.findIndex((c) => c.intent === "pay-factors");
-      const promoted = factors >= 0 ? combined.splice(factors, 1)[0]! : { intent: "pay-factors", score: 0 };
-      combined.unshift({ ...promoted, score: combined[0]!.score });
-    }
-    // Pay in two covered countries ("better paid in the US or Canada?") is a salary comparison.
-    const coveredCountries = analysis.countries.filter((c) => ["US", "UK", "CA"].includes(c));
-    if (coveredCountries.length > 1 && combined[0]?.intent === "pay-factors") {
-      combined.unshift({ intent: "salary", score: combined[0].score });
-    }
-    // "Sources disagree on growth": the subject is growth, seen source by source.
-    if (combined[0]?.intent === "sources" && PER_SOURCE.test(analysis.normalized)) {
-      const lead = combined[0].score;
-      const subject = combined.findIndex(
-        (c) =>
-          c.intent !== "sources" &&
-          ([...analysis.terms].some((t) => this.defining.get(c.intent)?.has(stem(t))) || c.score >= 0.4 * lead),
-      );
-      if (subject > 0) {
-        const [promoted] = combined.splice(subject, 1);
-        combined.unshift({ ...promoted!, score: combined[0]!.score });
-      }
-    }
-    // The same question with the subject first: the sources topic is how it is seen, not a rival.
-    if (combined[0] && combined[0].intent !== "sources" && PER_SOURCE.test(analysis.normalized)) {
-      const at = combined.findIndex((c) => c.intent === "sources");
-      if (at > 0) combined[at] = { intent: "sources", score: combined[at]!.score / 2 };
-      combined.sort((x, y) => y.score - x.score);
-    }
+    rerank(combined, {
+      analysis,
+      quoted,
+      ranked,
+      hits,
+      defines: (intent, term) => this.defining.get(intent)?.has(stem(term)) ?? false,
+      namedPlace: (place) => this.coverage.places.has(place),
+    });
     return { combined, hits, figures, confidence: this.confidence(analysis, combined) };
   }
 

@@ -1,0 +1,132 @@
+/**
+ * Second thoughts on the topic ranking: the intent scores and the fact index agree on most
+ * questions, but a few shapes of question say which topic is asked better than the words do. Each
+ * rule moves one candidate to the front (with the leader's score) or demotes one; they run in order.
+ */
+import type { FactHit } from "../knowledge/index.ts";
+import type { Figure } from "../knowledge/numbers.ts";
+import type { Analysis } from "./analysis.ts";
+import type { Candidate } from "./retrieve.ts";
+
+export interface RerankContext {
+  analysis: Analysis;
+  /** Figures the question writes. */
+  quoted: readonly Figure[];
+  /** Intents scored on the question's words alone. */
+  ranked: readonly Candidate[];
+  /** The fact index's best matches. */
+  hits: readonly FactHit[];
+  /** Whether `term` is one of the words that define `intent` ("skill" for skills). */
+  defines: (intent: string, term: string) => boolean;
+  /** Whether a source names `place` (San Francisco, the Midwest). */
+  namedPlace: (place: string) => boolean;
+}
+
+type Rule = (combined: Candidate[], ctx: RerankContext) => void;
+
+/** Words that name a source or a document, not a subject: a topic reached only by them is not what is asked. */
+const SOURCE_WORDS = new Set([
+  "zippia",
+  "cityjobs",
+  "jobdescription",
+  "playsupplychain",
+  "guide",
+  "article",
+  "page",
+  "bls",
+  "list",
+]);
+/** Asks what each source says about something, not about the sources themselves. */
+export const PER_SOURCE =
+  /\b(disagree|disagrees|differ|differs|different|conflict|conflicting|contradict\w*|vary|varies|both|each|compare|comparing|versus|vs|lowest|highest|widest|narrowest|say|says|give|gives|agree|agrees)\b|\bwhich sources?\b(?! (do|does) you)/;
+const PAY_WORDS = /\b(earn|earns|earning|paid|pay|pays|make|makes|wage|wages|income|money)\b/;
+
+/** Moves the candidate at `index` (or a new one for `intent`) to the front, with the leader's score. */
+function promote(combined: Candidate[], index: number, intent?: string): void {
+  const promoted = index >= 0 ? combined.splice(index, 1)[0]! : { intent: intent!, score: 0 };
+  combined.unshift({ ...promoted, score: combined[0]!.score });
+}
+
+const at = (combined: readonly Candidate[], intent: string) => combined.findIndex((c) => c.intent === intent);
+const namesTopic = (ctx: RerankContext, intent: string) => [...ctx.analysis.terms].some((t) => ctx.defines(intent, t));
+
+/** "Can a director earn more than £100k?": the asker's amount against the figures, not what drives pay. */
+const ownAmount: Rule = (combined, { quoted }) => {
+  if (quoted.some((f) => f.own && f.value >= 20_000) && combined[0]?.intent === "pay-factors")
+    promote(combined, at(combined, "salary"), "salary");
+};
+
+/**
+ * A topic reached only through facts' keys that name a source ("the PlaySupplyChain guide") gives
+ * way to one the question names by its defining word ("how many trade-offs does the guide list?").
+ */
+const sourceNameOnly: Rule = (combined, ctx) => {
+  const top = combined[0];
+  if (!top) return;
+  const own = ctx.ranked.find((c) => c.intent === top.intent)?.score ?? 0;
+  const reachedBy = ctx.hits.find((h) => h.fact.topic === top.intent)?.matched ?? [];
+  if (own >= 1 || reachedBy.length === 0 || !reachedBy.every((t) => SOURCE_WORDS.has(t))) return;
+  const named = combined.findIndex(
+    (c) => (ctx.ranked.find((r) => r.intent === c.intent)?.score ?? 0) >= 5 && namesTopic(ctx, c.intent),
+  );
+  if (named > 0) promote(combined, named);
+};
+
+/**
+ * "More stressed than a typical US worker?", "older than the average worker?": a comparison of
+ * something other than pay goes to the topic that names it.
+ */
+const notPay: Rule = (combined, ctx) => {
+  const a = ctx.analysis;
+  if (combined[0]?.intent !== "salary" || a.terms.has("salary") || a.terms.has("_what_make")) return;
+  if (a.level !== undefined || PAY_WORDS.test(a.normalized)) return;
+  const named = combined.findIndex((c, i) => i > 0 && namesTopic(ctx, c.intent));
+  if (named > 0) promote(combined, named);
+};
+
+/** "What changes how much a director earns?": what drives pay, not the figure. */
+const whatDrivesPay: Rule = (combined, { analysis }) => {
+  if (combined[0]?.intent !== "salary" || !analysis.terms.has("_pay_varies") || !analysis.terms.has("factor")) return;
+  const factors = at(combined, "pay-factors");
+  if (factors > 0) promote(combined, factors);
+};
+
+/** "SF vs a small Midwest town?": the places the sources name are what makes pay vary, not a figure. */
+const namedPlaces: Rule = (combined, { analysis, namedPlace }) => {
+  if (combined[0]?.intent === "salary" && analysis.places.filter(namedPlace).length > 1)
+    promote(combined, at(combined, "pay-factors"), "pay-factors");
+};
+
+/** Pay in two covered countries ("better paid in the US or Canada?") is a salary comparison. */
+const twoCountries: Rule = (combined, { analysis }) => {
+  const covered = analysis.countries.filter((c) => ["US", "UK", "CA"].includes(c));
+  if (covered.length > 1 && combined[0]?.intent === "pay-factors")
+    combined.unshift({ intent: "salary", score: combined[0].score });
+};
+
+/**
+ * "Sources disagree on growth": the subject is growth, seen source by source; with the subject
+ * first, the sources topic is how it is seen, not a rival.
+ */
+const perSource: Rule = (combined, ctx) => {
+  if (!PER_SOURCE.test(ctx.analysis.normalized)) return;
+  if (combined[0]?.intent === "sources") {
+    const lead = combined[0].score;
+    const subject = combined.findIndex(
+      (c) => c.intent !== "sources" && (namesTopic(ctx, c.intent) || c.score >= 0.4 * lead),
+    );
+    if (subject > 0) promote(combined, subject);
+  }
+  if (combined[0] && combined[0].intent !== "sources") {
+    const sources = at(combined, "sources");
+    if (sources > 0) combined[sources] = { intent: "sources", score: combined[sources]!.score / 2 };
+    combined.sort((x, y) => y.score - x.score);
+  }
+};
+
+const RULES: readonly Rule[] = [ownAmount, sourceNameOnly, notPay, whatDrivesPay, namedPlaces, twoCountries, perSource];
+
+/** Applies the rules to `combined` (best first), in place. */
+export function rerank(combined: Candidate[], ctx: RerankContext): void {
+  for (const rule of RULES) rule(combined, ctx);
+}
