@@ -303,6 +303,20 @@ export class Router {
       // The answer is about the facts quoted: their topic is this turn's (and the context's).
       found.intent = giving[0]!.fact.topic;
       found.focus = giving.slice(0, this.config.focusMax).map((h) => h.fact);
+      // "Which source is 115k from?": the figure's country is the conversation's from here on ("and the range?").
+      const codes = new Set(
+        found.focus.flatMap((f) =>
+          f.topic === "salary" ? f.keys.filter((k) => k === "us" || k === "uk" || k === "ca") : [],
+        ),
+      );
+      if (!found.slots.country && codes.size === 1) {
+        const code = [...codes][0]!.toUpperCase();
+        found.slots = {
+          ...found.slots,
+          country: code,
+          countryName: this.catalog.lexicon.countries[code]?.name ?? code,
+        };
+      }
     }
     return found;
   }
