@@ -136,6 +136,9 @@ export function readFollowUp(
   // own, about something the previous topic's facts mention, is about that topic.
   const own = [...routing.analysis.terms].filter((t) => !t.startsWith("_"));
   const unplaced = routing.outcome === "clarify" || routing.declineReason === "not-understood";
+  // "which is lowest?", "and highest?": a superlative about what was just shown.
+  if (words.length <= 4 && unplaced && SUPERLATIVE.test(text))
+    return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: previous.terms };
   if (words.length <= 5 && unplaced && own.length > 0 && mentions(previous.intent, own))
     return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: [...previous.terms, ...own] };
   // "does that include workforce planning?": a short turn pointing back, about something the previous topic's facts say.
@@ -282,6 +285,8 @@ const SLOT_TERMS = [
   "range",
 ];
 const PAY_INTENTS = new Set(["salary", "pay-factors"]);
+/** Words that ask which of the things shown is first on some scale. */
+const SUPERLATIVE = /\b(lowest|highest|biggest|smallest|largest|widest|best|worst|most|least|top|bottom)\b/;
 
 /** The previous slots with this turn's: a new country replaces the old one, and so on for each slot. */
 function mergeSlots(before: Slots, now: Slots, compare: boolean): Slots {
