@@ -20,7 +20,7 @@ export const CONTINUES =
   /^(?:and|what about|how about|what of|same for|same in|ok and|okay and|but|also|what if|and what about|and how about|then|so)\b/;
 /** "over what period?", "since when?", "what year is that from?": the previous answer, whose figures carry their dates. */
 export const WHEN =
-  /^(?:(?:and|ok|okay|so)\s+)?(?:(?:over|for|in|during)\s+)?(?:what|which) (?:period|time ?frame|timeframe|time span|years?|dates?)\b|^(?:since|by|until|from) when\b|^when (?:was|is|does|did) (?:that|it|this)\b|^what year\b|^(?:and |so )?when$/;
+  /^(?:(?:and|ok|okay|so)\s+)?(?:(?:over|for|in|during)\s+)?(?:what|which) (?:period|time ?frame|timeframe|time span|years?|dates?)\b|^(?:since|by|until|from) when\b|^(?:and |so |ok |okay )?when (?:was|is|does|did) (?:that|it|this)\b|^what year\b|^(?:and |so )?when$/;
 /** "and what do the other sources say?", "do the sources agree?": the previous topic with every source's view. */
 export const OTHER_SOURCES =
   /\b(?:other|rest of the|remaining) sources?\b|\bsources? (?:agree|disagree|differ)\b|\b(?:everyone|anyone) else\b/;
