@@ -69,6 +69,18 @@ describe("follow-ups: one source's figure, one of the items", () => {
   });
 });
 
+describe("follow-ups: what was just shown", () => {
+  it("a quoted figure's country carries on: 'which source is 115k from' then 'and the range?'", () => {
+    const [, , range] = talk("canadian cs director pay", "which source is 115k from", "and the range?");
+    expect(range!.split("\n")[0]).toMatch(/^Pay ranges in Canada, a year: C\$75,000 to C\$139,000/);
+  });
+
+  it("'which is lowest' after the US averages shows them source by source", () => {
+    const [, lowest] = talk("why are there like four different US averages for this job", "which is lowest");
+    expect(lowest).toMatch(/\$104,000/);
+  });
+});
+
 describe("follow-ups: where a figure comes from", () => {
   it("'which figure comes from Glassdoor?' is about the previous answer, whose topic stays the context", () => {
     const [, from, ireland] = talk(
