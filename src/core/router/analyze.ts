@@ -5,6 +5,7 @@
  */
 import { NUMBER_WORDS } from "../words.ts";
 import type { Analysis } from "./analysis.ts";
+import { namesIn } from "./names.ts";
 import { MAX_TOKENS, normalize, tokenize } from "./normalize.ts";
 import { editDistance, type Speller } from "./speller.ts";
 import type { Entry, TrieNode, Vocabulary } from "./vocabulary.ts";
@@ -85,7 +86,7 @@ function correctSpelling(
         continue;
       }
       // A name ("Deliveroo", "Coursera") is corrected only for a single slip ("Directer"), never to a far word.
-      names ??= namesInside(raw);
+      names ??= namesIn(raw.slice(0, 1500));
       const name = names.has(t);
       let fixed = speller.correct(t, fuseBudget > 0 && !name);
       if (fixed && name && editDistance(t, fixed, 1) > 1) fixed = null;
@@ -185,12 +186,6 @@ function everyday(token: string, vocab: Vocabulary): boolean {
   if (token.length < 4 || !token.endsWith("s")) return false;
   const base = token.slice(0, -1);
   return vocab.commonWords.has(base) || vocab.stopWords.has(base);
-}
-
-/** Words written with a capital inside a sentence, lower-cased: "at Deliveroo", "on Coursera". */
-function namesInside(raw: string): Set<string> {
-  const found = raw.slice(0, 1500).match(/[^.?!:\s]\s+[A-Z][a-z][A-Za-z]*/g);
-  return new Set(found ? found.map((m) => m.replace(/^\S\s+/, "").toLowerCase()) : []);
 }
 
 /** Words written in capitals (two letters or more), lower-cased: "NPS", "COPC". */

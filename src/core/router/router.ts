@@ -396,12 +396,20 @@ const GENERIC_TERMS = new Set([
 /** The canonical terms of an analysis that can match facts (question frames and generic words left out). */
 const PAY_WORDS = "salary|salaries|pay|paid|wage|wages|earnings|compensation|make|makes|earn|earns";
 
+/** Each role's pattern, compiled once: roles come from the lexicon, a few dozen at most. */
+const PAID_AS = new Map<string, RegExp>();
+
 /** The pay asked is the other role's, even beside ours: "COO salary if I get promoted", "what does a VP make". */
 function paidAs(normalized: string, role: string): boolean {
-  const r = role.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(
-    `\\b${r}s? (${PAY_WORDS})\\b|\\b(${PAY_WORDS}) (of|for) (a |an |the )?${r}s?\\b|\\bdoes (a |an |the )?${r} (make|earn)\\b`,
-  ).test(normalized);
+  let pattern = PAID_AS.get(role);
+  if (!pattern) {
+    const r = role.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    pattern = new RegExp(
+      `\\b${r}s? (${PAY_WORDS})\\b|\\b(${PAY_WORDS}) (of|for) (a |an |the )?${r}s?\\b|\\bdoes (a |an |the )?${r} (make|earn)\\b`,
+    );
+    PAID_AS.set(role, pattern);
+  }
+  return pattern.test(normalized);
 }
 
 function termsOf(analysis: Analysis): string[] {

@@ -12,6 +12,7 @@
  * figures, or when it outweighs what the question says that we do know.
  */
 import type { Analysis } from "./analyze.ts";
+import { namesIn, plain } from "./names.ts";
 
 export type Uncovered =
   /** No words: emoji or punctuation only. */
@@ -217,33 +218,6 @@ class Scan {
     const pattern = new RegExp(`\\b${words.split(" ").map(escapeRegExp).join("[^a-z0-9]+")}\\b`, "i");
     return this.raw.slice(0, 2000).match(pattern)?.[0] ?? words;
   }
-}
-
-/** Lower case, apostrophes dropped, everything else between words a single space: the analyser's words. */
-function plain(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/['\u2019]/g, "")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
-
-/** Words written as names: capitalised inside a sentence, or in capitals (two letters or more). */
-function namesIn(text: string): Set<string> {
-  const names = new Set<string>();
-  let sentenceStart = true;
-  for (const m of text.matchAll(/[A-Za-z0-9][A-Za-z0-9'\u2019]*|[.?!:\n]/g)) {
-    const w = m[0];
-    if (/^[.?!:\n]$/.test(w)) {
-      sentenceStart = true;
-      continue;
-    }
-    const capital = /^[A-Z]/.test(w);
-    const caps = w.length > 1 && /[A-Z]/.test(w) && w === w.toUpperCase() && /^[A-Z]/.test(w);
-    if ((capital && !sentenceStart) || caps) names.add(plain(w));
-    sentenceStart = false;
-  }
-  return names;
 }
 
 const PREPOSITIONS = new Set([
