@@ -59,6 +59,7 @@ export const COMPOSER_TERMS: readonly string[] = [
   "jobdescription",
   "cityjobs",
   "average",
+  "_how_long",
 ];
 
 /**

@@ -48,7 +48,8 @@ export const experience: Composer = (input) => {
   const x = catalog.experience;
   if (input.mode === "lead") {
     const other = input.focus.filter((f) => !f.id.startsWith("experience/years/"));
-    const aboutYears = other.length < input.focus.length || other.length === 0;
+    // "How many years before you can be a director?" asks for years, whatever else it names.
+    const aboutYears = other.length < input.focus.length || other.length === 0 || input.terms.has("_how_long");
     return answer(aboutYears ? yearsLead(input) : leadFromFacts(catalog, other, input.form));
   }
   const blocks: Block[] = [heading(catalog.wording.titles.experience)];

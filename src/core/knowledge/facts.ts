@@ -304,6 +304,7 @@ function sourceDateFact(s: Source): KnowledgeFact {
       "last updated",
       "how old",
       "how recent",
+      "how current",
       "when",
       "published",
       "publisher",

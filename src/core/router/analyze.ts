@@ -119,6 +119,11 @@ function matchPhrases(a: Analysis, unknown: ReadonlySet<number>, vocab: Vocabula
       for (const e of matchEntries) {
         // "my manager asked me…": the asker's colleague, not a role asked about.
         if (e.kind === "related" && i > 0 && (tokens[i - 1] === "my" || tokens[i - 1] === "our")) continue;
+        // "I'm a supervisor with 4 years…", "as a csr…": the asker's own job, not a role asked about.
+        if (e.kind === "related" && askersOwn(tokens, i)) {
+          a.terms.add(e.term);
+          continue;
+        }
         apply(a, e);
         if (e.kind === "unanswered") {
           a.unansweredPhrases[e.missing] ??= [];
@@ -152,6 +157,15 @@ function matchPhrases(a: Analysis, unknown: ReadonlySet<number>, vocab: Vocabula
     }
     i++;
   }
+}
+
+/** Words that make "a <role>" after them the asker's own job: "I'm a supervisor", "as a rep", "currently a team lead". */
+const OWN_JOB_LEAD_INS = new Set(["im", "am", "as", "currently", "was", "been"]);
+
+function askersOwn(tokens: readonly string[], i: number): boolean {
+  const article = tokens[i - 1];
+  const before = article === "a" || article === "an" ? tokens[i - 2] : undefined;
+  return before !== undefined && OWN_JOB_LEAD_INS.has(before);
 }
 
 /** What needs the whole message: a job we do not know, slot words, "US" in its shapes, question frames, the role. */

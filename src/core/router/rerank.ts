@@ -124,7 +124,57 @@ const perSource: Rule = (combined, ctx) => {
   }
 };
 
-const RULES: readonly Rule[] = [ownAmount, sourceNameOnly, notPay, whatDrivesPay, namedPlaces, twoCountries, perSource];
+/** Words that ask about the sources themselves: where the facts come from, how old or reliable they are. */
+const ABOUT_SOURCES = new Set([
+  "source",
+  "updated",
+  "publisher",
+  "reliable",
+  "information",
+  "data",
+  "numbers",
+  "_source_age",
+  "_provider_figure",
+  "_by_source",
+]);
+/** Frames that ask for a topic by the question's shape: "what is", "what do they do", "what do they make". */
+const ASKS_TOPIC = new Set(["_what_is", "_what_do", "_what_make", "_how_become"]);
+const PUBLISHERS = new Set([
+  "zippia",
+  "cityjobs",
+  "jobdescription",
+  "playsupplychain",
+  "bls",
+  "indeed",
+  "glassdoor",
+  "totaljobs",
+  "payscale",
+]);
+
+/**
+ * "What is a director of customer care according to Zippia?": a source named as the lens of a
+ * question about something else; the sources topic is what it says of that subject, not the sources.
+ */
+const sourceAsLens: Rule = (combined, ctx) => {
+  const terms = [...ctx.analysis.terms];
+  if (combined[0]?.intent !== "sources" || !terms.some((t) => PUBLISHERS.has(t))) return;
+  if (terms.some((t) => ABOUT_SOURCES.has(t))) return;
+  const subject = ctx.ranked.find(
+    (c) => c.intent !== "sources" && (namesTopic(ctx, c.intent) || terms.some((t) => ASKS_TOPIC.has(t))),
+  );
+  if (subject) promote(combined, at(combined, subject.intent), subject.intent);
+};
+
+const RULES: readonly Rule[] = [
+  ownAmount,
+  sourceNameOnly,
+  sourceAsLens,
+  notPay,
+  whatDrivesPay,
+  namedPlaces,
+  twoCountries,
+  perSource,
+];
 
 /** Applies the rules to `combined` (best first), in place. */
 export function rerank(combined: Candidate[], ctx: RerankContext): void {
