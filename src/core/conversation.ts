@@ -139,6 +139,15 @@ export function readFollowUp(
   // "which is lowest?", "and highest?": a superlative about what was just shown.
   if (words.length <= 4 && unplaced && SUPERLATIVE.test(text))
     return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: previous.terms };
+  // "who are they for?", "what is it based on?": a short question about the facts just shown, naming nothing new.
+  if (words.length <= 6 && unplaced && own.length === 0 && ASKS_OF_IT.test(text))
+    return {
+      kind: "again",
+      intent: previous.intent,
+      slots: previous.slots,
+      terms: previous.terms,
+      facts: previous.facts,
+    };
   if (words.length <= 5 && unplaced && own.length > 0 && mentions(previous.intent, own))
     return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: [...previous.terms, ...own] };
   // "does that include workforce planning?": a short turn pointing back, about something the previous topic's facts say.
@@ -146,6 +155,8 @@ export function readFollowUp(
     words.length <= 8 &&
     PRONOUN.test(text) &&
     !routing.analysis.roleMentioned &&
+    // "how is that different from a manager?": another role named is a question of its own.
+    routing.analysis.relatedRoles.length === 0 &&
     own.length > 0 &&
     routing.intent !== previous.intent &&
     routing.intent !== "sources" &&
@@ -254,7 +265,8 @@ function hasTopicOfItsOwn(routing: RouteResult, previous: ConversationState): bo
   // Words that set a slot ("per month", "entry level", "10 years") are not a topic; "pay" is one,
   // unless the previous answer was about pay already.
   const slotTerms = new Set(SLOT_TERMS);
-  if (PAY_INTENTS.has(previous.intent)) slotTerms.add("salary");
+  // "what's the difference in dollars?" after pay figures: the gap between them, not manager vs director.
+  if (PAY_INTENTS.has(previous.intent)) for (const t of ["salary", "difference", "gap"]) slotTerms.add(t);
   // "experience" sets the pay level after a pay answer; after anything else it asks about experience.
   else slotTerms.delete("experience");
   // "role manager" and the like come from another role's name ("and the manager?"): a slot, not a topic.
@@ -285,6 +297,9 @@ const SLOT_TERMS = [
   "range",
 ];
 const PAY_INTENTS = new Set(["salary", "pay-factors"]);
+/** "who are they for?", "what is it based on?": a wh-question pointing back at what was just shown. */
+const ASKS_OF_IT =
+  /^(?:(?:and|so|ok|okay|but)\s+)?(?:who|whom|what|which|where|how)\b.*\b(?:they|them|it|that|those|these|this)\b/;
 /** Words that ask which of the things shown is first on some scale. */
 const SUPERLATIVE = /\b(lowest|highest|biggest|smallest|largest|widest|best|worst|most|least|top|bottom)\b/;
 

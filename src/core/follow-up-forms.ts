@@ -8,7 +8,7 @@ export const SOURCES =
   /\b(which|what) (source|sources)\b|\bsays who\b|\bwho says\b|\bsource\b|\bsources\b|\bcitation\b|\bwhere (is|does|did|do) (that|this|it|those|these|the \w+(?: \w+)?) (figures? |numbers? )?(from|come from|comes from)\b|\bwhere did you get (that|this)\b|\bwheres (that|this|it|the [\w ]{1,20}?) (from|come from)\b|\b(which|what) (figure|figures|number|numbers|data) (comes?|came) from\b/;
 /** "why?", "how come?": the reason behind the previous answer. */
 export const WHY =
-  /^(?:(?:ok|okay|and|but|so|hmm)\s+)?(?:why|how come|whys that|why is that|why so|why would that be|what is the reason|reason)\b/;
+  /^(?:(?:ok|okay|and|but|so|hmm)\s+)?(?:why|how come|whys that|why is that|why so|why would that be|what is the reason|reason|(?:whats|what is) (?:driving|behind|causing) (?:it|that|this)|what (?:drives|causes|explains) (?:it|that|this))\b/;
 /** "how long does that take?": the time the path needs. */
 export const HOW_LONG =
   /^(?:(?:and|ok|so)\s+)?how long (?:does|would|will|did|do) (?:that|it|this|they|i|you) (?:take|need)\b|^how long$/;
@@ -72,4 +72,4 @@ export const PRONOUN = /\b(it|that|this|those|these)\b/;
 
 /** "which one…", "how many have one?", "of them": the turn points at the previous answer's items. */
 export const REFERS =
-  /\bwhich one\b|\b(have|has|hold|holds|get|gets) one\b|\bof (them|those|these)\b|\bthe (first|second|third|last) one\b/;
+  /\bwhich one\b|^(?:and |so )?(?:is|are|isnt|arent) (?:\w+ ){1,3}(?:one|one of them|on (?:the|that) list|in there|included|among them)$|\b(have|has|hold|holds|get|gets) one\b|\bof (them|those|these)\b|\bthe (first|second|third|last) one\b/;

@@ -37,7 +37,12 @@ export function salaryLead(input: ComposeInput): Composition {
   if (asked.length > 0 && known.length === 0) return unsupportedCountry(catalog, slots, "pay", covered);
   const countries: Country[] = known.length > 0 ? known : ["US"];
 
-  if (slots.period === "hour") return hourly(catalog, countries);
+  if (slots.period === "hour") {
+    const figure = hourly(catalog, countries);
+    // "Is that way more than a normal US worker gets?": the all-jobs average beside the hourly figure.
+    const worker = input.terms.has("_vs_worker") && figure.kind === "answer" ? benchmarkFacts(catalog)[0] : undefined;
+    return worker ? answer([...figure.blocks, { type: "text", text: worker.text, sources: worker.sources }]) : figure;
+  }
   if (slots.period === "month" || slots.period === "week") return noFigure(catalog, `${slots.period}ly pay`, countries);
   const levels = slots.levels ?? (slots.level ? [slots.level] : []);
   if (levels.length > 0 || slots.byLevel) {
