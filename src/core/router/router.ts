@@ -7,6 +7,7 @@ import type { Catalog } from "../catalog.ts";
 import { collectFacts, type KnowledgeFact } from "../knowledge/facts.ts";
 import { type FactHit, FactIndex, stem } from "../knowledge/index.ts";
 import { type Figure, figuresIn } from "../knowledge/numbers.ts";
+import { extend } from "../objects.ts";
 import type { DeclineReason, Routing } from "../types.ts";
 import { type Analysis, analyze } from "./analyze.ts";
 import { coverageOf } from "./coverage.ts";
@@ -158,15 +159,13 @@ export class Router {
       focus: [],
       hits: [],
     };
-    const decline: Decline = (reason, confidence = 0, extra = {}) => ({
-      ...base,
-      outcome: "decline",
-      intent: null,
-      confidence,
-      candidates: [],
-      declineReason: reason,
-      ...extra,
-    });
+    const decline: Decline = (reason, confidence = 0, extra = {}) =>
+      Object.assign(
+        {},
+        base,
+        { outcome: "decline" as const, intent: null, confidence, candidates: [], declineReason: reason },
+        extra,
+      );
     const refused = refusal(text, analysis, decline);
     if (refused) return refused;
     const quoted = figuresIn(text);
@@ -177,12 +176,12 @@ export class Router {
     const top = ranking.combined[0]!;
     const { confidence, hits } = ranking;
     const candidates = ranking.combined.slice(0, 5);
-    const found: RouteResult = { ...base, outcome: "decline", intent: top.intent, confidence, candidates, hits };
+    const found: RouteResult = extend(base, { outcome: "decline", intent: top.intent, confidence, candidates, hits });
     const uncovered = this.uncoveredFor(found, text, top.intent);
-    if (uncovered) return { ...found, declineReason: "uncovered", uncovered };
+    if (uncovered) return extend(found, { declineReason: "uncovered", uncovered });
     if (confidence >= answerThreshold) return this.answer(found, ranking, quoted);
-    if (confidence >= this.config.clarifyThreshold) return { ...found, outcome: "clarify" };
-    return { ...found, declineReason: analysis.offTopic.length > 0 ? "off-topic" : "not-understood" };
+    if (confidence >= this.config.clarifyThreshold) return extend(found, { outcome: "clarify" });
+    return extend(found, { declineReason: analysis.offTopic.length > 0 ? "off-topic" : "not-understood" });
   }
 
   /** Intents scored on the message's terms and combined with the fact index's best matches, best first. */
@@ -238,7 +237,7 @@ export class Router {
       const describing = combined.findIndex((c) => this.describes(c.intent, other));
       if (describing < 0)
         return decline("other-role", 1 - confidence, {
-          slots: { ...slotsOf(analysis, this.catalog), otherRole: other },
+          slots: extend(slotsOf(analysis, this.catalog), { otherRole: other }),
         });
       combined.unshift(...combined.splice(describing, 1));
     }
@@ -278,11 +277,11 @@ export class Router {
         known: figureless.text,
         sources: figureless.sources,
       };
-      return { ...found, outcome: "decline", declineReason: "uncovered", uncovered: uncoveredFigure, focus: [] };
+      return extend(found, { outcome: "decline", declineReason: "uncovered", uncovered: uncoveredFigure, focus: [] });
     }
     // "What % of directors work fully remote?": a share no fact gives.
     const share = this.missingShare(found, ranking, termsOf(found.analysis));
-    if (share) return { ...found, outcome: "decline", declineReason: "uncovered", uncovered: share, focus: [] };
+    if (share) return extend(found, { outcome: "decline", declineReason: "uncovered", uncovered: share, focus: [] });
     // A figure the question quotes ("where does the 121k come from?") picks the facts that give it.
     const asked = new Set(quoted.filter((f) => f.figure && !f.own).map((f) => f.term));
     // "is 100k normal in the US?": a pay figure from another country is no match for the one quoted.
