@@ -188,7 +188,10 @@ function readSignals(a: Analysis, raw: string, vocab: Vocabulary): void {
   // Frames read the corrected words, so "wat is a directer" still reads as "what is a director".
   const joined = tokens.join(" ");
   const head = joined.length > 400 ? joined.slice(0, 400) : joined;
-  for (const frame of vocab.frames) if (frame.pattern.test(head)) a.terms.add(frame.term);
+  const open = vocab.frameGate.open(head);
+  vocab.frames.forEach((frame, k) => {
+    if (open[k] && frame.pattern.test(head)) a.terms.add(frame.term);
+  });
   if (a.roleMentioned) a.terms.add("_role");
   // A country named with something asked of it: the sources differ by country only on pay. A
   // country alone ("and in Canada?") asks nothing by itself.

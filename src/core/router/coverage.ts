@@ -2,6 +2,7 @@
 import type { Catalog } from "../catalog.ts";
 import type { KnowledgeFact } from "../knowledge/facts.ts";
 import { figuresIn } from "../knowledge/numbers.ts";
+import { WordGate } from "./gate.ts";
 import type { CoverageKnowledge } from "./uncovered.ts";
 
 /** The years and places the knowledge base has anything on. */
@@ -26,6 +27,7 @@ export function coverageOf(catalog: Catalog, facts: readonly KnowledgeFact[]): C
       missing,
       pattern: new RegExp(source),
     })),
+    formGate: new WordGate(Object.values(catalog.lexicon.unansweredForms)),
     dictionary: catalog.dictionary,
   };
 }

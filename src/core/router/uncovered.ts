@@ -12,6 +12,7 @@
  * figures, or when it outweighs what the question says that we do know.
  */
 import type { Analysis } from "./analyze.ts";
+import type { WordGate } from "./gate.ts";
 import { namesIn, plain } from "./names.ts";
 
 export type Uncovered =
@@ -43,6 +44,8 @@ export interface CoverageKnowledge {
   numbers: ReadonlySet<string>;
   /** Question forms no source answers, as patterns over the normalised text (what is missing → pattern). */
   forms: readonly { missing: string; pattern: RegExp }[];
+  /** Which forms could match a text, from its words: the others are not run. */
+  formGate: WordGate;
   /** Everyday English: a word outside it is a name, an acronym or jargon. */
   dictionary: ReadonlySet<string>;
 }
@@ -98,8 +101,9 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
     const year = Number(m[1]);
     if (!kb.years.has(year) && !scan.aboutAsker(m[1]!)) return { kind: "year", year, future: year > kb.latestYear };
   }
-  for (const { missing, pattern } of kb.forms) {
-    const asked = pattern.exec(a.normalized)?.[0];
+  const open = kb.formGate.open(a.normalized);
+  for (const [k, { missing, pattern }] of kb.forms.entries()) {
+    const asked = open[k] ? pattern.exec(a.normalized)?.[0] : undefined;
     if (asked && !scan.aboutAsker(asked)) return formOf(missing, missing, a, scan, kb, asked);
   }
   for (const missing of a.unanswered) {

@@ -6,6 +6,7 @@
 
 import type { Catalog } from "../catalog.ts";
 import type { Level, RatingAspect } from "../model/common.ts";
+import { WordGate } from "./gate.ts";
 import { normalize, tokenize } from "./normalize.ts";
 import { Speller } from "./speller.ts";
 
@@ -49,6 +50,8 @@ export interface Vocabulary {
   /** Real English words outside the vocabulary: never corrected, but not understood either. */
   dictionary: ReadonlySet<string>;
   frames: readonly { term: string; pattern: RegExp }[];
+  /** Which frames could match a text, from its words: the others are not run. */
+  frameGate: WordGate;
   /** Chat shorthand → its expansion, already split into tokens. */
   abbreviations: ReadonlyMap<string, readonly string[]>;
   /** Canonical term of every synonym variant (phrases joined by spaces). */
@@ -211,6 +214,7 @@ export function buildVocabulary(
     commonWords: new Set(lex.commonWords.filter((w) => !keyWords.has(w))),
     dictionary: catalog.dictionary,
     frames: Object.entries(lex.frames).map(([term, source]) => ({ term, pattern: new RegExp(source) })),
+    frameGate: new WordGate(Object.values(lex.frames)),
     canonical: b.canonical,
     abbreviations: new Map(Object.entries(lex.abbreviations).map(([k, v]) => [k, v.split(" ").filter(Boolean)])),
   };
