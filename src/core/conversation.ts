@@ -39,6 +39,8 @@ export interface ConversationState {
   sources: string[];
   /** The question's canonical terms ("gender", "range"): a follow-up keeps asking about the same. */
   terms: string[];
+  /** The answer was one item picked from a list ("the fourth one"): a "why?" is about that item. */
+  picked?: boolean;
   /** When it was saved, in ms (the store's TTL is what expires it). */
   at: number;
 }
@@ -68,7 +70,7 @@ export type FollowUp =
   /** Where the previous answer came from. */
   | { kind: "sources"; state: ConversationState }
   /** The reason behind the previous answer: the intent that explains it. */
-  | { kind: "why"; intent: string; slots: Slots }
+  | { kind: "why"; intent: string; slots: Slots; facts: string[] }
   /** "How long does that take?": how much experience the path needs. */
   | { kind: "how-long"; intent: string; slots: Slots }
   /** "The second one": one item of the previous answer's list (1-based; -1 for the last). */
@@ -120,7 +122,13 @@ export function readFollowUp(
     (POINTER.test(text) || !hasTopicOfItsOwn(routing, previous))
   )
     return { kind: "sources", state: previous };
-  if (words.length <= 6 && WHY.test(text)) return { kind: "why", intent: previous.intent, slots: previous.slots };
+  if (words.length <= 6 && WHY.test(text))
+    return {
+      kind: "why",
+      intent: previous.intent,
+      slots: previous.slots,
+      facts: previous.picked ? previous.facts : [],
+    };
   if (HOW_LONG.test(text)) return { kind: "how-long", intent: previous.intent, slots: previous.slots };
 
   // "…there" points back only at a place the previous answer was about.
@@ -365,6 +373,7 @@ const StateSchema = z
     facts: z.array(z.string().max(120)).max(10),
     sources: z.array(z.string().max(60)).max(10),
     terms: z.array(z.string().max(60)).max(20).default([]),
+    picked: z.boolean().optional(),
     at: z.number(),
   })
   .strict();

@@ -11,7 +11,7 @@ import { ownerOf } from "./assessment/machine.ts";
 import type { Catalog } from "./catalog.ts";
 import { type Answered, type ConversationState, type Conversed, type FollowUp, readFollowUp } from "./conversation.ts";
 import { feedbackBlock } from "./feedback.ts";
-import { againOptions, itemNamed, itemReply, refineReply, stateOf } from "./follow-up.ts";
+import { againOptions, itemNamed, itemReply, reasonsFor, refineReply, stateOf } from "./follow-up.ts";
 import { ForgetMe } from "./forget.ts";
 import { Metrics, type Report, reportReply } from "./metrics.ts";
 import { askPayload } from "./payloads.ts";
@@ -129,15 +129,30 @@ export class Engine {
       (intent, terms) => this.router.facts.searchTopic(terms, intent, 1).length > 0,
       (state, said) => itemNamed(state, this.router.facts.facts, said),
     );
-    const reply = follow.kind === "fresh" ? this.replyTo(routing) : this.followUp(follow, routing, text);
+    // The facts an item reply leads with ("the fourth one"): what a "why?" after it is about.
+    let itemFacts: string[] | undefined;
+    const reply =
+      follow.kind === "fresh"
+        ? this.replyTo(routing)
+        : this.followUp(follow, routing, text, (focus) => {
+            itemFacts = focus;
+          });
     // "Which source?" and "why?" are about the previous answer: its topic stays the context.
     const aside = follow.kind === "sources" || follow.kind === "why";
-    const shown = aside ? previous : (stateOf(reply, follow, routing, at) ?? previous);
+    const after = stateOf(reply, follow, routing, at);
+    const shown = aside
+      ? previous
+      : ((after && itemFacts ? { ...after, facts: itemFacts, picked: true } : after) ?? previous);
     const context = follow.kind !== "fresh" && previous ? previous.intent : undefined;
     return { reply, routing, follow, state: shown, ...(context ? { context } : {}) };
   }
 
-  private followUp(follow: Exclude<FollowUp, { kind: "fresh" }>, routing: RouteResult, text: string): Reply {
+  private followUp(
+    follow: Exclude<FollowUp, { kind: "fresh" }>,
+    routing: RouteResult,
+    text: string,
+    onItem: (facts: string[]) => void,
+  ): Reply {
     switch (follow.kind) {
       case "more":
         return this.withFeedback(this.compose(follow.intent, follow.slots, { mode: "page" }), routing, follow.intent);
@@ -147,6 +162,14 @@ export class Engine {
         // The intent that explains this answer, or this topic's own short answer (its reasons).
         const why = this.catalog.intentById.get(follow.intent)?.why;
         if (why) return this.withFeedback(this.compose(why, follow.slots), routing, why);
+        // One fact shown ("the fourth one"): that fact, and the fact elsewhere that best explains it.
+        const explained = reasonsFor(follow.facts, this.router);
+        if (explained.length > 0)
+          return this.withFeedback(
+            this.compose(follow.intent, follow.slots, { focus: explained, quoted: true }),
+            routing,
+            follow.intent,
+          );
         const reasons = this.router.facts.facts.filter((f) => f.topic === follow.intent && f.summary);
         const options = reasons.length > 0 ? { focus: reasons, quoted: true } : {};
         return this.withFeedback(this.compose(follow.intent, follow.slots, options), routing, follow.intent);
@@ -165,7 +188,10 @@ export class Engine {
         return itemReply(follow, routing, {
           catalog: this.catalog,
           router: this.router,
-          replyTo: (r) => this.replyTo(r),
+          replyTo: (r) => {
+            onItem(r.focus.map((f) => f.id));
+            return this.replyTo(r);
+          },
         });
       case "refine":
         return refineReply(follow, routing, text, {

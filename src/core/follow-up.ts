@@ -7,6 +7,7 @@ import type { Catalog } from "./catalog.ts";
 import { type ConversationState, type FollowUp, stateAfter } from "./conversation.ts";
 import { PRONOUN, REFERS } from "./follow-up-forms.ts";
 import type { KnowledgeFact } from "./knowledge/facts.ts";
+import type { FactHit } from "./knowledge/index.ts";
 import { declineReply, uncoveredReply } from "./replies.ts";
 import type { RouteResult, Router } from "./router/router.ts";
 import type { Reply } from "./types.ts";
@@ -131,6 +132,24 @@ export function itemReply(
     return answer(asListed);
   }
   return answer([]);
+}
+
+/**
+ * "Why does that matter?" after one fact ("the fourth one"): the fact, then the fact from any topic
+ * that shares most of its words (the guide's reason for a mistake, the trade-off behind a skill).
+ * Empty when the previous answer led with more than one fact, or with none.
+ */
+export function reasonsFor(ids: readonly string[], router: Router): KnowledgeFact[] {
+  if (ids.length !== 1) return [];
+  const base = ids[0]!.split("#")[0]!;
+  const fact = router.facts.facts.find((f) => f.id === base);
+  if (!fact || fact.summary) return [];
+  const terms = router.route(fact.text).analysis.terms;
+  // Not a sibling from the same list ("optimizing cost too hard" does not explain the fourth mistake).
+  const list = fact.id.slice(0, fact.id.lastIndexOf("/") + 1);
+  const explains = (h: FactHit) => !h.fact.id.startsWith(list) && !h.fact.summary && (h.keyed || h.matched.length >= 2);
+  const reason = router.facts.search(terms, 6).find(explains);
+  return reason ? [fact, reason.fact] : [fact];
 }
 
 /** "Over what period?", "when?": the previous topic again, leading with the facts it showed when there were any. */

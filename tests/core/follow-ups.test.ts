@@ -31,6 +31,41 @@ describe("follow-ups: one item of the previous list", () => {
     expect(second!.split("\n")[0]).toBe("Top resume skills: project management (7.51%).");
   });
 
+  it("'why does that matter?' after an item is that item, then a fact that explains it", () => {
+    const [, , why] = talk(
+      "common mistakes cs directors make?",
+      "tell me more about the fourth one",
+      "why does that matter",
+    );
+    const lines = why!.split("\n");
+    expect(lines[0]).toMatch(/^• Separating customer care from the rest of the business: /);
+    expect(lines[1]).toMatch(/^• Aligns support with the product, operations and commercial teams/);
+    // Not after a whole answer: "why?" after the outlook is the topic's reasons, as before.
+    const [, reasons] = talk(
+      "what's the outlook for customer care directors the next five years",
+      "what's driving it?",
+    );
+    expect(reasons).toMatch(/customer satisfaction/);
+  });
+
+  it("'is empathy one?' after the skills answer picks from that list", () => {
+    const [, one] = talk("what soft skills does a customer service director need", "is empathy one?");
+    expect(one!.split("\n")[0]).toMatch(/^Yes\. Empathy: /);
+  });
+
+  it("'who are they for?' after the reports shows them again: they name who reads them", () => {
+    const [, forWho] = talk("what reports does a customer care director prepare", "who are they for?");
+    expect(forWho).toMatch(/upper management/);
+  });
+
+  it("'the difference in dollars' after two levels' pay stays on pay", () => {
+    const [, gap] = talk(
+      "how much does pay grow from entry level to veteran for customer service directors",
+      "so whats the difference in dollars",
+    );
+    expect(gap).toMatch(/gap of \$52,000/);
+  });
+
   it("'and KPIs?' after a list that names KPIs is that item", () => {
     const [, kpis] = talk("top skills on director of customer care resumes", "and kpis?");
     expect(kpis!.split("\n")[0]).toBe("Top resume skills: KPIs (4.91%).");
