@@ -11,6 +11,7 @@
 import { z } from "zod";
 import { type Codec, jsonCodec, versioned } from "./codec.ts";
 import {
+  ALL_JOBS,
   CONTINUES,
   HOW_LONG,
   MORE,
@@ -144,6 +145,14 @@ export function readFollowUp(
   // own, about something the previous topic's facts mention, is about that topic.
   const own = [...routing.analysis.terms].filter((t) => !t.startsWith("_"));
   const unplaced = routing.outcome === "clarify" || routing.declineReason === "not-understood";
+  // "and for the typical US job?" after a rating or a demographic: the all-jobs average of the same.
+  if (
+    words.length <= 8 &&
+    AGAINST_ALL_JOBS.has(previous.intent) &&
+    ALL_JOBS.test(text) &&
+    !routing.analysis.roleMentioned
+  )
+    return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: [...previous.terms, "average"] };
   // "which is lowest?", "and highest?": a superlative about what was just shown.
   if (words.length <= 4 && unplaced && SUPERLATIVE.test(text))
     return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: previous.terms };
@@ -305,9 +314,11 @@ const SLOT_TERMS = [
   "range",
 ];
 const PAY_INTENTS = new Set(["salary", "pay-factors"]);
+/** Topics whose figures the sources set beside the average of all US jobs. */
+const AGAINST_ALL_JOBS = new Set(["ratings", "demographics"]);
 /** "who are they for?", "what is it based on?": a wh-question pointing back at what was just shown. */
 const ASKS_OF_IT =
-  /^(?:(?:and|so|ok|okay|but)\s+)?(?:who|whom|what|which|where|how)\b.*\b(?:they|them|it|that|those|these|this)\b/;
+  /^(?:(?:and|so|ok|okay|but)\s+)?(?:who|whom|what|which|where|how)\b.*\b(?:they|them|it|that|those|these|this)\b|^(?:and |so )?(?:for|to|by) (?:who|whom)$/;
 /** Words that ask which of the things shown is first on some scale. */
 const SUPERLATIVE = /\b(lowest|highest|biggest|smallest|largest|widest|best|worst|most|least|top|bottom)\b/;
 

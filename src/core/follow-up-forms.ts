@@ -11,7 +11,7 @@ export const WHY =
   /^(?:(?:ok|okay|and|but|so|hmm)\s+)?(?:why|how come|whys that|why is that|why so|why would that be|what is the reason|reason|(?:whats|what is) (?:driving|behind|causing) (?:it|that|this)|what (?:drives|causes|explains) (?:it|that|this))\b/;
 /** "how long does that take?": the time the path needs. */
 export const HOW_LONG =
-  /^(?:(?:and|ok|so)\s+)?how long (?:does|would|will|did|do) (?:that|it|this|they|i|you) (?:take|need)\b|^how long$/;
+  /^(?:(?:and|ok|so)\s+)?how (?:long|much time) (?:does|would|will|did|do) (?:that|it|this|they|i|you) (?:take|need)\b|^(?:(?:and|ok|so)\s+)?how many (?:years|yrs) (?:does|would|will) (?:that|it|this) take\b|^how long$/;
 /** The previous answer, pointed at: "that", "this", "it", or a bare "source?". */
 export const POINTER =
   /\b(that|this|it|its|those|these|them)\b|\b(which|what) (figure|figures|number|numbers)\b|\bthe (average|figure|number|range|score|rate|percentage|data|stat|stats|growth figure)\b|^(?:which |what )?(source|sources)$|^(says who|who says)$/;
@@ -73,3 +73,7 @@ export const PRONOUN = /\b(it|that|this|those|these)\b/;
 /** "which one…", "how many have one?", "of them": the turn points at the previous answer's items. */
 export const REFERS =
   /\bwhich one\b|^(?:and |so )?(?:is|are|isnt|arent) (?:\w+ ){1,3}(?:one|one of them|on (?:the|that) list|in there|included|among them)$|\b(have|has|hold|holds|get|gets) one\b|\bof (them|those|these)\b|\bthe (first|second|third|last) one\b/;
+
+/** "and for the typical US job?", "what about the whole workforce?": the all-jobs average beside what was just shown. */
+export const ALL_JOBS =
+  /\b(typical|average|normal|regular|other|all|whole|overall|rest of the)\s+(us |u s |american )?(job|jobs|workers?|workforce|occupations?|employees?|careers?)\b|\b(us|american|national) (workforce|average)\b/;

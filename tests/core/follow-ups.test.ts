@@ -58,6 +58,20 @@ describe("follow-ups: one item of the previous list", () => {
     expect(forWho).toMatch(/upper management/);
   });
 
+  it("'and for the typical US job?' after a rating, and 'the whole workforce' after a share, give the all-jobs figure", () => {
+    const [, rating] = talk("complexity level on zippia for this job", "and for the typical us job");
+    expect(rating).toMatch(/US average 7\.0/);
+    const [, share] = talk("what % of directors of customer care are women", "and in the whole us workforce?");
+    expect(share).toMatch(/US average 47%/);
+  });
+
+  it("'for who?' after the reports, and 'how many yrs will that take' after the path", () => {
+    const [, forWho] = talk("what reports does a customer care director prepare", "for who?");
+    expect(forWho).toMatch(/upper management/);
+    const [, years] = talk("how do i become a customer care director", "how many yrs will that take");
+    expect(years).toMatch(/4-6 years/);
+  });
+
   it("'the difference in dollars' after two levels' pay stays on pay", () => {
     const [, gap] = talk(
       "how much does pay grow from entry level to veteran for customer service directors",

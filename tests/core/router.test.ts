@@ -73,6 +73,9 @@ describe("router: second thoughts on the ranking", () => {
     ["what changes how much a customer service director earns", "pay-factors"],
     ["sf vs a small midwest town for cs director pay?", "pay-factors"],
     ["sources disagree on growth for this career - summarize both", "outlook"],
+    ["what is a director of customer care according to zippia", "role-overview"],
+    ["im a junior agent, how do i get to director of customer care someday", "steps"],
+    ["im a supervisor with 4 yrs experience, what level would that be and what's the pay", "salary"],
   ])("%s → %s", (text, intent) => {
     expect(route(text)).toMatchObject({ outcome: "answer", intent });
   });

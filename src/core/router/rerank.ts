@@ -84,6 +84,14 @@ const notPay: Rule = (combined, ctx) => {
   if (named > 0) promote(combined, named);
 };
 
+/** "I'm a junior agent, how do I get to director?": a level word describes the asker; the path is asked, not pay. */
+const becomeNotPay: Rule = (combined, ctx) => {
+  const a = ctx.analysis;
+  if (combined[0]?.intent !== "salary" || !a.terms.has("_how_become")) return;
+  if (a.terms.has("salary") || a.terms.has("_what_make") || PAY_WORDS.test(a.normalized)) return;
+  promote(combined, at(combined, "steps"), "steps");
+};
+
 /** "What changes how much a director earns?": what drives pay, not the figure. */
 const whatDrivesPay: Rule = (combined, { analysis }) => {
   if (combined[0]?.intent !== "salary" || !analysis.terms.has("_pay_varies") || !analysis.terms.has("factor")) return;
@@ -170,6 +178,7 @@ const RULES: readonly Rule[] = [
   sourceNameOnly,
   sourceAsLens,
   notPay,
+  becomeNotPay,
   whatDrivesPay,
   namedPlaces,
   twoCountries,
