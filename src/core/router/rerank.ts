@@ -170,7 +170,11 @@ const sourceAsLens: Rule = (combined, ctx) => {
   const subject = ctx.ranked.find(
     (c) => c.intent !== "sources" && (namesTopic(ctx, c.intent) || terms.some((t) => ASKS_TOPIC.has(t))),
   );
-  if (subject) promote(combined, at(combined, subject.intent), subject.intent);
+  if (!subject || at(combined, subject.intent) < 0) return;
+  // The lens gives way: the sources topic keeps half its score, so the subject leads on its own.
+  combined[0] = { intent: "sources", score: combined[0]!.score / 2 };
+  combined.sort((x, y) => y.score - x.score);
+  if (combined[0]!.intent !== subject.intent) promote(combined, at(combined, subject.intent));
 };
 
 const RULES: readonly Rule[] = [

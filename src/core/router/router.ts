@@ -65,6 +65,23 @@ const SHARE_WORDS = new Set([
 ]);
 /** "besides", "other than", "apart from": the question names what it already knows. */
 const EXCLUDING = /\b(besides|other than|apart from|aside from|except|excluding|beyond)\b/;
+/** A source's name as the analyser reads it, and its id. */
+const SOURCE_BY_TERM: Record<string, string> = {
+  zippia: "zippia-2025",
+  cityjobs: "cityjobs",
+  jobdescription: "ccd-jd-2023",
+  playsupplychain: "tradeoffs-guide",
+};
+/** Topics whose composers set the sources side by side themselves (figures, dates). */
+const PER_SOURCE_TOPICS = new Set([
+  "salary",
+  "outlook",
+  "sources",
+  "ratings",
+  "demographics",
+  "experience",
+  "degree-shares",
+]);
 /** Intents whose answers are figures about people in the role: a related role's name means we have no data. */
 const ROLE_FIGURE_INTENTS = new Set(["salary", "ratings", "demographics"]);
 
@@ -260,6 +277,10 @@ export class Router {
     const mine = this.facts.searchTopic(specific, topic);
     // "metrics besides CSAT?": what is named is what the answer should go beyond, so the topic as a whole.
     found.focus = EXCLUDING.test(found.normalized) ? [] : focusOf(topic, mine, this.config);
+    // "What is a director according to Zippia?", "what does Zippia say they do?": the whole topic asked, as that source gives it.
+    const wholeTopic = found.analysis.terms.has("_what_is") || found.analysis.terms.has("_what_do");
+    if (found.focus.length === 0 && wholeTopic && !PER_SOURCE_TOPICS.has(topic))
+      found.focus = this.fromSourceNamed(found.analysis, topic);
     // "How much does X earn at a startup?" asks a figure; "what affects how much X earns?" asks what drives it.
     const asksFigure = found.form.quantity && !found.analysis.terms.has("_pay_varies");
     // A place the sources name without a figure ("how much in San Francisco?"): what they say of it.
@@ -341,6 +362,18 @@ export class Router {
       );
     if (given) return null;
     return { kind: "figure", missing: `the share of directors who ${rest}` };
+  }
+
+  /** The topic's facts from the one source the question names ("according to Zippia"), at most two. */
+  private fromSourceNamed(analysis: Analysis, topic: string): KnowledgeFact[] {
+    const named = [...analysis.terms].flatMap((t) => {
+      const id = SOURCE_BY_TERM[t];
+      return id ? [id] : [];
+    });
+    if (named.length !== 1) return [];
+    return this.facts.facts
+      .filter((f) => f.topic === topic && !f.summary && f.sources.length === 1 && f.sources[0] === named[0])
+      .slice(0, 2);
   }
 
   /** Whether a topic's facts say anything about a role ("manager", "team leads"). */
