@@ -27,6 +27,7 @@ import {
   WHEN,
   WHY,
 } from "./follow-up-forms.ts";
+import { LEVELS, type Level } from "./model/common.ts";
 import { levelForYears, type RouteResult } from "./router/router.ts";
 import type { Reply, Slots } from "./types.ts";
 
@@ -145,6 +146,16 @@ export function readFollowUp(
   // own, about something the previous topic's facts mention, is about that topic.
   const own = [...routing.analysis.terms].filter((t) => !t.startsWith("_"));
   const unplaced = routing.outcome === "clarify" || routing.declineReason === "not-understood";
+  // "next level up?", "and the level above?" after a level's pay: the next band.
+  const next =
+    previous.slots.level && words.length <= 6 && NEXT_LEVEL.test(text) ? nextLevel(previous.slots.level) : undefined;
+  if (next)
+    return {
+      kind: "refine",
+      intent: previous.intent,
+      slots: { ...previous.slots, level: next, years: undefined },
+      terms: previous.terms,
+    };
   // "and for the typical US job?" after a rating or a demographic: the all-jobs average of the same.
   if (
     words.length <= 8 &&
@@ -314,6 +325,13 @@ const SLOT_TERMS = [
   "range",
 ];
 const PAY_INTENTS = new Set(["salary", "pay-factors"]);
+/** "next level up", "the level above", "one band higher". */
+const NEXT_LEVEL = /\b(next|higher) (level|band|step)\b|\blevel (up|above)\b|\b(one )?(level|band) (up|higher)\b/;
+
+function nextLevel(level: Level): Level | undefined {
+  return LEVELS[LEVELS.indexOf(level) + 1];
+}
+
 /** Topics whose figures the sources set beside the average of all US jobs. */
 const AGAINST_ALL_JOBS = new Set(["ratings", "demographics"]);
 /** "who are they for?", "what is it based on?": a wh-question pointing back at what was just shown. */

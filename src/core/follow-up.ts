@@ -10,6 +10,7 @@ import type { KnowledgeFact } from "./knowledge/facts.ts";
 import type { FactHit } from "./knowledge/index.ts";
 import { declineReply, uncoveredReply } from "./replies.ts";
 import type { RouteResult, Router } from "./router/router.ts";
+import type { Uncovered } from "./router/uncovered.ts";
 import type { Reply } from "./types.ts";
 
 /** Follow-ups to figure answers that name another role ("and the manager?") have no figures. */
@@ -43,6 +44,17 @@ export function refineReply(
   const own = routing.uncovered && routing.uncovered.kind !== "no-words" && routing.uncovered.kind !== "code";
   const uncovered = own ? routing.uncovered! : router.uncoveredFor(routing, text, follow.intent);
   if (uncovered) return uncoveredReply(catalog, { ...refined, declineReason: "uncovered", uncovered }, router.coverage);
+  // "ok so what's the actual number in San Francisco?": a place the sources name, with no figure for it.
+  const placeFact = routing.form.quantity ? router.placeWithoutFigure(routing.analysis) : undefined;
+  if (placeFact) {
+    const figure: Uncovered = {
+      kind: "figure",
+      missing: placeFact.noFigure!,
+      known: placeFact.text,
+      sources: placeFact.sources,
+    };
+    return uncoveredReply(catalog, { ...refined, declineReason: "uncovered", uncovered: figure }, router.coverage);
+  }
   if (routing.analysis.relatedRoles.length > 0 && !routing.analysis.roleMentioned) {
     const asksPay = routing.analysis.terms.has("salary") || routing.analysis.terms.has("_what_make");
     if (FIGURE_FOLLOW_UPS.has(follow.intent) || asksPay)

@@ -72,6 +72,26 @@ describe("follow-ups: one item of the previous list", () => {
     expect(years).toMatch(/4-6 years/);
   });
 
+  it("'next level up pays?' after a level's pay is the next band", () => {
+    const [, next] = talk("how much does a mid level customer service director earn", "next level up pays?");
+    expect(next!.split("\n")[0]).toMatch(/^Experienced \(6-10 years\): \$104,000/);
+  });
+
+  it("'the actual number in San Francisco' after what drives pay declines with what the sources say of it", () => {
+    const turns = [
+      "what changes how much a customer service director earns",
+      "ok so what's the actual number in san francisco",
+    ];
+    let state: ConversationState | null = null;
+    const replies = turns.map((q) => {
+      const turn = testEngine().converse(q, state, 1_000);
+      state = turn.state;
+      return turn.reply;
+    });
+    expect(replies[1]!.outcome).toBe("decline");
+    expect(renderText(replies[1]!)).toMatch(/San Francisco can expect more/);
+  });
+
   it("'the difference in dollars' after two levels' pay stays on pay", () => {
     const [, gap] = talk(
       "how much does pay grow from entry level to veteran for customer service directors",

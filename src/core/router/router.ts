@@ -284,12 +284,9 @@ export class Router {
     // "How much does X earn at a startup?" asks a figure; "what affects how much X earns?" asks what drives it.
     const asksFigure = found.form.quantity && !found.analysis.terms.has("_pay_varies");
     // A place the sources name without a figure ("how much in San Francisco?"): what they say of it.
-    const place = found.analysis.places.find(
-      (p) => this.coverage.places.has(p) && new RegExp(`\\b(in|at|for|from) (the )?${p}\\b`).test(found.normalized),
-    );
     const figureless = !asksFigure
       ? undefined
-      : ((place ? this.figureless.find((f) => f.text.toLowerCase().includes(place)) : undefined) ??
+      : (this.placeWithoutFigure(found.analysis) ??
         ranking.hits.find((h) => h.fact.noFigure && (h.keyed || h.matched.length > 1))?.fact);
     if (figureless) {
       const uncoveredFigure: Uncovered = {
@@ -362,6 +359,17 @@ export class Router {
       );
     if (given) return null;
     return { kind: "figure", missing: `the share of directors who ${rest}` };
+  }
+
+  /**
+   * A place the sources name without a figure, asked about ("how much in San Francisco?"): the fact
+   * that says what they do say of it.
+   */
+  placeWithoutFigure(analysis: Analysis): KnowledgeFact | undefined {
+    const place = analysis.places.find(
+      (p) => this.coverage.places.has(p) && new RegExp(`\\b(in|at|for|from) (the )?${p}\\b`).test(analysis.normalized),
+    );
+    return place ? this.figureless.find((f) => f.text.toLowerCase().includes(place)) : undefined;
   }
 
   /** The topic's facts from the one source the question names ("according to Zippia"), at most two. */
