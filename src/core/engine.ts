@@ -13,6 +13,7 @@ import { type Answered, type ConversationState, type Conversed, type FollowUp, r
 import { feedbackBlock } from "./feedback.ts";
 import { againOptions, itemNamed, itemReply, reasonsFor, refineReply, stateOf } from "./follow-up.ts";
 import { ForgetMe } from "./forget.ts";
+import { figuresIn } from "./knowledge/numbers.ts";
 import { Metrics, type Report, reportReply } from "./metrics.ts";
 import { askPayload } from "./payloads.ts";
 import { apologyReply, clarifyReply, declineReply, sourcesOfReply, uncoveredReply } from "./replies.ts";
@@ -147,6 +148,24 @@ export class Engine {
     return { reply, routing, follow, state: shown, ...(context ? { context } : {}) };
   }
 
+  /**
+   * The sources a "where is that from?" asks about: those of a figure it quotes ("the 70k number"),
+   * of a pay figure the previous answer did not show ("where does the average come from?" after the
+   * range, for the same question), or else the previous answer's.
+   */
+  private sourcesAsked(state: ConversationState, routing: RouteResult, text: string): string[] {
+    // "and where's the 70k number from?": the facts that give the figure quoted.
+    const quoted = figuresIn(text).flatMap((f) => (f.figure && !f.own ? [f.term] : []));
+    const giving = quoted.length > 0 ? this.router.facts.search(quoted, 4).filter((h) => h.matched.length > 0) : [];
+    if (giving.length > 0) return [...new Set(giving.flatMap((h) => h.fact.sources))];
+    const figure = ["average", "range"].find((t) => routing.analysis.terms.has(t) && !state.terms.includes(t));
+    if (!figure || state.intent !== "salary") return state.sources;
+    const terms = new Set([...state.terms.filter((t) => t !== "average" && t !== "range"), figure]);
+    const reply = this.compose(state.intent, state.slots, { terms });
+    const ids = reply.blocks.flatMap((b) => (b.type === "sources" ? b.sources.map((x) => x.id) : []));
+    return ids.length > 0 ? ids : state.sources;
+  }
+
   private followUp(
     follow: Exclude<FollowUp, { kind: "fresh" }>,
     routing: RouteResult,
@@ -157,7 +176,7 @@ export class Engine {
       case "more":
         return this.withFeedback(this.compose(follow.intent, follow.slots, { mode: "page" }), routing, follow.intent);
       case "sources":
-        return sourcesOfReply(this.catalog, follow.state.sources);
+        return sourcesOfReply(this.catalog, this.sourcesAsked(follow.state, routing, text));
       case "why": {
         // The intent that explains this answer, or this topic's own short answer (its reasons).
         const why = this.catalog.intentById.get(follow.intent)?.why;

@@ -161,6 +161,21 @@ describe("follow-ups: where a figure comes from", () => {
     expect(ireland).toMatch(/^None of my five sources gives pay for Ireland/);
   });
 
+  it("'where does the average come from?' after the range names the average's source, and a quoted figure its own", () => {
+    const [, , average] = talk(
+      "average customer care director salary in canada",
+      "range?",
+      "where does the average come from?",
+    );
+    expect(average).toMatch(/Glassdoor/);
+    const [, , quoted] = talk(
+      "uk salary for a customer service director",
+      "what's the top of the range there",
+      "and where's the 70k number from",
+    );
+    expect(quoted).toMatch(/^That comes from one source:\n\n• jobdescription\.org \(2023\)/);
+  });
+
   it("'where does the average come from?' names the previous answer's sources", () => {
     const [, from] = talk("customer care director salary in canada", "where does the average come from?");
     expect(from).toMatch(/jobdescription\.org/);
