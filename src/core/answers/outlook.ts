@@ -63,13 +63,18 @@ function periodWords(period: string): string {
   return m ? `from ${m[1]} to ${m[2]}` : period;
 }
 
-export const outlook: Composer = ({ catalog, slots, mode, focus, form }) => {
+export const outlook: Composer = ({ catalog, slots, mode, focus, form, terms }) => {
   const o = catalog.outlook;
   if (slots.country && slots.country !== o.country)
     return unsupportedCountry(catalog, slots, "outlook figures", [o.country], "outlook");
   if (mode === "lead") {
     const statements = focus.filter((f) => f.id.startsWith("outlook/statement/"));
-    return answer(statements.length > 0 ? leadFromFacts(catalog, statements, form) : growthLead(catalog));
+    // "How much is the field expected to grow?" asks the figures, whatever statement its words also match.
+    return answer(
+      statements.length > 0 && !(form.quantity && terms.has("growth"))
+        ? leadFromFacts(catalog, statements, form)
+        : growthLead(catalog),
+    );
   }
   return answer([
     heading(catalog.wording.titles.outlook),
