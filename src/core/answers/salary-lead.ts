@@ -39,8 +39,11 @@ export function salaryLead(input: ComposeInput): Composition {
 
   if (slots.period === "hour") {
     const figure = hourly(catalog, countries);
-    // "Is that way more than a normal US worker gets?": the all-jobs average beside the hourly figure.
-    const worker = input.terms.has("_vs_worker") && figure.kind === "answer" ? benchmarkFacts(catalog)[0] : undefined;
+    // "Is that way more than a normal US worker gets?", "is that more than the US average?": the all-jobs average beside it.
+    const againstAll =
+      input.terms.has("_vs_worker") ||
+      (input.form.comparison && input.terms.has("average") && countries.length === 1 && countries[0] === "US");
+    const worker = againstAll && figure.kind === "answer" ? benchmarkFacts(catalog)[0] : undefined;
     return worker ? answer([...figure.blocks, { type: "text", text: worker.text, sources: worker.sources }]) : figure;
   }
   if (slots.period === "month" || slots.period === "week") return noFigure(catalog, `${slots.period}ly pay`, countries);
