@@ -165,7 +165,7 @@ export function readFollowUp(
   )
     return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: [...previous.terms, "average"] };
   // "which is lowest?", "and highest?": a superlative about what was just shown.
-  if (words.length <= 4 && unplaced && SUPERLATIVE.test(text))
+  if (words.length <= 4 && (unplaced || routing.intent === previous.intent) && SUPERLATIVE.test(text))
     return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: previous.terms };
   // "who are they for?", "what is it based on?": a short question about the facts just shown, naming nothing new.
   if (words.length <= 6 && unplaced && own.length === 0 && ASKS_OF_IT.test(text))

@@ -92,6 +92,21 @@ const becomeNotPay: Rule = (combined, ctx) => {
   promote(combined, at(combined, "steps"), "steps");
 };
 
+/**
+ * "How many years puts you at mid level?", "the top experience tier in Cityjobs' table": a pay level
+ * named, whose years the pay table gives; experience answers only how many years the job needs.
+ */
+const payLevel: Rule = (combined, ctx) => {
+  const a = ctx.analysis;
+  if (combined[0]?.intent !== "experience") return;
+  const named = a.level !== undefined || a.terms.has("level");
+  if (!named || !["_how_long", "year", "cityjobs", "top"].some((t) => a.terms.has(t))) return;
+  // Experience gives way (half its score), so pay answers with a lead of its own, not a tie.
+  combined[0] = { intent: "experience", score: combined[0]!.score / 2 };
+  combined.sort((x, y) => y.score - x.score);
+  if (combined[0]!.intent !== "salary") promote(combined, at(combined, "salary"), "salary");
+};
+
 /** "What changes how much a director earns?": what drives pay, not the figure. */
 const whatDrivesPay: Rule = (combined, { analysis }) => {
   if (combined[0]?.intent !== "salary" || !analysis.terms.has("_pay_varies") || !analysis.terms.has("factor")) return;
@@ -183,6 +198,7 @@ const RULES: readonly Rule[] = [
   sourceAsLens,
   notPay,
   becomeNotPay,
+  payLevel,
   whatDrivesPay,
   namedPlaces,
   twoCountries,
