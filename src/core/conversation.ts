@@ -12,6 +12,7 @@ import { z } from "zod";
 import { type Codec, jsonCodec, versioned } from "./codec.ts";
 import {
   ALL_JOBS,
+  AS_WELL,
   CONTINUES,
   HOW_LONG,
   MORE,
@@ -136,7 +137,7 @@ export function readFollowUp(
   // "…there" points back only at a place the previous answer was about.
   const there = previous.slots.country !== undefined && THERE.test(text);
   const pointsBack = POINTS_BACK.test(text) || REFERS.test(text) || there;
-  const leans = CONTINUES.test(text) || pointsBack;
+  const leans = CONTINUES.test(text) || pointsBack || AS_WELL.test(text);
   const years = bareYears(text);
   const dimensions = changed(routing, years);
   const fragment = contentWords(routing) <= 3 && (dimensions.size > 0 || hasSlotSignals(routing));
@@ -256,7 +257,7 @@ export function stateAfter(
 /** "and 20+?", "what about 15", "for 10 years": a number of years said on its own. */
 function bareYears(text: string): number | undefined {
   const m =
-    /^(?:and|what about|how about|for|with|at|ok and)?\s*(?:someone with|somebody with|people with)?\s*(\d{1,2})(?:\s*plus)?(?:\s*(?:years?|yrs?|yr))?$/.exec(
+    /^(?:(?:and|what about|how about|for|with|at|ok and)\s+)*(?:someone with|somebody with|people with)?\s*(\d{1,2})(?:\s*plus)?(?:\s*(?:years?|yrs?|yr))?$/.exec(
       text,
     );
   return m ? Number(m[1]) : undefined;

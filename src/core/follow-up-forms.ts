@@ -66,7 +66,7 @@ export const THERE = /\b(in|over|out|from) there\b|\bthere$/;
 
 /** "sum it up in one line", "tldr": the previous topic's short answer. */
 export const SUM_UP =
-  /^(?:(?:ok|okay|so|can you|could you|pls|please)\s+)*(?:sum (?:it|that|this) up|summari[sz]e(?: (?:it|that|this))?|tl ?dr|short version|give me the short version|in short|(?:in|on) (?:one|a) (?:line|sentence))(?:\s+(?:in|on) (?:one|a) (?:line|sentence))?(?:\s+(?:please|pls))?$/;
+  /^(?:(?:ok|okay|so|can you|could you|pls|please)\s+)*(?:sum (?:it|that|this) up|summari[sz]e(?: (?:it|that|this))?|tl ?dr|short version|give me the short version|in short|(?:in|on) (?:one|a) (?:line|sentence)|shorter|briefly|in brief|(?:give me|say|put) (?:that|it|this) (?:in (?:one|a) (?:line|sentence)|shorter|briefly))(?:\s+(?:in|on) (?:one|a) (?:line|sentence))?(?:\s+(?:please|pls))?$/;
 /** A turn that leans on the previous answer through a pronoun ("does that include…", "did anyone check it?"). */
 export const PRONOUN = /\b(it|that|this|those|these)\b/;
 
@@ -77,3 +77,6 @@ export const REFERS =
 /** "and for the typical US job?", "what about the whole workforce?": the all-jobs average beside what was just shown. */
 export const ALL_JOBS =
   /\b(typical|average|normal|regular|other|all|whole|overall|rest of the)\s+(us |u s |american )?(job|jobs|workers?|workforce|occupations?|employees?|careers?)\b|\b(us|american|national) (workforce|average)\b/;
+
+/** "is there a range as well?", "and bonuses too?": a turn that adds to the previous question. */
+export const AS_WELL = /\b(as well|too)$/;

@@ -183,7 +183,9 @@ export function shownListing(state: ConversationState, facts: readonly Knowledge
 
 /** Words that only frame a follow-up ("and", "what about", "what percentage is"), not what it names. */
 const FRAME_WORDS = new Set(
-  "and what about how is was the a an of for percentage percent share one ones its it s please pls".split(" "),
+  "and what about how is was the a an of for percentage percent share one ones its it s please pls explain explained mean means tell me more related part bit side thing that".split(
+    " ",
+  ),
 );
 
 /**

@@ -92,6 +92,27 @@ describe("follow-ups: one item of the previous list", () => {
     expect(renderText(replies[1]!)).toMatch(/San Francisco can expect more/);
   });
 
+  it("'is there a range as well?', 'and at 20+?', 'the cost one - explain', 'shorter please' lean on the turn before", () => {
+    const [, range] = talk(
+      "whats the average salary in the uk for a customer care director",
+      "is there a range as well?",
+    );
+    expect(range).toMatch(/£45,000 to £100,000/);
+    const [, , veteran] = talk(
+      "someone on my team has 3 yrs experience - what would they make as a CS director per cityjobs",
+      "and once they pass 11 years?",
+      "and at 20+?",
+    );
+    expect(veteran).toMatch(/\$130,000/);
+    const [, cost, shorter] = talk(
+      "what trade-offs does a customer care director have to juggle",
+      "the cost one - explain",
+      "shorter please",
+    );
+    expect(cost!.split("\n")[0]).toMatch(/^Cost vs customer experience: /);
+    expect(shorter).toMatch(/^The five biggest trade-offs/);
+  });
+
   it("'the difference in dollars' after two levels' pay stays on pay", () => {
     const [, gap] = talk(
       "how much does pay grow from entry level to veteran for customer service directors",
