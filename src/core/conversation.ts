@@ -21,6 +21,7 @@ import {
   POINTER,
   POINTS_BACK,
   PRONOUN,
+  READ_AGAIN,
   REFERS,
   SOURCES,
   SUM_UP,
@@ -156,6 +157,14 @@ export function readFollowUp(
       intent: previous.intent,
       slots: { ...previous.slots, level: next, years: undefined },
       terms: previous.terms,
+    };
+  if (READ_AGAIN.test(text))
+    return {
+      kind: "again",
+      intent: previous.intent,
+      slots: previous.slots,
+      terms: previous.terms,
+      facts: previous.facts,
     };
   // "and for the typical US job?" after a rating or a demographic: the all-jobs average of the same.
   if (

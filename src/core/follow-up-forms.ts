@@ -30,7 +30,7 @@ export const POINTS_BACK =
 
 /** "the second one", "tell me more about the third", "2nd?", "the last one": one item of the previous answer's list. */
 export const ORDINAL =
-  /^(?:(?:and|ok|okay|so|tell me|more|what|explain|about|on|is|the|whats|what is|about the)\s+)*(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last|1st|2nd|3rd|4th|5th|6th|7th|number (?:one|two|three|four|five|\d))(?:\s+(?:one|item|point|mistake|trade ?off|skill|kpi|step|reason|thing|on the list))?(?:\s+(?:about|mean|means|then|please|pls))?$/;
+  /^(?:(?:and|ok|okay|so|tell me|more|what|explain|about|on|is|the|whats|what is|about the)\s+)*(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last|1st|2nd|3rd|4th|5th|6th|7th|runner up|number (?:one|two|three|four|five|\d))(?:\s+(?:one|item|point|mistake|trade ?off|skill|kpi|step|reason|thing|on the list))?(?:\s+(?:about|mean|means|then|please|pls))?$/;
 const ORDINALS: Record<string, number> = {
   first: 1,
   "1st": 1,
@@ -52,6 +52,7 @@ const ORDINALS: Record<string, number> = {
   four: 4,
   five: 5,
   last: -1,
+  "runner up": 2,
 };
 /** The item an ordinal points at: 1 for "first", -1 for "last", null when the text names none. */
 export function ordinalOf(text: string): number | null {
@@ -80,3 +81,7 @@ export const ALL_JOBS =
 
 /** "is there a range as well?", "and bonuses too?": a turn that adds to the previous question. */
 export const AS_WELL = /\b(as well|too)$/;
+
+/** "what percent?", "what share?", "what does that mean in words?": the previous answer again, read for that. */
+export const READ_AGAIN =
+  /^(?:and |so |ok )?(?:what|which) (?:percent|percentage|share|score|number|figure)$|^(?:and |so |ok )?what does (?:that|it|this|the score|the rating) (?:mean|stand for)(?: in (?:words|plain english|practice))?$/;

@@ -113,6 +113,18 @@ describe("follow-ups: one item of the previous list", () => {
     expect(shorter).toMatch(/^The five biggest trade-offs/);
   });
 
+  it("'what percent?', 'and the runner-up?', 'what does that mean in words' read the previous answer", () => {
+    const [, percent, runnerUp] = talk(
+      "what's the most common skill on director of customer care resumes",
+      "what percent?",
+      "and the runner-up?",
+    );
+    expect(percent).toMatch(/CRM \(9\.62%\)/);
+    expect(runnerUp!.split("\n")[0]).toBe("Top resume skills: project management (7.51%).");
+    const [, words] = talk("what complexity score does zippia give the role", "what does that mean in words");
+    expect(words).toMatch(/advanced/);
+  });
+
   it("'the difference in dollars' after two levels' pay stays on pay", () => {
     const [, gap] = talk(
       "how much does pay grow from entry level to veteran for customer service directors",
