@@ -52,6 +52,8 @@ export class FactIndex {
   private readonly topicPostings = new Map<string, Map<string, Posting>>();
   /** Scores of one search, by document; reset after each search (only the touched entries). */
   private readonly scratch: Float64Array;
+  /** Which query terms each document matched in one search, as bits; reset like `scratch`. */
+  private readonly matchedMasks: Uint32Array;
 
   /** @param termsOf the canonical terms of a text (the router's analysis), before stemming */
   constructor(facts: readonly KnowledgeFact[], termsOf: (text: string) => Iterable<string>) {
@@ -101,6 +103,7 @@ export class FactIndex {
       }
     }
     this.scratch = new Float64Array(n);
+    this.matchedMasks = new Uint32Array(n);
   }
 
   /** Whether any fact uses this term (after stemming). */
@@ -122,26 +125,58 @@ export class FactIndex {
   }
 
   private run(terms: Iterable<string>, postings: ReadonlyMap<string, Posting>, limit: number): FactHit[] {
-    const stems = [...new Set([...terms].map(stem))].filter((t) => postings.has(t));
+    const stems = distinctStems(terms, postings);
     const scores = this.scratch;
+    const masks = this.matchedMasks;
+    // Which query terms each fact matched, as bits (term k → bit k): a fact is in a term's postings
+    // exactly when its terms include it, so no lookup in its term counts is needed afterwards.
+    const tracked = stems.length <= MASK_BITS;
     const touched: number[] = [];
-    for (const term of stems) {
-      const { docs, parts } = postings.get(term)!;
+    for (let s = 0; s < stems.length; s++) {
+      const { docs, parts } = postings.get(stems[s]!)!;
+      const bit = tracked ? 1 << s : 0;
       for (let k = 0; k < docs.length; k++) {
         const i = docs[k]!;
         if (scores[i] === 0) touched.push(i);
         scores[i] = scores[i]! + parts[k]!;
+        masks[i] = masks[i]! | bit;
       }
     }
     const best = topByScore(touched, scores, limit);
     const hits = best.map((i) => {
       const doc = this.docs[i]!;
-      const matched = stems.filter((t) => doc.tf.has(t));
+      const matched = tracked ? stemsIn(stems, masks[i]!) : stems.filter((t) => doc.tf.has(t));
       return { fact: doc.fact, score: scores[i]!, matched, keyed: matched.some((t) => doc.keyed.has(t)) };
     });
-    for (const i of touched) scores[i] = 0;
+    for (const i of touched) {
+      scores[i] = 0;
+      masks[i] = 0;
+    }
     return hits;
   }
+}
+
+/** Query terms tracked as bits of one 32-bit mask per fact; a longer query looks matches up instead. */
+const MASK_BITS = 31;
+
+/** The query's stems, each once, in first-seen order, that some fact in `postings` has. */
+function distinctStems(terms: Iterable<string>, postings: ReadonlyMap<string, Posting>): string[] {
+  const seen = new Set<string>();
+  const stems: string[] = [];
+  for (const term of terms) {
+    const s = stem(term);
+    if (seen.has(s)) continue;
+    seen.add(s);
+    if (postings.has(s)) stems.push(s);
+  }
+  return stems;
+}
+
+/** The stems whose bits are set in `mask`, in query order. */
+function stemsIn(stems: readonly string[], mask: number): string[] {
+  const out: string[] = [];
+  for (let s = 0; s < stems.length; s++) if (mask & (1 << s)) out.push(stems[s]!);
+  return out;
 }
 
 interface Posting {
