@@ -43,10 +43,10 @@ export function combine(ranked: readonly Candidate[], hits: readonly FactHit[], 
   const scores = new Map<string, number>();
   for (const c of ranked) scores.set(c.intent, c.score);
   for (const [topic, s] of best) scores.set(topic, (scores.get(topic) ?? 0) + s);
-  return [...scores]
-    .map(([intent, score]) => ({ intent, score }))
-    .filter((c) => c.score > 0)
-    .sort((x, y) => y.score - x.score);
+  // One array of the positive scores, in the map's order, then a stable sort: no copy, map or filter.
+  const out: Candidate[] = [];
+  for (const [intent, score] of scores) if (score > 0) out.push({ intent, score });
+  return out.sort((x, y) => y.score - x.score);
 }
 
 /**

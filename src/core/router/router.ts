@@ -107,6 +107,8 @@ interface Ranking {
   hits: FactHit[];
   /** The figures the question quotes, as index terms ("#121k"). */
   figures: string[];
+  /** The message's terms that can match facts (termsOf), read once per message. */
+  terms: string[];
   confidence: number;
 }
 
@@ -206,12 +208,10 @@ export class Router {
     // An amount of money in the question ("is 80k low?", "can you make 200k?") is about pay.
     if (quoted.some((f) => f.figure && f.value >= 20_000)) analysis.terms.add("salary");
     const scores = this.scorer.score(analysis.terms);
-    const ranked = this.scorer.intents
-      .map((intent, i) => ({ intent: intent.id, score: scores[i]! }))
-      .filter((c) => c.score > 0)
-      .sort((x, y) => y.score - x.score);
+    const ranked = scored(this.scorer.intents, scores);
     const figures = quoted.flatMap((f) => (f.figure && !f.own ? [f.term] : []));
-    const hits = this.facts.search([...termsOf(analysis), ...figures], 12);
+    const terms = termsOf(analysis);
+    const hits = this.facts.search([...terms, ...figures], 12);
     const combined = combine(ranked, hits, this.config);
     rerank(combined, {
       analysis,
@@ -221,7 +221,7 @@ export class Router {
       defines: (intent, term) => this.defining.get(intent)?.has(stem(term)) ?? false,
       namedPlace: (place) => this.coverage.places.has(place),
     });
-    return { combined, hits, figures, confidence: this.confidence(analysis, combined) };
+    return { combined, hits, figures, terms, confidence: this.confidence(analysis, combined) };
   }
 
   /** Declines decided by what the message names: another role, nothing we know, a related role's pay, other topics. */
@@ -273,7 +273,7 @@ export class Router {
     // Facts are matched on what the question adds to its topic: "challenges of the job" asks for
     // the topic as a whole, "do they manage budgets?" for one fact in it.
     const defining = this.defining.get(topic);
-    const specific = [...termsOf(found.analysis).filter((t) => !defining?.has(stem(t))), ...ranking.figures];
+    const specific = [...ranking.terms.filter((t) => !defining?.has(stem(t))), ...ranking.figures];
     const mine = this.facts.searchTopic(specific, topic);
     // "metrics besides CSAT?": what is named is what the answer should go beyond, so the topic as a whole.
     found.focus = EXCLUDING.test(found.normalized) ? [] : focusOf(topic, mine, this.config);
@@ -298,7 +298,7 @@ export class Router {
       return extend(found, { outcome: "decline", declineReason: "uncovered", uncovered: uncoveredFigure, focus: [] });
     }
     // "What % of directors work fully remote?": a share no fact gives.
-    const share = this.missingShare(found, ranking, termsOf(found.analysis));
+    const share = this.missingShare(found, ranking, ranking.terms);
     if (share) return extend(found, { outcome: "decline", declineReason: "uncovered", uncovered: share, focus: [] });
     // A figure the question quotes ("where does the 121k come from?") picks the facts that give it.
     const asked = new Set(quoted.filter((f) => f.figure && !f.own).map((f) => f.term));
@@ -450,6 +450,13 @@ function paidAs(normalized: string, role: string): boolean {
     PAID_AS.set(role, pattern);
   }
   return pattern.test(normalized);
+}
+
+/** The intents that scored, best first (ties in intent order): one array, not a map, filter and sort. */
+function scored(intents: readonly { id: string }[], scores: Float64Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < intents.length; i++) if (scores[i]! > 0) out.push({ intent: intents[i]!.id, score: scores[i]! });
+  return out.sort((x, y) => y.score - x.score);
 }
 
 function termsOf(analysis: Analysis): string[] {
