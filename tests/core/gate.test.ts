@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { WordGate, wordsNeeded } from "../../src/core/router/gate.ts";
 import { normalize } from "../../src/core/router/normalize.ts";
+import { buildVocabulary } from "../../src/core/router/vocabulary.ts";
 import { isDialogueSet } from "../../src/eval/dialogues.ts";
 import { loadEvalSet } from "../../src/eval/evaluate.ts";
 import { testCatalog } from "../helpers/engine.ts";
@@ -67,9 +68,21 @@ describe("WordGate", () => {
     expect(closedButMatching(texts)).toEqual([]);
   });
 
+  it("opens the same patterns from a text's words as from the text", () => {
+    const texts = ["how much does a director make", "", "what is the cost-benefit of an mba", "salary  uk"];
+    for (const text of texts) expect(gate.openWords(text.match(/\w+/g) ?? [])).toEqual(gate.open(text));
+  });
+
   it("reads words around other characters as the patterns do", () => {
     const [open] = new WordGate(["\\bcost\\b"]).open("the cost-benefit");
     expect(open).toBe(true);
     expect(new WordGate(["\\bcost\\b"]).open("the costs")[0]).toBe(false);
+  });
+});
+
+describe("the vocabulary's tokens", () => {
+  it("are plain words, so the frame gate reads the analyser's tokens without splitting their join", () => {
+    const vocabulary = buildVocabulary(testCatalog());
+    expect(vocabulary.plainTokens).toBe(true);
   });
 });

@@ -16,6 +16,8 @@ export interface Analysis {
   unanswered: string[];
   /** The words that matched each unanswered form, as normalised ("interview questions"). */
   unansweredPhrases: Record<string, string[]>;
+  /** Every word of `normalized`, as written (tokens are the first MAX_TOKENS, expanded and corrected). */
+  words: string[];
   /** The tokens after shorthand expansion and spelling correction. */
   tokens: string[];
   /** Positions in `tokens` of content words the vocabulary does not know (not corrected either). */

@@ -6,7 +6,7 @@
 import { NUMBER_WORDS } from "../words.ts";
 import type { Analysis } from "./analysis.ts";
 import { namesIn } from "./names.ts";
-import { MAX_TOKENS, normalize, tokenize } from "./normalize.ts";
+import { MAX_TOKENS, normalize } from "./normalize.ts";
 import { editDistance, type Speller } from "./speller.ts";
 import type { Entry, TrieNode, Vocabulary } from "./vocabulary.ts";
 
@@ -31,7 +31,9 @@ export function analyze(
   options: AnalyzeOptions = { allowFuse: true },
 ): Analysis {
   const normalized = normalize(raw);
-  const tokens = expand(tokenize(normalized), vocab.abbreviations);
+  // Normalised text is words and single spaces: its words are what split gives (none for "").
+  const words = normalized === "" ? [] : normalized.split(" ");
+  const tokens = expand(words.slice(0, MAX_TOKENS), vocab.abbreviations);
   const a: Analysis = {
     normalized,
     terms: new Set(),
@@ -43,6 +45,7 @@ export function analyze(
     unanswered: [],
     unansweredPhrases: {},
     levels: [],
+    words,
     tokens,
     unknownAt: [],
     offTopic: [],
@@ -188,7 +191,8 @@ function readSignals(a: Analysis, raw: string, vocab: Vocabulary): void {
   // Frames read the corrected words, so "wat is a directer" still reads as "what is a director".
   const joined = tokens.join(" ");
   const head = joined.length > 400 ? joined.slice(0, 400) : joined;
-  const open = vocab.frameGate.open(head);
+  // Plain tokens joined by spaces split back into themselves: the gate reads them without a split.
+  const open = vocab.plainTokens && head === joined ? vocab.frameGate.openWords(tokens) : vocab.frameGate.open(head);
   vocab.frames.forEach((frame, k) => {
     if (open[k] && frame.pattern.test(head)) a.terms.add(frame.term);
   });

@@ -443,8 +443,15 @@ export class WordGate {
 
   /** For each pattern, in order: false when the text lacks the words it needs (it cannot match). */
   open(text: string): boolean[] {
+    return this.openWords(PLAIN_WORDS.test(text) ? text.split(" ") : (text.match(WORDS) ?? []));
+  }
+
+  /**
+   * The same, from the text's words (its maximal runs of \w characters, in any order): callers that
+   * already hold them (the analyser's tokens) save splitting the text again.
+   */
+  openWords(words: readonly string[]): boolean[] {
     const met = new Uint8Array(this.clauseCount);
-    const words = PLAIN_WORDS.test(text) ? text.split(" ") : (text.match(WORDS) ?? []);
     for (const word of words) {
       const ids = this.clausesOf.get(word);
       if (ids) for (const id of ids) met[id] = 1;

@@ -101,7 +101,7 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
     const year = Number(m[1]);
     if (!kb.years.has(year) && !scan.aboutAsker(m[1]!)) return { kind: "year", year, future: year > kb.latestYear };
   }
-  const open = kb.formGate.open(a.normalized);
+  const open = kb.formGate.openWords(a.words);
   for (const [k, { missing, pattern }] of kb.forms.entries()) {
     const asked = open[k] ? pattern.exec(a.normalized)?.[0] : undefined;
     if (asked && !scan.aboutAsker(asked)) return formOf(missing, missing, a, scan, kb, asked);

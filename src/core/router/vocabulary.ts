@@ -52,11 +52,19 @@ export interface Vocabulary {
   frames: readonly { term: string; pattern: RegExp }[];
   /** Which frames could match a text, from its words: the others are not run. */
   frameGate: WordGate;
+  /**
+   * Every word a token can become (a spelling target, a word of a shorthand's expansion) is plain
+   * [a-z0-9]: the analyser's tokens are then the words of their own join, and need no second split.
+   */
+  plainTokens: boolean;
   /** Chat shorthand → its expansion, already split into tokens. */
   abbreviations: ReadonlyMap<string, readonly string[]>;
   /** Canonical term of every synonym variant (phrases joined by spaces). */
   canonical: ReadonlyMap<string, string>;
 }
+
+/** A word as normalisation leaves it: lower-case letters and digits. */
+const PLAIN_TOKEN = /^[a-z0-9]+$/;
 
 function newNode(): TrieNode {
   return { next: new Map(), entries: [] };
@@ -202,6 +210,10 @@ export function buildVocabulary(
       if (b.words.has(t)) b.standalone.add(t);
     }
   }
+  const abbreviations = new Map(
+    Object.entries(lex.abbreviations).map(([k, v]) => [k, v.split(" ").filter(Boolean)] as const),
+  );
+  const plainTokens = [...targets, ...[...abbreviations.values()].flat()].every((w) => PLAIN_TOKEN.test(w));
   return {
     trie: b.trie,
     slotTrie: b.slotTrie,
@@ -216,6 +228,7 @@ export function buildVocabulary(
     frames: Object.entries(lex.frames).map(([term, source]) => ({ term, pattern: new RegExp(source) })),
     frameGate: new WordGate(Object.values(lex.frames)),
     canonical: b.canonical,
-    abbreviations: new Map(Object.entries(lex.abbreviations).map(([k, v]) => [k, v.split(" ").filter(Boolean)])),
+    abbreviations,
+    plainTokens,
   };
 }
