@@ -32,9 +32,8 @@ const NON_ASCII = /[\u0080-\uffff]/;
  */
 export function normalize(raw: string): string {
   let s = raw.length > MAX_INPUT_CHARS ? raw.slice(0, MAX_INPUT_CHARS) : raw;
-  s = s.replace(/https?:\/\/\S+/gi, " ");
-  // Emoji shortcodes such as :thinking_face: or :+1:
-  s = s.replace(/:[a-z0-9_+-]{1,40}:/gi, " ");
+  // Links and emoji shortcodes such as :thinking_face: or :+1: (both have a colon, most messages none).
+  if (s.includes(":")) s = s.replace(/https?:\/\/\S+/gi, " ").replace(/:[a-z0-9_+-]{1,40}:/gi, " ");
   // Plain ASCII (most messages, and all of our own content) has nothing for NFKC or NFD to do.
   if (!NON_ASCII.test(s)) s = s.replace(/`/g, "'").toLowerCase();
   else {
@@ -44,7 +43,18 @@ export function normalize(raw: string): string {
       .replace(/\p{M}+/gu, "")
       .toLowerCase();
   }
-  s = s
+  // Most messages have none of the characters these steps rewrite; without them the steps change
+  // nothing that the last one keeps (repeated punctuation becomes a single space either way).
+  if (REWRITTEN.test(s)) s = rewriteSigns(s);
+  return s.replace(/[^a-z0-9]+/g, " ").trim();
+}
+
+/** Characters that rewriteSigns reads: currency signs, %, &, a slash, an apostrophe, ß. */
+const REWRITTEN = /[$£€%&/'ß]/;
+
+/** Currency signs and symbols to words, apostrophes inside words dropped ("don't" → "dont"). */
+function rewriteSigns(text: string): string {
+  return text
     .replace(/([!?.,;:])\1+/g, "$1")
     .replace(/\bc\s?\$|\bca\$|\bcad\$/g, " cad ")
     .replace(/£/g, " gbp ")
@@ -53,10 +63,7 @@ export function normalize(raw: string): string {
     .replace(/&/g, " and ")
     .replace(/\bw\//g, "with ")
     .replace(/(\w)'(\w)/g, "$1$2")
-    .replace(/ß/g, "ss")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-  return s;
+    .replace(/ß/g, "ss");
 }
 
 /** Splits normalised text into at most MAX_TOKENS tokens. */
