@@ -13,16 +13,33 @@ export function plain(text: string): string {
 export function namesIn(text: string): Set<string> {
   const names = new Set<string>();
   let sentenceStart = true;
-  for (const m of text.matchAll(/[A-Za-z0-9][A-Za-z0-9'\u2019]*|[.?!:\n]/g)) {
-    const w = m[0];
-    if (/^[.?!:\n]$/.test(w)) {
-      sentenceStart = true;
+  // One pass over the characters: words are [A-Za-z0-9][A-Za-z0-9'’]*, and . ? ! : or a newline ends a
+  // sentence. Only a word that starts with a capital is sliced out (most words are not).
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (!isAlphanumeric(c)) {
+      if (c === 46 || c === 63 || c === 33 || c === 58 || c === 10) sentenceStart = true;
+      i++;
       continue;
     }
-    const capital = /^[A-Z]/.test(w);
-    const caps = w.length > 1 && /[A-Z]/.test(w) && w === w.toUpperCase() && /^[A-Z]/.test(w);
-    if ((capital && !sentenceStart) || caps) names.add(plain(w));
+    let end = i + 1;
+    while (end < text.length && isWordPart(text.charCodeAt(end))) end++;
+    if (c >= 65 && c <= 90) {
+      const w = text.slice(i, end);
+      // Capitalised inside a sentence, or in capitals anywhere ("NPS"): no lower-case letter at all.
+      if (!sentenceStart || (w.length > 1 && w === w.toUpperCase())) names.add(plain(w));
+    }
     sentenceStart = false;
+    i = end;
   }
   return names;
+}
+
+function isAlphanumeric(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** A letter, a digit or an apostrophe (straight or curly): what a word goes on with. */
+function isWordPart(c: number): boolean {
+  return isAlphanumeric(c) || c === 39 || c === 0x2019;
 }
