@@ -423,7 +423,8 @@ export class WordGate {
   private readonly clausesOf = new Map<string, number[]>();
   /** Each pattern's clauses. */
   private readonly needs: readonly number[][];
-  private readonly clauseCount: number;
+  /** Which clauses the text meets, by clause id (scratch, cleared on every call). */
+  private readonly met: Uint8Array;
 
   constructor(sources: readonly string[]) {
     let next = 0;
@@ -438,7 +439,7 @@ export class WordGate {
         return id;
       }),
     );
-    this.clauseCount = next;
+    this.met = new Uint8Array(next);
   }
 
   /** For each pattern, in order: false when the text lacks the words it needs (it cannot match). */
@@ -451,11 +452,20 @@ export class WordGate {
    * already hold them (the analyser's tokens) save splitting the text again.
    */
   openWords(words: readonly string[]): boolean[] {
-    const met = new Uint8Array(this.clauseCount);
+    // One scratch array for every call, cleared here: a gate is asked once or twice a message.
+    const met = this.met;
+    met.fill(0);
     for (const word of words) {
       const ids = this.clausesOf.get(word);
       if (ids) for (const id of ids) met[id] = 1;
     }
-    return this.needs.map((clauses) => clauses.every((id) => met[id] === 1));
+    const open: boolean[] = [];
+    for (const clauses of this.needs) open.push(allMet(clauses, met));
+    return open;
   }
+}
+
+function allMet(clauses: readonly number[], met: Uint8Array): boolean {
+  for (const id of clauses) if (met[id] !== 1) return false;
+  return true;
 }
