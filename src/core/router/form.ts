@@ -68,12 +68,15 @@ const QUANTITY =
 const COMPARE =
   /\b(vs|versus|compared?|comparison|comparing|difference|differences|differ|differs|against|relative to|more than|less than|higher than|lower than|better than|worse than|bigger than|above|below)\b/;
 
-export function questionForm(normalized: string): QuestionForm {
-  const tokens = normalized.split(" ").filter(Boolean);
+/** @param words the words of `normalized` when the caller has them (the analysis does): no second split */
+export function questionForm(
+  normalized: string,
+  words: readonly string[] = normalized.split(" ").filter(Boolean),
+): QuestionForm {
   let i = 0;
-  while (i < tokens.length - 1 && OPENERS.has(tokens[i]!)) i++;
-  const first = tokens[i] ?? "";
-  const yesNo = AUXILIARIES.has(first) && !tokens.slice(i + 1, i + 3).some((t) => WH.has(t));
+  while (i < words.length - 1 && OPENERS.has(words[i]!)) i++;
+  const first = words[i] ?? "";
+  const yesNo = AUXILIARIES.has(first) && !words.slice(i + 1, i + 3).some((t) => WH.has(t));
   const why = first === "why" || /\bhow come\b|\bwhy\b|\breasons?\b/.test(normalized);
   return { yesNo, comparison: COMPARE.test(normalized), why, quantity: QUANTITY.test(normalized) };
 }

@@ -174,7 +174,7 @@ export class Router {
       slots: slotsOf(analysis, this.catalog),
       normalized: analysis.normalized,
       analysis,
-      form: questionForm(analysis.normalized),
+      form: questionForm(analysis.normalized, analysis.words),
       focus: [],
       hits: [],
     };
