@@ -19,7 +19,7 @@ export function stem(term: string): string {
   if (term.includes(" ") || term.length <= 4) return term;
   if (term.endsWith("ies") && term.length > 5) return `${term.slice(0, -3)}y`;
   if (term.endsWith("sses")) return term.slice(0, -2);
-  if (/(ches|shes|xes)$/.test(term)) return term.slice(0, -2);
+  if (term.endsWith("ches") || term.endsWith("shes") || term.endsWith("xes")) return term.slice(0, -2);
   if (term.endsWith("s") && !term.endsWith("ss") && !term.endsWith("us") && !term.endsWith("is"))
     return term.slice(0, -1);
   if (term.endsWith("ing") && term.length > 6) return term.slice(0, -3);
