@@ -21,8 +21,12 @@ const OWN_BEFORE =
 const NUMBER =
   /([$£€]|c\$)?\s?(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.]*[a-jl-z])(\s?k\b|\s?%|\s?percent\b)?/gi;
 
+/** A digit: every figure has one, and most questions none. */
+const DIGIT = /\d/;
+
 export function figuresIn(text: string): Figure[] {
   const out: Figure[] = [];
+  if (!DIGIT.test(text)) return out;
   for (const m of text.slice(0, 2000).matchAll(NUMBER)) {
     const digits = m[2]!;
     const suffix = (m[3] ?? "").trim().toLowerCase();
