@@ -13,13 +13,14 @@ export interface ScorerOptions {
   exampleWeight: number;
 }
 
-interface Posting {
-  intent: number;
-  weight: number;
+/** A term's intents and their weights, side by side in typed arrays (no object per intent to chase). */
+interface Postings {
+  intents: Int32Array;
+  weights: Float64Array;
 }
 
 export class Scorer {
-  private readonly postings = new Map<string, Posting[]>();
+  private readonly postings = new Map<string, Postings>();
   readonly intents: readonly Intent[];
 
   constructor(intents: readonly Intent[], vocab: Vocabulary, speller: Speller, options: ScorerOptions) {
@@ -48,13 +49,19 @@ export class Scorer {
       }
     });
 
+    const lists = new Map<string, { intent: number; weight: number }[]>();
     weights.forEach((map, i) => {
       for (const [term, weight] of map) {
-        const list = this.postings.get(term);
+        const list = lists.get(term);
         if (list) list.push({ intent: i, weight });
-        else this.postings.set(term, [{ intent: i, weight }]);
+        else lists.set(term, [{ intent: i, weight }]);
       }
     });
+    for (const [term, list] of lists)
+      this.postings.set(term, {
+        intents: Int32Array.from(list, (p) => p.intent),
+        weights: Float64Array.from(list, (p) => p.weight),
+      });
   }
 
   /** Scores for every intent (same order as `intents`). */
@@ -62,7 +69,9 @@ export class Scorer {
     const scores = new Float64Array(this.intents.length);
     for (const term of terms) {
       const list = this.postings.get(term);
-      if (list) for (const p of list) scores[p.intent]! += p.weight;
+      if (!list) continue;
+      const { intents, weights } = list;
+      for (let k = 0; k < intents.length; k++) scores[intents[k]!]! += weights[k]!;
     }
     return scores;
   }
@@ -75,6 +84,8 @@ export class Scorer {
   /** The weight an intent gives a term (for explanations and tests). */
   weight(intentId: string, term: string): number {
     const i = this.intents.findIndex((x) => x.id === intentId);
-    return this.postings.get(term)?.find((p) => p.intent === i)?.weight ?? 0;
+    const list = this.postings.get(term);
+    const k = list ? list.intents.indexOf(i) : -1;
+    return k >= 0 ? list!.weights[k]! : 0;
   }
 }
