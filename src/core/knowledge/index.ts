@@ -54,6 +54,8 @@ export class FactIndex {
   private readonly scratch: Float64Array;
   /** Which query terms each document matched in one search, as bits; reset like `scratch`. */
   private readonly matchedMasks: Uint32Array;
+  /** Whether a document matched a query term among its keys, in one search; reset like `scratch`. */
+  private readonly keyedHits: Uint8Array;
 
   /** @param termsOf the canonical terms of a text (the router's analysis), before stemming */
   constructor(facts: readonly KnowledgeFact[], termsOf: (text: string) => Iterable<string>) {
@@ -86,24 +88,28 @@ export class FactIndex {
       const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
       const weight = term.startsWith("#") ? FIGURE_WEIGHT : 1;
       const parts = new Float64Array(list.length);
+      const keyed = new Uint8Array(list.length);
       for (const [k, i] of list.entries()) {
         const doc = this.docs[i]!;
         const tf = doc.tf.get(term)!;
         parts[k] = (weight * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / avgLength));
+        keyed[k] = doc.keyed.has(term) ? 1 : 0;
       }
-      this.postings.set(term, { docs: Int32Array.from(list), parts });
+      this.postings.set(term, { docs: Int32Array.from(list), parts, keyed });
       for (const topic of new Set(list.map((i) => this.docs[i]!.fact.topic))) {
         const keep = list.flatMap((i, k) => (this.docs[i]!.fact.topic === topic ? [k] : []));
         const perTopic = this.topicPostings.get(topic) ?? new Map<string, Posting>();
         perTopic.set(term, {
           docs: Int32Array.from(keep, (k) => list[k]!),
           parts: Float64Array.from(keep, (k) => parts[k]!),
+          keyed: Uint8Array.from(keep, (k) => keyed[k]!),
         });
         this.topicPostings.set(topic, perTopic);
       }
     }
     this.scratch = new Float64Array(n);
     this.matchedMasks = new Uint32Array(n);
+    this.keyedHits = new Uint8Array(n);
   }
 
   /** Whether any fact uses this term (after stemming). */
@@ -128,29 +134,32 @@ export class FactIndex {
     const stems = distinctStems(terms, postings);
     const scores = this.scratch;
     const masks = this.matchedMasks;
+    const keyedHits = this.keyedHits;
     // Which query terms each fact matched, as bits (term k → bit k): a fact is in a term's postings
     // exactly when its terms include it, so no lookup in its term counts is needed afterwards.
     const tracked = stems.length <= MASK_BITS;
     const touched: number[] = [];
     for (let s = 0; s < stems.length; s++) {
-      const { docs, parts } = postings.get(stems[s]!)!;
+      const { docs, parts, keyed } = postings.get(stems[s]!)!;
       const bit = tracked ? 1 << s : 0;
       for (let k = 0; k < docs.length; k++) {
         const i = docs[k]!;
         if (scores[i] === 0) touched.push(i);
         scores[i] = scores[i]! + parts[k]!;
         masks[i] = masks[i]! | bit;
+        keyedHits[i] = keyedHits[i]! | keyed[k]!;
       }
     }
     const best = topByScore(touched, scores, limit);
     const hits = best.map((i) => {
       const doc = this.docs[i]!;
       const matched = tracked ? stemsIn(stems, masks[i]!) : stems.filter((t) => doc.tf.has(t));
-      return { fact: doc.fact, score: scores[i]!, matched, keyed: matched.some((t) => doc.keyed.has(t)) };
+      return { fact: doc.fact, score: scores[i]!, matched, keyed: keyedHits[i] === 1 };
     });
     for (const i of touched) {
       scores[i] = 0;
       masks[i] = 0;
+      keyedHits[i] = 0;
     }
     return hits;
   }
@@ -182,6 +191,8 @@ function stemsIn(stems: readonly string[], mask: number): string[] {
 interface Posting {
   docs: Int32Array;
   parts: Float64Array;
+  /** Whether the term is among each document's keys (Doc.keyed), so a hit knows it without a lookup. */
+  keyed: Uint8Array;
 }
 
 /**
