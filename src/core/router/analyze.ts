@@ -186,8 +186,7 @@ function readSignals(a: Analysis, raw: string, vocab: Vocabulary): void {
     i = end >= 0 ? end + 1 : i + 1;
   }
 
-  if (!a.countries.includes("US") && (US_UPPER.test(raw.slice(0, 1500)) || US_LOWER.test(normalized)))
-    a.countries.push("US");
+  if (!a.countries.includes("US") && namesUs(raw, normalized)) a.countries.push("US");
   // Frames read the corrected words, so "wat is a directer" still reads as "what is a director".
   const joined = tokens.join(" ");
   const head = joined.length > 400 ? joined.slice(0, 400) : joined;
@@ -200,6 +199,12 @@ function readSignals(a: Analysis, raw: string, vocab: Vocabulary): void {
   // A country named with something asked of it: the sources differ by country only on pay. A
   // country alone ("and in Canada?") asks nothing by itself.
   if (a.countries.length > 0 && [...a.terms].some((t) => !t.startsWith("_"))) a.terms.add("_country");
+}
+
+/** "US" in one of its shapes; a letter check first, as most messages have no "U" and no "us" at all. */
+function namesUs(raw: string, normalized: string): boolean {
+  const head = raw.slice(0, 1500);
+  return (head.includes("U") && US_UPPER.test(head)) || (normalized.includes("us") && US_LOWER.test(normalized));
 }
 
 /** An everyday verb in its -s form ("gets", "writes"): the vocabulary lists the base form only. */
