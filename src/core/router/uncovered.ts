@@ -97,10 +97,8 @@ export function looksLikeCode(raw: string): boolean {
  */
 export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, focus: FocusContext): Uncovered | null {
   const scan = new Scan(raw);
-  for (const m of a.normalized.matchAll(YEAR)) {
-    const year = Number(m[1]);
-    if (!kb.years.has(year) && !scan.aboutAsker(m[1]!)) return { kind: "year", year, future: year > kb.latestYear };
-  }
+  const year = yearAsked(a.normalized, kb, scan);
+  if (year) return year;
   const open = kb.formGate.openWords(a.words);
   for (const [k, { missing, pattern }] of kb.forms.entries()) {
     const asked = open[k] ? pattern.exec(a.normalized)?.[0] : undefined;
@@ -129,6 +127,19 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
   if (first === undefined) return null;
   return { kind: "subject", phrase: phraseAt(scan, a.tokens, candidates, first), name: scan.isName(a.tokens[first]!) };
 }
+
+/** The first year named that no source covers, unless said of the asker ("I graduated in 2015"). */
+function yearAsked(normalized: string, kb: CoverageKnowledge, scan: Scan): Uncovered | null {
+  // Most messages have no digit, so no year.
+  if (!DIGIT.test(normalized)) return null;
+  for (const m of normalized.matchAll(YEAR)) {
+    const year = Number(m[1]);
+    if (!kb.years.has(year) && !scan.aboutAsker(m[1]!)) return { kind: "year", year, future: year > kb.latestYear };
+  }
+  return null;
+}
+
+const DIGIT = /\d/;
 
 /** A question form no source answers, with what it was asked about when the question names it ("calculate NPS"). */
 function formOf(
@@ -166,6 +177,8 @@ const YEAR = /\b(19[5-9]\d|20\d\d|21\d\d)\b/g;
 class Scan {
   private names?: Set<string>;
   private clauses?: { words: string; statement: boolean }[];
+  /** The message in lower case, for written (ASCII messages only). */
+  private lower?: string;
   constructor(private readonly raw: string) {}
 
   /** Written with a capital inside a sentence ("at Amazon"), or in capitals ("NPS"). */
@@ -219,9 +232,50 @@ class Scan {
 
   /** The words as the user wrote them (keeps "Amazon", "NPS"), or as given when they cannot be found. */
   written(words: string): string {
+    const text = this.raw.slice(0, 2000);
+    // Plain words in ASCII text (nearly every call) are found without compiling a pattern.
+    if (PLAIN_PHRASE.test(words) && !NON_ASCII.test(text)) {
+      this.lower ??= text.toLowerCase();
+      return writtenPlain(text, this.lower, words.split(" ")) ?? words;
+    }
     const pattern = new RegExp(`\\b${words.split(" ").map(escapeRegExp).join("[^a-z0-9]+")}\\b`, "i");
-    return this.raw.slice(0, 2000).match(pattern)?.[0] ?? words;
+    return text.match(pattern)?.[0] ?? words;
   }
+}
+
+/** Words of [a-z0-9], one space between them. */
+const PLAIN_PHRASE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+/** Any character outside ASCII (UTF-16 code units). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * What written's pattern (`\bw1[^a-z0-9]+w2…\b`, ignoring case) matches first in ASCII text, found
+ * by hand: `lower` is the text in lower case (the same length, ASCII). Between two words the
+ * separators run to the next letter or digit, so each start has one possible match.
+ */
+function writtenPlain(text: string, lower: string, words: readonly string[]): string | undefined {
+  const first = words[0]!;
+  for (let start = lower.indexOf(first); start >= 0; start = lower.indexOf(first, start + 1)) {
+    if (start > 0 && isWordCode(lower.charCodeAt(start - 1))) continue;
+    let end = start + first.length;
+    for (let w = 1; w < words.length && end >= 0; w++) {
+      let next = end;
+      while (next < lower.length && !isAlphanumericCode(lower.charCodeAt(next))) next++;
+      end = next > end && lower.startsWith(words[w]!, next) ? next + words[w]!.length : -1;
+    }
+    if (end < 0 || (end < lower.length && isWordCode(lower.charCodeAt(end)))) continue;
+    return text.slice(start, end);
+  }
+  return undefined;
+}
+
+function isAlphanumericCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** \w in lower-case text: a letter, a digit or an underscore. */
+function isWordCode(c: number): boolean {
+  return isAlphanumericCode(c) || c === 95;
 }
 
 const PREPOSITIONS = new Set([
