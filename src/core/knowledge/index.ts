@@ -56,6 +56,8 @@ export class FactIndex {
   private readonly matchedMasks: Uint32Array;
   /** Whether a document matched a query term among its keys, in one search; reset like `scratch`. */
   private readonly keyedHits: Uint8Array;
+  /** The documents one search touched (at most every document once); scratch like `scratch`. */
+  private readonly touched: Int32Array;
 
   /** @param termsOf the canonical terms of a text (the router's analysis), before stemming */
   constructor(facts: readonly KnowledgeFact[], termsOf: (text: string) => Iterable<string>) {
@@ -110,6 +112,7 @@ export class FactIndex {
     this.scratch = new Float64Array(n);
     this.matchedMasks = new Uint32Array(n);
     this.keyedHits = new Uint8Array(n);
+    this.touched = new Int32Array(n);
   }
 
   /** Whether any fact uses this term (after stemming). */
@@ -138,25 +141,28 @@ export class FactIndex {
     // Which query terms each fact matched, as bits (term k → bit k): a fact is in a term's postings
     // exactly when its terms include it, so no lookup in its term counts is needed afterwards.
     const tracked = stems.length <= MASK_BITS;
-    const touched: number[] = [];
+    // The documents scored, in the order first touched, in a buffer kept between searches.
+    const touched = this.touched;
+    let count = 0;
     for (let s = 0; s < stems.length; s++) {
       const { docs, parts, keyed } = postings.get(stems[s]!)!;
       const bit = tracked ? 1 << s : 0;
       for (let k = 0; k < docs.length; k++) {
         const i = docs[k]!;
-        if (scores[i] === 0) touched.push(i);
+        if (scores[i] === 0) touched[count++] = i;
         scores[i] = scores[i]! + parts[k]!;
         masks[i] = masks[i]! | bit;
         keyedHits[i] = keyedHits[i]! | keyed[k]!;
       }
     }
-    const best = topByScore(touched, scores, limit);
+    const best = topByScore(touched, count, scores, limit);
     const hits = best.map((i) => {
       const doc = this.docs[i]!;
       const matched = tracked ? stemsIn(stems, masks[i]!) : stems.filter((t) => doc.tf.has(t));
       return { fact: doc.fact, score: scores[i]!, matched, keyed: keyedHits[i] === 1 };
     });
-    for (const i of touched) {
+    for (let k = 0; k < count; k++) {
+      const i = touched[k]!;
       scores[i] = 0;
       masks[i] = 0;
       keyedHits[i] = 0;
@@ -196,12 +202,13 @@ interface Posting {
 }
 
 /**
- * The `limit` best of `items` by score, best first; equal scores keep their order in `items` (what
- * a stable sort then a slice gives, without sorting everything).
+ * The `limit` best of the first `count` of `items` by score, best first; equal scores keep their
+ * order in `items` (what a stable sort then a slice gives, without sorting everything).
  */
-function topByScore(items: readonly number[], scores: Float64Array, limit: number): number[] {
+function topByScore(items: Int32Array, count: number, scores: Float64Array, limit: number): number[] {
   const top: number[] = [];
-  for (const i of items) {
+  for (let k = 0; k < count; k++) {
+    const i = items[k]!;
     const score = scores[i]!;
     if (top.length === limit && score <= scores[top[limit - 1]!]!) continue;
     let at = top.length;
