@@ -35,17 +35,27 @@ export interface Candidate {
 
 /** Intent scores plus the weighted best fact score of each topic, best first. */
 export function combine(ranked: readonly Candidate[], hits: readonly FactHit[], config: RetrievalConfig): Candidate[] {
-  const best = new Map<string, number>();
+  // Each topic's best deliberate hit, weighted, in the order first hit: a dozen hits at most, so
+  // arrays searched in turn rather than maps.
+  const topics: string[] = [];
+  const best: number[] = [];
   for (const h of hits) {
-    if (!deliberate(h) || best.has(h.fact.topic)) continue;
-    best.set(h.fact.topic, h.score * (h.keyed ? config.keyedWeight : config.factWeight));
+    if (!deliberate(h) || topics.includes(h.fact.topic)) continue;
+    topics.push(h.fact.topic);
+    best.push(h.score * (h.keyed ? config.keyedWeight : config.factWeight));
   }
-  const scores = new Map<string, number>();
-  for (const c of ranked) scores.set(c.intent, c.score);
-  for (const [topic, s] of best) scores.set(topic, (scores.get(topic) ?? 0) + s);
-  // One array of the positive scores, in the map's order, then a stable sort: no copy, map or filter.
+  // The intents in their ranked order, then topics only the facts reached; positive scores only, then
+  // a stable sort.
+  const used = new Uint8Array(topics.length);
   const out: Candidate[] = [];
-  for (const [intent, score] of scores) if (score > 0) out.push({ intent, score });
+  for (const c of ranked) {
+    const k = topics.indexOf(c.intent);
+    if (k >= 0) used[k] = 1;
+    const score = k >= 0 ? c.score + best[k]! : c.score;
+    if (score > 0) out.push({ intent: c.intent, score });
+  }
+  for (let k = 0; k < topics.length; k++)
+    if (!used[k] && best[k]! > 0) out.push({ intent: topics[k]!, score: best[k]! });
   return out.sort((x, y) => y.score - x.score);
 }
 
