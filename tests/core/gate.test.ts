@@ -73,6 +73,13 @@ describe("WordGate", () => {
     for (const text of texts) expect(gate.openWords(text.match(/\w+/g) ?? [])).toEqual(gate.open(text));
   });
 
+  it("opens a pattern only when one of its alternatives has all the words it needs", () => {
+    const either = new WordGate(["\\bhow much\\b.*\\bmake\\b|\\bwhat\\b.*\\bearn\\b"]);
+    expect(either.open("how much do they earn")[0]).toBe(false);
+    expect(either.open("what do they earn")[0]).toBe(true);
+    expect(either.open("how much do they make")[0]).toBe(true);
+  });
+
   it("reads words around other characters as the patterns do", () => {
     const [open] = new WordGate(["\\bcost\\b"]).open("the cost-benefit");
     expect(open).toBe(true);

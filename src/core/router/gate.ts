@@ -3,9 +3,9 @@
  * patterns (question frames, unanswered forms) need a word such as "salary" or "certification"
  * written as a whole word, and most messages have none of them, so most patterns need not run.
  *
- * What each pattern needs is worked out from its source, once: a list of clauses, each a set of
- * words of which the text must have at least one as a whole word (a maximal run of \w characters)
- * for the pattern to match anywhere in it. The reading is conservative: whatever it does not
+ * What each pattern needs is worked out from its source, once: for each of its top-level
+ * alternatives, a list of clauses, each a set of words of which the text must have at least one as
+ * a whole word (a maximal run of \w characters) for that alternative to match anywhere in it. The reading is conservative: whatever it does not
  * understand needs nothing, so a pattern is skipped only when it cannot match. Patterns are read
  * as compiled without flags (case-sensitive, ^ and $ at the ends of the text).
  */
@@ -413,6 +413,19 @@ export function wordsNeeded(source: string): Needs {
   }
 }
 
+/**
+ * What each top-level alternative of a pattern needs (as wordsNeeded reads one); a single
+ * alternative that needs nothing when the pattern cannot be read.
+ */
+export function alternativesNeeded(source: string): Needs[] {
+  try {
+    return new Parser(source).parse().map((alt) => sequenceNeeds(alt, false, false));
+  } catch (e) {
+    if (e instanceof Unsupported) return [[]];
+    throw e;
+  }
+}
+
 /** Text made of words and single spaces only, as the analyser writes it: its words are what split gives. */
 const PLAIN_WORDS = /^[\w ]*$/;
 const WORDS = /\w+/g;
@@ -421,23 +434,29 @@ const WORDS = /\w+/g;
 export class WordGate {
   /** Each word → the clauses it satisfies. */
   private readonly clausesOf = new Map<string, number[]>();
-  /** Each pattern's clauses. */
-  private readonly needs: readonly number[][];
+  /**
+   * Each pattern's top-level alternatives, each as its clauses: a pattern matches only where one of
+   * its alternatives does, so it is open when every clause of some alternative is met. (Joining
+   * the alternatives into one list of clauses, as wordsNeeded does, keeps much less.)
+   */
+  private readonly needs: readonly (readonly number[])[][];
   /** Which clauses the text meets, by clause id (scratch, cleared on every call). */
   private readonly met: Uint8Array;
 
   constructor(sources: readonly string[]) {
     let next = 0;
     this.needs = sources.map((source) =>
-      wordsNeeded(source).map((clause) => {
-        const id = next++;
-        for (const word of clause) {
-          const ids = this.clausesOf.get(word);
-          if (ids) ids.push(id);
-          else this.clausesOf.set(word, [id]);
-        }
-        return id;
-      }),
+      alternativesNeeded(source).map((needs) =>
+        needs.map((clause) => {
+          const id = next++;
+          for (const word of clause) {
+            const ids = this.clausesOf.get(word);
+            if (ids) ids.push(id);
+            else this.clausesOf.set(word, [id]);
+          }
+          return id;
+        }),
+      ),
     );
     this.met = new Uint8Array(next);
   }
@@ -460,7 +479,7 @@ export class WordGate {
       if (ids) for (const id of ids) met[id] = 1;
     }
     const open: boolean[] = [];
-    for (const clauses of this.needs) open.push(allMet(clauses, met));
+    for (const alternatives of this.needs) open.push(alternatives.some((clauses) => allMet(clauses, met)));
     return open;
   }
 }
