@@ -479,9 +479,14 @@ export class WordGate {
       if (ids) for (const id of ids) met[id] = 1;
     }
     const open: boolean[] = [];
-    for (const alternatives of this.needs) open.push(alternatives.some((clauses) => allMet(clauses, met)));
+    for (const alternatives of this.needs) open.push(someMet(alternatives, met));
     return open;
   }
+}
+
+function someMet(alternatives: readonly (readonly number[])[], met: Uint8Array): boolean {
+  for (const clauses of alternatives) if (allMet(clauses, met)) return true;
+  return false;
 }
 
 function allMet(clauses: readonly number[], met: Uint8Array): boolean {
