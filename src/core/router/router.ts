@@ -304,11 +304,15 @@ export class Router {
     const asked = new Set(quoted.filter((f) => f.figure && !f.own).map((f) => f.term));
     // "is 100k normal in the US?": a pay figure from another country is no match for the one quoted.
     const countries = found.analysis.countries.map((c) => c.toLowerCase());
-    const giving = ranking.hits.filter(
-      (h) =>
-        h.matched.some((m) => asked.has(m)) &&
-        (countries.length === 0 || h.fact.topic !== "salary" || countries.some((c) => h.fact.keys.includes(c))),
-    );
+    // No figure asked (most questions): no hit gives one.
+    const giving =
+      asked.size === 0
+        ? []
+        : ranking.hits.filter(
+            (h) =>
+              h.matched.some((m) => asked.has(m)) &&
+              (countries.length === 0 || h.fact.topic !== "salary" || countries.some((c) => h.fact.keys.includes(c))),
+          );
     // Several pay figures quoted ("121k or 125k, which is right?") ask for them side by side.
     const payFigures = new Set(
       giving.filter((h) => h.fact.topic === "salary").flatMap((h) => h.matched.filter((m) => asked.has(m))),
