@@ -48,7 +48,11 @@ function promote(combined: Candidate[], index: number, intent?: string): void {
 }
 
 const at = (combined: readonly Candidate[], intent: string) => combined.findIndex((c) => c.intent === intent);
-const namesTopic = (ctx: RerankContext, intent: string) => [...ctx.analysis.terms].some((t) => ctx.defines(intent, t));
+/** Whether one of the question's terms defines the intent (read off the set: no copy per call). */
+function namesTopic(ctx: RerankContext, intent: string): boolean {
+  for (const t of ctx.analysis.terms) if (ctx.defines(intent, t)) return true;
+  return false;
+}
 
 /** "Can a director earn more than £100k?": the asker's amount against the figures, not what drives pay. */
 const ownAmount: Rule = (combined, { quoted }) => {
@@ -179,8 +183,9 @@ const PUBLISHERS = new Set([
  * question about something else; the sources topic is what it says of that subject, not the sources.
  */
 const sourceAsLens: Rule = (combined, ctx) => {
+  if (combined[0]?.intent !== "sources") return;
   const terms = [...ctx.analysis.terms];
-  if (combined[0]?.intent !== "sources" || !terms.some((t) => PUBLISHERS.has(t))) return;
+  if (!terms.some((t) => PUBLISHERS.has(t))) return;
   if (terms.some((t) => ABOUT_SOURCES.has(t))) return;
   const subject = ctx.ranked.find(
     (c) => c.intent !== "sources" && (namesTopic(ctx, c.intent) || terms.some((t) => ASKS_TOPIC.has(t))),
