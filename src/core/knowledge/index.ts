@@ -176,13 +176,11 @@ const MASK_BITS = 31;
 
 /** The query's stems, each once, in first-seen order, that some fact in `postings` has. */
 function distinctStems(terms: Iterable<string>, postings: ReadonlyMap<string, Posting>): string[] {
-  const seen = new Set<string>();
+  // A query has a few dozen terms at most: the list itself is searched for repeats, no set is built.
   const stems: string[] = [];
   for (const term of terms) {
     const s = stem(term);
-    if (seen.has(s)) continue;
-    seen.add(s);
-    if (postings.has(s)) stems.push(s);
+    if (postings.has(s) && !stems.includes(s)) stems.push(s);
   }
   return stems;
 }
