@@ -199,26 +199,32 @@ class Scan {
       .filter((c) => c.words.trim() !== "");
     const clauses = this.clauses;
     const needle = ` ${words} `;
-    const holding = clauses.filter((c) => c.words.includes(needle));
+    let holding = false;
+    for (const c of clauses) {
+      if (!c.words.includes(needle)) continue;
+      holding = true;
+      if (!this.saysOfAsker(c, needle)) return false;
+    }
+    return holding;
+  }
+
+  /** Whether a clause holding `needle` is a statement about the asker (tests in order, cheapest first). */
+  private saysOfAsker(c: { words: string; statement: boolean }, needle: string): boolean {
+    if (!c.statement) return false;
+    if (SELF_INTRO.test(c.words)) return true;
+    const clauses = this.clauses!;
+    // "team lead in Leeds, 6 yrs in, what would a director earn?": a statement that asks nothing, before the question.
+    const lead =
+      c !== clauses[clauses.length - 1] &&
+      SELF_DESCRIPTION.test(c.words) &&
+      !NOT_SELF.test(c.words) &&
+      clauses.some((q) => !q.statement);
+    if (lead) return true;
+    const before = c.words.slice(0, c.words.indexOf(needle));
     return (
-      holding.length > 0 &&
-      holding.every((c) => {
-        const before = c.words.slice(0, c.words.indexOf(needle));
-        // "team lead in Leeds, 6 yrs in, what would a director earn?": a statement that asks nothing, before the question.
-        const lead =
-          c !== clauses[clauses.length - 1] &&
-          SELF_DESCRIPTION.test(c.words) &&
-          !NOT_SELF.test(c.words) &&
-          clauses.some((q) => !q.statement);
-        return (
-          c.statement &&
-          (SELF_INTRO.test(c.words) ||
-            lead ||
-            (FIRST_PERSON.test(before) && !ASKS_PAY.test(before)) ||
-            // "English is not my first language": the asker, named after the word.
-            (ABOUT_MINE.test(c.words) && !ASKS_PAY.test(c.words)))
-        );
-      })
+      (FIRST_PERSON.test(before) && !ASKS_PAY.test(before)) ||
+      // "English is not my first language": the asker, named after the word.
+      (ABOUT_MINE.test(c.words) && !ASKS_PAY.test(c.words))
     );
   }
 
