@@ -79,12 +79,15 @@ function correctSpelling(
   let fuseBudget = options.allowFuse ? 1 : 0;
   const unknown = new Set<number>();
   if (speller) {
-    const acronyms = capitalised(raw);
+    // Both read the whole message: only when a word is not in the vocabulary (most messages have none).
+    let acronyms: Set<string> | undefined;
     let names: Set<string> | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (vocab.words.has(t)) continue;
-      if (vocab.dictionary.has(t) || acronyms.has(t)) {
+      const inDictionary = vocab.dictionary.has(t);
+      if (!inDictionary) acronyms ??= capitalised(raw);
+      if (inDictionary || acronyms?.has(t)) {
         unknown.add(i);
         continue;
       }
