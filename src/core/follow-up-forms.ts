@@ -2,7 +2,7 @@
 
 /** "tell me more", "more", "go on": the whole topic of the previous answer. */
 export const MORE =
-  /^(?:(?:ok|okay|yes|sure|great|thanks|cool|and)\s+)?(?:tell me more|more|more please|more pls|more info|more detail|more details|go on|keep going|continue|expand|elaborate|details|full answer|the rest|show me more|can you expand|say more|like what|for what|what for|such as|examples|example|an example|for example|for instance|give me examples|any examples)$/;
+  /^(?:(?:ok|okay|yes|sure|great|thanks|cool|and)\s+)?(?:tell me more|more|more please|more pls|more info|more detail|more details|go on|keep going|continue|expand|elaborate|details|full answer|the rest|show me more|can you expand|say more|like what|for what|what for|such as|examples|example|an example|for example|for instance|give me examples|give me an example|an example please|examples please|any examples)$/;
 /** "which source says that?", "says who?": where the previous answer came from. */
 export const SOURCES =
   /\b(which|what) (source|sources)\b|\bsays who\b|\bwho says\b|\bsource\b|\bsources\b|\bcitation\b|\bwhere (is|does|did|do) (that|this|it|those|these|the \w+(?: \w+)?) (figures? |numbers? )?(from|come from|comes from)\b|\bwhere did you get (that|this)\b|\bwheres (that|this|it|the [\w ]{1,20}?) (from|come from)\b|\b(which|what) (figure|figures|number|numbers|data) (comes?|came) from\b/;

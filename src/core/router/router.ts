@@ -278,7 +278,7 @@ export class Router {
     // "metrics besides CSAT?": what is named is what the answer should go beyond, so the topic as a whole.
     found.focus = EXCLUDING.test(found.normalized) ? [] : focusOf(topic, mine, this.config);
     // "What is a director according to Zippia?", "what does Zippia say they do?": the whole topic asked, as that source gives it.
-    const wholeTopic = found.analysis.terms.has("_what_is") || found.analysis.terms.has("_what_do");
+    const wholeTopic = ["_what_is", "_what_do", "definition"].some((t) => found.analysis.terms.has(t));
     if (found.focus.length === 0 && wholeTopic && !PER_SOURCE_TOPICS.has(topic))
       found.focus = this.fromSourceNamed(found.analysis, topic);
     // "How much does X earn at a startup?" asks a figure; "what affects how much X earns?" asks what drives it.
