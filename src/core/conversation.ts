@@ -109,14 +109,7 @@ export function readFollowUp(
   if (words.length <= 8 && OTHER_SOURCES.test(text))
     return { kind: "again", intent: previous.intent, slots: previous.slots, terms: previous.terms };
   // "When?": the facts just shown, whose figures and labels carry their dates.
-  if (words.length <= 8 && WHEN.test(text))
-    return {
-      kind: "again",
-      intent: previous.intent,
-      slots: previous.slots,
-      terms: previous.terms,
-      facts: previous.facts,
-    };
+  if (words.length <= 8 && WHEN.test(text)) return againShown(previous);
   // "which source says 104k?" quotes a figure: the facts that give it answer, not the last reply's sources.
   if (
     words.length <= 7 &&
@@ -158,14 +151,7 @@ export function readFollowUp(
       slots: { ...previous.slots, level: next, years: undefined },
       terms: previous.terms,
     };
-  if (READ_AGAIN.test(text))
-    return {
-      kind: "again",
-      intent: previous.intent,
-      slots: previous.slots,
-      terms: previous.terms,
-      facts: previous.facts,
-    };
+  if (READ_AGAIN.test(text)) return againShown(previous);
   // "and for the typical US job?" after a rating or a demographic: the all-jobs average of the same.
   if (
     words.length <= 8 &&
@@ -178,14 +164,7 @@ export function readFollowUp(
   if (words.length <= 4 && (unplaced || routing.intent === previous.intent) && SUPERLATIVE.test(text))
     return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: previous.terms };
   // "who are they for?", "what is it based on?": a short question about the facts just shown, naming nothing new.
-  if (words.length <= 6 && unplaced && own.length === 0 && ASKS_OF_IT.test(text))
-    return {
-      kind: "again",
-      intent: previous.intent,
-      slots: previous.slots,
-      terms: previous.terms,
-      facts: previous.facts,
-    };
+  if (words.length <= 6 && unplaced && own.length === 0 && ASKS_OF_IT.test(text)) return againShown(previous);
   if (words.length <= 5 && unplaced && own.length > 0 && mentions(previous.intent, own))
     return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: [...previous.terms, ...own] };
   // "does that include workforce planning?": a short turn pointing back, about something the previous topic's facts say.
@@ -237,6 +216,17 @@ export function readFollowUp(
   const kept = swaps.length > 0 ? previous.terms.filter((t) => t !== "range" && t !== "average") : previous.terms;
   const terms = [...new Set([...kept, ...routing.analysis.terms])];
   return { kind: "refine", intent: previous.intent, slots: mergeSlots(previous.slots, now, pointsBack), terms };
+}
+
+/** The previous answer again, leading with the facts it showed ("when?", "what percent?", "who are they for?"). */
+function againShown(previous: ConversationState): FollowUp {
+  return {
+    kind: "again",
+    intent: previous.intent,
+    slots: previous.slots,
+    terms: previous.terms,
+    facts: previous.facts,
+  };
 }
 
 /** The slot dimensions this turn sets. */

@@ -9,8 +9,7 @@ import { PRONOUN, REFERS } from "./follow-up-forms.ts";
 import type { KnowledgeFact } from "./knowledge/facts.ts";
 import type { FactHit } from "./knowledge/index.ts";
 import { declineReply, uncoveredReply } from "./replies.ts";
-import type { RouteResult, Router } from "./router/router.ts";
-import type { Uncovered } from "./router/uncovered.ts";
+import { missingFigure, type RouteResult, type Router } from "./router/router.ts";
 import type { Reply } from "./types.ts";
 
 /** Follow-ups to figure answers that name another role ("and the manager?") have no figures. */
@@ -47,12 +46,7 @@ export function refineReply(
   // "ok so what's the actual number in San Francisco?": a place the sources name, with no figure for it.
   const placeFact = routing.form.quantity ? router.placeWithoutFigure(routing.analysis) : undefined;
   if (placeFact) {
-    const figure: Uncovered = {
-      kind: "figure",
-      missing: placeFact.noFigure!,
-      known: placeFact.text,
-      sources: placeFact.sources,
-    };
+    const figure = missingFigure(placeFact);
     return uncoveredReply(catalog, { ...refined, declineReason: "uncovered", uncovered: figure }, router.coverage);
   }
   if (routing.analysis.relatedRoles.length > 0 && !routing.analysis.roleMentioned) {

@@ -65,6 +65,11 @@ const SHARE_WORDS = new Set([
 ]);
 /** "besides", "other than", "apart from": the question names what it already knows. */
 const EXCLUDING = /\b(besides|other than|apart from|aside from|except|excluding|beyond)\b/;
+/** A fact that says something no source puts a number on, as what is missing ("pay in one city"). */
+export function missingFigure(fact: KnowledgeFact): Uncovered {
+  return { kind: "figure", missing: fact.noFigure!, known: fact.text, sources: fact.sources };
+}
+
 /** A source's name as the analyser reads it, and its id. */
 const SOURCE_BY_TERM: Record<string, string> = {
   zippia: "zippia-2025",
@@ -289,12 +294,7 @@ export class Router {
       : (this.placeWithoutFigure(found.analysis) ??
         ranking.hits.find((h) => h.fact.noFigure && (h.keyed || h.matched.length > 1))?.fact);
     if (figureless) {
-      const uncoveredFigure: Uncovered = {
-        kind: "figure",
-        missing: figureless.noFigure!,
-        known: figureless.text,
-        sources: figureless.sources,
-      };
+      const uncoveredFigure = missingFigure(figureless);
       return extend(found, { outcome: "decline", declineReason: "uncovered", uncovered: uncoveredFigure, focus: [] });
     }
     // "What % of directors work fully remote?": a share no fact gives.
