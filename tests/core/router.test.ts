@@ -81,6 +81,20 @@ describe("router: second thoughts on the ranking", () => {
   });
 });
 
+describe("router: a source named", () => {
+  it("'where does Cityjobs get its salary numbers' answers from Cityjobs' own method, not another source's", () => {
+    const r = route("where does cityjobs get its salary numbers");
+    expect(r.intent).toBe("sources");
+    expect(r.focus[0]?.sources).toEqual(["cityjobs"]);
+  });
+
+  it("'what is a director according to Zippia' answers from Zippia's own definition", () => {
+    const r = route("what is a director of customer care according to zippia");
+    expect(r.intent).toBe("role-overview");
+    expect(r.focus.map((f) => f.sources)).toEqual([["zippia-2025"]]);
+  });
+});
+
 describe("router: slots", () => {
   it.each([
     ["salary in the uk", { country: "UK" }],

@@ -77,6 +77,18 @@ const SOURCE_BY_TERM: Record<string, string> = {
   jobdescription: "ccd-jd-2023",
   playsupplychain: "tradeoffs-guide",
 };
+/** The id of the one source a question names ("according to Zippia"), if it names exactly one. */
+function namedSource(analysis: Analysis): string | undefined {
+  let found: string | undefined;
+  for (const t of analysis.terms) {
+    const id = SOURCE_BY_TERM[t];
+    if (!id) continue;
+    if (found && found !== id) return undefined;
+    found = id;
+  }
+  return found;
+}
+
 /** Topics whose composers set the sources side by side themselves (figures, dates). */
 const PER_SOURCE_TOPICS = new Set([
   "salary",
@@ -286,6 +298,13 @@ export class Router {
     const wholeTopic = ["_what_is", "_what_do", "definition"].some((t) => found.analysis.terms.has(t));
     if (found.focus.length === 0 && wholeTopic && !PER_SOURCE_TOPICS.has(topic))
       found.focus = this.fromSourceNamed(found.analysis, topic);
+    // "Where does Cityjobs get its salary numbers?": about the sources, the one named.
+    const named = topic === "sources" ? namedSource(found.analysis) : undefined;
+    const own = named ? mine.filter((h) => h.fact.sources.includes(named)) : [];
+    if (own.length > 0 && !found.focus.some((f) => f.sources.includes(named!))) {
+      const focus = focusOf(topic, own, this.config);
+      found.focus = focus.length > 0 ? focus : [own[0]!.fact];
+    }
     // "How much does X earn at a startup?" asks a figure; "what affects how much X earns?" asks what drives it.
     const asksFigure = found.form.quantity && !found.analysis.terms.has("_pay_varies");
     // A place the sources name without a figure ("how much in San Francisco?"): what they say of it.
@@ -378,13 +397,10 @@ export class Router {
 
   /** The topic's facts from the one source the question names ("according to Zippia"), at most two. */
   private fromSourceNamed(analysis: Analysis, topic: string): KnowledgeFact[] {
-    const named = [...analysis.terms].flatMap((t) => {
-      const id = SOURCE_BY_TERM[t];
-      return id ? [id] : [];
-    });
-    if (named.length !== 1) return [];
+    const named = namedSource(analysis);
+    if (!named) return [];
     return this.facts.facts
-      .filter((f) => f.topic === topic && !f.summary && f.sources.length === 1 && f.sources[0] === named[0])
+      .filter((f) => f.topic === topic && !f.summary && f.sources.length === 1 && f.sources[0] === named)
       .slice(0, 2);
   }
 
