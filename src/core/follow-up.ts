@@ -9,6 +9,7 @@ import { PRONOUN, REFERS } from "./follow-up-forms.ts";
 import type { KnowledgeFact } from "./knowledge/facts.ts";
 import type { FactHit } from "./knowledge/index.ts";
 import { declineReply, uncoveredReply } from "./replies.ts";
+import { sourceWord } from "./router/names.ts";
 import { missingFigure, type RouteResult, type Router } from "./router/router.ts";
 import type { Reply } from "./types.ts";
 
@@ -20,11 +21,6 @@ export interface Refining {
   catalog: Catalog;
   router: Router;
   replyTo(routing: RouteResult): Reply;
-}
-
-/** The word a source is named by in questions: "zippia" for "Zippia (2025)", "cityjobs", "jobdescription". */
-function sourceWord(short: string): string {
-  return short.toLowerCase().split(/[^a-z0-9]+/)[0] ?? short;
 }
 
 export function refineReply(

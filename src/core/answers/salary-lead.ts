@@ -37,13 +37,13 @@ export function salaryLead(input: ComposeInput): Composition {
   if (asked.length > 0 && known.length === 0) return unsupportedCountry(catalog, slots, "pay", covered);
   const countries: Country[] = known.length > 0 ? known : ["US"];
 
+  // "More than the average worker?", "is that more than the US average?" about US pay: the all-jobs figure.
+  const vsWorker = input.terms.has("_vs_worker");
+  const vsUsAverage =
+    input.form.comparison && input.terms.has("average") && countries.length === 1 && countries[0] === "US";
   if (slots.period === "hour") {
     const figure = hourly(catalog, countries);
-    // "Is that way more than a normal US worker gets?", "is that more than the US average?": the all-jobs average beside it.
-    const againstAll =
-      input.terms.has("_vs_worker") ||
-      (input.form.comparison && input.terms.has("average") && countries.length === 1 && countries[0] === "US");
-    const worker = againstAll && figure.kind === "answer" ? benchmarkFacts(catalog)[0] : undefined;
+    const worker = (vsWorker || vsUsAverage) && figure.kind === "answer" ? benchmarkFacts(catalog)[0] : undefined;
     return worker ? answer([...figure.blocks, { type: "text", text: worker.text, sources: worker.sources }]) : figure;
   }
   if (slots.period === "month" || slots.period === "week") return noFigure(catalog, `${slots.period}ly pay`, countries);
@@ -71,15 +71,8 @@ export function salaryLead(input: ComposeInput): Composition {
       : (input.focus.find(
           (f) => f.id.startsWith("salary/") && catalog.salary.benchmarks.some((b) => f.id === `salary/${b.id}`),
         ) ??
-        // "more than the average worker?", or "is that more than the US average?" about US pay: all jobs.
-        (input.terms.has("_vs_worker") ||
-        (input.form.comparison &&
-          input.terms.has("average") &&
-          countries.length === 1 &&
-          countries[0] === "US" &&
-          asked.length > 0)
-          ? benchmarkFacts(catalog)[0]
-          : undefined));
+        // A yearly question compares with the US average only when it names the country.
+        (vsWorker || (vsUsAverage && asked.length > 0) ? benchmarkFacts(catalog)[0] : undefined));
   if (benchmark)
     return answer([
       ...countryLead(catalog, "US", true),

@@ -43,3 +43,8 @@ function isAlphanumeric(c: number): boolean {
 function isWordPart(c: number): boolean {
   return isAlphanumeric(c) || c === 39 || c === 0x2019;
 }
+
+/** The word a source is named by in questions: "zippia" for "Zippia (2025)", "cityjobs", "jobdescription". */
+export function sourceWord(short: string): string {
+  return short.toLowerCase().split(/[^a-z0-9]+/)[0] ?? short;
+}

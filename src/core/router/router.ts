@@ -12,6 +12,7 @@ import type { DeclineReason, Routing } from "../types.ts";
 import { type Analysis, analyze } from "./analyze.ts";
 import { coverageOf } from "./coverage.ts";
 import { type QuestionForm, questionForm } from "./form.ts";
+import { sourceWord } from "./names.ts";
 import { rerank } from "./rerank.ts";
 import { type Candidate, combine, DEFAULT_RETRIEVAL, focusOf, type RetrievalConfig } from "./retrieve.ts";
 import { Scorer } from "./score.ts";
@@ -70,23 +71,19 @@ export function missingFigure(fact: KnowledgeFact): Uncovered {
   return { kind: "figure", missing: fact.noFigure!, known: fact.text, sources: fact.sources };
 }
 
-/** A source's name as the analyser reads it, and its id. */
-const SOURCE_BY_TERM: Record<string, string> = {
-  zippia: "zippia-2025",
-  cityjobs: "cityjobs",
-  jobdescription: "ccd-jd-2023",
-  playsupplychain: "tradeoffs-guide",
-};
-/** The id of the one source a question names ("according to Zippia"), if it names exactly one. */
-function namedSource(analysis: Analysis): string | undefined {
-  let found: string | undefined;
-  for (const t of analysis.terms) {
-    const id = SOURCE_BY_TERM[t];
-    if (!id) continue;
-    if (found && found !== id) return undefined;
-    found = id;
+/**
+ * Each source's name as the analyser reads it ("zippia", "jobdescription"), and its id: the first
+ * word of its short name, where the sources topic weighs that word (so "customer", the first word of
+ * "Customer Service Director JD", names no source).
+ */
+function sourcesByTerm(catalog: Catalog): ReadonlyMap<string, string> {
+  const weighed = catalog.intentById.get("sources")?.keywords ?? {};
+  const byTerm = new Map<string, string>();
+  for (const source of catalog.sources.values()) {
+    const word = sourceWord(source.short);
+    if (word in weighed) byTerm.set(word, source.id);
   }
-  return found;
+  return byTerm;
 }
 
 /** Topics whose composers set the sources side by side themselves (figures, dates). */
@@ -153,6 +150,8 @@ export class Router {
   private readonly topicText = new Map<string, string>();
   /** The years and places the knowledge base covers (for honest declines). */
   readonly coverage: CoverageKnowledge;
+  /** A source's name as the analyser reads it → its id. */
+  private readonly sourceByTerm: ReadonlyMap<string, string>;
 
   constructor(catalog: Catalog, config: Partial<RouterConfig> = {}) {
     this.catalog = catalog;
@@ -176,6 +175,7 @@ export class Router {
       ...figuresIn(text).flatMap((f) => (f.figure ? [f.term] : [])),
     ]);
     this.coverage = coverageOf(catalog, facts);
+    this.sourceByTerm = sourcesByTerm(catalog);
     this.figureless = facts.filter((f) => f.noFigure);
     for (const f of facts)
       this.topicText.set(f.topic, `${this.topicText.get(f.topic) ?? ""} ${f.text.toLowerCase()} ${f.keys.join(" ")}`);
@@ -299,7 +299,7 @@ export class Router {
     if (found.focus.length === 0 && wholeTopic && !PER_SOURCE_TOPICS.has(topic))
       found.focus = this.fromSourceNamed(found.analysis, topic);
     // "Where does Cityjobs get its salary numbers?": about the sources, the one named.
-    const named = topic === "sources" ? namedSource(found.analysis) : undefined;
+    const named = topic === "sources" ? this.namedSource(found.analysis) : undefined;
     const own = named ? mine.filter((h) => h.fact.sources.includes(named)) : [];
     if (own.length > 0 && !found.focus.some((f) => f.sources.includes(named!))) {
       const focus = focusOf(topic, own, this.config);
@@ -396,8 +396,20 @@ export class Router {
   }
 
   /** The topic's facts from the one source the question names ("according to Zippia"), at most two. */
+  /** The id of the one source a question names ("according to Zippia"), if it names exactly one. */
+  private namedSource(analysis: Analysis): string | undefined {
+    let found: string | undefined;
+    for (const t of analysis.terms) {
+      const id = this.sourceByTerm.get(t);
+      if (!id) continue;
+      if (found && found !== id) return undefined;
+      found = id;
+    }
+    return found;
+  }
+
   private fromSourceNamed(analysis: Analysis, topic: string): KnowledgeFact[] {
-    const named = namedSource(analysis);
+    const named = this.namedSource(analysis);
     if (!named) return [];
     return this.facts.facts
       .filter((f) => f.topic === topic && !f.summary && f.sources.length === 1 && f.sources[0] === named)
