@@ -45,6 +45,21 @@ describe("follow-ups in Slack", () => {
     expect(textOf(second)).not.toContain("£70,000");
   });
 
+  it("in a thread, 'why does that matter?' after a picked item explains that item (the state goes through the store)", async () => {
+    const asked = mention("common mistakes cs directors make?");
+    expect((await postSlack(server, eventBody(asked))).status).toBe(200);
+    await nth(0);
+    const pick = channelMessage("tell me more about the fourth one", { user: "U100", thread_ts: asked.ts });
+    expect((await postSlack(server, eventBody(pick))).status).toBe(200);
+    expect(textOf(await nth(1))).toContain("Separating customer care from the rest of the business");
+    const why = channelMessage("why does that matter", { user: "U100", thread_ts: asked.ts });
+    expect((await postSlack(server, eventBody(why))).status).toBe(200);
+    const third = await nth(2);
+    expect(third.params.thread_ts).toBe(asked.ts);
+    expect(textOf(third)).toContain("Separating customer care from the rest of the business");
+    expect(textOf(third)).toContain("Aligns support with the product, operations and commercial teams");
+  });
+
   it("a message in a thread the bot never answered, or outside any thread, gets nothing", async () => {
     const stranger = channelMessage("and in canada?", { thread_ts: "1700000000.000001" });
     expect((await postSlack(server, eventBody(stranger))).status).toBe(200);
