@@ -74,6 +74,7 @@ const NOT_SELF =
 const ABOUT_MINE = /^ (\S+ ){1,2}(is|are|was|isnt|arent) (not )?(my|our) /;
 /** A statement that asks about pay is a question after all ("I'd like to know what I would earn…"). */
 const ASKS_PAY = /\b(how much|what|salary|pay|earn)\b/;
+const THEIRS = /\b(their|they|them|there)\b/;
 const CLAUSE = /[.?!;,\n]+|\s[-–—]\s|\b(?:and|but|so|because|though)\b/i;
 
 /** Code, SQL, JSON or markup rather than a question: code keywords, or a message thick with brackets and operators. */
@@ -117,7 +118,8 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
     // Two letters in lower case ("cs", "hr") are shorthand, not a subject; "HP" in capitals may be a name.
     if (word.length <= 2 && !scan.isName(word)) return false;
     if (quotesFigure(word, a.tokens[i + 1], kb)) return false;
-    return (strong(i) || !shapesQuestion(word)) && !scan.aboutAsker(word);
+    // "I have an interview at Chase. What do their directors make?": a name the asker brought up, asked about.
+    return (strong(i) || !shapesQuestion(word)) && (!scan.aboutAsker(word) || (scan.isName(word) && scan.asksOfThem()));
   });
   const known = a.known - (a.roleMentioned ? 1 : 0);
   const first =
@@ -192,12 +194,7 @@ class Scan {
    * "I graduated in 2015"), not a question ("how do I…", "what would I earn at…").
    */
   aboutAsker(words: string): boolean {
-    this.clauses ??= this.raw
-      .slice(0, 2000)
-      .split(CLAUSE)
-      .map((c) => ({ words: ` ${plain(c)} `, statement: !QUESTION_START.test(c) }))
-      .filter((c) => c.words.trim() !== "");
-    const clauses = this.clauses;
+    const clauses = this.clauseList();
     const needle = ` ${words} `;
     let holding = false;
     for (const c of clauses) {
@@ -206,6 +203,21 @@ class Scan {
       if (!this.saysOfAsker(c, needle)) return false;
     }
     return holding;
+  }
+
+  /** A question clause that points back at someone named before ("what do their directors make?", "what do they pay there?"). */
+  asksOfThem(): boolean {
+    return this.clauseList().some((c) => !c.statement && THEIRS.test(c.words));
+  }
+
+  /** The message's clauses, each with whether it is a statement rather than a question. */
+  private clauseList(): { words: string; statement: boolean }[] {
+    this.clauses ??= this.raw
+      .slice(0, 2000)
+      .split(CLAUSE)
+      .map((c) => ({ words: ` ${plain(c)} `, statement: !QUESTION_START.test(c) }))
+      .filter((c) => c.words.trim() !== "");
+    return this.clauses;
   }
 
   /** Whether a clause holding `needle` is a statement about the asker (tests in order, cheapest first). */
