@@ -28,6 +28,7 @@ import {
   THERE,
   WHEN,
   WHY,
+  WITHIN,
 } from "./follow-up-forms.ts";
 import { LEVELS, type Level } from "./model/common.ts";
 import { levelForYears, type RouteResult } from "./router/router.ts";
@@ -152,6 +153,9 @@ export function readFollowUp(
       terms: previous.terms,
     };
   if (READ_AGAIN.test(text)) return againShown(previous);
+  // "anything about empathy?" after the skills: what that topic says about it, whatever else the word may name.
+  if (words.length <= 7 && own.length > 0 && WITHIN.test(text) && mentions(previous.intent, own))
+    return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: own };
   // "and for the typical US job?" after a rating or a demographic: the all-jobs average of the same.
   if (
     words.length <= 8 &&
@@ -336,7 +340,7 @@ function nextLevel(level: Level): Level | undefined {
 const AGAINST_ALL_JOBS = new Set(["ratings", "demographics"]);
 /** "who are they for?", "what is it based on?": a wh-question pointing back at what was just shown. */
 const ASKS_OF_IT =
-  /^(?:(?:and|so|ok|okay|but)\s+)?(?:who|whom|what|which|where|how)\b.*\b(?:they|them|it|that|those|these|this)\b|^(?:and |so )?(?:for|to|by) (?:who|whom)$/;
+  /^(?:(?:and|so|ok|okay|but)\s+)?(?:who|whom|what|which|where|how)\b.*\b(?:they|them|it|that|those|these|this)\b|^(?:and |so )?(?:for|to|by|towards|toward|with) (?:who|whom)$/;
 /** Words that ask which of the things shown is first on some scale. */
 const SUPERLATIVE = /\b(lowest|highest|biggest|smallest|largest|widest|best|worst|most|least|top|bottom)\b/;
 

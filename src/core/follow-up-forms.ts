@@ -82,6 +82,10 @@ export const ALL_JOBS =
 /** "is there a range as well?", "and bonuses too?": a turn that adds to the previous question. */
 export const AS_WELL = /\b(as well|too)$/;
 
-/** "what percent?", "what share?", "what does that mean in words?": the previous answer again, read for that. */
+/** "what percent?", "what share?", "what does that mean in words?", "in plain words?": the previous answer again, read for that. */
 export const READ_AGAIN =
-  /^(?:and |so |ok )?(?:what|which) (?:percent|percentage|share|score|number|figure)$|^(?:and |so |ok )?what does (?:that|it|this|the score|the rating) (?:mean|stand for)(?: in (?:words|plain english|practice))?$/;
+  /^(?:and |so |ok )?(?:what|which) (?:percent|percentage|share|score|number|figure)$|^(?:and |so |ok )?what does (?:that|it|this|the score|the rating) (?:mean|stand for)(?: in (?:words|plain english|practice))?$|^(?:(?:ok|okay|so|and|now|can you|could you|pls|please|say|explain|put)\s+)*(?:(?:it|that|this)\s+)?(?:in (?:plain|simple|simpler|everyday|normal|layman s|laymans|lay) (?:words|english|terms|language)|more simply|simply|in english|eli5|dumb (?:it|that) down)(?:\s+(?:please|pls))?$/;
+
+/** "anything about empathy?", "does it mention budgets?": a turn asking what the previous topic says about something. */
+export const WITHIN =
+  /^(?:(?:and|so|ok|okay)\s+)?(?:(?:is there |was there )?(?:anything|something|any mention|mention of)(?: (?:said|there|in there))? (?:about|on|regarding|of)|(?:does|did) (?:it|that|this|that list|the list|the answer) (?:say anything about|mention|cover|include))\b/;
