@@ -1,6 +1,7 @@
 /** Golden phrases through the real router and content: intent, outcome and slots. */
 import { describe, expect, it } from "vitest";
 import { typedToPlain } from "../../src/channels/typed.ts";
+import { renderText } from "../../src/core/render-text.ts";
 import { testEngine } from "../helpers/engine.ts";
 
 const route = (text: string) => testEngine().ask(text).routing;
@@ -86,6 +87,30 @@ describe("router: a source named", () => {
     const r = route("where does cityjobs get its salary numbers");
     expect(r.intent).toBe("sources");
     expect(r.focus[0]?.sources).toEqual(["cityjobs"]);
+  });
+
+  it("'how does PlaySupplyChain define the role? … for an internal job ad' leads with its definition, not 'internal'", () => {
+    const r = route("How does PlaySupplyChain define the role? I need a one-line definition for an internal job ad.");
+    expect(r.intent).toBe("role-overview");
+    expect(r.focus[0]?.sources).toEqual(["tradeoffs-guide"]);
+    expect(r.focus[0]?.text).toMatch(/senior leader/);
+  });
+
+  it.each([
+    ["What is the third duty in Cityjobs's list of responsibilities?", /performance metrics/],
+    ["whats the last bullet in the duties list on jobdescription.org", /industry trends/],
+    ["what is the second trade-off", /^Speed vs resolution quality/],
+    ["the last common mistake?", /learning loops/],
+  ])("'%s' picks that item of the source's own list", (text, item) => {
+    const r = route(text);
+    expect(r.outcome).toBe("answer");
+    expect(r.focus).toHaveLength(1);
+    expect(r.focus[0]!.text).toMatch(item);
+  });
+
+  it("a position past the end of the source's list leaves the answer to the facts ('5th skill on zippia's list')", () => {
+    const reply = testEngine().ask("whats the 5th skill in zippia's list").reply;
+    expect(renderText(reply).slice(0, 400)).toMatch(/customer care operations/i);
   });
 
   it("'what is a director according to Zippia' answers from Zippia's own definition", () => {

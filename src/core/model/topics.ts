@@ -29,9 +29,16 @@ export const SectionSchema = z
     /** "bullets" (default) or "numbered" for ordered steps. */
     style: z.enum(["bullets", "numbered"]).default("bullets"),
     items: z.array(ItemSchema).min(1),
+    /**
+     * How many of the first items are the source's own list, in its order, when more follow from
+     * elsewhere on its page ("the last duty in Cityjobs' list"); all of them when not given.
+     */
+    listed: z.number().int().min(1).optional(),
   })
   .strict()
   .superRefine((section, ctx) => {
+    if (section.listed !== undefined && section.listed > section.items.length)
+      ctx.addIssue({ code: "custom", path: ["listed"], message: "is more than the section's items" });
     if (section.sources) return;
     section.items.forEach((item, i) => {
       if (!item.sources)

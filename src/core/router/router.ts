@@ -12,6 +12,7 @@ import type { DeclineReason, Routing } from "../types.ts";
 import { type Analysis, analyze } from "./analyze.ts";
 import { coverageOf } from "./coverage.ts";
 import { type QuestionForm, questionForm } from "./form.ts";
+import { itemAt, positionAsked, type SourceList, sourceLists } from "./lists.ts";
 import { sourceWord } from "./names.ts";
 import { rerank } from "./rerank.ts";
 import { type Candidate, combine, DEFAULT_RETRIEVAL, focusOf, type RetrievalConfig } from "./retrieve.ts";
@@ -152,6 +153,8 @@ export class Router {
   readonly coverage: CoverageKnowledge;
   /** A source's name as the analyser reads it → its id. */
   private readonly sourceByTerm: ReadonlyMap<string, string>;
+  /** Each topic's lists, one per source, for "the third duty in Cityjobs' list". */
+  private readonly lists: ReadonlyMap<string, SourceList[]>;
 
   constructor(catalog: Catalog, config: Partial<RouterConfig> = {}) {
     this.catalog = catalog;
@@ -176,6 +179,7 @@ export class Router {
     ]);
     this.coverage = coverageOf(catalog, facts);
     this.sourceByTerm = sourcesByTerm(catalog);
+    this.lists = sourceLists(catalog, facts);
     this.figureless = facts.filter((f) => f.noFigure);
     for (const f of facts)
       this.topicText.set(f.topic, `${this.topicText.get(f.topic) ?? ""} ${f.text.toLowerCase()} ${f.keys.join(" ")}`);
@@ -296,8 +300,17 @@ export class Router {
     found.focus = EXCLUDING.test(found.normalized) ? [] : focusOf(topic, mine, this.config);
     // "What is a director according to Zippia?", "what does Zippia say they do?": the whole topic asked, as that source gives it.
     const wholeTopic = ["_what_is", "_what_do", "definition"].some((t) => found.analysis.terms.has(t));
-    if (found.focus.length === 0 && wholeTopic && !PER_SOURCE_TOPICS.has(topic))
-      found.focus = this.fromSourceNamed(found.analysis, topic);
+    // "How does PlaySupplyChain define the role? I need it for an internal job ad": the definition, whatever else matched.
+    const defines = found.analysis.terms.has("definition");
+    if ((found.focus.length === 0 || defines) && wholeTopic && !PER_SOURCE_TOPICS.has(topic)) {
+      const given = this.fromSourceNamed(found.analysis, topic);
+      if (given.length > 0 || found.focus.length === 0) found.focus = given;
+    }
+    // "The third duty in Cityjobs' list", "the last mistake": that item.
+    const position = positionAsked(found.normalized);
+    const item =
+      position === null ? undefined : itemAt(this.lists.get(topic) ?? [], position, this.namedSource(found.analysis));
+    if (item) found.focus = [item];
     // "Where does Cityjobs get its salary numbers?": about the sources, the one named.
     const named = topic === "sources" ? this.namedSource(found.analysis) : undefined;
     const own = named ? mine.filter((h) => h.fact.sources.includes(named)) : [];

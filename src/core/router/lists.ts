@@ -1,0 +1,84 @@
+/**
+ * The lists a source gives, item by item: "the third duty in Cityjobs' list", "the last mistake",
+ * "Zippia's 5th skill". Each section of a topic is one source's list (or the topic's numbered one).
+ */
+import type { Catalog } from "../catalog.ts";
+import type { KnowledgeFact } from "../knowledge/facts.ts";
+import type { Section } from "../model/topics.ts";
+
+export interface SourceList {
+  sources: readonly string[];
+  numbered: boolean;
+  /** The list's items in the source's order (only those the source lists). */
+  items: readonly KnowledgeFact[];
+}
+
+/** Every topic's lists, from its sections; the facts are found by their ids ("<topic>/<section>/<n>"). */
+export function sourceLists(catalog: Catalog, facts: readonly KnowledgeFact[]): Map<string, SourceList[]> {
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  const out = new Map<string, SourceList[]>();
+  const add = (topic: string, sections: readonly Section[]) => {
+    const lists = sections.map((s) => ({
+      sources: s.sources ?? [],
+      numbered: s.style === "numbered",
+      items: s.items
+        .slice(0, s.listed ?? s.items.length)
+        .map((_, i) => byId.get(`${topic}/${s.id}/${i + 1}`))
+        .filter((f): f is KnowledgeFact => f !== undefined),
+    }));
+    out.set(topic, lists);
+  };
+  for (const [id, topic] of catalog.topics) add(id, topic.sections);
+  add("skills", catalog.skills.sections);
+  return out;
+}
+
+const ORDINAL_ASKED =
+  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:\w+\s+){0,2}?(?:bullets?|items?|points?|entry|entries|duty|duties|responsibility|responsibilities|tasks?|skills?|mistakes?|trade ?offs?|tradeoffs?|steps?|kpis?|metrics?|measures?|challenges?|one)\b/;
+const POSITIONS: Record<string, number> = {
+  first: 1,
+  "1st": 1,
+  second: 2,
+  "2nd": 2,
+  third: 3,
+  "3rd": 3,
+  fourth: 4,
+  "4th": 4,
+  fifth: 5,
+  "5th": 5,
+  sixth: 6,
+  "6th": 6,
+  seventh: 7,
+  "7th": 7,
+  eighth: 8,
+  "8th": 8,
+  ninth: 9,
+  "9th": 9,
+  tenth: 10,
+  "10th": 10,
+  last: -1,
+  final: -1,
+};
+
+/** The position a question asks for in a list ("the third duty" → 3, "the last bullet" → -1), or null. */
+export function positionAsked(normalized: string): number | null {
+  const m = ORDINAL_ASKED.exec(normalized);
+  return m ? (POSITIONS[m[1]!] ?? null) : null;
+}
+
+/**
+ * The item at `position` in the list the question means: the named source's list, or without a
+ * source the topic's one numbered list (or its only list).
+ */
+export function itemAt(
+  lists: readonly SourceList[],
+  position: number,
+  source: string | undefined,
+): KnowledgeFact | undefined {
+  const list = source
+    ? lists.find((l) => l.sources.length === 1 && l.sources[0] === source)
+    : ((lists.filter((l) => l.numbered).length === 1 ? lists.find((l) => l.numbered) : undefined) ??
+      (lists.length === 1 ? lists[0] : undefined));
+  if (!list) return undefined;
+  return position === -1 ? list.items.at(-1) : list.items[position - 1];
+}
