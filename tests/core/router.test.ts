@@ -108,6 +108,12 @@ describe("router: a source named", () => {
     expect(r.focus[0]!.text).toMatch(item);
   });
 
+  it("a source named leads with its own fact when two sources say much the same ('jobdescription.org says managing a large team is hard')", () => {
+    const r = route("jobdescription.org says managing a large team is a challenge - why exactly");
+    expect(r.intent).toBe("challenges");
+    expect(r.focus[0]?.sources).toEqual(["ccd-jd-2023"]);
+  });
+
   it("a position past the end of the source's list leaves the answer to the facts ('5th skill on zippia's list')", () => {
     const reply = testEngine().ask("whats the 5th skill in zippia's list").reply;
     expect(renderText(reply).slice(0, 400)).toMatch(/customer care operations/i);

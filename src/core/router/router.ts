@@ -136,6 +136,9 @@ function refusal(text: string, analysis: Analysis, decline: Decline): RouteResul
   return analysis.injection ? decline("injection", 1) : null;
 }
 
+/** A fact from the source a question names leads when it scores at least this share of the best fact. */
+const NAMED_SOURCE_SHARE = 0.5;
+
 export class Router {
   readonly vocabulary: Vocabulary;
   readonly speller: Speller;
@@ -305,6 +308,14 @@ export class Router {
     if ((found.focus.length === 0 || defines) && wholeTopic && !PER_SOURCE_TOPICS.has(topic)) {
       const given = this.fromSourceNamed(found.analysis, topic);
       if (given.length > 0 || found.focus.length === 0) found.focus = given;
+    }
+    // "jobdescription.org says managing a large team is hard - why?": the named source's own fact, when it matched about as well.
+    const lens = topic === "sources" ? undefined : this.namedSource(found.analysis);
+    if (lens && found.focus.length > 0 && !found.focus.some((f) => f.sources.includes(lens))) {
+      const own = mine.find(
+        (h) => h.fact.sources.includes(lens) && !h.fact.summary && (h.keyed || h.matched.length > 1),
+      );
+      if (own && own.score >= NAMED_SOURCE_SHARE * mine[0]!.score) found.focus = [own.fact];
     }
     // "The third duty in Cityjobs' list", "the last mistake": that item.
     const position = positionAsked(found.normalized);
