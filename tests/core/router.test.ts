@@ -114,6 +114,12 @@ describe("router: a source named", () => {
     expect(r.focus[0]?.sources).toEqual(["ccd-jd-2023"]);
   });
 
+  it("'what 4 skills does Zippia say…' lists that source's own items; 'what 5 skills' (another of its lists) does not", () => {
+    const four = route("what 4 skills does zippia say a ccd should have");
+    expect(four.focus.map((f) => f.sources)).toEqual(Array(4).fill(["zippia-2025"]));
+    expect(route("what 5 skills does zippia list for director of customer care").focus).not.toHaveLength(4);
+  });
+
   it("a position past the end of the source's list leaves the answer to the facts ('5th skill on zippia's list')", () => {
     const reply = testEngine().ask("whats the 5th skill in zippia's list").reply;
     expect(renderText(reply).slice(0, 400)).toMatch(/customer care operations/i);

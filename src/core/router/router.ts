@@ -138,6 +138,25 @@ function refusal(text: string, analysis: Analysis, decline: Decline): RouteResul
 
 /** A fact from the source a question names leads when it scores at least this share of the best fact. */
 const NAMED_SOURCE_SHARE = 0.5;
+/** A question about a source's chart, counts or ranks rather than its list as such. */
+const NOT_THE_LIST =
+  /\b(how many|how much|how often|share|percent|percentage|rank|ranks|ranked|top|resume|resumes|chart|table|step \d|\d+(st|nd|rd|th)|first|second|third|fourth|fifth|last)\b|%/;
+/** "what 4 skills…": how many items the question expects. */
+const COUNT_ASKED = /\b(2|3|4|5|6|7|8|9|10|two|three|four|five|six|seven|eight|nine|ten)\b/;
+const COUNTS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  ...Object.fromEntries(Array.from({ length: 9 }, (_, i) => [String(i + 2), i + 2])),
+};
+/** Most items of a source's own list an answer leads with. */
+const LIST_MAX = 6;
 
 export class Router {
   readonly vocabulary: Vocabulary;
@@ -311,6 +330,14 @@ export class Router {
     }
     // "jobdescription.org says managing a large team is hard - why?": the named source's own fact, when it matched about as well.
     const lens = topic === "sources" ? undefined : this.namedSource(found.analysis);
+    // "What skills does Zippia list?": that source's own list.
+    if (lens && found.focus.length === 0 && !PER_SOURCE_TOPICS.has(topic) && !NOT_THE_LIST.test(found.normalized)) {
+      const list = this.lists.get(topic)?.find((l) => l.sources.length === 1 && l.sources[0] === lens);
+      // "what 5 skills does Zippia list" counts another of its lists (its resume chart) when this one has 4.
+      const count = COUNT_ASKED.exec(found.normalized)?.[1];
+      if (list && (count === undefined || COUNTS[count] === list.items.length))
+        found.focus = list.items.slice(0, LIST_MAX);
+    }
     if (lens && found.focus.length > 0 && !found.focus.some((f) => f.sources.includes(lens))) {
       const own = mine.find(
         (h) => h.fact.sources.includes(lens) && !h.fact.summary && (h.keyed || h.matched.length > 1),
