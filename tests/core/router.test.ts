@@ -120,6 +120,15 @@ describe("router: a source named", () => {
     expect(route("what 5 skills does zippia list for director of customer care").focus).not.toHaveLength(4);
   });
 
+  it("'the Customer Care Director job description' names that source, not the duties", () => {
+    const r = route("Which site is the Canadian figure in the Customer Care Director job description taken from?");
+    expect(r.intent).toBe("sources");
+    expect(r.focus[0]?.text).toMatch(/Glassdoor/);
+    expect(route("what does the customer care director job description say about duties").focus[0]?.sources).toEqual([
+      "ccd-jd-2023",
+    ]);
+  });
+
   it("a position past the end of the source's list leaves the answer to the facts ('5th skill on zippia's list')", () => {
     const reply = testEngine().ask("whats the 5th skill in zippia's list").reply;
     expect(renderText(reply).slice(0, 400)).toMatch(/customer care operations/i);

@@ -167,6 +167,9 @@ const ABOUT_SOURCES = new Set([
 /** Frames that ask for a topic by the question's shape: "what is", "what do they do", "what do they make". */
 const ASKS_TOPIC = new Set(["_what_is", "_what_do", "_what_make", "_how_become"]);
 const PUBLISHERS = new Set([
+  "the job description",
+  "customer care director job description",
+  "customer service director job description",
   "zippia",
   "cityjobs",
   "jobdescription",

@@ -13,7 +13,7 @@ import { type Analysis, analyze } from "./analyze.ts";
 import { coverageOf } from "./coverage.ts";
 import { type QuestionForm, questionForm } from "./form.ts";
 import { itemAt, positionAsked, type SourceList, sourceLists } from "./lists.ts";
-import { sourceWord } from "./names.ts";
+import { plain, sourceWord } from "./names.ts";
 import { rerank } from "./rerank.ts";
 import { type Candidate, combine, DEFAULT_RETRIEVAL, focusOf, type RetrievalConfig } from "./retrieve.ts";
 import { Scorer } from "./score.ts";
@@ -83,6 +83,9 @@ function sourcesByTerm(catalog: Catalog): ReadonlyMap<string, string> {
   for (const source of catalog.sources.values()) {
     const word = sourceWord(source.short);
     if (word in weighed) byTerm.set(word, source.id);
+    // "the Customer Care Director job description": a job description named by its title.
+    const titled = plain(`${source.title} ${source.kind}`);
+    if (titled in weighed) byTerm.set(titled, source.id);
   }
   return byTerm;
 }
@@ -355,7 +358,7 @@ export class Router {
     if (own.length > 0 && !found.focus.some((f) => f.sources.includes(named!))) {
       const focus = focusOf(topic, own, this.config);
       found.focus = focus.length > 0 ? focus : [own[0]!.fact];
-    }
+    } else if (named && found.focus.length === 0) found.focus = this.fromSourceNamed(found.analysis, topic);
     // "How much does X earn at a startup?" asks a figure; "what affects how much X earns?" asks what drives it.
     const asksFigure = found.form.quantity && !found.analysis.terms.has("_pay_varies");
     // A place the sources name without a figure ("how much in San Francisco?"): what they say of it.
