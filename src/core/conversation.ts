@@ -14,8 +14,10 @@ import {
   ALL_JOBS,
   AS_WELL,
   CONTINUES,
+  DIFFER,
   HOW_LONG,
   MORE,
+  NEED_IT,
   OTHER_SOURCES,
   ordinalOf,
   POINTER,
@@ -27,6 +29,7 @@ import {
   SUM_UP,
   THERE,
   WHEN,
+  WHICH_BETTER,
   WHY,
   WITHIN,
 } from "./follow-up-forms.ts";
@@ -111,6 +114,28 @@ export function readFollowUp(
     return { kind: "again", intent: previous.intent, slots: previous.slots, terms: previous.terms };
   // "When?": the facts just shown, whose figures and labels carry their dates.
   if (words.length <= 8 && WHEN.test(text)) return againShown(previous);
+  // "which source is highest?": which of the figures just shown, not where they came from.
+  if (words.length <= 6 && SOURCES.test(text) && SUPERLATIVE.test(text))
+    return {
+      kind: "refine",
+      intent: previous.intent,
+      slots: previous.slots,
+      terms: [...previous.terms, ...[...routing.analysis.terms].filter((t) => !t.startsWith("_") && t !== "source")],
+    };
+  // "why do the numbers differ?": the previous answer, which sets them side by side.
+  if (words.length <= 8 && DIFFER.test(text)) return againShown(previous);
+  if (words.length <= 7 && NEED_IT.test(text)) return againShown(previous);
+  // "which is better?" after a trade-off: the answer says what the choice turns on.
+  if (words.length <= 7 && WHICH_BETTER.test(text)) {
+    if (previous.intent === "tradeoffs") return againShown(previous);
+    if (
+      mentions(
+        "tradeoffs",
+        previous.terms.filter((t) => !t.startsWith("_")),
+      )
+    )
+      return { kind: "refine", intent: "tradeoffs", slots: {}, terms: previous.terms };
+  }
   // "which source says 104k?" quotes a figure: the facts that give it answer, not the last reply's sources.
   if (
     words.length <= 7 &&
@@ -127,7 +152,11 @@ export function readFollowUp(
       slots: previous.slots,
       facts: previous.picked ? previous.facts : [],
     };
-  if (HOW_LONG.test(text)) return { kind: "how-long", intent: previous.intent, slots: previous.slots };
+  // "how long does that take?" after one step picked ("training and internships, 6-12 months"): that step.
+  if (HOW_LONG.test(text))
+    return previous.picked
+      ? againShown(previous)
+      : { kind: "how-long", intent: previous.intent, slots: previous.slots };
 
   // "…there" points back only at a place the previous answer was about.
   const there = previous.slots.country !== undefined && THERE.test(text);

@@ -2,7 +2,7 @@
 
 /** "tell me more", "more", "go on": the whole topic of the previous answer. */
 export const MORE =
-  /^(?:(?:ok|okay|yes|sure|great|thanks|cool|and)\s+)?(?:tell me more|more|more please|more pls|more info|more detail|more details|go on|keep going|continue|expand|elaborate|details|full answer|the rest|show me more|can you expand|say more|like what|for what|what for|such as|examples|example|an example|for example|for instance|give me examples|give me an example|an example please|examples please|any examples)$/;
+  /^(?:(?:ok|okay|yes|sure|great|thanks|cool|and)\s+)?(?:tell me more|more|more please|more pls|more info|more detail|more details|go on|keep going|continue|expand|elaborate|details|full answer|the rest|show me more|can you expand|say more|like what|for what|what for|such as|examples|example|an example|for example|for instance|give me examples|give me an example|an example please|examples please|any examples|what else|what else then|anything else|any others|what others|others|what are the others|and the others|and the rest)$/;
 /** "which source says that?", "says who?": where the previous answer came from. */
 export const SOURCES =
   /\b(which|what) (source|sources)\b|\bsays who\b|\bwho says\b|\bsource\b|\bsources\b|\bcitation\b|\bwhere (is|does|did|do) (that|this|it|those|these|the \w+(?: \w+)?) (figures? |numbers? )?(from|come from|comes from)\b|\bwhere did you get (that|this)\b|\bwheres (that|this|it|the [\w ]{1,20}?) (from|come from)\b|\b(which|what) (figure|figures|number|numbers|data) (comes?|came) from\b/;
@@ -89,3 +89,15 @@ export const READ_AGAIN =
 /** "anything about empathy?", "does it mention budgets?": a turn asking what the previous topic says about something. */
 export const WITHIN =
   /^(?:(?:and|so|ok|okay)\s+)?(?:(?:is there |was there )?(?:anything|something|any mention|mention of)(?: (?:said|there|in there))? (?:about|on|regarding|of)|(?:does|did) (?:it|that|this|that list|the list|the answer) (?:say anything about|mention|cover|include))\b/;
+
+/** "why do the numbers differ?", "why are they different?": the previous answer again, which sets the figures side by side. */
+export const DIFFER =
+  /^(?:(?:ok|okay|and|but|so)\s+)?(?:why|how come)\b.{0,25}\b(?:numbers|figures|sources|they|these|those|estimates|stats|percentages|rates)\b.{0,15}\b(?:differ|different|disagree|dont match|not the same|inconsistent)\b/;
+
+/** "do I actually need one?", "is it required?": the previous answer (a degree, experience) read as a yes or no. */
+export const NEED_IT =
+  /^(?:(?:ok|okay|and|but|so)\s+)?(?:do|would|will|must) (?:i|you|we|they) (?:really |actually |even |still )?(?:need|require|have to (?:get|have)) (?:one|it|that|them|those)\b/;
+
+/** "which is better?", "so which one is right?": a choice between the sides just shown. */
+export const WHICH_BETTER =
+  /^(?:(?:ok|okay|and|but|so)\s+)?(?:which|what) (?:one |option |model |side )?(?:is|s|would be|should (?:i|we) (?:pick|choose|go for)) ?(?:better|best|right|the right one|preferable|the better one|the best one)?$/;

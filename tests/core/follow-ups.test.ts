@@ -214,3 +214,68 @@ describe("follow-ups: where a figure comes from", () => {
     expect(from).toMatch(/jobdescription\.org/);
   });
 });
+
+describe("follow-ups: what the previous answer set side by side", () => {
+  it("'which source is highest?' after the US averages is the highest figure, not the source list", () => {
+    const [, highest] = talk(
+      "what does a customer service director earn in the US on average?",
+      "which source is highest?",
+    );
+    expect(highest!.slice(0, 400)).toMatch(/125,654/);
+    expect(highest!.slice(0, 400)).toMatch(/Zippia/);
+  });
+
+  it("'why do the numbers differ?' after the growth figures shows what each measures", () => {
+    const [, why] = talk("is customer care director a growing career", "why do the numbers differ?");
+    expect(why!.slice(0, 400)).toMatch(/measure different things/);
+  });
+
+  it("'why does it vary so much?' after pay is still about what drives pay", () => {
+    const [, why] = talk("what does a customer care director earn", "why does it vary so much?");
+    expect(why!.slice(0, 400)).toMatch(/industry|location|company size/);
+  });
+
+  it("'do i actually need one?' after the master's answer is that answer's yes or no", () => {
+    const [, , need] = talk(
+      "what degree do most directors of customer care have",
+      "and masters?",
+      "do i actually need one?",
+    );
+    expect(need!.slice(0, 400)).toMatch(/^Not necessarily/);
+  });
+
+  it("'how long does that take?' after one step picked is that step's time", () => {
+    const [, , long] = talk(
+      "what are the steps to become a director of customer care",
+      "the third one?",
+      "how long does that take?",
+    );
+    expect(long!.slice(0, 400)).toMatch(/6-12 months/);
+  });
+
+  it("'which is better?' after a trade-off, or after a choice the trade-offs cover, says what it turns on", () => {
+    const [, , better] = talk(
+      "we want to automate more of our support, what's the trade-off for a care director?",
+      "and outsourcing?",
+      "so which is better?",
+    );
+    expect(better!.slice(0, 400)).toMatch(/support model and strategic priorities/);
+    const [, which] = talk(
+      "does a customer care director decide between nearshore and offshore support?",
+      "which is better?",
+    );
+    expect(which!.slice(0, 400)).toMatch(/outsourcing flexibility/);
+  });
+
+  it("'what else then?' after one KPI is the rest of the topic", () => {
+    const [, rest] = talk("is average handle time a good kpi for a customer care director?", "what else then?");
+    expect(rest!.slice(0, 400)).toMatch(/repeat-contact rate/i);
+  });
+
+  it("'in plain words?' and 'towards who?' read the previous answer again", () => {
+    const [, plain] = talk("standardization vs empathy, explain", "in plain words?");
+    expect(plain!.split("\n")[0]).toMatch(/^Standardization vs empathy: /);
+    const [, , who] = talk("what skills does a director need", "anything about empathy?", "towards who?");
+    expect(who!.slice(0, 400)).toMatch(/empathy/);
+  });
+});
