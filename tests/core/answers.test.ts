@@ -103,7 +103,18 @@ describe("salary", () => {
       /^None of my sources gives hourly pay for the UK\. The only hourly figure is Zippia \(2025\)'s for the US: \$60\.41 an hour\./,
     );
     expect(text).toContain("£70,000");
-    expect(ask("monthly salary").outcome).toBe("decline");
+    expect(ask("weekly salary").outcome).toBe("decline");
+  });
+
+  it("monthly pay, which no source gives, is each yearly figure divided by 12, said as such", () => {
+    const { outcome, text } = ask("monthly salary");
+    expect(outcome).toBe("answer");
+    expect(text).toMatch(/^None of my sources gives monthly pay\. Their yearly averages for the US, divided by 12/);
+    expect(text).toContain("$10,471 (Zippia (2025), from $125,654)");
+    expect(ask("what does zippia's average work out to per month").text).not.toContain("Cityjobs");
+    expect(ask("entry level pay per month").text).toMatch(
+      /\$6,500 a month at entry level \(0-2 years; \$78,000 a year\)/,
+    );
   });
 
   it("a country without data is declined with what exists, never another country's figure", () => {

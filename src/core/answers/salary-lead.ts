@@ -9,6 +9,7 @@ import type { Catalog } from "../catalog.ts";
 import { benchmarkFacts } from "../knowledge/facts.ts";
 import type { Country, Level } from "../model/common.ts";
 import type { SalaryFigure } from "../model/salary.ts";
+import { sourceWord } from "../router/names.ts";
 import type { Block, TableRow } from "../types.ts";
 import { answer, type ComposeInput, type Composition, joinList, money, sourceName } from "./compose.ts";
 import { unsupportedCountry } from "./coverage.ts";
@@ -46,7 +47,8 @@ export function salaryLead(input: ComposeInput): Composition {
     const worker = (vsWorker || vsUsAverage) && figure.kind === "answer" ? benchmarkFacts(catalog)[0] : undefined;
     return worker ? answer([...figure.blocks, { type: "text", text: worker.text, sources: worker.sources }]) : figure;
   }
-  if (slots.period === "month" || slots.period === "week") return noFigure(catalog, `${slots.period}ly pay`, countries);
+  if (slots.period === "month") return monthly(input, countries);
+  if (slots.period === "week") return noFigure(catalog, "weekly pay", countries);
   const levels = slots.levels ?? (slots.level ? [slots.level] : []);
   if (levels.length > 0 || slots.byLevel) {
     if (!countries.includes("US")) {
@@ -254,6 +256,44 @@ function hourly(catalog: Catalog, countries: readonly Country[]): Composition {
       sources: [f.source],
     },
   ]);
+}
+
+/**
+ * "Per month?": no source gives monthly pay, so each yearly average divided by 12, said as such
+ * (the named source's only, when the question names one), then the yearly figures.
+ */
+function monthly(input: ComposeInput, countries: readonly Country[]): Composition {
+  const { catalog, slots } = input;
+  const blocks: Block[] = [];
+  // "Entry level, per month?": the level's yearly figure divided by 12.
+  const levels = slots.levels ?? (slots.level ? [slots.level] : []);
+  const rows = catalog.salary.figures.filter((f) => f.kind === "level" && levels.includes(f.level!));
+  if (rows.length > 0 && countries.includes("US")) {
+    const parts = rows.map(
+      (f) =>
+        `${money(Math.round(f.amount! / 12), f.currency)} a month at ${LEVEL_NAME[f.level!]} (${f.years} years; ${money(f.amount!, f.currency)} a year)`,
+    );
+    const name = sourceName(catalog, rows[0]!.source);
+    const text = `None of my sources gives monthly pay. Divided by 12, ${name}${name.endsWith("s") ? "'" : "'s"} yearly figures come to about ${joinList(parts)}.`;
+    return answer([{ type: "text", text, sources: [rows[0]!.source] }]);
+  }
+  for (const country of countries) {
+    const averages = catalog.salary.figures.filter((f) => f.country === country && yearly(f) && f.kind === "average");
+    const named = averages.filter((f) => input.terms.has(sourceWord(catalog.sources.get(f.source)?.short ?? "")));
+    const shown = (named.length > 0 ? named : averages).sort((a, b) => a.amount! - b.amount!);
+    if (shown.length === 0) continue;
+    const parts = shown.map(
+      (f) =>
+        `${money(Math.round(f.amount! / 12), f.currency)} (${sourceName(catalog, f.source)}, from ${money(f.amount!, f.currency)})`,
+    );
+    blocks.push({
+      type: "text",
+      text: fill(catalog.wording.salary.monthlyLead, { where: WHERE[country], figures: joinList(parts) }),
+      sources: shown.map((f) => f.source),
+    });
+  }
+  if (blocks.length === 0) return noFigure(catalog, "monthly pay", countries);
+  return answer(blocks);
 }
 
 /** The countries' yearly figures, then a line saying no source breaks them down by experience. */

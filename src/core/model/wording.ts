@@ -75,6 +75,7 @@ const SalaryWordingSchema = z
     hourlyYearly: template("amount"),
     noFigure: template("what", "countries", "hourly", "level"),
     noFigureHourly: template("source", "where", "figure"),
+    monthlyLead: template("where", "figures"),
     noFigureLevel: template("source", "where"),
     factorsTitle: template(),
     extrasTitle: template(),
