@@ -210,6 +210,11 @@ export function readFollowUp(
     own.length > 0 &&
     routing.intent !== previous.intent &&
     routing.intent !== "sources" &&
+    // "is it a good career?": a question the router answers surely on its own is not about the last answer,
+    // but "how many years is that?" after a pay band asks the band's years.
+    (routing.outcome !== "answer" ||
+      routing.confidence < SURE_ON_ITS_OWN ||
+      ((previous.slots.level !== undefined || previous.slots.byLevel === true) && YEARS_ASKED.test(text))) &&
     mentions(previous.intent, own)
   )
     return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: [...previous.terms, ...own] };
@@ -240,6 +245,16 @@ export function readFollowUp(
   // A fragment that only changes what the previous answer can take ("per month?") refines it.
   const onlySlots = fragment && dimensions.size > 0 && !foreign;
   if (!pointsBack && !onlySlots && hasTopicOfItsOwn(routing, previous)) return { kind: "fresh" };
+  // "is it a good career?" after what the role is: "it" is the role, and the question has a sure answer of its own.
+  if (
+    pointsBack &&
+    !onlySlots &&
+    routing.outcome === "answer" &&
+    routing.confidence >= SURE_ON_ITS_OWN &&
+    routing.intent !== previous.intent &&
+    !mentions(previous.intent, own)
+  )
+    return { kind: "fresh" };
   const now =
     years !== undefined && routing.slots.years === undefined
       ? { ...routing.slots, years, level: levelForYears(years) }
@@ -368,6 +383,9 @@ function nextLevel(level: Level): Level | undefined {
 /** Topics whose figures the sources set beside the average of all US jobs. */
 const AGAINST_ALL_JOBS = new Set(["ratings", "demographics"]);
 /** "who are they for?", "what is it based on?": a wh-question pointing back at what was just shown. */
+/** A router confidence at which a short turn with a pronoun is a question of its own. */
+const SURE_ON_ITS_OWN = 0.85;
+const YEARS_ASKED = /\b(years?|yrs)\b/;
 const ASKS_OF_IT =
   /^(?:(?:and|so|ok|okay|but)\s+)?(?:who|whom|what|which|where|how)\b.*\b(?:they|them|it|that|those|these|this)\b|^(?:and |so )?(?:for|to|by|towards|toward|with) (?:who|whom)$/;
 /** Words that ask which of the things shown is first on some scale. */

@@ -279,3 +279,25 @@ describe("follow-ups: what the previous answer set side by side", () => {
     expect(who!.slice(0, 400)).toMatch(/empathy/);
   });
 });
+
+describe("follow-ups: a question with a pronoun that stands on its own", () => {
+  it("'is it a good career?' after what the role is answers whether it is worth it, and 'why?' gives the reason", () => {
+    const [, good, why] = talk("wat is a customer care director lol", "is it a good career?", "why?");
+    expect(good!).toMatch(/^By the sources' account, yes: it is called a strong career path/);
+    expect(why!).toMatch(/^It is called a strong career path because/);
+  });
+
+  it("'what's zippia's salary score for it?' after the pay range is the rating, but 'how many years is that' after a band is the band's", () => {
+    const [, , score] = talk(
+      "zippia salary range for director of customer care?",
+      "how does that compare to the average US job?",
+      "what's zippia's salary score for it?",
+    );
+    expect(score!.slice(0, 400)).toMatch(/8\.3/);
+    const [, years] = talk(
+      "highest salary level in the cityjobs customer service director table",
+      "how many years do you need for it",
+    );
+    expect(years!.slice(0, 400)).toMatch(/\b20\b/);
+  });
+});

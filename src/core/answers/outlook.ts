@@ -137,7 +137,9 @@ function worthItLead(catalog: Catalog, yesNo: boolean): Block[] {
   if (why)
     blocks.push({
       type: "text",
-      text: yesNo ? fill(words.worthItYes, { why: words.worthItWhy }) : words.worthItWhy,
+      text: yesNo
+        ? fill(words.worthItYes, { why: words.worthItWhy[0]!.toLowerCase() + words.worthItWhy.slice(1) })
+        : words.worthItWhy,
       sources: why.sources ?? [],
     });
   const parts: string[] = [];
