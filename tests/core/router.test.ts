@@ -129,6 +129,13 @@ describe("router: a source named", () => {
     ]);
   });
 
+  it("'the four duties Zippia lists' is that list of four, not its overview's duties", () => {
+    const r = route("Zippia lists four example duties for a director of customer care. What are they?");
+    expect(r.focus).toHaveLength(4);
+    expect(r.focus[0]!.text).toMatch(/financial accountability/);
+    expect(route("what duties does zippia list for a director of customer care").focus[3]?.text).toMatch(/VOIP/);
+  });
+
   it("a position past the end of the source's list leaves the answer to the facts ('5th skill on zippia's list')", () => {
     const reply = testEngine().ask("whats the 5th skill in zippia's list").reply;
     expect(renderText(reply).slice(0, 400)).toMatch(/customer care operations/i);

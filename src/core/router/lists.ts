@@ -9,6 +9,8 @@ import type { Section } from "../model/topics.ts";
 export interface SourceList {
   sources: readonly string[];
   numbered: boolean;
+  /** The section is the source's own list (it says how many of its items the source lists). */
+  own: boolean;
   /** The list's items in the source's order (only those the source lists). */
   items: readonly KnowledgeFact[];
 }
@@ -21,6 +23,7 @@ export function sourceLists(catalog: Catalog, facts: readonly KnowledgeFact[]): 
     const lists = sections.map((s) => ({
       sources: s.sources ?? [],
       numbered: s.style === "numbered",
+      own: s.listed !== undefined,
       items: s.items
         .slice(0, s.listed ?? s.items.length)
         .map((_, i) => byId.get(`${topic}/${s.id}/${i + 1}`))
@@ -76,9 +79,19 @@ export function itemAt(
   source: string | undefined,
 ): KnowledgeFact | undefined {
   const list = source
-    ? lists.find((l) => l.sources.length === 1 && l.sources[0] === source)
+    ? listOf(lists, source)
     : ((lists.filter((l) => l.numbered).length === 1 ? lists.find((l) => l.numbered) : undefined) ??
       (lists.length === 1 ? lists[0] : undefined));
   if (!list) return undefined;
   return position === -1 ? list.items.at(-1) : list.items[position - 1];
+}
+
+/**
+ * A source's list in a topic: the one with `count` items when the question says how many ("the four
+ * duties Zippia lists"), else the source's own list, else its first section.
+ */
+export function listOf(lists: readonly SourceList[], source: string, count?: number): SourceList | undefined {
+  const mine = lists.filter((l) => l.sources.length === 1 && l.sources[0] === source);
+  if (count !== undefined) return mine.find((l) => l.items.length === count);
+  return mine.find((l) => l.own) ?? mine[0];
 }

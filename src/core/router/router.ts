@@ -12,7 +12,7 @@ import type { DeclineReason, Routing } from "../types.ts";
 import { type Analysis, analyze } from "./analyze.ts";
 import { coverageOf } from "./coverage.ts";
 import { type QuestionForm, questionForm } from "./form.ts";
-import { itemAt, positionAsked, type SourceList, sourceLists } from "./lists.ts";
+import { itemAt, listOf, positionAsked, type SourceList, sourceLists } from "./lists.ts";
 import { plain, sourceWord } from "./names.ts";
 import { rerank } from "./rerank.ts";
 import { type Candidate, combine, DEFAULT_RETRIEVAL, focusOf, type RetrievalConfig } from "./retrieve.ts";
@@ -333,13 +333,12 @@ export class Router {
     }
     // "jobdescription.org says managing a large team is hard - why?": the named source's own fact, when it matched about as well.
     const lens = topic === "sources" ? undefined : this.namedSource(found.analysis);
-    // "What skills does Zippia list?": that source's own list.
-    if (lens && found.focus.length === 0 && !PER_SOURCE_TOPICS.has(topic) && !NOT_THE_LIST.test(found.normalized)) {
-      const list = this.lists.get(topic)?.find((l) => l.sources.length === 1 && l.sources[0] === lens);
+    // "What skills does Zippia list?": that source's own list; "the four duties Zippia lists", whatever else matched.
+    if (lens && !PER_SOURCE_TOPICS.has(topic) && !NOT_THE_LIST.test(found.normalized)) {
       // "what 5 skills does Zippia list" counts another of its lists (its resume chart) when this one has 4.
       const count = COUNT_ASKED.exec(found.normalized)?.[1];
-      if (list && (count === undefined || COUNTS[count] === list.items.length))
-        found.focus = list.items.slice(0, LIST_MAX);
+      const list = listOf(this.lists.get(topic) ?? [], lens, count === undefined ? undefined : COUNTS[count]);
+      if (list && (found.focus.length === 0 || count !== undefined)) found.focus = list.items.slice(0, LIST_MAX);
     }
     if (lens && found.focus.length > 0 && !found.focus.some((f) => f.sources.includes(lens))) {
       const own = mine.find(
