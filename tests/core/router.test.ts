@@ -190,6 +190,31 @@ describe("router: declines and clarifications", () => {
     expect(r.declineReason).toBe(reason);
   });
 
+  it("a name or place the asker brings up, then asks about ('their', 'there'), is declined; said of the asker alone, it is not", () => {
+    for (const text of [
+      "I have an interview at a big bank like Chase. What do their customer service directors make?",
+      "We're opening a site in Atlanta. What should we pay a customer care director there?",
+    ]) {
+      const r = route(text);
+      expect(r.outcome, text).toBe("decline");
+      expect(r.declineReason, text).toBe("uncovered");
+    }
+    expect(route("I'm in Atlanta, what would a director earn?").outcome).toBe("answer");
+  });
+
+  it.each([
+    "What VoIP provider would you recommend for our contact center?",
+    "which bpo should we outsource our support to",
+    "Is Mexico or Colombia the better location for a contact center?",
+    "How do I post a Customer Service Director job on Cityjobs for free?",
+    "How much more does a customer care director with an MBA earn than one without?",
+    "How much do you save per agent by offshoring support to the Philippines?",
+    "Can you give me a de-escalation script for my agents?",
+    "which tech jobs dont need a degree?",
+  ])("a question form no source answers is declined: %s", (text) => {
+    expect(route(text)).toMatchObject({ outcome: "decline", declineReason: "uncovered" });
+  });
+
   it("asks 'did you mean' between close intents", () => {
     const r = route("degree");
     expect(["clarify", "answer"]).toContain(r.outcome);

@@ -109,7 +109,8 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
     const asked = a.unansweredPhrases[missing]?.find((phrase) => !scan.aboutAsker(phrase));
     if (asked) return formOf(missing, scan.written(asked), a, scan, kb);
   }
-  const place = a.places.find((p) => !kb.places.has(p) && !scan.aboutAsker(p));
+  // "We're opening a site in Atlanta. What should we pay there?": a place the asker names, then asks about.
+  const place = a.places.find((p) => !kb.places.has(p) && (!scan.aboutAsker(p) || scan.asksOfThem()));
   if (place) return { kind: "place", name: scan.written(place) };
 
   const strong = (i: number) => isStrong(scan, a.tokens[i]!, kb);
