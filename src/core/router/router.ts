@@ -139,6 +139,8 @@ function refusal(text: string, analysis: Analysis, decline: Decline): RouteResul
   return analysis.injection ? decline("injection", 1) : null;
 }
 
+/** A question about when a source was published, or by whom. */
+const DATE_ASKED = /\b(when|date|dated|dates|update|updated|updates|published|publish|publishes|publisher|old|recent|current|year|who)\b/;
 /** A fact from the source a question names leads when it scores at least this share of the best fact. */
 const NAMED_SOURCE_SHARE = 0.5;
 /** A question about a source's chart, counts or ranks rather than its list as such. */
@@ -178,6 +180,8 @@ export class Router {
   readonly coverage: CoverageKnowledge;
   /** A source's name as the analyser reads it → its id. */
   private readonly sourceByTerm: ReadonlyMap<string, string>;
+  /** The facts that give a source's date and publisher. */
+  private readonly datedFacts: ReadonlySet<string>;
   /** Each topic's lists, one per source, for "the third duty in Cityjobs' list". */
   private readonly lists: ReadonlyMap<string, SourceList[]>;
 
@@ -205,6 +209,7 @@ export class Router {
     this.coverage = coverageOf(catalog, facts);
     this.sourceByTerm = sourcesByTerm(catalog);
     this.lists = sourceLists(catalog, facts);
+    this.datedFacts = new Set([...catalog.sources.keys()].map((id) => `sources/${id}`));
     this.figureless = facts.filter((f) => f.noFigure);
     for (const f of facts)
       this.topicText.set(f.topic, `${this.topicText.get(f.topic) ?? ""} ${f.text.toLowerCase()} ${f.keys.join(" ")}`);
@@ -353,7 +358,12 @@ export class Router {
     if (item) found.focus = [item];
     // "Where does Cityjobs get its salary numbers?": about the sources, the one named.
     const named = topic === "sources" ? this.namedSource(found.analysis) : undefined;
-    const own = named ? mine.filter((h) => h.fact.sources.includes(named)) : [];
+    // "Where does Cityjobs get its data from?": how it was built, not its date, unless a date is asked.
+    const asksDate = DATE_ASKED.test(found.normalized);
+    const own = named
+      ? mine.filter((h) => h.fact.sources.includes(named) && (asksDate || !this.datedFacts.has(h.fact.id)))
+      : [];
+    if (named && !asksDate && own.length > 0) found.focus = found.focus.filter((f) => !this.datedFacts.has(f.id));
     if (own.length > 0 && !found.focus.some((f) => f.sources.includes(named!))) {
       const focus = focusOf(topic, own, this.config);
       found.focus = focus.length > 0 ? focus : [own[0]!.fact];
