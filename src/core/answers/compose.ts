@@ -60,6 +60,7 @@ export const COMPOSER_TERMS: readonly string[] = [
   "cityjobs",
   "average",
   "_how_long",
+  "salary",
   "growth",
 ];
 

@@ -75,14 +75,16 @@ function ratingsLead(catalog: Catalog, aspects: readonly RatingAspect[]): Block[
   ];
 }
 
-export const ratings: Composer = ({ catalog, slots, mode, focus }) => {
+export const ratings: Composer = ({ catalog, slots, mode, focus, terms }) => {
   const file = catalog.ratings;
   if (asksOtherCountry(slots.country, file.country))
     return unsupportedCountry(catalog, slots, "job ratings", [file.country], "ratings");
   if (mode === "lead") {
-    const named = slots.aspects ?? (slots.aspect ? [slots.aspect] : []);
+    // "scores for salary, stability and stress": among other aspects, "salary" names the salary score.
+    const pay: RatingAspect[] = slots.aspects && terms.has("salary") ? ["salary"] : [];
+    const named = [...pay, ...(slots.aspects ?? (slots.aspect ? [slots.aspect] : []))];
     const matched = focus.flatMap((f) => (f.id.startsWith("ratings/") ? [f.id.slice(8) as RatingAspect] : []));
-    const aspects = [...new Set([...named, ...matched])].slice(0, 3);
+    const aspects = [...new Set([...named, ...matched])];
     return answer(ratingsLead(catalog, aspects));
   }
   const ordered = [...file.ratings].sort(
