@@ -101,7 +101,8 @@ export function readFollowUp(
   named: (previous: ConversationState, text: string) => number | null = () => null,
 ): FollowUp {
   if (!previous) return { kind: "fresh" };
-  const text = routing.normalized;
+  // "source pls", "and canada thx": a closing courtesy says nothing about the turn.
+  const text = routing.normalized.replace(COURTESY, "");
   const words = text.split(" ").filter(Boolean);
   if (MORE.test(text)) return { kind: "more", intent: previous.intent, slots: previous.slots };
   if (SUM_UP.test(text)) return { kind: "again", intent: previous.intent, slots: previous.slots, terms: [] };
@@ -161,7 +162,11 @@ export function readFollowUp(
   // "…there" points back only at a place the previous answer was about.
   const there = previous.slots.country !== undefined && THERE.test(text);
   const pointsBack = POINTS_BACK.test(text) || REFERS.test(text) || there;
-  const leans = CONTINUES.test(text) || pointsBack || AS_WELL.test(text);
+  // "that seems low, are you sure?": a challenge to the previous answer; alone, that answer again with its sources.
+  const challenged = CHALLENGE.exec(text);
+  if (challenged && text.slice(challenged[0].length).split(" ").filter(Boolean).length <= 2)
+    return againShown(previous);
+  const leans = CONTINUES.test(text) || pointsBack || AS_WELL.test(text) || challenged !== null;
   const years = bareYears(text);
   const dimensions = changed(routing, years);
   const fragment = contentWords(routing) <= 3 && (dimensions.size > 0 || hasSlotSignals(routing));
@@ -230,6 +235,9 @@ export function readFollowUp(
   if ((complete && !pointsBack && !CONTINUES.test(text)) || (!leans && !fragment)) return { kind: "fresh" };
   // "and in the UK?" after the duties: the duties do not change by country, so it is a new question.
   const taken = accepts(previous.intent);
+  // "for someone with 3 yrs?" after what drives pay: that level's pay.
+  if (previous.intent === "pay-factors" && fragment && dimensions.has("level") && !taken.includes("level"))
+    return { kind: "refine", intent: "salary", slots: mergeSlots({}, withYears(routing, years), false), terms: [] };
   const foreign = [...dimensions].some((d) => !taken.includes(d));
   // "is that more than the US average?" after the stress score: the average of what was just shown.
   const againstAverage = pointsBack && /\baverage\b/.test(text) && !PAY_INTENTS.has(previous.intent);
@@ -255,10 +263,7 @@ export function readFollowUp(
     !mentions(previous.intent, own)
   )
     return { kind: "fresh" };
-  const now =
-    years !== undefined && routing.slots.years === undefined
-      ? { ...routing.slots, years, level: levelForYears(years) }
-      : routing.slots;
+  const now = withYears(routing, years);
   // "and the average?" after the range: the figure asked now replaces the one asked before.
   const swaps = ["range", "average"].filter((t) => routing.analysis.terms.has(t));
   const kept = swaps.length > 0 ? previous.terms.filter((t) => t !== "range" && t !== "average") : previous.terms;
@@ -275,6 +280,13 @@ function againShown(previous: ConversationState): FollowUp {
     terms: previous.terms,
     facts: previous.facts,
   };
+}
+
+/** The turn's slots, with the years a bare number gave ("and 25?") and their level. */
+function withYears(routing: RouteResult, years: number | undefined): Slots {
+  return years !== undefined && routing.slots.years === undefined
+    ? { ...routing.slots, years, level: levelForYears(years) }
+    : routing.slots;
 }
 
 /** The slot dimensions this turn sets. */
@@ -385,6 +397,11 @@ const AGAINST_ALL_JOBS = new Set(["ratings", "demographics"]);
 /** "who are they for?", "what is it based on?": a wh-question pointing back at what was just shown. */
 /** A router confidence at which a short turn with a pronoun is a question of its own. */
 const SURE_ON_ITS_OWN = 0.85;
+/** Words of courtesy that close a turn. */
+const COURTESY = /(?:\s+(?:pls|plz|please|thx|thanks|ty|thank you))+$/;
+/** "that seems low", "are you sure?", "really?": the asker doubts the previous answer. */
+const CHALLENGE =
+  /^(?:(?:hmm|hm|ok|but|wait)\s+)?(?:(?:that|this|it|thats|that s|this is|it s|its)\s+(?:seems|sounds|looks|is|feels)?\s*(?:very |way |a bit |too |pretty |quite )?(?:low|high|off|wrong|small|big|little|a lot|much|weird|odd)|are you sure|really|(?:is that|is it) (?:right|correct|true|accurate))\b/;
 const YEARS_ASKED = /\b(years?|yrs)\b/;
 const ASKS_OF_IT =
   /^(?:(?:and|so|ok|okay|but)\s+)?(?:who|whom|what|which|where|how)\b.*\b(?:they|them|it|that|those|these|this)\b|^(?:and |so )?(?:for|to|by|towards|toward|with) (?:who|whom)$/;

@@ -301,3 +301,35 @@ describe("follow-ups: a question with a pronoun that stands on its own", () => {
     expect(years!.slice(0, 400)).toMatch(/\b20\b/);
   });
 });
+
+describe("follow-ups: courtesy, doubt and a level after what drives pay", () => {
+  it("'source pls' and 'who's that from' are about the previous answer's sources", () => {
+    const [, source] = talk("customer service director salary in canada?", "source pls");
+    expect(source!.slice(0, 400)).toMatch(/Glassdoor/);
+    const [, , who] = talk("whats the hourly rate for a director of customer care", "and per year?", "who's that from");
+    expect(who!.slice(0, 400)).toMatch(/Zippia/);
+  });
+
+  it("'that seems low, are you sure?' shows the answer again with its source; with a question after it, the question", () => {
+    const [, sure] = talk("what does an entry level customer service director make", "that seems low, are you sure?");
+    expect(sure!.slice(0, 400)).toMatch(/\$78,000/);
+    expect(sure!).toMatch(/Cityjobs/);
+    const [, top] = talk(
+      "how much does a customer care director earn in the uk",
+      "that seems low, what's the top of the range?",
+    );
+    expect(top!.slice(0, 400)).toMatch(/£100,000/);
+  });
+
+  it("'for someone with 3 yrs?' after what drives pay is that level's pay, and the years go on from there", () => {
+    const [, three, twelve, later] = talk(
+      "how does customer service director pay change with experience?",
+      "for someone with 3 yrs?",
+      "what about with 12 years?",
+      "and 25?",
+    );
+    expect(three!.slice(0, 400)).toMatch(/\$93,600/);
+    expect(twelve!.slice(0, 400)).toMatch(/\$114,400/);
+    expect(later!.slice(0, 400)).toMatch(/\$130,000/);
+  });
+});

@@ -140,7 +140,8 @@ function refusal(text: string, analysis: Analysis, decline: Decline): RouteResul
 }
 
 /** A question about when a source was published, or by whom. */
-const DATE_ASKED = /\b(when|date|dated|dates|update|updated|updates|published|publish|publishes|publisher|old|recent|current|year|who)\b/;
+const DATE_ASKED =
+  /\b(when|date|dated|dates|update|updated|updates|published|publish|publishes|publisher|old|recent|current|year|who)\b/;
 /** A fact from the source a question names leads when it scores at least this share of the best fact. */
 const NAMED_SOURCE_SHARE = 0.5;
 /** A question about a source's chart, counts or ranks rather than its list as such. */
