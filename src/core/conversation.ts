@@ -15,11 +15,13 @@ import {
   AS_WELL,
   CONTINUES,
   DIFFER,
+  EXPLAIN,
   HOW_LONG,
   MORE,
   NEED_IT,
   OTHER_SOURCES,
   ordinalOf,
+  PARTICULARS,
   POINTER,
   POINTS_BACK,
   PRONOUN,
@@ -146,12 +148,19 @@ export function readFollowUp(
     (POINTER.test(text) || !hasTopicOfItsOwn(routing, previous))
   )
     return { kind: "sources", state: previous };
+  if (PARTICULARS.test(text) && routing.declineReason !== "uncovered") return againShown(previous);
+  // "explain that" after one item: that item and the fact that explains it; otherwise the answer again.
+  if (EXPLAIN.test(text))
+    return previous.picked
+      ? { kind: "why", intent: previous.intent, slots: previous.slots, facts: previous.facts }
+      : againShown(previous);
   if (words.length <= 6 && WHY.test(text))
     return {
       kind: "why",
       intent: previous.intent,
       slots: previous.slots,
-      facts: previous.picked ? previous.facts : [],
+      // One fact shown, picked or asked for: the reason is that fact's.
+      facts: previous.picked || previous.facts.length === 1 ? previous.facts : [],
     };
   // "how long does that take?" after one step picked ("training and internships, 6-12 months"): that step.
   if (HOW_LONG.test(text))

@@ -8,7 +8,7 @@ export const SOURCES =
   /\b(which|what) (source|sources)\b|\bsays who\b|\bwho says\b|\bsource\b|\bsources\b|\bcitation\b|\bwhere (is|does|did|do) (that|this|it|those|these|the \w+(?: \w+)?) (figures? |numbers? )?(from|come from|comes from)\b|\bwhere did you get (that|this)\b|\bwheres (that|this|it|the [\w ]{1,20}?) (from|come from)\b|\b(which|what) (figure|figures|number|numbers|data) (comes?|came) from\b|\bwho(?:s| is)? (?:that|this|it|those|these) (?:from|by)\b/;
 /** "why?", "how come?": the reason behind the previous answer. */
 export const WHY =
-  /^(?:(?:ok|okay|and|but|so|hmm)\s+)?(?:why|how come|whys that|why is that|why so|why would that be|what is the reason|reason|(?:whats|what is) (?:driving|behind|causing) (?:it|that|this)|what (?:drives|causes|explains) (?:it|that|this))\b/;
+  /^(?:(?:ok|okay|and|but|so|hmm)\s+)?(?:why|how come|how so|whys that|why is that|why so|why would that be|what is the reason|reason|(?:whats|what is) (?:driving|behind|causing) (?:it|that|this)|what (?:drives|causes|explains) (?:it|that|this))\b/;
 /** "how long does that take?": the time the path needs. */
 export const HOW_LONG =
   /^(?:(?:and|ok|so)\s+)?how (?:long|much time) (?:does|would|will|did|do) (?:that|it|this|they|i|you) (?:take|need)\b|^(?:(?:and|ok|so)\s+)?how many (?:years|yrs) (?:does|would|will) (?:that|it|this) take\b|^how long$/;
@@ -85,6 +85,14 @@ export const AS_WELL = /\b(as well|too)$/;
 /** "what percent?", "what share?", "what does that mean in words?", "in plain words?": the previous answer again, read for that. */
 export const READ_AGAIN =
   /^(?:and |so |ok )?(?:what|which) (?:percent|percentage|share|score|number|figure)$|^(?:and |so |ok )?what does (?:that|it|this|the score|the rating) (?:mean|stand for)(?: in (?:words|plain english|practice))?$|^(?:(?:ok|okay|so|and|now|can you|could you|pls|please|say|explain|put)\s+)*(?:(?:it|that|this)\s+)?(?:in (?:plain|simple|simpler|everyday|normal|layman s|laymans|lay) (?:words|english|terms|language)|more simply|simply|in english|eli5|dumb (?:it|that) down)(?:\s+(?:please|pls))?$/;
+
+/** "numbers?", "which teams exactly?": the previous answer again, read for its figures or its particulars. */
+export const PARTICULARS =
+  /^(?:and |so |ok )?(?:the |any )?(?:numbers|figures|stats|percentages?|the numbers|any numbers|figures please)$|^(?:and |so |ok )?(?:which|what) (?:\w+ )?(?:exactly|specifically|precisely)$/;
+
+/** "explain that", "can you explain it?": the previous answer explained; after one item, that item and its reason. */
+export const EXPLAIN =
+  /^(?:(?:ok|okay|so|can you|could you|pls|please)\s+)*explain(?: (?:that|it|this|that one|this one))?(?: (?:please|pls|more|a bit|further|again))?$/;
 
 /** "anything about empathy?", "does it mention budgets?": a turn asking what the previous topic says about something. */
 export const WITHIN =

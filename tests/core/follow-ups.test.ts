@@ -333,3 +333,45 @@ describe("follow-ups: courtesy, doubt and a level after what drives pay", () => 
     expect(later!.slice(0, 400)).toMatch(/\$130,000/);
   });
 });
+
+describe("follow-ups: explain, particulars, how so", () => {
+  it("'explain that' after one trade-off is that trade-off, and 'and the last?' still picks from the list", () => {
+    const [, , explain, last] = talk(
+      "what trade-offs does a customer care director have to manage",
+      "the second one?",
+      "explain that",
+      "and the last?",
+    );
+    expect(explain!.split("\n")[0]).toMatch(/Speed vs resolution quality: /);
+    expect(last!.split("\n")[0]).toMatch(/^Automation vs human support/);
+  });
+
+  it("'numbers?' and 'which teams exactly?' read the previous answer for its particulars", () => {
+    const [, , numbers] = talk(
+      "what skills show up most on director of customer care resumes",
+      "the third one?",
+      "numbers?",
+    );
+    expect(numbers!.slice(0, 400)).toMatch(/6\.01%/);
+    const [, teams] = talk(
+      "why is it bad to keep customer care separate from the rest of the business?",
+      "which teams exactly?",
+    );
+    expect(teams!.slice(0, 400)).toMatch(/billing and commercial/);
+  });
+
+  it("'how so?' after one fact is that fact's reason; 'which certification exactly?' about something uncovered still declines", () => {
+    const [, , how] = talk(
+      "should a care director outsource support?",
+      "what goes wrong when companies outsource?",
+      "how so?",
+    );
+    expect(how!.slice(0, 400)).toMatch(/design and leadership/);
+    const turn = testEngine().converse(
+      "which certification exactly?",
+      testEngine().converse("do i need a certification", null, 1_000).state,
+      1_000,
+    );
+    expect(turn.reply.outcome).toBe("decline");
+  });
+});
