@@ -30,7 +30,7 @@ export const POINTS_BACK =
 
 /** "the second one", "tell me more about the third", "2nd?", "the last one": one item of the previous answer's list. */
 export const ORDINAL =
-  /^(?:(?:and|ok|okay|so|tell me|more|what|explain|about|on|is|the|whats|what is|about the)\s+)*(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last|1st|2nd|3rd|4th|5th|6th|7th|runner up|number (?:one|two|three|four|five|\d))(?:\s+(?:one|item|point|mistake|trade ?off|skill|kpi|step|reason|thing|on the list))?(?:\s+(?:about|mean|means|then|please|pls))?$/;
+  /^(?:(?:and|ok|okay|so|tell me|more|what|explain|about|on|is|the|whats|what is|about the)\s+)*(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last|1st|2nd|3rd|4th|5th|6th|7th|runner up|number (?:one|two|three|four|five|\d))(?:\s+(?:one|item|point|mistake|trade ?off|skill|kpi|step|reason|thing|on the list|tip|duty|measure|metric|goal|challenge|bullet|option|factor|lesson))?(?:\s+(?:about|mean|means|then|please|pls))?$/;
 const ORDINALS: Record<string, number> = {
   first: 1,
   "1st": 1,

@@ -40,7 +40,9 @@ export function refineReply(
   const uncovered = own ? routing.uncovered! : router.uncoveredFor(routing, text, follow.intent);
   if (uncovered) return uncoveredReply(catalog, { ...refined, declineReason: "uncovered", uncovered }, router.coverage);
   // "ok so what's the actual number in San Francisco?": a place the sources name, with no figure for it.
-  const placeFact = routing.form.quantity ? router.placeWithoutFigure(routing.analysis) : undefined;
+  // "and in San Francisco?" after a figure asks that figure there.
+  const asksFigure = routing.form.quantity || FIGURE_FOLLOW_UPS.has(follow.intent);
+  const placeFact = asksFigure ? router.placeWithoutFigure(routing.analysis) : undefined;
   if (placeFact) {
     const figure = missingFigure(placeFact);
     return uncoveredReply(catalog, { ...refined, declineReason: "uncovered", uncovered: figure }, router.coverage);

@@ -375,3 +375,24 @@ describe("follow-ups: explain, particulars, how so", () => {
     expect(turn.reply.outcome).toBe("decline");
   });
 });
+
+describe("follow-ups: a place, a tip, a document", () => {
+  it("'and in san francisco?' after US pay declines: the sources name the city but give it no figure", () => {
+    const engine = testEngine();
+    const first = engine.converse("average US salary for a customer service director?", null, 1_000);
+    const sf = engine.converse("and in san francisco?", first.state, 1_000);
+    expect(sf.reply.outcome).toBe("decline");
+    expect(renderText(sf.reply)).toMatch(/San Francisco/);
+  });
+
+  it("'the last tip?' after the job-search tips, and 'what range does that doc give' after a source's figure", () => {
+    const [, tip] = talk("any tips for landing a director of customer care job?", "the last tip?");
+    expect(tip!.slice(0, 400)).toMatch(/scam/);
+    const [, , range] = talk(
+      "which source gives the 121k figure?",
+      "and the canadian average?",
+      "and what range does that doc give for the us?",
+    );
+    expect(range!.slice(0, 400)).toMatch(/\$96,000 to \$154,000/);
+  });
+});
