@@ -77,6 +77,8 @@ describe("router: second thoughts on the ranking", () => {
     ["what is a director of customer care according to zippia", "role-overview"],
     ["im a junior agent, how do i get to director of customer care someday", "steps"],
     ["im a supervisor with 4 yrs experience, what level would that be and what's the pay", "salary"],
+    ["I'm a team lead in a call centre, how do I get to director?", "steps"],
+    ["as an L&D lead, what training responsibilities does a care director have?", "duties"],
   ])("%s → %s", (text, intent) => {
     expect(route(text)).toMatchObject({ outcome: "answer", intent });
   });

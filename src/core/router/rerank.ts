@@ -91,10 +91,17 @@ const notPay: Rule = (combined, ctx) => {
 /** "I'm a junior agent, how do I get to director?": a level word describes the asker; the path is asked, not pay. */
 const becomeNotPay: Rule = (combined, ctx) => {
   const a = ctx.analysis;
-  if (combined[0]?.intent !== "salary" || !a.terms.has("_how_become")) return;
-  if (a.terms.has("salary") || a.terms.has("_what_make") || PAY_WORDS.test(a.normalized)) return;
-  promote(combined, at(combined, "steps"), "steps");
+  const top = combined[0]?.intent;
+  if (!a.terms.has("_how_become")) return;
+  if (top === "salary") {
+    if (a.terms.has("salary") || a.terms.has("_what_make") || PAY_WORDS.test(a.normalized)) return;
+    promote(combined, at(combined, "steps"), "steps");
+  }
+  // "I'm a team lead in a call centre, how do I get to director?": where the asker works is context.
+  if (top && NOT_THE_PATH.has(top) && !namesTopic(ctx, top)) promote(combined, at(combined, "steps"), "steps");
 };
+/** Topics a how-to-become question lands on only through the asker's own context. */
+const NOT_THE_PATH = new Set(["work-environment", "role-overview", "duties"]);
 
 /**
  * "How many years puts you at mid level?", "the top experience tier in Cityjobs' table": a pay level

@@ -116,8 +116,9 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
   const strong = (i: number) => isStrong(scan, a.tokens[i]!, kb);
   const candidates = a.unknownAt.filter((i) => {
     const word = a.tokens[i]!;
-    // Two letters in lower case ("cs", "hr") are shorthand, not a subject; "HP" in capitals may be a name.
-    if (word.length <= 2 && !scan.isName(word)) return false;
+    // One letter ("L&D", "Q&A") is no subject; two letters in lower case ("cs", "hr") are shorthand, not a
+    // subject; "HP" in capitals may be a name.
+    if (word.length === 1 || (word.length <= 2 && !scan.isName(word))) return false;
     if (quotesFigure(word, a.tokens[i + 1], kb)) return false;
     // "I have an interview at Chase. What do their directors make?": a name the asker brought up, asked about.
     return (strong(i) || !shapesQuestion(word)) && (!scan.aboutAsker(word) || (scan.isName(word) && scan.asksOfThem()));
