@@ -78,6 +78,9 @@ describe("router: second thoughts on the ranking", () => {
     ["im a junior agent, how do i get to director of customer care someday", "steps"],
     ["im a supervisor with 4 yrs experience, what level would that be and what's the pay", "salary"],
     ["I'm a team lead in a call centre, how do I get to director?", "steps"],
+    ["how long till i can be a director if im starting as an agent now?", "experience"],
+    ["Can a customer service director go on to become a CEO according to the sources?", "career-path"],
+    ["is being resilient under pressure something they look for?", "skills"],
     ["as an L&D lead, what training responsibilities does a care director have?", "duties"],
   ])("%s → %s", (text, intent) => {
     expect(route(text)).toMatchObject({ outcome: "answer", intent });

@@ -100,6 +100,13 @@ const becomeNotPay: Rule = (combined, ctx) => {
   // "I'm a team lead in a call centre, how do I get to director?": where the asker works is context.
   if (top && NOT_THE_PATH.has(top) && !namesTopic(ctx, top)) promote(combined, at(combined, "steps"), "steps");
 };
+/** "How long till I'm a director if I'm starting as an agent?": the years the path takes, not entry-level pay. */
+const howLongNotPay: Rule = (combined, ctx) => {
+  const a = ctx.analysis;
+  if (combined[0]?.intent !== "salary" || !a.terms.has("_how_long") || !a.terms.has("_role")) return;
+  if (a.terms.has("salary") || a.terms.has("_what_make") || PAY_WORDS.test(a.normalized)) return;
+  promote(combined, at(combined, "experience"), "experience");
+};
 /** Topics a how-to-become question lands on only through the asker's own context. */
 const NOT_THE_PATH = new Set(["work-environment", "role-overview", "duties"]);
 
@@ -214,6 +221,7 @@ const RULES: readonly Rule[] = [
   notPay,
   becomeNotPay,
   payLevel,
+  howLongNotPay,
   whatDrivesPay,
   namedPlaces,
   twoCountries,
