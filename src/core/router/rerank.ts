@@ -107,6 +107,19 @@ const howLongNotPay: Rule = (combined, ctx) => {
   if (a.terms.has("salary") || a.terms.has("_what_make") || PAY_WORDS.test(a.normalized)) return;
   promote(combined, at(combined, "experience"), "experience");
 };
+/**
+ * "Isn't queue management a director-level responsibility?", "are shift operations a director's job?":
+ * a duty the manager-vs-director comparison gives to the manager, asked of the director.
+ */
+const managersDuty: Rule = (combined, ctx) => {
+  if (combined[0]?.intent !== "duties" || !YES_NO_START.test(ctx.analysis.normalized)) return;
+  const best = ctx.hits.find((h) => h.keyed);
+  if (!best?.fact.id.startsWith("manager-vs-director/manager/")) return;
+  const duty = ctx.hits.find((h) => h.keyed && h.fact.topic === "duties");
+  if (duty && duty.score >= best.score) return;
+  promote(combined, at(combined, "manager-vs-director"), "manager-vs-director");
+};
+const YES_NO_START = /^(is|isnt|are|arent|does|doesnt|do|dont)\b/;
 /** Topics a how-to-become question lands on only through the asker's own context. */
 const NOT_THE_PATH = new Set(["work-environment", "role-overview", "duties"]);
 
@@ -222,6 +235,7 @@ const RULES: readonly Rule[] = [
   becomeNotPay,
   payLevel,
   howLongNotPay,
+  managersDuty,
   whatDrivesPay,
   namedPlaces,
   twoCountries,
