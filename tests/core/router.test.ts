@@ -82,6 +82,7 @@ describe("router: second thoughts on the ranking", () => {
     ["Isn't queue management a director-level responsibility?", "manager-vs-director"],
     ["are shift operations a director responsibility", "manager-vs-director"],
     ["can u list the main duties of a customer care director", "duties"],
+    ["senior vs experienced pay gap?", "salary"],
     ["Can a customer service director go on to become a CEO according to the sources?", "career-path"],
     ["is being resilient under pressure something they look for?", "skills"],
     ["as an L&D lead, what training responsibilities does a care director have?", "duties"],

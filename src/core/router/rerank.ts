@@ -119,6 +119,11 @@ const managersDuty: Rule = (combined, ctx) => {
   if (duty && duty.score >= best.score) return;
   promote(combined, at(combined, "manager-vs-director"), "manager-vs-director");
 };
+/** "senior vs experienced pay gap?": two pay levels named are their figures side by side. */
+const twoLevels: Rule = (combined, ctx) => {
+  if (combined[0]?.intent !== "pay-factors" || ctx.analysis.levels.length < 2) return;
+  promote(combined, at(combined, "salary"), "salary");
+};
 const YES_NO_START = /^(is|isnt|are|arent|does|doesnt|do|dont)\b/;
 /** Topics a how-to-become question lands on only through the asker's own context. */
 const NOT_THE_PATH = new Set(["work-environment", "role-overview", "duties"]);
@@ -236,6 +241,7 @@ const RULES: readonly Rule[] = [
   payLevel,
   howLongNotPay,
   managersDuty,
+  twoLevels,
   whatDrivesPay,
   namedPlaces,
   twoCountries,
