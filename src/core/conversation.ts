@@ -117,6 +117,21 @@ export function readFollowUp(
     return { kind: "again", intent: previous.intent, slots: previous.slots, terms: previous.terms };
   // "When?": the facts just shown, whose figures and labels carry their dates.
   if (words.length <= 8 && WHEN.test(text)) return againShown(previous);
+  // "who wrote it?", "what data do they use?" after an answer about one source: that source.
+  const oneSource = previous.intent === "sources" && previous.sources.length === 1 ? previous.sources[0] : undefined;
+  if (
+    oneSource &&
+    words.length <= 8 &&
+    (routing.intent === "sources" || unplacedTurn(routing)) &&
+    !routing.analysis.terms.has("_by_source") &&
+    !NAMES_A_SOURCE.test(text)
+  )
+    return {
+      kind: "refine",
+      intent: "sources",
+      slots: previous.slots,
+      terms: [...[...routing.analysis.terms].filter((t) => !t.startsWith("_")), `${SOURCE_TERM}${oneSource}`],
+    };
   // "which source is highest?": which of the figures just shown, not where they came from.
   if (words.length <= 6 && SOURCES.test(text) && SUPERLATIVE.test(text))
     return {
@@ -297,6 +312,17 @@ function withYears(routing: RouteResult, years: number | undefined): Slots {
     ? { ...routing.slots, years, level: levelForYears(years) }
     : routing.slots;
 }
+
+/** A turn the router could not place on its own. */
+function unplacedTurn(routing: RouteResult): boolean {
+  return routing.outcome === "clarify" || routing.declineReason === "not-understood";
+}
+
+/** A refine term that names the source the previous answer was about ("source:zippia-2025"). */
+export const SOURCE_TERM = "source:";
+/** A turn that names a source of its own, or all of them. */
+const NAMES_A_SOURCE =
+  /\b(zippia|cityjobs|jobdescription|playsupplychain|job description|other sources?|each source|all (the )?sources|every source|sources)\b/;
 
 /** The slot dimensions this turn sets. */
 function changed(routing: RouteResult, years: number | undefined): Set<Dimension> {

@@ -4,7 +4,7 @@
  * words; after any reply, what the conversation remembers for the next turn.
  */
 import type { Catalog } from "./catalog.ts";
-import { type ConversationState, type FollowUp, stateAfter } from "./conversation.ts";
+import { type ConversationState, type FollowUp, SOURCE_TERM, stateAfter } from "./conversation.ts";
 import { PRONOUN, REFERS } from "./follow-up-forms.ts";
 import type { KnowledgeFact } from "./knowledge/facts.ts";
 import type { FactHit } from "./knowledge/index.ts";
@@ -56,7 +56,10 @@ export function refineReply(
   // "what about Zippia's number?": the previous topic's facts from the source named.
   const said = new Set(routing.analysis.tokens);
   const named = [...catalog.sources.values()].filter(
-    (s) => said.has(sourceWord(s.short)) || said.has(`${sourceWord(s.short)}s`),
+    (s) =>
+      said.has(sourceWord(s.short)) ||
+      said.has(`${sourceWord(s.short)}s`) ||
+      follow.terms.includes(`${SOURCE_TERM}${s.id}`),
   );
   const fromSource = router.facts.facts.filter(
     (f) => f.topic === follow.intent && named.some((s) => f.sources.includes(s.id)) && !f.summary,

@@ -396,3 +396,12 @@ describe("follow-ups: a place, a tip, a document", () => {
     expect(range!.slice(0, 400)).toMatch(/\$96,000 to \$154,000/);
   });
 });
+
+describe("follow-ups: about the one source just shown", () => {
+  it("'what data do they use' after Zippia's publisher, and 'which for the uk' after jobdescription.org's pay sources", () => {
+    const [, data] = talk("who writes zippia's career pages", "what data do they use");
+    expect(data!.slice(0, 400)).toMatch(/resumes, job postings and government data/);
+    const [, uk] = talk("where does jobdescription.org get its salary numbers", "which for the uk");
+    expect(uk!.slice(0, 400)).toMatch(/Totaljobs/);
+  });
+});
