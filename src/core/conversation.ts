@@ -19,6 +19,7 @@ import {
   HOW_LONG,
   MORE,
   NEED_IT,
+  OF_THE_ONE,
   OTHER_SOURCES,
   ordinalOf,
   PARTICULARS,
@@ -164,6 +165,8 @@ export function readFollowUp(
   )
     return { kind: "sources", state: previous };
   if (PARTICULARS.test(text) && routing.declineReason !== "uncovered") return againShown(previous);
+  // "any pitfalls?" after one trade-off: that trade-off's downside, which its fact gives.
+  if (previous.facts.length === 1 && OF_THE_ONE.test(text)) return againShown(previous);
   // "explain that" after one item: that item and the fact that explains it; otherwise the answer again.
   if (EXPLAIN.test(text))
     return previous.picked

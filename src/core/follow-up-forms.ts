@@ -90,6 +90,10 @@ export const READ_AGAIN =
 export const PARTICULARS =
   /^(?:and |so |ok )?(?:the |any )?(?:numbers|figures|stats|percentages?|the numbers|any numbers|figures please)$|^(?:and |so |ok )?(?:which|what) (?:\w+ )?(?:exactly|specifically|precisely)$/;
 
+/** "any pitfalls?", "what's the risk?", "what does each side offer?": asked of the one thing just shown. */
+export const OF_THE_ONE =
+  /^(?:(?:and|so|ok|okay|but)\s+)?(?:any|what are the|whats the|what is the|the|what s the|whats the big|what is the big|any big)\s*(?:pitfalls?|risks?|downsides?|catch|drawbacks?|dangers?|upsides?|benefits?)(?: (?:of|with|in) (?:it|that|this))?$|^(?:and |so )?what (?:does|do) (?:each|both) (?:side|sides|option|options|one)? ?(?:offer|bring|give|mean)$/;
+
 /** "explain that", "can you explain it?": the previous answer explained; after one item, that item and its reason. */
 export const EXPLAIN =
   /^(?:(?:ok|okay|so|can you|could you|pls|please)\s+)*explain(?: (?:that|it|this|that one|this one))?(?: (?:please|pls|more|a bit|further|again))?$/;

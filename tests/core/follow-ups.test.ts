@@ -405,3 +405,10 @@ describe("follow-ups: about the one source just shown", () => {
     expect(uk!.slice(0, 400)).toMatch(/Totaljobs/);
   });
 });
+
+describe("follow-ups: the downside of the one thing shown", () => {
+  it("'any pitfalls?' after one trade-off is that trade-off's risk, not the list of mistakes", () => {
+    const [, pitfalls] = talk("should customer care directors automate support?", "any pitfalls?");
+    expect(pitfalls!.split("\n")[0]).toMatch(/^Automation vs human support: .*meaningful help/);
+  });
+});
