@@ -36,7 +36,7 @@ function streamBody(path: string, totalMb: number, headers: Record<string, strin
       resolve({ status: res.statusCode ?? 0, sentMb: flushed });
     });
     // A write may fail once the server closes; the answer, if it came, has been read by then.
-    req.on("error", (err) => (answered ? undefined : setTimeout(() => (answered ? undefined : reject(err)), 500)));
+    req.on("error", (err) => (answered ? undefined : setTimeout(() => (answered ? undefined : reject(err)), 2_000)));
     const chunk = Buffer.alloc(1024 * 1024, 0x61);
     const next = () => {
       if (answered || sent >= totalMb) return void req.end();

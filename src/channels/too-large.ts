@@ -5,7 +5,8 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-const DISCARD_BYTES = 1024 * 1024;
+/** Enough for a client still sending at full speed on a busy machine to read the 413 before the close. */
+const DISCARD_BYTES = 16 * 1024 * 1024;
 const DISCARD_MS = 2_000;
 
 export function refuseTooLarge(req: IncomingMessage, res: ServerResponse, respond: () => void): void {
