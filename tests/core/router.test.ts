@@ -83,6 +83,8 @@ describe("router: second thoughts on the ranking", () => {
     ["are shift operations a director responsibility", "manager-vs-director"],
     ["can u list the main duties of a customer care director", "duties"],
     ["senior vs experienced pay gap?", "salary"],
+    ["What kind of environment should a candidate's experience come from?", "experience"],
+    ["What size of organisation does Cityjobs want your leadership experience to come from?", "experience"],
     ["Can a customer service director go on to become a CEO according to the sources?", "career-path"],
     ["is being resilient under pressure something they look for?", "skills"],
     ["as an L&D lead, what training responsibilities does a care director have?", "duties"],

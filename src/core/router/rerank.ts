@@ -124,6 +124,14 @@ const twoLevels: Rule = (combined, ctx) => {
   if (combined[0]?.intent !== "pay-factors" || ctx.analysis.levels.length < 2) return;
   promote(combined, at(combined, "salary"), "salary");
 };
+/** "What kind of environment should a candidate's experience come from?": the experience asked for, and where. */
+const experienceFrom: Rule = (combined, ctx) => {
+  const top = combined[0]?.intent;
+  if ((top !== "work-environment" && top !== "sources") || !ctx.analysis.terms.has("experience")) return;
+  if (!EXPERIENCE_FROM.test(ctx.analysis.normalized)) return;
+  promote(combined, at(combined, "experience"), "experience");
+};
+const EXPERIENCE_FROM = /\bexperience (should |to |must |has to |needs to )?(come|be|comes) from\b|\bexperience in (a|an|what|which) /;
 const YES_NO_START = /^(is|isnt|are|arent|does|doesnt|do|dont)\b/;
 /** Topics a how-to-become question lands on only through the asker's own context. */
 const NOT_THE_PATH = new Set(["work-environment", "role-overview", "duties"]);
@@ -242,6 +250,7 @@ const RULES: readonly Rule[] = [
   howLongNotPay,
   managersDuty,
   twoLevels,
+  experienceFrom,
   whatDrivesPay,
   namedPlaces,
   twoCountries,
