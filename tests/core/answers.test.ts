@@ -106,6 +106,13 @@ describe("salary", () => {
     expect(ask("weekly salary").outcome).toBe("decline");
   });
 
+  it("'which countries do you have pay for?' names them, then each one's figures", () => {
+    const { outcome, text } = ask("which countries do u have pay for");
+    expect(outcome).toBe("answer");
+    expect(text).toMatch(/^The sources give pay for the US, Canada and the UK:/);
+    expect(text.slice(0, 400)).toContain("C$115,000");
+  });
+
   it("monthly pay, which no source gives, is each yearly figure divided by 12, said as such", () => {
     const { outcome, text } = ask("monthly salary");
     expect(outcome).toBe("answer");

@@ -62,6 +62,7 @@ export const COMPOSER_TERMS: readonly string[] = [
   "_how_long",
   "salary",
   "growth",
+  "_which_countries",
 ];
 
 /**

@@ -47,6 +47,14 @@ export function salaryLead(input: ComposeInput): Composition {
     const worker = (vsWorker || vsUsAverage) && figure.kind === "answer" ? benchmarkFacts(catalog)[0] : undefined;
     return worker ? answer([...figure.blocks, { type: "text", text: worker.text, sources: worker.sources }]) : figure;
   }
+  // "Which countries do you have pay for?": each of them, shortly.
+  if (input.terms.has("_which_countries") && asked.length === 0) {
+    const names = joinList(covered.map((c) => WHERE[c as Country]));
+    return answer([
+      { type: "text", text: fill(catalog.wording.salary.countriesLead, { countries: names }) },
+      ...(covered as Country[]).flatMap((c) => countryLead(catalog, c, true)),
+    ]);
+  }
   if (slots.period === "month") return monthly(input, countries);
   if (slots.period === "week") return noFigure(catalog, "weekly pay", countries);
   const levels = slots.levels ?? (slots.level ? [slots.level] : []);

@@ -76,6 +76,7 @@ const SalaryWordingSchema = z
     noFigure: template("what", "countries", "hourly", "level"),
     noFigureHourly: template("source", "where", "figure"),
     monthlyLead: template("where", "figures"),
+    countriesLead: template("countries"),
     noFigureLevel: template("source", "where"),
     factorsTitle: template(),
     extrasTitle: template(),
