@@ -213,6 +213,18 @@ describe("router: declines and clarifications", () => {
     expect(route("I'm in Atlanta, what would a director earn?").outcome).toBe("answer");
   });
 
+  it("something the asker mentions, then asks about ('it', 'typical', 'they'll'), is declined", () => {
+    for (const text of [
+      "My offer letter mentions a 401k but no match details. What's typical for a customer care director?",
+      "I'm new here and my laptop won't connect to the VPN. How do I fix it?",
+      "I've got a director of customer care interview on Thursday. Can you give me the questions they'll probably ask?",
+      "We're opening a support hub in Austin, Texas. What would a customer care director cost us there?",
+      "Just moved to Manchester and I'm job hunting. Are there any customer service director jobs open there?",
+    ])
+      expect(route(text).outcome, text).toBe("decline");
+    expect(route("I started as a rep and now supervise a team. What would a director earn?").outcome).toBe("answer");
+  });
+
   it.each([
     "What VoIP provider would you recommend for our contact center?",
     "which bpo should we outsource our support to",

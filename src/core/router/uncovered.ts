@@ -74,7 +74,8 @@ const NOT_SELF =
 const ABOUT_MINE = /^ (\S+ ){1,2}(is|are|was|isnt|arent) (not )?(my|our) /;
 /** A statement that asks about pay is a question after all ("I'd like to know what I would earn…"). */
 const ASKS_PAY = /\b(how much|what|salary|pay|earn)\b/;
-const THEIRS = /\b(their|they|them|there)\b/;
+const THEIRS = /\b(their|they|them|there|theyll|theyre|theyd|theyve)\b/;
+const ITS = /\b(it|its|itll|those|these|typical|usual|normal|standard)\b/;
 const CLAUSE = /[.?!;,\n]+|\s[-–—]\s|\b(?:and|but|so|because|though)\b/i;
 
 /** Code, SQL, JSON or markup rather than a question: code keywords, or a message thick with brackets and operators. */
@@ -106,7 +107,7 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
     if (asked && !scan.aboutAsker(asked)) return formOf(missing, missing, a, scan, kb, asked);
   }
   for (const missing of a.unanswered) {
-    const asked = a.unansweredPhrases[missing]?.find((phrase) => !scan.aboutAsker(phrase));
+    const asked = a.unansweredPhrases[missing]?.find((phrase) => !scan.aboutAsker(phrase) || scan.asksOfIt());
     if (asked) return formOf(missing, scan.written(asked), a, scan, kb);
   }
   // "We're opening a site in Atlanta. What should we pay there?": a place the asker names, then asks about.
@@ -121,7 +122,9 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
     if (word.length === 1 || (word.length <= 2 && !scan.isName(word))) return false;
     if (quotesFigure(word, a.tokens[i + 1], kb)) return false;
     // "I have an interview at Chase. What do their directors make?": a name the asker brought up, asked about.
-    return (strong(i) || !shapesQuestion(word)) && (!scan.aboutAsker(word) || (scan.isName(word) && scan.asksOfThem()));
+    // "My offer mentions a 401k. What's typical?", "my laptop won't join the VPN, how do I fix it?": the asker's
+    // own word, then asked about.
+    return (strong(i) || !shapesQuestion(word)) && (!scan.aboutAsker(word) || (strong(i) && scan.asksOfIt()));
   });
   const known = a.known - (a.roleMentioned ? 1 : 0);
   const first =
@@ -210,6 +213,11 @@ class Scan {
   /** A question clause that points back at someone named before ("what do their directors make?", "what do they pay there?"). */
   asksOfThem(): boolean {
     return this.clauseList().some((c) => !c.statement && THEIRS.test(c.words));
+  }
+
+  /** The same, or a question about something said before ("how do I fix it?", "what's typical?"). */
+  asksOfIt(): boolean {
+    return this.clauseList().some((c) => !c.statement && (THEIRS.test(c.words) || ITS.test(c.words)));
   }
 
   /** The message's clauses, each with whether it is a statement rather than a question. */
