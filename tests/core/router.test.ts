@@ -84,6 +84,8 @@ describe("router: second thoughts on the ranking", () => {
     ["can u list the main duties of a customer care director", "duties"],
     ["senior vs experienced pay gap?", "salary"],
     ["What kind of environment should a candidate's experience come from?", "experience"],
+    ["min years managing a team", "experience"],
+    ["is the playsupplychain article dated?", "sources"],
     ["What size of organisation does Cityjobs want your leadership experience to come from?", "experience"],
     ["Can a customer service director go on to become a CEO according to the sources?", "career-path"],
     ["is being resilient under pressure something they look for?", "skills"],
@@ -129,6 +131,10 @@ describe("router: a source named", () => {
     const four = route("what 4 skills does zippia say a ccd should have");
     expect(four.focus.map((f) => f.sources)).toEqual(Array(4).fill(["zippia-2025"]));
     expect(route("what 5 skills does zippia list for director of customer care").focus).not.toHaveLength(4);
+  });
+
+  it("'source for the uk number' is where that country's figure comes from", () => {
+    expect(route("source for the uk number").focus[0]?.text).toMatch(/Totaljobs \(UK\)/);
   });
 
   it("'the Customer Care Director job description' names that source, not the duties", () => {

@@ -139,6 +139,8 @@ function refusal(text: string, analysis: Analysis, decline: Decline): RouteResul
   return analysis.injection ? decline("injection", 1) : null;
 }
 
+/** How source facts write a country after a data provider: "Totaljobs (UK)". */
+const COUNTRY_LABELS: Readonly<Record<string, string>> = { US: "US", UK: "UK", CA: "Canada" };
 /** A question about when a source was published, or by whom. */
 const DATE_ASKED =
   /\b(when|date|dated|dates|update|updated|updates|published|publish|publishes|publisher|old|recent|current|year|who)\b/;
@@ -369,6 +371,11 @@ export class Router {
       const focus = focusOf(topic, own, this.config);
       found.focus = focus.length > 0 ? focus : [own[0]!.fact];
     } else if (named && found.focus.length === 0) found.focus = this.fromSourceNamed(found.analysis, topic);
+    // "source for the UK number": the source facts that name where that country's figures come from.
+    if (topic === "sources" && found.focus.length === 0 && found.analysis.countries.length === 1) {
+      const label = COUNTRY_LABELS[found.analysis.countries[0]!];
+      if (label) found.focus = this.facts.facts.filter((f) => f.topic === "sources" && f.text.includes(`(${label})`));
+    }
     // "How much does X earn at a startup?" asks a figure; "what affects how much X earns?" asks what drives it.
     const asksFigure = found.form.quantity && !found.analysis.terms.has("_pay_varies");
     // A place the sources name without a figure ("how much in San Francisco?"): what they say of it.
