@@ -131,7 +131,8 @@ const experienceFrom: Rule = (combined, ctx) => {
   if (!EXPERIENCE_FROM.test(ctx.analysis.normalized)) return;
   promote(combined, at(combined, "experience"), "experience");
 };
-const EXPERIENCE_FROM = /\bexperience (should |to |must |has to |needs to )?(come|be|comes) from\b|\bexperience in (a|an|what|which) /;
+const EXPERIENCE_FROM =
+  /\bexperience (should |to |must |has to |needs to )?(come|be|comes) from\b|\bexperience in (a|an|what|which) /;
 const YES_NO_START = /^(is|isnt|are|arent|does|doesnt|do|dont)\b/;
 /** Topics a how-to-become question lands on only through the asker's own context. */
 const NOT_THE_PATH = new Set(["work-environment", "role-overview", "duties"]);
