@@ -15,12 +15,15 @@ import {
   AS_WELL,
   CONTINUES,
   DIFFER,
+  EXAMPLE,
   EXPLAIN,
   HOW_LONG,
   MORE,
+  MUCH,
   NEED_IT,
   OF_THE_ONE,
   OTHER_SOURCES,
+  ordinalIn,
   ordinalOf,
   PARTICULARS,
   POINTER,
@@ -107,6 +110,8 @@ export function readFollowUp(
   // "source pls", "and canada thx": a closing courtesy says nothing about the turn.
   const text = routing.normalized.replace(COURTESY, "");
   const words = text.split(" ").filter(Boolean);
+  // "example?" after one item picked: that item is the example.
+  if (previous.picked && EXAMPLE.test(text)) return againShown(previous);
   if (MORE.test(text)) return { kind: "more", intent: previous.intent, slots: previous.slots };
   if (SUM_UP.test(text)) return { kind: "again", intent: previous.intent, slots: previous.slots, terms: [] };
   const index = words.length <= 8 ? ordinalOf(text) : null;
@@ -172,6 +177,12 @@ export function readFollowUp(
     return previous.picked
       ? { kind: "why", intent: previous.intent, slots: previous.slots, facts: previous.facts }
       : againShown(previous);
+  // "why is the first one bad": that item, with its reason.
+  const whyItem = WHY.test(text) && words.length <= 8 ? ordinalIn(text) : null;
+  if (whyItem !== null) return { kind: "item", index: whyItem, state: previous };
+  // "is that a lot?" after a pay figure: against the all-jobs average.
+  if (PAY_INTENTS.has(previous.intent) && MUCH.test(text))
+    return { kind: "refine", intent: "salary", slots: previous.slots, terms: [...previous.terms, "_vs_worker"] };
   if (words.length <= 6 && WHY.test(text))
     return {
       kind: "why",
@@ -226,8 +237,15 @@ export function readFollowUp(
   )
     return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: [...previous.terms, "average"] };
   // "which is lowest?", "and highest?": a superlative about what was just shown.
-  if (words.length <= 4 && (unplaced || routing.intent === previous.intent) && SUPERLATIVE.test(text))
+  const samePay = PAY_INTENTS.has(previous.intent) && PAY_INTENTS.has(routing.intent ?? "");
+  if (words.length <= 4 && (unplaced || routing.intent === previous.intent || samePay) && SUPERLATIVE.test(text)) {
+    // "which is best paid?" after the pay bands: the top band (the lowest, for "lowest").
+    if (samePay && (previous.slots.level !== undefined || previous.slots.byLevel)) {
+      const level: Level = LOWEST.test(text) ? "entry" : "veteran";
+      return { kind: "refine", intent: "salary", slots: { ...previous.slots, level, years: undefined }, terms: [] };
+    }
     return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: previous.terms };
+  }
   // "who are they for?", "what is it based on?": a short question about the facts just shown, naming nothing new.
   if (words.length <= 6 && unplaced && own.length === 0 && ASKS_OF_IT.test(text)) return againShown(previous);
   if (words.length <= 5 && unplaced && own.length > 0 && mentions(previous.intent, own))
@@ -444,6 +462,7 @@ const YEARS_ASKED = /\b(years?|yrs)\b/;
 const ASKS_OF_IT =
   /^(?:(?:and|so|ok|okay|but)\s+)?(?:who|whom|what|which|where|how)\b.*\b(?:they|them|it|that|those|these|this)\b|^(?:and |so )?(?:for|to|by|towards|toward|with) (?:who|whom)$/;
 /** Words that ask which of the things shown is first on some scale. */
+const LOWEST = /\b(lowest|least|worst|bottom|smallest|cheapest)\b/;
 const SUPERLATIVE = /\b(lowest|highest|biggest|smallest|largest|widest|best|worst|most|least|top|bottom)\b/;
 
 /** The previous slots with this turn's: a new country replaces the old one, and so on for each slot. */

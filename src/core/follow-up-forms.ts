@@ -30,7 +30,7 @@ export const POINTS_BACK =
 
 /** "the second one", "tell me more about the third", "2nd?", "the last one": one item of the previous answer's list. */
 export const ORDINAL =
-  /^(?:(?:and|ok|okay|so|tell me|more|what|explain|about|on|is|the|whats|what is|about the)\s+)*(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last|1st|2nd|3rd|4th|5th|6th|7th|runner up|number (?:one|two|three|four|five|\d))(?:\s+(?:one|item|point|mistake|trade ?off|skill|kpi|step|reason|thing|on the list|tip|duty|measure|metric|goal|challenge|bullet|option|factor|lesson))?(?:\s+(?:about|mean|means|then|please|pls))?$/;
+  /^(?:(?:and|ok|okay|so|tell me|more|what|explain|about|on|is|the|whats|what is|about the)\s+)*(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last|1st|2nd|3rd|4th|5th|6th|7th|runner up|number (?:one|two|three|four|five|\d)|(?:mistake|item|step|tip|trade ?off|skill|kpi|point|no|#) \d)(?:\s+(?:one|item|point|mistake|trade ?off|skill|kpi|step|reason|thing|on the list|tip|duty|measure|metric|goal|challenge|bullet|option|factor|lesson))?(?:\s+(?:about|mean|means|then|please|pls))?$/;
 const ORDINALS: Record<string, number> = {
   first: 1,
   "1st": 1,
@@ -58,7 +58,7 @@ const ORDINALS: Record<string, number> = {
 export function ordinalOf(text: string): number | null {
   const m = ORDINAL.exec(text);
   if (!m) return null;
-  const word = m[1]!.replace(/^number /, "");
+  const word = m[1]!.replace(/^(?:number|mistake|item|step|tip|trade ?off|skill|kpi|point|no|#) /, "");
   return ORDINALS[word] ?? (/^\d$/.test(word) ? Number(word) : null);
 }
 
@@ -113,3 +113,17 @@ export const NEED_IT =
 /** "which is better?", "so which one is right?": a choice between the sides just shown. */
 export const WHICH_BETTER =
   /^(?:(?:ok|okay|and|but|so)\s+)?(?:which|what) (?:one |option |model |side )?(?:is|s|would be|should (?:i|we) (?:pick|choose|go for)) ?(?:better|best|right|the right one|preferable|the better one|the best one)?$/;
+
+/** "why is the first one bad": the position a longer turn points at in the previous list. */
+export function ordinalIn(text: string): number | null {
+  const m = /\b(first|second|third|fourth|fifth|sixth|seventh|last|1st|2nd|3rd|4th|5th|6th|7th)\b/.exec(text);
+  return m ? (ORDINALS[m[1]!] ?? null) : null;
+}
+
+/** "example?", "for instance?": after one item picked, that item is the example. */
+export const EXAMPLE =
+  /^(?:(?:an?|any|some|give me an?|for)\s+)?(?:example|examples|instance)s?$|^like what$|^such as$/;
+
+/** "is that a lot?", "is it good?": the figure just shown against the all-jobs average. */
+export const MUCH =
+  /^(?:(?:and|so|ok|but)\s+)?(?:is|isnt|was) (?:that|it|this) (?:a lot|much|good|high|low|decent|a good salary|good pay|high or low|above average|below average|well paid|a lot of money)$/;

@@ -412,3 +412,26 @@ describe("follow-ups: the downside of the one thing shown", () => {
     expect(pitfalls!.split("\n")[0]).toMatch(/^Automation vs human support: .*meaningful help/);
   });
 });
+
+describe("follow-ups: bands, 'is that a lot?', examples and numbered items", () => {
+  it("'which is best paid' after the pay bands is the top band; 'is that a lot?' after pay sets it beside all jobs", () => {
+    const [, , best] = talk("pay by experience level", "for 8 yrs?", "which is best paid");
+    expect(best!.slice(0, 400)).toMatch(/\$130,000/);
+    const [, much] = talk("zippia average salary", "is that a lot?");
+    expect(much!.slice(0, 400)).toMatch(/\$59,228/);
+  });
+
+  it("'example?' after one item, 'why is the first one bad', and 'and mistake 4' pick from the list", () => {
+    const [, , example] = talk("trade-offs", "and 2nd one", "example?");
+    expect(example!.split("\n")[0]).toMatch(/^Speed vs resolution quality/);
+    const [, why] = talk("common mistakes", "why is the first one bad");
+    expect(why!.slice(0, 400)).toMatch(/rework/);
+    const [, fourth] = talk("what's the learning loops mistake", "and mistake 4");
+    expect(fourth!.split("\n")[0]).toMatch(/^Separating customer care/);
+  });
+
+  it("'how much with 12 years experience' is that band's pay", () => {
+    const [pay] = talk("how much with 12 years experience");
+    expect(pay!.slice(0, 400)).toMatch(/\$114,400/);
+  });
+});
