@@ -5,7 +5,7 @@ export const MORE =
   /^(?:(?:ok|okay|yes|sure|great|thanks|cool|and)\s+)?(?:tell me more|more|more please|more pls|more info|more detail|more details|go on|keep going|continue|expand|elaborate|details|full answer|the rest|show me more|can you expand|say more|like what|for what|what for|such as|examples|example|an example|for example|for instance|give me examples|give me an example|an example please|examples please|any examples|what else|what else then|anything else|any others|what others|others|what are the others|and the others|and the rest)$/;
 /** "which source says that?", "says who?": where the previous answer came from. */
 export const SOURCES =
-  /\b(which|what) (source|sources)\b|\bsays who\b|\bwho says\b|\bsource\b|\bsources\b|\bcitation\b|\bwhere (is|does|did|do) (that|this|it|those|these|the \w+(?: \w+)?) (figures? |numbers? )?(from|come from|comes from)\b|\bwhere did you get (that|this)\b|\bwheres (that|this|it|the [\w ]{1,20}?) (from|come from)\b|\b(which|what) (figure|figures|number|numbers|data) (comes?|came) from\b|\bwho(?:s| is)? (?:that|this|it|those|these) (?:from|by)\b/;
+  /\b(which|what) (source|sources|site|sites|website|websites)\b|\bsays who\b|\bwho says\b|\bsource\b|\bsources\b|\bcitation\b|\bwhere (is|does|did|do) (that|this|it|those|these|the \w+(?: \w+)?) (figures? |numbers? )?(from|come from|comes from)\b|\bwhere did you get (that|this)\b|\bwheres (that|this|it|the [\w ]{1,20}?) (from|come from)\b|\b(which|what) (figure|figures|number|numbers|data) (comes?|came) from\b|\bwho(?:s| is)? (?:that|this|it|those|these) (?:from|by)\b/;
 /** "why?", "how come?": the reason behind the previous answer. */
 export const WHY =
   /^(?:(?:ok|okay|and|but|so|hmm)\s+)?(?:why|how come|how so|whys that|why is that|why so|why would that be|what is the reason|reason|(?:whats|what is) (?:driving|behind|causing) (?:it|that|this)|what (?:drives|causes|explains) (?:it|that|this))\b/;
@@ -96,7 +96,7 @@ export const OF_THE_ONE =
 
 /** "explain that", "can you explain it?": the previous answer explained; after one item, that item and its reason. */
 export const EXPLAIN =
-  /^(?:(?:ok|okay|so|can you|could you|pls|please)\s+)*explain(?: (?:that|it|this|that one|this one))?(?: (?:please|pls|more|a bit|further|again))?$/;
+  /^(?:(?:ok|okay|so|can you|could you|pls|please|huh|hm|hmm|eh|sorry|wait)\s+)*explain(?: (?:that|it|this|that one|this one))?(?: (?:please|pls|more|a bit|further|again))?$/;
 
 /** "anything about empathy?", "does it mention budgets?": a turn asking what the previous topic says about something. */
 export const WITHIN =
@@ -104,7 +104,7 @@ export const WITHIN =
 
 /** "why do the numbers differ?", "why are they different?": the previous answer again, which sets the figures side by side. */
 export const DIFFER =
-  /^(?:(?:ok|okay|and|but|so)\s+)?(?:why|how come)\b.{0,25}\b(?:numbers|figures|sources|they|these|those|estimates|stats|percentages|rates)\b.{0,15}\b(?:differ|different|disagree|dont match|not the same|inconsistent)\b/;
+  /^(?:(?:ok|okay|and|but|so)\s+)?(?:why|how come) (?:two|2|different|so many|several) (?:numbers|figures|growth figures|rates|percentages)\b|^(?:(?:ok|okay|and|but|so)\s+)?(?:why|how come)\b.{0,25}\b(?:numbers|figures|sources|they|these|those|estimates|stats|percentages|rates)\b.{0,15}\b(?:differ|different|disagree|dont match|not the same|inconsistent)\b/;
 
 /** "do I actually need one?", "is it required?": the previous answer (a degree, experience) read as a yes or no. */
 export const NEED_IT =

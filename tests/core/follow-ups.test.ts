@@ -435,3 +435,22 @@ describe("follow-ups: bands, 'is that a lot?', examples and numbered items", () 
     expect(pay!.slice(0, 400)).toMatch(/\$114,400/);
   });
 });
+
+describe("follow-ups: explain, two numbers, which site, top pay", () => {
+  it("'huh, explain' and 'why two numbers' read the previous answer; 'which site' names its source", () => {
+    const [, explain] = talk("manager vs director?", "huh, explain");
+    expect(explain!.slice(0, 400)).toMatch(/operating-model/);
+    const [, two] = talk("job outlook?", "why two numbers");
+    expect(two!.slice(0, 400)).toMatch(/2028/);
+    const [, , site] = talk("hourly rate?", "yearly?", "which site");
+    expect(site!.slice(0, 400)).toMatch(/Zippia/);
+  });
+
+  it("'top pay in the us?' is the top of the ranges, then 'and the lowest' the bottom; 'how old is the data' the dates", () => {
+    const [top, low] = talk("top pay in the us?", "and the lowest");
+    expect(top!.slice(0, 400)).toMatch(/\$180,000/);
+    expect(low!.slice(0, 400)).toMatch(/\$83,000/);
+    const [, old] = talk("where do the figures come from", "how old is the data");
+    expect(old!.slice(0, 200)).toMatch(/2025|2023/);
+  });
+});

@@ -133,6 +133,14 @@ const experienceFrom: Rule = (combined, ctx) => {
 };
 const EXPERIENCE_FROM =
   /\bexperience (should |to |must |has to |needs to )?(come|be|comes) from\b|\bexperience in (a|an|what|which) /;
+/** "top pay in the us?", "max salary in the uk": the top of the ranges, not what drives pay up. */
+const topOfRange: Rule = (combined, ctx) => {
+  const a = ctx.analysis;
+  if (combined[0]?.intent !== "pay-factors" || a.countries.length === 0) return;
+  if (!TOP_OF_RANGE.test(a.normalized) || /\b(which|what) (industr|compan|sector|kind|type)/.test(a.normalized)) return;
+  promote(combined, at(combined, "salary"), "salary");
+};
+const TOP_OF_RANGE = /\b(top|highest|max|maximum|lowest|minimum|min|bottom)\s+(pay|salary|salaries|wage|wages|end)\b/;
 const YES_NO_START = /^(is|isnt|are|arent|does|doesnt|do|dont)\b/;
 /** Topics a how-to-become question lands on only through the asker's own context. */
 const NOT_THE_PATH = new Set(["work-environment", "role-overview", "duties"]);
@@ -252,6 +260,7 @@ const RULES: readonly Rule[] = [
   managersDuty,
   twoLevels,
   experienceFrom,
+  topOfRange,
   whatDrivesPay,
   namedPlaces,
   twoCountries,

@@ -371,6 +371,11 @@ export class Router {
       const focus = focusOf(topic, own, this.config);
       found.focus = focus.length > 0 ? focus : [own[0]!.fact];
     } else if (named && found.focus.length === 0) found.focus = this.fromSourceNamed(found.analysis, topic);
+    // "How old is the data?": each source's date, the dated ones first.
+    if (topic === "sources" && !named && asksDate && found.analysis.terms.has("_source_age"))
+      found.focus = [...this.facts.facts.filter((f) => this.datedFacts.has(f.id))].sort(
+        (x, y) => Number(/undated/.test(x.text)) - Number(/undated/.test(y.text)),
+      );
     // "source for the UK number": the source facts that name where that country's figures come from.
     if (topic === "sources" && found.focus.length === 0 && found.analysis.countries.length === 1) {
       const label = COUNTRY_LABELS[found.analysis.countries[0]!];
