@@ -165,6 +165,23 @@ describe("router: a source named", () => {
   });
 });
 
+describe("router: statements, then a question", () => {
+  it("a closing question surer on its own decides the topic; the statements keep their slots", () => {
+    const r = route(
+      "I'm deciding between staying in support or moving to product ops. Why do people call customer care director a strong career path?",
+    );
+    expect(r.intent).toBe("career-path");
+    expect(route("I'm based in Canada. What does a customer care director earn?").slots.country).toBe("CA");
+  });
+
+  it("a question that leans on the statement, or the asker's own job, keeps the whole message", () => {
+    expect(route("Zippia has KPIs as a resume skill. What percentage is that?").intent).toBe("skills");
+    expect(
+      route("I'm a customer care manager now. If I step up to director, what should I expect my focus to be?").intent,
+    ).toBe("manager-vs-director");
+  });
+});
+
 describe("router: slots", () => {
   it.each([
     ["salary in the uk", { country: "UK" }],
