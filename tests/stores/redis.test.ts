@@ -24,7 +24,9 @@ describe.skipIf(!available && !required)(`Redis store${available || required ? "
     make: async () => RedisStore.connect(REDIS_URL, { namespace: NAMESPACE }),
     second: async () => RedisStore.connect(REDIS_URL, { namespace: NAMESPACE }),
     advance: (ms) => new Promise((r) => setTimeout(r, ms)),
-    ttl: 40,
+    // Real time: long enough that a set and the get after it never straddle the expiry on a busy
+    // machine (40 ms did, once, in a full run beside other work).
+    ttl: 400,
   });
   it("names REDIS_URL, without its password, when Redis cannot be reached", async () => {
     await expect(RedisStore.connect("redis://user:hunter2@127.0.0.1:1/", { connectTimeoutMs: 500 })).rejects.toThrow(
