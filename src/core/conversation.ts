@@ -17,6 +17,7 @@ import {
   DIFFER,
   EXAMPLE,
   EXPLAIN,
+  HOW_BIG,
   HOW_LONG,
   MORE,
   MUCH,
@@ -180,6 +181,9 @@ export function readFollowUp(
   // "why is the first one bad": that item, with its reason.
   const whyItem = WHY.test(text) && words.length <= 8 ? ordinalIn(text) : null;
   if (whyItem !== null) return { kind: "item", index: whyItem, state: previous };
+  // "how big?" after bonuses: the size of what was just shown, which the refine declines when no source gives it.
+  if (previous.intent === "pay-factors" && HOW_BIG.test(text))
+    return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: [...previous.terms, "_size"] };
   // "is that a lot?" after a pay figure: against the all-jobs average.
   if (PAY_INTENTS.has(previous.intent) && MUCH.test(text))
     return { kind: "refine", intent: "salary", slots: previous.slots, terms: [...previous.terms, "_vs_worker"] };

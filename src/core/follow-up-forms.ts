@@ -127,3 +127,7 @@ export const EXAMPLE =
 /** "is that a lot?", "is it good?": the figure just shown against the all-jobs average. */
 export const MUCH =
   /^(?:(?:and|so|ok|but)\s+)?(?:is|isnt|was) (?:that|it|this) (?:a lot|much|good|high|low|decent|a good salary|good pay|high or low|above average|below average|well paid|a lot of money)$/;
+
+/** "how big?", "how much are they?" after bonuses: the size of what was just named. */
+export const HOW_BIG =
+  /^(?:(?:and|so|ok)\s+)?how (?:big|much|large|high)(?: (?:are|is) (?:they|it|those|these|that))?(?: (?:typically|usually|normally|on average))?$/;

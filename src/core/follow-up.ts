@@ -43,8 +43,19 @@ export function refineReply(
   // "and in San Francisco?" after a figure asks that figure there.
   const asksFigure = routing.form.quantity || FIGURE_FOLLOW_UPS.has(follow.intent);
   const placeFact = asksFigure ? router.placeWithoutFigure(routing.analysis) : undefined;
-  if (placeFact) {
-    const figure = missingFigure(placeFact);
+  // "how big?" after the bonuses: a size no source gives.
+  const sized = follow.terms.includes("_size")
+    ? (router.facts
+        .searchTopic(
+          follow.terms.filter((t) => !t.startsWith("_")),
+          follow.intent,
+          5,
+        )
+        .find((h) => h.fact.noFigure)?.fact ?? router.facts.facts.find((f) => f.topic === follow.intent && f.noFigure))
+    : undefined;
+  const missing = placeFact ?? sized;
+  if (missing) {
+    const figure = missingFigure(missing);
     return uncoveredReply(catalog, { ...refined, declineReason: "uncovered", uncovered: figure }, router.coverage);
   }
   if (routing.analysis.relatedRoles.length > 0 && !routing.analysis.roleMentioned) {

@@ -454,3 +454,18 @@ describe("follow-ups: explain, two numbers, which site, top pay", () => {
     expect(old!.slice(0, 200)).toMatch(/2025|2023/);
   });
 });
+
+describe("follow-ups: a size no source gives", () => {
+  it("'how big?' after bonuses declines, saying no source puts a number on bonuses", () => {
+    const engine = testEngine();
+    const first = engine.converse("do they get bonuses?", null, 1_000);
+    const big = engine.converse("how big?", first.state, 1_000);
+    expect(big.reply.outcome).toBe("decline");
+    expect(renderText(big.reply)).toMatch(/^None of my sources puts a number on how big bonuses are/);
+  });
+
+  it("'canada figure from?' after the sources is where the Canadian figure comes from", () => {
+    const [, canada] = talk("how old is the data", "canada figure from?");
+    expect(canada!.slice(0, 400)).toMatch(/Glassdoor/);
+  });
+});
