@@ -236,6 +236,20 @@ describe("router: declines and clarifications", () => {
     expect(route("I'm in Atlanta, what would a director earn?").outcome).toBe("answer");
   });
 
+  it("what the asker says of themselves, across 'and', is context, not a subject the sources lack", () => {
+    for (const text of [
+      "I'm the HRBP for our UK entity and need a sanity check before sign-off. What salary range do the sources give for a customer service director in the UK?",
+      "I lead our Latino employee resource group and we're building a mentoring programme. What share of directors of customer care are Hispanic or Latino?",
+      "I'm the CRM admin for our service team and wondering whether my skills carry upward. What share of director of customer care resumes list CRM?",
+    ])
+      expect(route(text).outcome, text).toBe("answer");
+    expect(
+      route(
+        "Half my team is hybrid and I'm wondering what the norm is at the top. What percentage of customer service directors work fully remotely?",
+      ).outcome,
+    ).toBe("decline");
+  });
+
   it("something the asker mentions, then asks about ('it', 'typical', 'they'll'), is declined", () => {
     for (const text of [
       "My offer letter mentions a 401k but no match details. What's typical for a customer care director?",

@@ -496,9 +496,13 @@ export class Router {
   private missingShare(found: RouteResult, ranking: Ranking, terms: readonly string[]): Uncovered | null {
     const m = SHARE.exec(found.normalized);
     if (!m) return null;
-    const traits = terms.filter((t) => !t.startsWith("_") && !t.startsWith("#") && !SHARE_WORDS.has(t));
-    const unknown = found.analysis.unknownWords.filter((w) => !SHARE_WORDS.has(w));
     const rest = m[m.length - 1]!.trim();
+    // The traits the share is of, as the share clause words them (a term's stem in it), not what came before.
+    const traits = terms.filter(
+      (t) => !t.startsWith("_") && !t.startsWith("#") && !SHARE_WORDS.has(t) && rest.includes(t.slice(0, 4)),
+    );
+    // Words of the share asked for, not of what the asker said before it ("I lead our ERG. What share…").
+    const unknown = found.analysis.unknownWords.filter((w) => !SHARE_WORDS.has(w) && ` ${rest} `.includes(` ${w} `));
     // "Over 40", "under 30": an age band, which no source gives.
     const band = /\d/.test(rest);
     if (traits.length === 0 && unknown.length === 0 && !band) return null;

@@ -76,7 +76,14 @@ const ABOUT_MINE = /^ (\S+ ){1,2}(is|are|was|isnt|arent) (not )?(my|our) /;
 const ASKS_PAY = /\b(how much|what|salary|pay|earn)\b/;
 const THEIRS = /\b(their|they|them|there|theyll|theyre|theyd|theyve)\b/;
 const ITS = /\b(it|its|itll|those|these|typical|usual|normal|standard)\b/;
-const CLAUSE = /[.?!;,\n]+|\s[-–—]\s|\b(?:and|but|so|because|though)\b/i;
+const SENTENCE = /[.?!;\n]+/;
+const CLAUSE = /,+|\s[-–—]\s|\b(?:and|but|so|because|though)\b/i;
+/** A clause of the message, whether it is a statement, and the words before it in its sentence. */
+interface Clause {
+  words: string;
+  statement: boolean;
+  lead: string;
+}
 
 /** Code, SQL, JSON or markup rather than a question: code keywords, or a message thick with brackets and operators. */
 export function looksLikeCode(raw: string): boolean {
@@ -183,7 +190,7 @@ const YEAR = /\b(19[5-9]\d|20\d\d|21\d\d)\b/g;
  */
 class Scan {
   private names?: Set<string>;
-  private clauses?: { words: string; statement: boolean }[];
+  private clauses?: Clause[];
   /** The message in lower case, for written (ASCII messages only). */
   private lower?: string;
   constructor(private readonly raw: string) {}
@@ -221,17 +228,26 @@ class Scan {
   }
 
   /** The message's clauses, each with whether it is a statement rather than a question. */
-  private clauseList(): { words: string; statement: boolean }[] {
+  private clauseList(): Clause[] {
     this.clauses ??= this.raw
       .slice(0, 2000)
-      .split(CLAUSE)
-      .map((c) => ({ words: ` ${plain(c)} `, statement: !QUESTION_START.test(c) }))
-      .filter((c) => c.words.trim() !== "");
+      .split(SENTENCE)
+      .flatMap((sentence) => {
+        // "I run facilities and logistics": a clause joined by "and" goes on with the asker its sentence began with.
+        let lead = " ";
+        return sentence.split(CLAUSE).flatMap((c) => {
+          const words = ` ${plain(c)} `;
+          if (words.trim() === "") return [];
+          const clause = { words, statement: !QUESTION_START.test(c), lead };
+          lead += `${words.trim()} `;
+          return [clause];
+        });
+      });
     return this.clauses;
   }
 
   /** Whether a clause holding `needle` is a statement about the asker (tests in order, cheapest first). */
-  private saysOfAsker(c: { words: string; statement: boolean }, needle: string): boolean {
+  private saysOfAsker(c: Clause, needle: string): boolean {
     if (!c.statement) return false;
     if (SELF_INTRO.test(c.words)) return true;
     const clauses = this.clauses!;
@@ -242,7 +258,7 @@ class Scan {
       !NOT_SELF.test(c.words) &&
       clauses.some((q) => !q.statement);
     if (lead) return true;
-    const before = c.words.slice(0, c.words.indexOf(needle));
+    const before = c.lead + c.words.slice(0, c.words.indexOf(needle));
     return (
       (FIRST_PERSON.test(before) && !ASKS_PAY.test(before)) ||
       // "English is not my first language": the asker, named after the word.
