@@ -174,6 +174,24 @@ describe("router: statements, then a question", () => {
     expect(route("I'm based in Canada. What does a customer care director earn?").slots.country).toBe("CA");
   });
 
+  it("another role's pay asked in the closing question declines, whoever the statement names", () => {
+    expect(route("My director keeps saying she'll aim for COO one day. What does a COO actually earn?")).toMatchObject({
+      outcome: "decline",
+      declineReason: "related-role-pay",
+    });
+  });
+
+  it("a why-question that quotes a figure asks a reason; a false score is set beside the aspect's own", () => {
+    const why = route(
+      "Finance wants a 30% cut to our support budget next year. Why do the sources call optimizing cost too hard a mistake?",
+    );
+    expect(why).toMatchObject({ outcome: "answer", intent: "mistakes" });
+    const score = route(
+      "Zippia rates work-life balance for this job 8.7 out of 10, which sounds great for my team leads.",
+    );
+    expect(score.focus[0]?.id).toBe("ratings/work-life");
+  });
+
   it("a question that leans on the statement, or the asker's own job, keeps the whole message", () => {
     expect(route("Zippia has KPIs as a resume skill. What percentage is that?").intent).toBe("skills");
     expect(

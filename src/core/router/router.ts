@@ -265,6 +265,8 @@ export class Router {
     const asked = closingQuestion(text);
     if (!asked) return whole;
     const own = this.routeWhole(asked, answerThreshold);
+    // "My director aims for COO one day. What does a COO earn?": another role's pay, asked in the question itself.
+    if (own.outcome === "decline" && own.declineReason === "related-role-pay") return own;
     if (own.outcome !== "answer" || own.intent === whole.intent) return whole;
     // "I'm a customer care manager now. If I step up…": the asker's own job sets what the question compares.
     if ([...whole.analysis.terms].some((t) => t.startsWith("role "))) return whole;
@@ -433,7 +435,8 @@ export class Router {
       if (label) found.focus = this.facts.facts.filter((f) => f.topic === "sources" && f.text.includes(`(${label})`));
     }
     // "How much does X earn at a startup?" asks a figure; "what affects how much X earns?" asks what drives it.
-    const asksFigure = found.form.quantity && !found.analysis.terms.has("_pay_varies");
+    // "Why do the sources call a 30% cut a mistake?" asks a reason, whatever figure it quotes.
+    const asksFigure = found.form.quantity && !found.form.why && !found.analysis.terms.has("_pay_varies");
     // A place the sources name without a figure ("how much in San Francisco?"): what they say of it.
     const figureless = !asksFigure
       ? undefined
@@ -470,6 +473,10 @@ export class Router {
       // The answer is about the facts quoted: their topic is this turn's (and the context's).
       found.intent = giving[0]!.fact.topic;
       found.focus = giving.slice(0, this.config.focusMax).map((h) => h.fact);
+      // "Zippia rates work-life balance 8.7, right?": the aspect named, with its own score, before the one that is 8.7.
+      const aspect = found.slots.aspect;
+      const named = aspect ? this.facts.facts.find((f) => f.id === `ratings/${aspect}`) : undefined;
+      if (named && !found.focus.includes(named)) found.focus = [named, ...found.focus].slice(0, this.config.focusMax);
       // "Which source is 115k from?": the figure's country is the conversation's from here on ("and the range?").
       const codes = new Set(
         found.focus.flatMap((f) =>
