@@ -230,6 +230,7 @@ describe("router: declines and clarifications", () => {
     ["the and of to", "not-understood"],
     ["asdf qwer zxcv", "not-understood"],
     ["what's the weather in paris", "off-topic"],
+    ["my Teams camera shows a black screen, any quick fix?", "off-topic"],
     ["write me a poem", "off-topic"],
     ["how much does a nurse make", "other-role"],
     ["software engineer skills", "other-role"],
@@ -289,6 +290,8 @@ describe("router: declines and clarifications", () => {
     "How much do you save per agent by offshoring support to the Philippines?",
     "Can you give me a de-escalation script for my agents?",
     "which tech jobs dont need a degree?",
+    "I'm reorganising our support floor after a merger. How many agents should report to one customer care director?",
+    "We're opening a support hub in Austin next quarter. What should we budget for a customer care director there?",
   ])("a question form no source answers is declined: %s", (text) => {
     expect(route(text)).toMatchObject({ outcome: "decline", declineReason: "uncovered" });
   });
