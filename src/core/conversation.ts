@@ -128,6 +128,7 @@ export function readFollowUp(
   const oneSource = previous.intent === "sources" && previous.sources.length === 1 ? previous.sources[0] : undefined;
   if (
     oneSource &&
+    !routing.quoted &&
     words.length <= 8 &&
     (routing.intent === "sources" || unplacedTurn(routing)) &&
     !routing.analysis.terms.has("_by_source") &&
@@ -207,7 +208,8 @@ export function readFollowUp(
   // "that seems low, are you sure?": a challenge to the previous answer; alone, that answer again with its sources.
   const challenged = CHALLENGE.exec(text);
   if (challenged && text.slice(challenged[0].length).split(" ").filter(Boolean).length <= 2)
-    return againShown(previous);
+    // "that seems high": the topic again with every source's figure, not only the ones just shown.
+    return { kind: "again", intent: previous.intent, slots: previous.slots, terms: previous.terms };
   const leans = CONTINUES.test(text) || pointsBack || AS_WELL.test(text) || challenged !== null;
   const years = bareYears(text);
   const dimensions = changed(routing, years);
@@ -242,7 +244,13 @@ export function readFollowUp(
     return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: [...previous.terms, "average"] };
   // "which is lowest?", "and highest?": a superlative about what was just shown.
   const samePay = PAY_INTENTS.has(previous.intent) && PAY_INTENTS.has(routing.intent ?? "");
-  if (words.length <= 4 && (unplaced || routing.intent === previous.intent || samePay) && SUPERLATIVE.test(text)) {
+  // "which is highest" after the scores: of the scores just shown.
+  const bare = BARE_SUPERLATIVE.test(text) && (previous.intent === "ratings" || previous.intent === "demographics");
+  if (
+    words.length <= 4 &&
+    (unplaced || routing.intent === previous.intent || samePay || bare) &&
+    SUPERLATIVE.test(text)
+  ) {
     // "which is best paid?" after the pay bands: the top band (the lowest, for "lowest").
     if (samePay && (previous.slots.level !== undefined || previous.slots.byLevel)) {
       const level: Level = LOWEST.test(text) ? "entry" : "veteran";
@@ -466,6 +474,9 @@ const YEARS_ASKED = /\b(years?|yrs)\b/;
 const ASKS_OF_IT =
   /^(?:(?:and|so|ok|okay|but)\s+)?(?:who|whom|what|which|where|how)\b.*\b(?:they|them|it|that|those|these|this)\b|^(?:and |so )?(?:for|to|by|towards|toward|with) (?:who|whom)$/;
 /** Words that ask which of the things shown is first on some scale. */
+/** "which is highest", "and lowest?": a superlative that names nothing else. */
+const BARE_SUPERLATIVE =
+  /^(?:(?:and|so|ok)\s+)?(?:(?:which|what)(?: one| aspect| score| group| rating)? (?:is|s|has|was) )?(?:the )?(?:highest|lowest|best|worst|biggest|smallest|top|most|least)(?: one)?$/;
 const LOWEST = /\b(lowest|least|worst|bottom|smallest|cheapest)\b/;
 const SUPERLATIVE = /\b(lowest|highest|biggest|smallest|largest|widest|best|worst|most|least|top|bottom)\b/;
 

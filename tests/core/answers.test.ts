@@ -176,7 +176,7 @@ describe("disagreements are shown, not resolved", () => {
     const { text } = ask("do i need a masters");
     expect(text).toMatch(/^Not necessarily: the sources disagree\./);
     expect(text).toContain("Cityjobs: A master's degree is preferred.");
-    expect(text).toContain("Zippia (2025): A degree beyond the bachelor's is not a must");
+    expect(text).toContain("Zippia (2025): A degree beyond the bachelor's is not required");
     expect(text).toContain("15.4%");
   });
 });

@@ -469,3 +469,19 @@ describe("follow-ups: a size no source gives", () => {
     expect(canada!.slice(0, 400)).toMatch(/Glassdoor/);
   });
 });
+
+describe("follow-ups: doubt and superlatives over scores", () => {
+  it("'that seems high' after one source's average shows every source's", () => {
+    const [, high] = talk(
+      "what's the average salary for a director of customer care according to zippia?",
+      "that seems high",
+    );
+    expect(high!.slice(0, 400)).toMatch(/\$104,000/);
+  });
+
+  it("'which is highest' and 'and lowest?' after the scores stay on the scores", () => {
+    const [, highest, lowest] = talk("how does zippia score this job?", "which is highest", "and lowest?");
+    expect(highest!.slice(0, 400)).toMatch(/Complexity \| 8\.7/);
+    expect(lowest!.slice(0, 400)).toMatch(/Diversity \| 4\.2/);
+  });
+});
