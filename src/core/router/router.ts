@@ -267,7 +267,12 @@ export class Router {
     const own = this.routeWhole(asked, answerThreshold);
     // "My director aims for COO one day. What does a COO earn?": another role's pay, asked in the question itself.
     if (own.outcome === "decline" && own.declineReason === "related-role-pay") return own;
-    if (own.outcome !== "answer" || own.intent === whole.intent) return whole;
+    if (own.outcome !== "answer") return whole;
+    // The same topic: the facts the question itself asks for lead, not those the statements matched.
+    if (own.intent === whole.intent)
+      return own.focus.length > 0 && whole.outcome === "answer" && !whole.quoted
+        ? extend(whole, { focus: own.focus })
+        : whole;
     // "I'm a customer care manager now. If I step up…": the asker's own job sets what the question compares.
     if ([...whole.analysis.terms].some((t) => t.startsWith("role "))) return whole;
     if (own.confidence < CLOSING_QUESTION_SURE || own.confidence < whole.confidence + CLOSING_QUESTION_MARGIN)
