@@ -16,11 +16,11 @@ const SETS = [
   "holdout.yml",
   "unseen.yml",
   "tuning.yml",
-  ...["a", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n"].map((set) => `blind-${set}.yml`),
+  ...["a", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "p", "q"].map((set) => `blind-${set}.yml`),
 ];
 /** Floors: lead score in scope, share declined out of scope, median reply length (characters). */
 const FLOOR = { lead: 0.93, declined: 0.93, medianLength: 600 };
-const DIALOGUE_SETS = ["a", "c", "d", "n", "o", "tuning"].map((set) => `dialogues-${set}.yml`);
+const DIALOGUE_SETS = ["a", "c", "d", "n", "o", "p", "tuning"].map((set) => `dialogues-${set}.yml`);
 /** Floors for conversations: follow-up turns right, whole conversations right. */
 const DIALOGUE_FLOOR = { followUps: 0.92, dialogues: 0.88 };
 
