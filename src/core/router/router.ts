@@ -142,6 +142,8 @@ function refusal(text: string, analysis: Analysis, decline: Decline): RouteResul
 /** How sure the closing question of a message must be on its own, and by how much surer than the whole. */
 const CLOSING_QUESTION_SURE = 0.8;
 const CLOSING_QUESTION_MARGIN = 0.1;
+/** Below this confidence for the whole message, its closing question is read on its own as well. */
+const CLOSING_QUESTION_NEEDED = 0.9;
 const SENTENCES = /(?<=[.!?])\s+|\n+/;
 const ASKS =
   /^\W*(how|what|whats|what's|which|where|when|why|who|can|could|should|would|will|do|does|did|is|are|am)\b/i;
@@ -262,6 +264,8 @@ export class Router {
   route(text: string, answerThreshold = this.config.answerThreshold): RouteResult {
     const whole = this.routeWhole(text, answerThreshold);
     if (whole.outcome === "decline" && whole.declineReason !== "not-understood") return whole;
+    // A message routed surely as a whole keeps its route (and a long message is read once, not twice).
+    if (whole.confidence >= CLOSING_QUESTION_NEEDED) return whole;
     const asked = closingQuestion(text);
     if (!asked) return whole;
     const own = this.routeWhole(asked, answerThreshold);
