@@ -125,6 +125,14 @@ function matchPhrases(a: Analysis, unknown: ReadonlySet<number>, vocab: Vocabula
       for (const e of matchEntries) {
         // "my manager asked me…": the asker's colleague, not a role asked about.
         if (e.kind === "related" && i > 0 && (tokens[i - 1] === "my" || tokens[i - 1] === "our")) continue;
+        // "my director keeps saying…" beside another role asked about: the asker's boss, not the role asked about.
+        if (
+          e.kind === "role" &&
+          i > 0 &&
+          (tokens[i - 1] === "my" || tokens[i - 1] === "our") &&
+          OTHER_ROLE_AFTER.test(a.normalized)
+        )
+          continue;
         // "I'm a supervisor with 4 years…", "as a csr…": the asker's own job, not a role asked about.
         if (e.kind === "related" && askersOwn(tokens, i)) {
           a.terms.add(e.term);
@@ -165,6 +173,9 @@ function matchPhrases(a: Analysis, unknown: ReadonlySet<number>, vocab: Vocabula
   }
 }
 
+/** A pay question about another role later in the message ("… what does a COO earn?"). */
+const OTHER_ROLE_AFTER =
+  /\b(what|how much)\b.{0,30}\b(a|an|the)\s+(coo|ceo|cfo|cio|cto|vp|vice president|manager|supervisor|team lead)\b.{0,20}\b(earn|earns|make|makes|paid|get)\b/;
 /** Words that make "a <role>" after them the asker's own job: "I'm a supervisor", "as a rep", "currently a team lead". */
 const OWN_JOB_LEAD_INS = new Set(["im", "am", "as", "currently", "was", "been"]);
 

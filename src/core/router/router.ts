@@ -139,40 +139,6 @@ function refusal(text: string, analysis: Analysis, decline: Decline): RouteResul
   return analysis.injection ? decline("injection", 1) : null;
 }
 
-/** How sure the closing question of a message must be on its own, and by how much surer than the whole. */
-const CLOSING_QUESTION_SURE = 0.8;
-const CLOSING_QUESTION_MARGIN = 0.1;
-/** Below this confidence for the whole message, its closing question is read on its own as well. */
-const CLOSING_QUESTION_NEEDED = 0.9;
-const SENTENCES = /(?<=[.!?])\s+|\n+/;
-const ASKS =
-  /^\W*(how|what|whats|what's|which|where|when|why|who|can|could|should|would|will|do|does|did|is|are|am)\b/i;
-/** The asker speaking of themselves. */
-const ASKER = /\b(i|i'm|im|i've|ive|i'd|we|we're|our|my|me)\b/i;
-/** A question that leans on what came before it. */
-const LEANS_BACK = /\b(it|its|that|this|they|them|those|these|there|one)\b/i;
-
-/**
- * The question a message closes with, after statements by the asker about themselves ("I lead a
- * team of 40. How do I become a director?"); undefined for one sentence, questions only, or a
- * question that leans on the statements ("…. What percentage is that?").
- */
-export function closingQuestion(text: string): string | undefined {
-  if (text.length > 2000) return undefined;
-  const parts = text
-    .split(SENTENCES)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  if (parts.length < 2) return undefined;
-  const last = parts[parts.length - 1]!;
-  if (!(last.endsWith("?") || ASKS.test(last)) || last.split(/\s+/).length < 3 || LEANS_BACK.test(last))
-    return undefined;
-  const statements = parts.slice(0, -1);
-  return statements.every((p) => !p.endsWith("?") && !ASKS.test(p)) && statements.some((p) => ASKER.test(p))
-    ? last
-    : undefined;
-}
-
 /** How source facts write a country after a data provider: "Totaljobs (UK)". */
 const COUNTRY_LABELS: Readonly<Record<string, string>> = { US: "US", UK: "UK", CA: "Canada" };
 /** A question about when a source was published, or by whom. */
@@ -256,35 +222,7 @@ export class Router {
     }
   }
 
-  /**
-   * The route of a message. "I'm deciding between support and product ops. Why is this a strong
-   * career path?": after statements about the asker, a closing question that is surer on its own
-   * decides the topic; the statements still give their slots (a country, years) and any decline.
-   */
   route(text: string, answerThreshold = this.config.answerThreshold): RouteResult {
-    const whole = this.routeWhole(text, answerThreshold);
-    if (whole.outcome === "decline" && whole.declineReason !== "not-understood") return whole;
-    // A message routed surely as a whole keeps its route (and a long message is read once, not twice).
-    if (whole.confidence >= CLOSING_QUESTION_NEEDED) return whole;
-    const asked = closingQuestion(text);
-    if (!asked) return whole;
-    const own = this.routeWhole(asked, answerThreshold);
-    // "My director aims for COO one day. What does a COO earn?": another role's pay, asked in the question itself.
-    if (own.outcome === "decline" && own.declineReason === "related-role-pay") return own;
-    if (own.outcome !== "answer") return whole;
-    // The same topic: the facts the question itself asks for lead, not those the statements matched.
-    if (own.intent === whole.intent)
-      return own.focus.length > 0 && whole.outcome === "answer" && !whole.quoted
-        ? extend(whole, { focus: own.focus })
-        : whole;
-    // "I'm a customer care manager now. If I step up…": the asker's own job sets what the question compares.
-    if ([...whole.analysis.terms].some((t) => t.startsWith("role "))) return whole;
-    if (own.confidence < CLOSING_QUESTION_SURE || own.confidence < whole.confidence + CLOSING_QUESTION_MARGIN)
-      return whole;
-    return extend(own, { slots: { ...whole.slots, ...own.slots } });
-  }
-
-  private routeWhole(text: string, answerThreshold: number): RouteResult {
     const analysis = analyze(text, this.vocabulary, this.speller);
     const base = {
       slots: slotsOf(analysis, this.catalog),
