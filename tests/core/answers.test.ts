@@ -118,7 +118,10 @@ describe("salary", () => {
     expect(outcome).toBe("answer");
     expect(text).toMatch(/^None of my sources gives monthly pay\. Their yearly averages for the US, divided by 12/);
     expect(text).toContain("$10,471 (Zippia (2025), from $125,654)");
-    expect(ask("what does zippia's average work out to per month").text).not.toContain("Cityjobs");
+    const zippia = ask("what does zippia's average work out to per month").text;
+    expect(zippia).toMatch(/^None of my sources gives monthly pay\./);
+    expect(zippia).toContain("$10,471 (Zippia (2025)");
+    expect(zippia).not.toContain("Cityjobs");
     expect(ask("entry level pay per month").text).toMatch(
       /\$6,500 a month at entry level \(0-2 years; \$78,000 a year\)/,
     );

@@ -141,6 +141,12 @@ const topOfRange: Rule = (combined, ctx) => {
   promote(combined, at(combined, "salary"), "salary");
 };
 const TOP_OF_RANGE = /\b(top|highest|max|maximum|lowest|minimum|min|bottom)\s+(pay|salary|salaries|wage|wages|end)\b/;
+/** "What does Zippia's average work out to per month?": an average per month is pay, not months of training. */
+const averagePerMonth: Rule = (combined, ctx) => {
+  const a = ctx.analysis;
+  if (combined[0]?.intent !== "training" || a.period !== "month" || !a.terms.has("average")) return;
+  promote(combined, at(combined, "salary"), "salary");
+};
 const YES_NO_START = /^(is|isnt|are|arent|does|doesnt|do|dont)\b/;
 /** Topics a how-to-become question lands on only through the asker's own context. */
 const NOT_THE_PATH = new Set(["work-environment", "role-overview", "duties"]);
@@ -261,6 +267,7 @@ const RULES: readonly Rule[] = [
   twoLevels,
   experienceFrom,
   topOfRange,
+  averagePerMonth,
   whatDrivesPay,
   namedPlaces,
   twoCountries,
