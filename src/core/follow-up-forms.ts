@@ -1,5 +1,7 @@
 /** The shapes of follow-up turns, as patterns over the normalised text (read by conversation.ts). */
 
+import { ORDINAL_WORDS } from "./words.ts";
+
 /** "tell me more", "more", "go on": the whole topic of the previous answer. */
 export const MORE =
   /^(?:(?:ok|okay|yes|sure|great|thanks|cool|and)\s+)?(?:tell me more|more|more please|more pls|more info|more detail|more details|go on|keep going|continue|expand|elaborate|details|full answer|the rest|show me more|can you expand|say more|like what|for what|what for|such as|examples|example|an example|for example|for instance|give me examples|give me an example|an example please|examples please|any examples|what else|what else then|anything else|any others|what others|others|what are the others|and the others|and the rest)$/;
@@ -31,27 +33,13 @@ export const POINTS_BACK =
 /** "the second one", "tell me more about the third", "2nd?", "the last one": one item of the previous answer's list. */
 export const ORDINAL =
   /^(?:(?:and|ok|okay|so|tell me|more|what|explain|about|on|is|the|whats|what is|about the)\s+)*(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last|1st|2nd|3rd|4th|5th|6th|7th|runner up|number (?:one|two|three|four|five|\d)|(?:mistake|item|step|tip|trade ?off|skill|kpi|point|no|#) \d)(?:\s+(?:one|item|point|mistake|trade ?off|skill|kpi|step|reason|thing|on the list|tip|duty|measure|metric|goal|challenge|bullet|option|factor|lesson))?(?:\s+(?:about|mean|means|then|please|pls))?$/;
-const ORDINALS: Record<string, number> = {
-  first: 1,
-  "1st": 1,
-  second: 2,
-  "2nd": 2,
-  third: 3,
-  "3rd": 3,
-  fourth: 4,
-  "4th": 4,
-  fifth: 5,
-  "5th": 5,
-  sixth: 6,
-  "6th": 6,
-  seventh: 7,
-  "7th": 7,
+const ORDINALS: Readonly<Record<string, number>> = {
+  ...ORDINAL_WORDS,
   one: 1,
   two: 2,
   three: 3,
   four: 4,
   five: 5,
-  last: -1,
   "runner up": 2,
 };
 /** The item an ordinal points at: 1 for "first", -1 for "last", null when the text names none. */

@@ -33,3 +33,29 @@ export function simplify(text: string): string {
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 }
+
+/** Ordinal words and their positions in a list: "third" and "3rd" are 3; "last" and "final" are -1. */
+export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
+  first: 1,
+  "1st": 1,
+  second: 2,
+  "2nd": 2,
+  third: 3,
+  "3rd": 3,
+  fourth: 4,
+  "4th": 4,
+  fifth: 5,
+  "5th": 5,
+  sixth: 6,
+  "6th": 6,
+  seventh: 7,
+  "7th": 7,
+  eighth: 8,
+  "8th": 8,
+  ninth: 9,
+  "9th": 9,
+  tenth: 10,
+  "10th": 10,
+  last: -1,
+  final: -1,
+};

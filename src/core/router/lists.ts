@@ -5,6 +5,7 @@
 import type { Catalog } from "../catalog.ts";
 import type { KnowledgeFact } from "../knowledge/facts.ts";
 import type { Section } from "../model/topics.ts";
+import { ORDINAL_WORDS } from "../words.ts";
 
 export interface SourceList {
   sources: readonly string[];
@@ -38,35 +39,11 @@ export function sourceLists(catalog: Catalog, facts: readonly KnowledgeFact[]): 
 
 const ORDINAL_ASKED =
   /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:\w+\s+){0,2}?(?:bullets?|items?|points?|entry|entries|duty|duties|responsibility|responsibilities|tasks?|skills?|mistakes?|trade ?offs?|tradeoffs?|steps?|kpis?|metrics?|measures?|challenges?|one)\b/;
-const POSITIONS: Record<string, number> = {
-  first: 1,
-  "1st": 1,
-  second: 2,
-  "2nd": 2,
-  third: 3,
-  "3rd": 3,
-  fourth: 4,
-  "4th": 4,
-  fifth: 5,
-  "5th": 5,
-  sixth: 6,
-  "6th": 6,
-  seventh: 7,
-  "7th": 7,
-  eighth: 8,
-  "8th": 8,
-  ninth: 9,
-  "9th": 9,
-  tenth: 10,
-  "10th": 10,
-  last: -1,
-  final: -1,
-};
 
 /** The position a question asks for in a list ("the third duty" → 3, "the last bullet" → -1), or null. */
 export function positionAsked(normalized: string): number | null {
   const m = ORDINAL_ASKED.exec(normalized);
-  return m ? (POSITIONS[m[1]!] ?? null) : null;
+  return m ? (ORDINAL_WORDS[m[1]!] ?? null) : null;
 }
 
 /**

@@ -9,6 +9,7 @@ import { type FactHit, FactIndex, stem } from "../knowledge/index.ts";
 import { type Figure, figuresIn } from "../knowledge/numbers.ts";
 import { extend } from "../objects.ts";
 import type { DeclineReason, Routing } from "../types.ts";
+import { NUMBER_WORDS } from "../words.ts";
 import { type Analysis, analyze } from "./analyze.ts";
 import { coverageOf } from "./coverage.ts";
 import { type QuestionForm, questionForm } from "./form.ts";
@@ -151,18 +152,6 @@ const NOT_THE_LIST =
   /\b(how many|how much|how often|share|percent|percentage|rank|ranks|ranked|top|resume|resumes|chart|table|step \d|\d+(st|nd|rd|th)|first|second|third|fourth|fifth|last)\b|%/;
 /** "what 4 skills…": how many items the question expects. */
 const COUNT_ASKED = /\b(2|3|4|5|6|7|8|9|10|two|three|four|five|six|seven|eight|nine|ten)\b/;
-const COUNTS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  ...Object.fromEntries(Array.from({ length: 9 }, (_, i) => [String(i + 2), i + 2])),
-};
 /** Most items of a source's own list an answer leads with. */
 const LIST_MAX = 6;
 
@@ -345,7 +334,11 @@ export class Router {
     if (lens && !PER_SOURCE_TOPICS.has(topic) && !NOT_THE_LIST.test(found.normalized)) {
       // "what 5 skills does Zippia list" counts another of its lists (its resume chart) when this one has 4.
       const count = COUNT_ASKED.exec(found.normalized)?.[1];
-      const list = listOf(this.lists.get(topic) ?? [], lens, count === undefined ? undefined : COUNTS[count]);
+      const list = listOf(
+        this.lists.get(topic) ?? [],
+        lens,
+        count === undefined ? undefined : (NUMBER_WORDS[count] ?? Number(count)),
+      );
       if (list && (found.focus.length === 0 || count !== undefined)) found.focus = list.items.slice(0, LIST_MAX);
     }
     if (lens && found.focus.length > 0 && !found.focus.some((f) => f.sources.includes(lens))) {
