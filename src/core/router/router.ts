@@ -320,60 +320,9 @@ export class Router {
     const mine = this.facts.searchTopic(specific, topic);
     // "metrics besides CSAT?": what is named is what the answer should go beyond, so the topic as a whole.
     found.focus = EXCLUDING.test(found.normalized) ? [] : focusOf(topic, mine, this.config);
-    // "What is a director according to Zippia?", "what does Zippia say they do?": the whole topic asked, as that source gives it.
-    const wholeTopic = ["_what_is", "_what_do", "definition"].some((t) => found.analysis.terms.has(t));
-    // "How does PlaySupplyChain define the role? I need it for an internal job ad": the definition, whatever else matched.
-    const defines = found.analysis.terms.has("definition");
-    if ((found.focus.length === 0 || defines) && wholeTopic && !PER_SOURCE_TOPICS.has(topic)) {
-      const given = this.fromSourceNamed(found.analysis, topic);
-      if (given.length > 0 || found.focus.length === 0) found.focus = given;
-    }
-    // "jobdescription.org says managing a large team is hard - why?": the named source's own fact, when it matched about as well.
-    const lens = topic === "sources" ? undefined : this.namedSource(found.analysis);
-    // "What skills does Zippia list?": that source's own list; "the four duties Zippia lists", whatever else matched.
-    if (lens && !PER_SOURCE_TOPICS.has(topic) && !NOT_THE_LIST.test(found.normalized)) {
-      // "what 5 skills does Zippia list" counts another of its lists (its resume chart) when this one has 4.
-      const count = COUNT_ASKED.exec(found.normalized)?.[1];
-      const list = listOf(
-        this.lists.get(topic) ?? [],
-        lens,
-        count === undefined ? undefined : (NUMBER_WORDS[count] ?? Number(count)),
-      );
-      if (list && (found.focus.length === 0 || count !== undefined)) found.focus = list.items.slice(0, LIST_MAX);
-    }
-    if (lens && found.focus.length > 0 && !found.focus.some((f) => f.sources.includes(lens))) {
-      const own = mine.find(
-        (h) => h.fact.sources.includes(lens) && !h.fact.summary && (h.keyed || h.matched.length > 1),
-      );
-      if (own && own.score >= NAMED_SOURCE_SHARE * mine[0]!.score) found.focus = [own.fact];
-    }
-    // "The third duty in Cityjobs' list", "the last mistake": that item.
-    const position = positionAsked(found.normalized);
-    const item =
-      position === null ? undefined : itemAt(this.lists.get(topic) ?? [], position, this.namedSource(found.analysis));
-    if (item) found.focus = [item];
-    // "Where does Cityjobs get its salary numbers?": about the sources, the one named.
-    const named = topic === "sources" ? this.namedSource(found.analysis) : undefined;
-    // "Where does Cityjobs get its data from?": how it was built, not its date, unless a date is asked.
-    const asksDate = DATE_ASKED.test(found.normalized);
-    const own = named
-      ? mine.filter((h) => h.fact.sources.includes(named) && (asksDate || !this.datedFacts.has(h.fact.id)))
-      : [];
-    if (named && !asksDate && own.length > 0) found.focus = found.focus.filter((f) => !this.datedFacts.has(f.id));
-    if (own.length > 0 && !found.focus.some((f) => f.sources.includes(named!))) {
-      const focus = focusOf(topic, own, this.config);
-      found.focus = focus.length > 0 ? focus : [own[0]!.fact];
-    } else if (named && found.focus.length === 0) found.focus = this.fromSourceNamed(found.analysis, topic);
-    // "How old is the data?": each source's date, the dated ones first.
-    if (topic === "sources" && !named && asksDate && found.analysis.terms.has("_source_age"))
-      found.focus = [...this.facts.facts.filter((f) => this.datedFacts.has(f.id))].sort(
-        (x, y) => Number(/undated/.test(x.text)) - Number(/undated/.test(y.text)),
-      );
-    // "source for the UK number": the source facts that name where that country's figures come from.
-    if (topic === "sources" && found.focus.length === 0 && found.analysis.countries.length === 1) {
-      const label = COUNTRY_LABELS[found.analysis.countries[0]!];
-      if (label) found.focus = this.facts.facts.filter((f) => f.topic === "sources" && f.text.includes(`(${label})`));
-    }
+    const lens = this.namedSource(found.analysis);
+    if (topic === "sources") this.focusOnSources(found, mine, lens);
+    else this.focusThroughLens(found, topic, mine, lens);
     // "How much does X earn at a startup?" asks a figure; "what affects how much X earns?" asks what drives it.
     // "Why do the sources call a 30% cut a mistake?" asks a reason, whatever figure it quotes.
     const asksFigure = found.form.quantity && !found.form.why && !found.analysis.terms.has("_pay_varies");
@@ -473,7 +422,74 @@ export class Router {
     return place ? this.figureless.find((f) => f.text.toLowerCase().includes(place)) : undefined;
   }
 
-  /** The topic's facts from the one source the question names ("according to Zippia"), at most two. */
+  /**
+   * A source named as the lens of a question about a topic: its definition ("how does PlaySupplyChain
+   * define the role?"), its own list ("what skills does Zippia list?"), its own fact when it matched
+   * about as well as another's, or one item of its list ("the third duty in Cityjobs' list").
+   */
+  private focusThroughLens(
+    found: RouteResult,
+    topic: string,
+    mine: readonly FactHit[],
+    lens: string | undefined,
+  ): void {
+    // "What is a director according to Zippia?", "what does Zippia say they do?": the whole topic asked, as that source gives it.
+    const wholeTopic = ["_what_is", "_what_do", "definition"].some((t) => found.analysis.terms.has(t));
+    // "How does PlaySupplyChain define the role? I need it for an internal job ad": the definition, whatever else matched.
+    const defines = found.analysis.terms.has("definition");
+    if ((found.focus.length === 0 || defines) && wholeTopic && !PER_SOURCE_TOPICS.has(topic)) {
+      const given = this.fromSourceNamed(found.analysis, topic);
+      if (given.length > 0 || found.focus.length === 0) found.focus = given;
+    }
+    // "What skills does Zippia list?": that source's own list; "the four duties Zippia lists", whatever else matched.
+    if (lens && !PER_SOURCE_TOPICS.has(topic) && !NOT_THE_LIST.test(found.normalized)) {
+      // "what 5 skills does Zippia list" counts another of its lists (its resume chart) when this one has 4.
+      const count = COUNT_ASKED.exec(found.normalized)?.[1];
+      const list = listOf(
+        this.lists.get(topic) ?? [],
+        lens,
+        count === undefined ? undefined : (NUMBER_WORDS[count] ?? Number(count)),
+      );
+      if (list && (found.focus.length === 0 || count !== undefined)) found.focus = list.items.slice(0, LIST_MAX);
+    }
+    // "jobdescription.org says managing a large team is hard - why?": the named source's own fact, when it matched about as well.
+    if (lens && found.focus.length > 0 && !found.focus.some((f) => f.sources.includes(lens))) {
+      const own = mine.find(
+        (h) => h.fact.sources.includes(lens) && !h.fact.summary && (h.keyed || h.matched.length > 1),
+      );
+      if (own && own.score >= NAMED_SOURCE_SHARE * mine[0]!.score) found.focus = [own.fact];
+    }
+    // "The third duty in Cityjobs' list", "the last mistake": that item.
+    const position = positionAsked(found.normalized);
+    const item = position === null ? undefined : itemAt(this.lists.get(topic) ?? [], position, lens);
+    if (item) found.focus = [item];
+  }
+
+  /**
+   * A question about the sources: the one named ("where does Cityjobs get its salary numbers?"), its
+   * method before its date unless a date is asked, every date ("how old is the data?"), or where one
+   * country's figures come from ("source for the UK number").
+   */
+  private focusOnSources(found: RouteResult, mine: readonly FactHit[], named: string | undefined): void {
+    const asksDate = DATE_ASKED.test(found.normalized);
+    const own = named
+      ? mine.filter((h) => h.fact.sources.includes(named) && (asksDate || !this.datedFacts.has(h.fact.id)))
+      : [];
+    if (named && !asksDate && own.length > 0) found.focus = found.focus.filter((f) => !this.datedFacts.has(f.id));
+    if (own.length > 0 && !found.focus.some((f) => f.sources.includes(named!))) {
+      const focus = focusOf("sources", own, this.config);
+      found.focus = focus.length > 0 ? focus : [own[0]!.fact];
+    } else if (named && found.focus.length === 0) found.focus = this.fromSourceNamed(found.analysis, "sources");
+    if (!named && asksDate && found.analysis.terms.has("_source_age"))
+      found.focus = [...this.facts.facts.filter((f) => this.datedFacts.has(f.id))].sort(
+        (x, y) => Number(/undated/.test(x.text)) - Number(/undated/.test(y.text)),
+      );
+    if (found.focus.length === 0 && found.analysis.countries.length === 1) {
+      const label = COUNTRY_LABELS[found.analysis.countries[0]!];
+      if (label) found.focus = this.facts.facts.filter((f) => f.topic === "sources" && f.text.includes(`(${label})`));
+    }
+  }
+
   /** The id of the one source a question names ("according to Zippia"), if it names exactly one. */
   private namedSource(analysis: Analysis): string | undefined {
     let found: string | undefined;
@@ -486,6 +502,7 @@ export class Router {
     return found;
   }
 
+  /** The topic's facts from the one source the question names ("according to Zippia"), at most two. */
   private fromSourceNamed(analysis: Analysis, topic: string): KnowledgeFact[] {
     const named = this.namedSource(analysis);
     if (!named) return [];
