@@ -111,6 +111,7 @@ export function readFollowUp(
   // "source pls", "and canada thx": a closing courtesy says nothing about the turn.
   const text = routing.normalized.replace(COURTESY, "");
   const words = text.split(" ").filter(Boolean);
+  const unplaced = unplacedTurn(routing);
   // "example?" after one item picked: that item is the example.
   if (previous.picked && EXAMPLE.test(text)) return againShown(previous);
   if (MORE.test(text)) return { kind: "more", intent: previous.intent, slots: previous.slots };
@@ -130,7 +131,7 @@ export function readFollowUp(
     oneSource &&
     !routing.quoted &&
     words.length <= 8 &&
-    (routing.intent === "sources" || unplacedTurn(routing)) &&
+    (routing.intent === "sources" || unplaced) &&
     !routing.analysis.terms.has("_by_source") &&
     !NAMES_A_SOURCE.test(text)
   )
@@ -219,7 +220,6 @@ export function readFollowUp(
   // "is marketing ok?" after the education answer: a short question the router cannot place on its
   // own, about something the previous topic's facts mention, is about that topic.
   const own = [...routing.analysis.terms].filter((t) => !t.startsWith("_"));
-  const unplaced = routing.outcome === "clarify" || routing.declineReason === "not-understood";
   // "next level up?", "and the level above?" after a level's pay: the next band.
   const next =
     previous.slots.level && words.length <= 6 && NEXT_LEVEL.test(text) ? nextLevel(previous.slots.level) : undefined;

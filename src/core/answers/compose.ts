@@ -116,7 +116,7 @@ function withStance(catalog: Catalog, stance: string, text: string): string {
 }
 
 /** "Leads the team" → "leads the team", keeping names and acronyms ("Zippia", "CRM") as they are. */
-function lowerStart(catalog: Catalog, s: string): string {
+export function lowerStart(catalog: Catalog, s: string): string {
   return /^[A-Z][a-z]*\b/.test(s) && !/^I\b/.test(s) && !startsWithName(catalog, s)
     ? s[0]!.toLowerCase() + s.slice(1)
     : s;

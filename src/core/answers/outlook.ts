@@ -9,6 +9,7 @@ import {
   joinList,
   leadFromFacts,
   listItems,
+  lowerStart,
   money,
   percent,
   score,
@@ -137,9 +138,7 @@ function worthItLead(catalog: Catalog, yesNo: boolean): Block[] {
   if (why)
     blocks.push({
       type: "text",
-      text: yesNo
-        ? fill(words.worthItYes, { why: words.worthItWhy[0]!.toLowerCase() + words.worthItWhy.slice(1) })
-        : words.worthItWhy,
+      text: yesNo ? fill(words.worthItYes, { why: lowerStart(catalog, words.worthItWhy) }) : words.worthItWhy,
       sources: why.sources ?? [],
     });
   const parts: string[] = [];

@@ -289,11 +289,16 @@ function averageBeside(catalog: Catalog, g: Catalog["outlook"]["growth"][number]
 }
 
 /** When a source dates itself, and who published it: "Zippia (2025): updated 8 January 2025, by Zippia". */
+/** The id of the fact that gives a source's date and publisher. */
+export function sourceDateFactId(source: string): string {
+  return `sources/${source}`;
+}
+
 function sourceDateFact(s: Source): KnowledgeFact {
   const date = formatDate(s.date);
   const who = s.publisher ? `published by ${s.publisher}` : "its publisher is not named";
   return {
-    id: `sources/${s.id}`,
+    id: sourceDateFactId(s.id),
     topic: "sources",
     text: `${s.short}: ${date ? `dated ${date}` : "undated"}; ${who}${s.url ? ` (${new URL(s.url).hostname.replace(/^www\./, "")})` : ""}.`,
     sources: [s.id],

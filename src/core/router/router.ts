@@ -4,7 +4,7 @@
  * Thresholds come from configuration; the evaluation's sweep is how they were chosen.
  */
 import type { Catalog } from "../catalog.ts";
-import { collectFacts, type KnowledgeFact } from "../knowledge/facts.ts";
+import { collectFacts, type KnowledgeFact, sourceDateFactId } from "../knowledge/facts.ts";
 import { type FactHit, FactIndex, stem } from "../knowledge/index.ts";
 import { type Figure, figuresIn } from "../knowledge/numbers.ts";
 import { extend } from "../objects.ts";
@@ -201,7 +201,7 @@ export class Router {
     this.coverage = coverageOf(catalog, facts);
     this.sourceByTerm = sourcesByTerm(catalog);
     this.lists = sourceLists(catalog, facts);
-    this.datedFacts = new Set([...catalog.sources.keys()].map((id) => `sources/${id}`));
+    this.datedFacts = new Set([...catalog.sources.keys()].map(sourceDateFactId));
     this.figureless = facts.filter((f) => f.noFigure);
     for (const f of facts)
       this.topicText.set(f.topic, `${this.topicText.get(f.topic) ?? ""} ${f.text.toLowerCase()} ${f.keys.join(" ")}`);

@@ -75,7 +75,8 @@ const ABOUT_MINE = /^ (\S+ ){1,2}(is|are|was|isnt|arent) (not )?(my|our) /;
 /** A statement that asks about pay is a question after all ("I'd like to know what I would earn…"). */
 const ASKS_PAY = /\b(how much|what|salary|pay|earn)\b/;
 const THEIRS = /\b(their|they|them|there|theyll|theyre|theyd|theyve)\b/;
-const ITS = /\b(it|its|itll|those|these|typical|usual|normal|standard)\b/;
+const BACK =
+  /\b(their|they|them|there|theyll|theyre|theyd|theyve|it|its|itll|those|these|typical|usual|normal|standard)\b/;
 const SENTENCE = /[.?!;\n]+/;
 const CLAUSE = /,+|\s[-–—]\s|\b(?:and|but|so|because|though)\b/i;
 /** A clause of the message, whether it is a statement, and the words before it in its sentence. */
@@ -114,11 +115,11 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
     if (asked && !scan.aboutAsker(asked)) return formOf(missing, missing, a, scan, kb, asked);
   }
   for (const missing of a.unanswered) {
-    const asked = a.unansweredPhrases[missing]?.find((phrase) => !scan.aboutAsker(phrase) || scan.asksOfIt());
+    const asked = a.unansweredPhrases[missing]?.find((phrase) => !scan.aboutAsker(phrase) || scan.asksBack(BACK));
     if (asked) return formOf(missing, scan.written(asked), a, scan, kb);
   }
   // "We're opening a site in Atlanta. What should we pay there?": a place the asker names, then asks about.
-  const place = a.places.find((p) => !kb.places.has(p) && (!scan.aboutAsker(p) || scan.asksOfThem()));
+  const place = a.places.find((p) => !kb.places.has(p) && (!scan.aboutAsker(p) || scan.asksBack(THEIRS)));
   if (place) return { kind: "place", name: scan.written(place) };
 
   const strong = (i: number) => isStrong(scan, a.tokens[i]!, kb);
@@ -131,7 +132,7 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
     // "I have an interview at Chase. What do their directors make?": a name the asker brought up, asked about.
     // "My offer mentions a 401k. What's typical?", "my laptop won't join the VPN, how do I fix it?": the asker's
     // own word, then asked about.
-    return (strong(i) || !shapesQuestion(word)) && (!scan.aboutAsker(word) || (strong(i) && scan.asksOfIt()));
+    return (strong(i) || !shapesQuestion(word)) && (!scan.aboutAsker(word) || (strong(i) && scan.asksBack(BACK)));
   });
   const known = a.known - (a.roleMentioned ? 1 : 0);
   const first =
@@ -217,14 +218,12 @@ class Scan {
     return holding;
   }
 
-  /** A question clause that points back at someone named before ("what do their directors make?", "what do they pay there?"). */
-  asksOfThem(): boolean {
-    return this.clauseList().some((c) => !c.statement && THEIRS.test(c.words));
-  }
-
-  /** The same, or a question about something said before ("how do I fix it?", "what's typical?"). */
-  asksOfIt(): boolean {
-    return this.clauseList().some((c) => !c.statement && (THEIRS.test(c.words) || ITS.test(c.words)));
+  /**
+   * A question clause that points back at something said before: "what do their directors make?",
+   * "what do they pay there?" (THEIRS), or also "how do I fix it?", "what's typical?" (BACK).
+   */
+  asksBack(pointer: RegExp): boolean {
+    return this.clauseList().some((c) => !c.statement && pointer.test(c.words));
   }
 
   /** The message's clauses, each with whether it is a statement rather than a question. */
