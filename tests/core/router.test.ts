@@ -158,6 +158,15 @@ describe("router: a source named", () => {
     expect(renderText(reply).slice(0, 400)).toMatch(/customer care operations/i);
   });
 
+  it("a fact's key of several words, found whole, decides the topic ('a strategy in itself', 'workforce planning')", () => {
+    // Word by word, "queue" and "strategy" lean to manager vs director; the phrase is the mistake's own.
+    const r = route("We're about to hand our whole queue to a BPO. Is outsourcing a strategy in itself?");
+    expect(r.intent).toBe("mistakes");
+    expect(route("where does workforce planning fit in a ccd's responsibilities").intent).toBe("role-overview");
+    // Phrases of function words or of a source's name are no phrases: "what is 17*23" reaches no topic.
+    expect(route("what is 17*23").outcome).toBe("decline");
+  });
+
   it("'what is a director according to Zippia' answers from Zippia's own definition", () => {
     const r = route("what is a director of customer care according to zippia");
     expect(r.intent).toBe("role-overview");

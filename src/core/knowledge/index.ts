@@ -59,8 +59,15 @@ export class FactIndex {
   /** The documents one search touched (at most every document once); scratch like `scratch`. */
   private readonly touched: Int32Array;
 
-  /** @param termsOf the canonical terms of a text (the router's analysis), before stemming */
-  constructor(facts: readonly KnowledgeFact[], termsOf: (text: string) => Iterable<string>) {
+  /**
+   * @param termsOf the canonical terms of a text (the router's analysis), before stemming
+   * @param phraseOf the term of a key of several words, matched whole (Phrases), if it is one
+   */
+  constructor(
+    facts: readonly KnowledgeFact[],
+    termsOf: (text: string) => Iterable<string>,
+    phraseOf: (key: string) => string | undefined = () => undefined,
+  ) {
     this.facts = facts;
     const lists = new Map<string, number[]>();
     for (const fact of facts) {
@@ -77,6 +84,13 @@ export class FactIndex {
       for (const key of fact.keys) add(key, KEY_WEIGHT);
       let length = 0;
       for (const n of tf.values()) length += n;
+      // A phrase is a term of its own, which the length leaves out: its words are counted already.
+      for (const key of fact.keys) {
+        const phrase = phraseOf(key);
+        if (!phrase) continue;
+        tf.set(phrase, (tf.get(phrase) ?? 0) + 1);
+        keyed.add(phrase);
+      }
       const index = this.docs.push({ fact, tf, length, keyed }) - 1;
       for (const term of tf.keys()) {
         const list = lists.get(term);

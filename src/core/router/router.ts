@@ -7,6 +7,7 @@ import type { Catalog } from "../catalog.ts";
 import { collectFacts, type KnowledgeFact, sourceDateFactId } from "../knowledge/facts.ts";
 import { type FactHit, FactIndex, stem } from "../knowledge/index.ts";
 import { type Figure, figuresIn } from "../knowledge/numbers.ts";
+import { Phrases } from "../knowledge/phrases.ts";
 import { extend } from "../objects.ts";
 import type { DeclineReason, Routing } from "../types.ts";
 import { NUMBER_WORDS } from "../words.ts";
@@ -15,6 +16,7 @@ import { coverageOf } from "./coverage.ts";
 import { type QuestionForm, questionForm } from "./form.ts";
 import { itemAt, listOf, positionAsked, type SourceList, sourceLists } from "./lists.ts";
 import { plain, sourceWord } from "./names.ts";
+import { normalize } from "./normalize.ts";
 import { rerank } from "./rerank.ts";
 import { type Candidate, combine, DEFAULT_RETRIEVAL, focusOf, type RetrievalConfig } from "./retrieve.ts";
 import { Scorer } from "./score.ts";
@@ -172,6 +174,8 @@ export class Router {
   readonly coverage: CoverageKnowledge;
   /** A source's name as the analyser reads it → its id. */
   private readonly sourceByTerm: ReadonlyMap<string, string>;
+  /** The facts' keys of several words, found whole in a question. */
+  private readonly phrases = new Phrases();
   /** The facts that give a source's date and publisher. */
   private readonly datedFacts: ReadonlySet<string>;
   /** Each topic's lists, one per source, for "the third duty in Cityjobs' list". */
@@ -194,11 +198,23 @@ export class Router {
     this.scorer = new Scorer(catalog.intents, this.vocabulary, this.speller, {
       exampleWeight: this.config.exampleWeight,
     });
-    this.facts = new FactIndex(facts, (text) => [
-      ...termsOf(analyze(text, this.vocabulary, null, { allowFuse: false })),
-      ...figuresIn(text).flatMap((f) => (f.figure ? [f.term] : [])),
-    ]);
     this.coverage = coverageOf(catalog, facts);
+    const sourceWords = new Set([...catalog.sources.values()].map((s) => sourceWord(s.short)));
+    this.facts = new FactIndex(
+      facts,
+      (text) => [
+        ...termsOf(analyze(text, this.vocabulary, null, { allowFuse: false })),
+        ...figuresIn(text).flatMap((f) => (f.figure ? [f.term] : [])),
+      ],
+      (key) => {
+        // A phrase needs two words of its own ("what is" says nothing its words do not), and names no
+        // source or place ("jobdescription org", "san francisco": what is named, not what is asked).
+        const phrase = normalize(key);
+        const own = phrase.split(" ").filter((w) => w && !this.vocabulary.stopWords.has(w));
+        const named = own.some((w) => sourceWords.has(w)) || this.coverage.places.has(phrase);
+        return own.length >= 2 && !named ? this.phrases.add(phrase) : undefined;
+      },
+    );
     this.sourceByTerm = sourcesByTerm(catalog);
     this.lists = sourceLists(catalog, facts);
     this.datedFacts = new Set([...catalog.sources.keys()].map(sourceDateFactId));
@@ -254,7 +270,8 @@ export class Router {
     const ranked = scored(this.scorer.intents, scores);
     const figures = quoted.flatMap((f) => (f.figure && !f.own ? [f.term] : []));
     const terms = termsOf(analysis);
-    const hits = this.facts.search([...terms, ...figures], 12);
+    // The facts' phrases the question contains are index terms of their own, for the topic.
+    const hits = this.facts.search([...terms, ...figures, ...this.phrases.in(analysis.normalized)], 12);
     const combined = combine(ranked, hits, this.config);
     rerank(combined, {
       analysis,
