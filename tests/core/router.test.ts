@@ -197,6 +197,23 @@ describe("router: statements, then a question", () => {
     expect(score.focus[0]?.id).toBe("ratings/work-life");
   });
 
+  it("a closing question that stands on its own is routed on its own words; the statements keep their role", () => {
+    // "call centre" in the statement would lean to the work environment; the question asks the way up.
+    const r = route(
+      "I'm 28, a team leader in a utilities call centre, and I'd like to be a customer service director by 40. What's the usual route?",
+    );
+    expect([...r.analysis.terms].sort()).toEqual(["_role", "common", "path"]);
+    expect(
+      route(
+        "Our COO thinks signing an outsourcer will solve our support problems. Is outsourcing a strategy in itself?",
+      ).intent,
+    ).toBe("mistakes");
+    // A question with two words or fewer of its own, or one that points back ("is that…"), is read whole.
+    expect(
+      route("We're rolling out a chatbot next quarter. Is that a good idea?").analysis.terms.has("automation"),
+    ).toBe(true);
+  });
+
   it("a question that leans on the statement, or the asker's own job, keeps the whole message", () => {
     expect(route("Zippia has KPIs as a resume skill. What percentage is that?").intent).toBe("skills");
     expect(

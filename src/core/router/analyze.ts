@@ -58,7 +58,7 @@ export function analyze(
   };
 
   const unknown = correctSpelling(a, raw, vocab, speller, options);
-  matchPhrases(a, unknown, vocab);
+  matchPhrases(a, unknown, vocab, contextLength(raw, vocab));
   readSignals(a, raw, vocab);
   return a;
 }
@@ -113,10 +113,49 @@ function correctSpelling(
   return unknown;
 }
 
+/**
+ * How many tokens of the message are what the asker says before the question ("I'm 28 and a team
+ * leader in a call centre. What's the usual route?"): statements, then one closing question that
+ * stands on its own (no "it" or "that" pointing back). Zero when the message is not of that shape.
+ */
+function contextLength(raw: string, vocab: Vocabulary): number {
+  const end = raw.trimEnd();
+  if (!end.endsWith("?") || raw.length > CONTEXT_MAX_CHARS) return 0;
+  const start = lastSentenceStart(end);
+  if (start <= 0) return 0;
+  const question = end.slice(start);
+  // Statements only before it, and a question of its own: "What's the usual route?", not "what does it involve?".
+  if (end.slice(0, start).includes("?") || !QUESTION_OPENING.test(question) || POINTS_BACK.test(question)) return 0;
+  const before = normalize(end.slice(0, start));
+  return before === "" ? 0 : expand(before.split(" "), vocab.abbreviations).length;
+}
+
+/** Longer messages are read whole: the question rarely stands apart in a page of text. */
+const CONTEXT_MAX_CHARS = 600;
+/** Where the last sentence of a message ending in "?" begins: after the last ". ", "! " or line break before it. */
+function lastSentenceStart(text: string): number {
+  for (let i = text.length - 2; i > 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || ((c === 46 || c === 33) && text.charCodeAt(i + 1) === 32)) return i + 1;
+  }
+  return -1;
+}
+const QUESTION_OPENING =
+  /^\W*(how|what|whats|what's|which|where|when|why|who|can|could|should|would|will|do|does|did|is|are|am)\b/i;
+/** A question that points back at what was said before it, or at the asker who said it. */
+const POINTS_BACK =
+  /\b(it|its|it's|that|this|these|those|they|them|their|there|such|so|same|each|both|either|i|im|me|my|mine|we|our|us)\b/i;
+
 /** Phrases and words, longest phrase first, left to right: terms, roles, places, coverage counts. */
-function matchPhrases(a: Analysis, unknown: ReadonlySet<number>, vocab: Vocabulary): void {
+function matchPhrases(a: Analysis, unknown: ReadonlySet<number>, vocab: Vocabulary, context: number): void {
   const tokens = a.tokens;
+  // The asker's context gives its terms only when the closing question has too few of its own.
+  let said: Set<string> | undefined;
   for (let i = 0; i < tokens.length; ) {
+    if (context > 0 && i >= context && !said) {
+      said = a.terms;
+      a.terms = new Set();
+    }
     const [matchEnd, matchEntries] = longestMatch(vocab.trie, tokens, i);
     const token = tokens[i]!;
     if (matchEnd >= 0 && !(matchEnd === i && vocab.stopWords.has(token) && onlyTerms(matchEntries))) {
@@ -171,6 +210,20 @@ function matchPhrases(a: Analysis, unknown: ReadonlySet<number>, vocab: Vocabula
     }
     i++;
   }
+  if (said) a.terms = ownTerms(a.terms) >= QUESTION_TERMS ? keepFrames(said, a.terms) : new Set([...said, ...a.terms]);
+}
+
+/** How many terms of the closing question it needs to be read without what came before it. */
+const QUESTION_TERMS = 2;
+function ownTerms(terms: ReadonlySet<string>): number {
+  let n = 0;
+  for (const t of terms) if (!t.startsWith("_")) n++;
+  return n;
+}
+/** The question's terms, with the role the context named ("…to be a customer service director"). */
+function keepFrames(said: ReadonlySet<string>, question: Set<string>): Set<string> {
+  if (said.has("_role")) question.add("_role");
+  return question;
 }
 
 /** A pay question about another role later in the message ("… what does a COO earn?"). */
