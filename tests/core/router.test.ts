@@ -202,13 +202,14 @@ describe("router: statements, then a question", () => {
     const r = route(
       "I'm 28, a team leader in a utilities call centre, and I'd like to be a customer service director by 40. What's the usual route?",
     );
-    expect([...r.analysis.terms].sort()).toEqual(["_role", "common", "path"]);
+    expect([...r.analysis.terms].sort()).toEqual(["_role", "step"]);
+    expect(r.intent).toBe("steps");
     expect(
       route(
         "Our COO thinks signing an outsourcer will solve our support problems. Is outsourcing a strategy in itself?",
       ).intent,
     ).toBe("mistakes");
-    // A question with two words or fewer of its own, or one that points back ("is that…"), is read whole.
+    // A question with no term of its own, or one that points back ("is that…"), is read whole.
     expect(
       route("We're rolling out a chatbot next quarter. Is that a good idea?").analysis.terms.has("automation"),
     ).toBe(true);

@@ -214,7 +214,7 @@ function matchPhrases(a: Analysis, unknown: ReadonlySet<number>, vocab: Vocabula
 }
 
 /** How many terms of the closing question it needs to be read without what came before it. */
-const QUESTION_TERMS = 2;
+const QUESTION_TERMS = 1;
 function ownTerms(terms: ReadonlySet<string>): number {
   let n = 0;
   for (const t of terms) if (!t.startsWith("_")) n++;
