@@ -167,6 +167,25 @@ describe("router: a source named", () => {
     expect(route("what is 17*23").outcome).toBe("decline");
   });
 
+  it("'what other abilities does it put alongside…' one item is the rest of that item's list", () => {
+    const r = route(
+      "One source says making decisions quickly is essential. What other abilities does it put alongside that?",
+    );
+    expect(r.focus.length).toBeGreaterThan(1);
+    expect(new Set(r.focus.map((f) => f.sources.join()))).toEqual(new Set(["csd-jd"]));
+    // "other departments" are the company's, not other items of a list.
+    expect(route("which other departments does a customer service director collaborate with").focus).toHaveLength(1);
+  });
+
+  it("a source's FAQ is that source's, not the bot's topics; 'faq' alone is the topics", () => {
+    expect(route("What challenges of the job does jobdescription.org's FAQ mention?").intent).toBe("challenges");
+    expect(route("faq").intent).toBe("topics");
+  });
+
+  it("which currency the Canadian figures are in is a pay question", () => {
+    expect(route("are the canada numbers in us dollars or canadian?").intent).toBe("salary");
+  });
+
   it("'what is a director according to Zippia' answers from Zippia's own definition", () => {
     const r = route("what is a director of customer care according to zippia");
     expect(r.intent).toBe("role-overview");

@@ -72,3 +72,8 @@ export function listOf(lists: readonly SourceList[], source: string, count?: num
   if (count !== undefined) return mine.find((l) => l.items.length === count);
   return mine.find((l) => l.own) ?? mine[0];
 }
+
+/** The list an item belongs to ("what other abilities does it put alongside quick decisions?"). */
+export function listHolding(lists: readonly SourceList[], item: KnowledgeFact): SourceList | undefined {
+  return lists.find((l) => l.items.includes(item));
+}

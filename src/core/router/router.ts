@@ -14,7 +14,7 @@ import { NUMBER_WORDS } from "../words.ts";
 import { type Analysis, analyze } from "./analyze.ts";
 import { coverageOf } from "./coverage.ts";
 import { type QuestionForm, questionForm } from "./form.ts";
-import { itemAt, listOf, positionAsked, type SourceList, sourceLists } from "./lists.ts";
+import { itemAt, listHolding, listOf, positionAsked, type SourceList, sourceLists } from "./lists.ts";
 import { plain, sourceWord } from "./names.ts";
 import { normalize } from "./normalize.ts";
 import { rerank } from "./rerank.ts";
@@ -153,6 +153,9 @@ const NAMED_SOURCE_SHARE = 0.5;
 const NOT_THE_LIST =
   /\b(how many|how much|how often|share|percent|percentage|rank|ranks|ranked|top|resume|resumes|chart|table|step \d|\d+(st|nd|rd|th)|first|second|third|fourth|fifth|last)\b|%/;
 /** "what 4 skills…": how many items the question expects. */
+/** Asks for the items listed beside the one named. */
+const OTHER_ITEMS =
+  /\b(what|which) other (\w+ )?(abilities|skills|qualities|traits|duties|responsibilities|tasks|mistakes|kpis|metrics|things|ones|items)\b|\balongside\b|\bwhat else\b/;
 const COUNT_ASKED = /\b(2|3|4|5|6|7|8|9|10|two|three|four|five|six|seven|eight|nine|ten)\b/;
 /** Most items of a source's own list an answer leads with. */
 const LIST_MAX = 6;
@@ -475,6 +478,11 @@ export class Router {
         (h) => h.fact.sources.includes(lens) && !h.fact.summary && (h.keyed || h.matched.length > 1),
       );
       if (own && own.score >= NAMED_SOURCE_SHARE * mine[0]!.score) found.focus = [own.fact];
+    }
+    // "One source says quick decisions matter: what other abilities does it put alongside?": the rest of its list.
+    if (found.focus.length === 1 && OTHER_ITEMS.test(found.normalized)) {
+      const list = listHolding(this.lists.get(topic) ?? [], found.focus[0]!);
+      if (list && list.items.length > 1) found.focus = list.items.slice(0, LIST_MAX);
     }
     // "The third duty in Cityjobs' list", "the last mistake": that item.
     const position = positionAsked(found.normalized);
