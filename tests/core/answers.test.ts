@@ -215,6 +215,13 @@ describe("direct answers", () => {
     expect(text.split("\n")[0]).toBe("Yes: manages the service department's budgets and forecasts.");
   });
 
+  it("a duty, skill or next role a section lists answers yes, also after what the asker says first", () => {
+    expect(ask("do directors of customer care work with QA testing groups?").text).toMatch(/^Yes: provides training/);
+    expect(ask("I'm new to the team. Can a csd become a coo?").text).toMatch(/^Yes: Chief Operations Officer \(COO\)/);
+    // A question that asks what is no yes/no question, wherever its auxiliary stands.
+    expect(ask("what skills do they need").text).not.toMatch(/^Yes/);
+  });
+
   it("a general question gets the topic's short answer and a More button for the whole page", () => {
     const { reply } = testEngine().ask("what are the duties of a customer care director?");
     const text = renderText(reply);

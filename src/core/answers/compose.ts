@@ -117,7 +117,8 @@ function withStance(catalog: Catalog, stance: string, text: string): string {
 
 /** "Leads the team" → "leads the team", keeping names and acronyms ("Zippia", "CRM") as they are. */
 export function lowerStart(catalog: Catalog, s: string): string {
-  return /^[A-Z][a-z]*\b/.test(s) && !/^I\b/.test(s) && !startsWithName(catalog, s)
+  // "Chief Operations Officer (COO)…": a name in capitals keeps them.
+  return /^[A-Z][a-z]*\b/.test(s) && !/^(I\b|[A-Z][a-z]+ [A-Z])/.test(s) && !startsWithName(catalog, s)
     ? s[0]!.toLowerCase() + s.slice(1)
     : s;
 }

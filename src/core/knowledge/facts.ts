@@ -28,21 +28,28 @@ export interface KnowledgeFact {
   summary?: boolean;
 }
 
-function fromItem(catalog: Catalog, id: string, topic: string, item: Item, fallback: readonly string[] = []) {
+function fromItem(
+  catalog: Catalog,
+  id: string,
+  topic: string,
+  item: Item,
+  fallback: readonly string[] = [],
+  sectionStance?: string,
+) {
   return {
     id,
     topic,
     text: itemText(catalog, item),
     sources: item.sources ?? fallback,
     keys: [...(item.keys ?? []), ...(item.label ? [item.label.toLowerCase()] : [])],
-    stance: item.stance,
+    stance: item.stance ?? sectionStance,
     noFigure: item.noFigure,
   } satisfies KnowledgeFact;
 }
 
 function fromSections(catalog: Catalog, topic: string, sections: readonly Section[]): KnowledgeFact[] {
   return sections.flatMap((s) =>
-    s.items.map((item, i) => fromItem(catalog, `${topic}/${s.id}/${i + 1}`, topic, item, s.sources)),
+    s.items.map((item, i) => fromItem(catalog, `${topic}/${s.id}/${i + 1}`, topic, item, s.sources, s.stance)),
   );
 }
 

@@ -26,6 +26,11 @@ export const SectionSchema = z
     id,
     title: z.string().trim().min(1).max(100),
     sources: sourceIds.optional(),
+    /**
+     * How every item without a stance of its own answers a yes/no question about it ("Yes" for a
+     * duty the source lists: "do they work with QA testing groups?").
+     */
+    stance: z.string().trim().min(2).max(40).optional(),
     /** "bullets" (default) or "numbered" for ordered steps. */
     style: z.enum(["bullets", "numbered"]).default("bullets"),
     items: z.array(ItemSchema).min(1),

@@ -62,6 +62,9 @@ const OPENERS = new Set([
   "oh",
   "yo",
 ]);
+/** An auxiliary and its subject later in a message: "… do they work together", "… is that part of it". */
+const LATER_YES_NO =
+  /\b(do|does|did|is|are|can|could|should|would|will|was|were) (they|it|i|you|we|he|she|that|this|these|those|a|an|the|directors?|ccds?|csds?|managers?)\b/;
 const WH = new Set(["what", "which", "who", "whom", "where", "when", "why", "how", "whats", "hows"]);
 const QUANTITY =
   /\b(how much|how many|average|typical|median|how big|how large|what size|what percentage|what percent|percent|percentage|what amount|amount of|target|benchmark|aim for|good (\w+ )?(score|rate|number|level)|(actual|exact|precise) (number|figure|amount|salary|pay))\b/;
@@ -76,7 +79,11 @@ export function questionForm(
   let i = 0;
   while (i < words.length - 1 && OPENERS.has(words[i]!)) i++;
   const first = words[i] ?? "";
-  const yesNo = AUXILIARIES.has(first) && !words.slice(i + 1, i + 3).some((t) => WH.has(t));
+  // "I'm a team lead. Do I need a degree?", "sales team - do they work together?": a yes/no question
+  // after what the asker says, when no word asks what, which or how.
+  const yesNo =
+    (AUXILIARIES.has(first) && !words.slice(i + 1, i + 3).some((t) => WH.has(t))) ||
+    (LATER_YES_NO.test(normalized) && !words.some((t) => WH.has(t)));
   const why = first === "why" || /\bhow come\b|\bwhy\b|\breasons?\b/.test(normalized);
   return { yesNo, comparison: COMPARE.test(normalized), why, quantity: QUANTITY.test(normalized) };
 }
