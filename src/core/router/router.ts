@@ -301,7 +301,10 @@ export class Router {
       return decline("not-understood");
     }
     const asksFigures =
-      ROLE_FIGURE_INTENTS.has(top.intent) || analysis.terms.has("salary") || analysis.terms.has("_what_make");
+      ROLE_FIGURE_INTENTS.has(top.intent) ||
+      analysis.terms.has("salary") ||
+      analysis.terms.has("_what_make") ||
+      analysis.terms.has("higher pay");
     if (
       analysis.relatedRoles.length > 0 &&
       asksFigures &&
@@ -597,7 +600,7 @@ function paidAs(normalized: string, role: string): boolean {
   if (!pattern) {
     const r = role.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     pattern = new RegExp(
-      `\\b${r}s? (${PAY_WORDS})\\b|\\b(${PAY_WORDS}) (of|for) (a |an |the )?${r}s?\\b|\\bdoes (a |an |the )?${r} (make|earn)\\b`,
+      `\\b${r}s? (${PAY_WORDS})\\b|\\b(${PAY_WORDS}) (of|for) (a |an |the )?${r}s?\\b|\\bdoes (a |an |the )?${r} (make|earn)\\b|\\b(${PAY_WORDS}) (more|less) than (a |an |the )?${r}s?\\b`,
     );
     PAID_AS.set(role, pattern);
   }
