@@ -133,7 +133,8 @@ export function readFollowUp(
     words.length <= 8 &&
     (routing.intent === "sources" || unplaced) &&
     !routing.analysis.terms.has("_by_source") &&
-    !NAMES_A_SOURCE.test(text)
+    !NAMES_A_SOURCE.test(text) &&
+    !ACROSS_SOURCES.test(text)
   )
     return {
       kind: "refine",
@@ -353,6 +354,8 @@ function unplacedTurn(routing: RouteResult): boolean {
 
 /** A refine term that names the source the previous answer was about ("source:zippia-2025"). */
 export const SOURCE_TERM = "source:";
+/** "Which is the newest?", "are they all dated?": the sources compared, not the one just shown. */
+const ACROSS_SOURCES = /\b(newest|oldest|latest|most recent|more recent|newer|older|each|every|all|both)\b/;
 /** A turn that names a source of its own, or all of them. */
 const NAMES_A_SOURCE =
   /\b(zippia|cityjobs|jobdescription|playsupplychain|job description|other sources?|each source|all (the )?sources|every source|sources)\b/;

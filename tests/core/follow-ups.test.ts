@@ -484,4 +484,22 @@ describe("follow-ups: doubt and superlatives over scores", () => {
     expect(highest!.slice(0, 400)).toMatch(/Complexity \| 8\.7/);
     expect(lowest!.slice(0, 400)).toMatch(/Diversity \| 4\.2/);
   });
+
+  it("'which is the newest?' after one source's answer sets every source's date, newest first; 'oldest' oldest first", () => {
+    const [, newest, oldest] = talk(
+      "what sources do you use for this?",
+      "which is the newest?",
+      "and the oldest dated one?",
+    );
+    expect(newest!.split("\n")[0]).toMatch(/^• Zippia \(2025\): dated 8 January 2025/);
+    expect(oldest!.split("\n")[0]).toMatch(/^• jobdescription\.org \(2023\): dated 19 September 2023/);
+  });
+
+  it("'what does the director focus on?' after manager vs director stays on it", () => {
+    const [, focus] = talk(
+      "is a customer care director more strategic than a manager?",
+      "what does the director focus on?",
+    );
+    expect(focus!.slice(0, 400)).toMatch(/operating-model design/);
+  });
 });

@@ -145,8 +145,11 @@ function refusal(text: string, analysis: Analysis, decline: Decline): RouteResul
 /** How source facts write a country after a data provider: "Totaljobs (UK)". */
 const COUNTRY_LABELS: Readonly<Record<string, string>> = { US: "US", UK: "UK", CA: "Canada" };
 /** A question about when a source was published, or by whom. */
+/** Asks which source is newest, or oldest. */
+const NEWEST = /\b(newest|most recent|latest|more recent|newer|most up to date)\b/;
+const OLDEST = /\b(oldest|older|least recent)\b/;
 const DATE_ASKED =
-  /\b(when|date|dated|dates|update|updated|updates|published|publish|publishes|publisher|old|recent|current|year|who)\b/;
+  /\b(when|date|dated|dates|update|updated|updates|published|publish|publishes|publisher|old|oldest|older|recent|newest|newer|latest|current|year|who)\b/;
 /** A fact from the source a question names leads when it scores at least this share of the best fact. */
 const NAMED_SOURCE_SHARE = 0.5;
 /** A question about a source's chart, counts or ranks rather than its list as such. */
@@ -508,10 +511,18 @@ export class Router {
       const focus = focusOf("sources", own, this.config);
       found.focus = focus.length > 0 ? focus : [own[0]!.fact];
     } else if (named && found.focus.length === 0) found.focus = this.fromSourceNamed(found.analysis, "sources");
-    if (!named && asksDate && found.analysis.terms.has("_source_age"))
-      found.focus = [...this.facts.facts.filter((f) => this.datedFacts.has(f.id))].sort(
-        (x, y) => Number(/undated/.test(x.text)) - Number(/undated/.test(y.text)),
-      );
+    // "Which is the newest?", "and the oldest dated one?": every source's date, in that order, whichever was named.
+    const order = NEWEST.test(found.normalized) ? -1 : OLDEST.test(found.normalized) ? 1 : 0;
+    if (order !== 0 || (!named && asksDate && found.analysis.terms.has("_source_age"))) {
+      const dateOf = (f: KnowledgeFact) => this.catalog.sources.get(f.sources[0]!)?.date ?? null;
+      found.focus = this.facts.facts
+        .filter((f) => this.datedFacts.has(f.id))
+        .sort((x, y) => {
+          const [a, b] = [dateOf(x), dateOf(y)];
+          if (a === null || b === null) return Number(a === null) - Number(b === null);
+          return order === 0 ? 0 : order * a.localeCompare(b);
+        });
+    }
     if (found.focus.length === 0 && found.analysis.countries.length === 1) {
       const label = COUNTRY_LABELS[found.analysis.countries[0]!];
       if (label) found.focus = this.facts.facts.filter((f) => f.topic === "sources" && f.text.includes(`(${label})`));
