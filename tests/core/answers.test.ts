@@ -237,6 +237,17 @@ describe("direct answers", () => {
     );
   });
 
+  it("a claim checked with a figure or a year gets the named source's own fact first", () => {
+    expect(ask("Cityjobs says the US average for a CSD is $124,000, right?").text.split("\n")[0]).toMatch(
+      /^• Cityjobs: about \$104,000 a year on average/,
+    );
+    expect(ask("Zippia says the average is $158k, right?").text.split("\n")[0]).toMatch(/\$125,654/);
+    // A year checked as a claim is answered with the real one, not declined as a year no source covers.
+    expect(ask("jobdescription.org was last updated in 2021 right").text).toMatch(/19 September 2023/);
+    expect(ask("The 2% BLS growth is for 2020-2030, isn't it?").text.slice(0, 200)).toMatch(/2019-2029/);
+    expect(ask("what will directors earn in 2030?").outcome).toBe("decline");
+  });
+
   it("the asker's own amount is compared, not looked up as a quoted figure", () => {
     const { text } = ask("my wife is a customer care director in canada making 100k, is that normal");
     expect(text.split("\n")[0]).toMatch(/^In Canada, a year: C\$115,000 average/);

@@ -389,6 +389,21 @@ export class Router {
       found.intent = giving[0]!.fact.topic;
       found.focus = giving.slice(0, this.config.focusMax).map((h) => h.fact);
       // "Zippia rates work-life balance 8.7, right?": the aspect named, with its own score, before the one that is 8.7.
+      // "Cityjobs says the US average is $124,000, right?": the named source's own average first, when
+      // the figure quoted is not it.
+      const lens = this.namedSource(found.analysis);
+      if (
+        lens &&
+        found.intent === "salary" &&
+        found.analysis.terms.has("average") &&
+        !found.focus.some((f) => f.sources.includes(lens) && f.id.endsWith("-average"))
+      ) {
+        const country = found.focus[0]!.keys.find((k) => k === "us" || k === "uk" || k === "ca") ?? "us";
+        const own = this.facts.facts.find(
+          (f) => f.topic === "salary" && f.sources[0] === lens && f.id.endsWith("-average") && f.keys.includes(country),
+        );
+        if (own) found.focus = [own, ...found.focus].slice(0, this.config.focusMax);
+      }
       const aspect = found.slots.aspect;
       const named = aspect ? this.facts.facts.find((f) => f.id === `ratings/${aspect}`) : undefined;
       if (named && !found.focus.includes(named)) found.focus = [named, ...found.focus].slice(0, this.config.focusMax);

@@ -145,8 +145,9 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
 
 /** The first year named that no source covers, unless said of the asker ("I graduated in 2015"). */
 function yearAsked(normalized: string, kb: CoverageKnowledge, scan: Scan): Uncovered | null {
-  // Most messages have no digit, so no year.
-  if (!DIGIT.test(normalized)) return null;
+  // Most messages have no digit, so no year. "The 2% is for 2020-2030, isn't it?" checks a claim: the
+  // answer sets the real years beside it.
+  if (!DIGIT.test(normalized) || CHECKS_CLAIM.test(normalized)) return null;
   for (const m of normalized.matchAll(YEAR)) {
     const year = Number(m[1]);
     if (!kb.years.has(year) && !scan.aboutAsker(m[1]!)) return { kind: "year", year, future: year > kb.latestYear };
@@ -155,6 +156,8 @@ function yearAsked(normalized: string, kb: CoverageKnowledge, scan: Scan): Uncov
 }
 
 const DIGIT = /\d/;
+/** A question that checks what the asker heard: "…, right?", "…, isn't it?". */
+const CHECKS_CLAIM = /\b(right|correct|true|isnt it|is it not|wasnt it|didnt it|dont they|doesnt it|am i right)$/;
 
 /** A question form no source answers, with what it was asked about when the question names it ("calculate NPS"). */
 function formOf(
