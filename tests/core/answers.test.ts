@@ -218,6 +218,9 @@ describe("direct answers", () => {
   it("a duty, skill or next role a section lists answers yes, also after what the asker says first", () => {
     expect(ask("do directors of customer care work with QA testing groups?").text).toMatch(/^Yes: provides training/);
     expect(ask("I'm new to the team. Can a csd become a coo?").text).toMatch(/^Yes: Chief Operations Officer \(COO\)/);
+    expect(ask("escalation mgmt part of ccd scope?").text).toMatch(
+      /^Depending on the business, yes\. Escalation management/,
+    );
     // A question that asks what is no yes/no question, wherever its auxiliary stands.
     expect(ask("what skills do they need").text).not.toMatch(/^Yes/);
   });

@@ -9,6 +9,8 @@ const route = (text: string) => testEngine().ask(text).routing;
 describe("router: golden phrases", () => {
   it.each([
     ["salary uk", "salary"],
+    ["does the customer service director job involve travel?", "work-environment"],
+    ["cityjobs: csd collaborates with which depts", "duties"],
     ["kpis?", "kpis"],
     ["how long till im a director", "experience"],
     ["what's the pay like for a head of support", "salary"],

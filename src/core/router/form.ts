@@ -64,7 +64,7 @@ const OPENERS = new Set([
 ]);
 /** An auxiliary and its subject later in a message: "… do they work together", "… is that part of it". */
 const LATER_YES_NO =
-  /\b(do|does|did|is|are|can|could|should|would|will|was|were) (they|it|i|you|we|he|she|that|this|these|those|a|an|the|directors?|ccds?|csds?|managers?)\b/;
+  /\b(do|does|did|is|are|can|could|should|would|will|was|were) (they|it|i|you|we|he|she|that|this|these|those|a|an|the|directors?|ccds?|csds?|managers?)\b|\bpart of (the |a |their |the director s )?(\w+ )?(scope|role|job|remit|responsibilities|duties)$/;
 const WH = new Set(["what", "which", "who", "whom", "where", "when", "why", "how", "whats", "hows"]);
 const QUANTITY =
   /\b(how much|how many|average|typical|median|how big|how large|what size|what percentage|what percent|percent|percentage|what amount|amount of|target|benchmark|aim for|good (\w+ )?(score|rate|number|level)|(actual|exact|precise) (number|figure|amount|salary|pay))\b/;
