@@ -171,6 +171,8 @@ export interface Slots {
   aspect?: "salary" | "stability" | "stress" | "complexity" | "work-life" | "diversity";
   /** Every rated aspect named, when there is more than one ("stress and work-life balance"). */
   aspects?: ("salary" | "stability" | "stress" | "complexity" | "work-life" | "diversity")[];
+  /** An amount of the asker's own, yearly ("budgeted C$80k", "asking for £100k"), set against the ranges. */
+  amount?: number;
   /** Another job the message names (declined). */
   otherRole?: string;
   relatedRole?: string;

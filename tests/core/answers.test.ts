@@ -251,9 +251,20 @@ describe("direct answers", () => {
     expect(ask("what will directors earn in 2030?").outcome).toBe("decline");
   });
 
+  it("an amount of the asker's own is set against each range; a source's own figure, or one put to a source, is not", () => {
+    expect(
+      ask("We're hiring in Canada and budgeted C$80k. Is that inside the range the sources give?").text.split("\n")[0],
+    ).toBe("C$80,000 is within the range Customer Service Director JD gives, C$75,000 to C$139,000. [1]");
+    expect(ask("can a director make 200k?").text).toMatch(/^\$200,000 is above the range jobdescription\.org/);
+    expect(ask("is the average US salary for a customer service director around $124,000?").text).not.toMatch(
+      /is within the range/,
+    );
+  });
+
   it("the asker's own amount is compared, not looked up as a quoted figure", () => {
     const { text } = ask("my wife is a customer care director in canada making 100k, is that normal");
-    expect(text.split("\n")[0]).toMatch(/^In Canada, a year: C\$115,000 average/);
+    expect(text.split("\n")[0]).toMatch(/^C\$100,000 is within the range Customer Service Director JD gives/);
+    expect(text).toMatch(/In Canada, a year: C\$115,000 average/);
     expect(text).not.toContain("£");
   });
 

@@ -99,6 +99,11 @@ export function salaryLead(input: ComposeInput): Composition {
       },
       ...countryLead(catalog, upper.country, true),
     ]);
+  // "We budgeted C$80k: is that inside the range?": the amount against each range, then the country's figures.
+  if (slots.amount !== undefined && countries.length === 1) {
+    const against = amountAgainst(catalog, slots.amount, countries[0]!);
+    if (against.length > 0) return answer([...against, ...countryLead(catalog, countries[0]!, true)]);
+  }
   // "Is the average inside the range?": both, which the country's own lead gives.
   if (input.terms.has("range") && !input.terms.has("average")) return answer(rangeLead(catalog, countries));
   const blocks =
@@ -113,6 +118,44 @@ export function salaryLead(input: ComposeInput): Composition {
 }
 
 /** One country: a sentence when its sources give one or two figures, a table of sources when more. */
+/**
+ * The asker's own yearly amount against each range the sources give for the country: within, above
+ * or below, and where in it ("at the top", "near the bottom").
+ */
+function amountAgainst(catalog: Catalog, amount: number, country: Country): Block[] {
+  const ranges = catalog.salary.figures.filter((f) => f.country === country && yearly(f) && f.kind === "range");
+  if (ranges.length === 0) return [];
+  const words = catalog.wording.salary;
+  const parts = ranges.map((f) => {
+    const where =
+      amount < f.min!
+        ? words.amountBelow
+        : amount > f.max!
+          ? words.amountAbove
+          : amount === f.max
+            ? words.amountAtTop
+            : amount === f.min
+              ? words.amountAtBottom
+              : words.amountWithin;
+    return fill(where, {
+      range: `${money(f.min!, f.currency)} to ${money(f.max!, f.currency)}`,
+      source: sourceName(catalog, f.source),
+    });
+  });
+  const currency = ranges[0]!.currency;
+  // "…is within the range A gives, x to y; above the range B gives, …; and …": one verb for them all.
+  const rest = parts.slice(1).map((p) => p.replace(/^is /, ""));
+  const tail =
+    rest.length === 0 ? "" : `; ${rest.slice(0, -1).join("; ")}${rest.length > 1 ? "; " : ""}and ${rest.at(-1)}`;
+  return [
+    {
+      type: "text",
+      text: `${money(amount, currency)} ${parts[0]}${tail}.`,
+      sources: [...new Set(ranges.map((f) => f.source))],
+    },
+  ];
+}
+
 function countryLead(catalog: Catalog, country: Country, short: boolean): Block[] {
   const words = catalog.wording.salary;
   const list = catalog.salary.figures.filter((f) => f.country === country && yearly(f));

@@ -16,7 +16,7 @@ export interface Figure {
 
 /** Words before an amount that make it the asker's: their pay, an offer, a threshold. */
 const OWN_BEFORE =
-  /\b(making|make|makes|earning|earn|earns|on|paid|get|getting|got|offer(?:ed)?(?: of)?|than|over|under|above|below|at|around|about|for)\s*$/i;
+  /\b(making|make|makes|earning|earn|earns|on|paid|paying|get|getting|got|offer(?:ed)?(?: of)?|offering|budget(?:ed)?(?: of)?|than|over|under|above|below|at|around|about|for)\s*(?:c|ca|cad|us|usd)?\s*$/i;
 
 const NUMBER =
   /([$£€]|c\$)?\s?(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.]*[a-jl-z])(\s?k\b|\s?%|\s?percent\b)?/gi;

@@ -66,6 +66,12 @@ const SalaryWordingSchema = z
     countryLead: template("where", "figures"),
     countrySpread: template("where", "low", "high"),
     countrySpreadTable: template("where", "low", "high"),
+    /** The asker's own amount against one source's range ("is within … range of £45,000 to £100,000"). */
+    amountWithin: template("range", "source"),
+    amountAtTop: template("range", "source"),
+    amountAtBottom: template("range", "source"),
+    amountAbove: template("range", "source"),
+    amountBelow: template("range", "source"),
     countriesSideBySide: template(),
     elsewhere: template("figures"),
     rangeLead: template("where", "ranges"),

@@ -145,6 +145,8 @@ function refusal(text: string, analysis: Analysis, decline: Decline): RouteResul
 /** How source facts write a country after a data provider: "Totaljobs (UK)". */
 const COUNTRY_LABELS: Readonly<Record<string, string>> = { US: "US", UK: "UK", CA: "Canada" };
 /** A question about when a source was published, or by whom. */
+/** Asks whether an amount is inside a range. */
+const RANGE_ASKED = /\b(within|inside|in range|range)\b/;
 /** Asks which source is newest, or oldest. */
 const NEWEST = /\b(newest|most recent|latest|more recent|newer|most up to date)\b/;
 const OLDEST = /\b(oldest|older|least recent)\b/;
@@ -364,6 +366,18 @@ export class Router {
     // "What % of directors work fully remote?": a share no fact gives.
     const share = this.missingShare(found, ranking, ranking.terms);
     if (share) return extend(found, { outcome: "decline", declineReason: "uncovered", uncovered: share, focus: [] });
+    // "We budgeted C$80k: is that inside the range?": the asker's own yearly amount, set against the ranges.
+    // Not a figure a source gives for the country ("around $124,000?") unless a range is asked about, nor one
+    // put to a named source ("Zippia says 140k").
+    const country = found.slots.country ?? "US";
+    const given = (value: number) =>
+      !RANGE_ASKED.test(found.normalized) &&
+      this.catalog.salary.figures.some((f) => f.country === country && [f.amount, f.min, f.max].includes(value));
+    const own =
+      topic === "salary" && !this.namedSource(found.analysis)
+        ? quoted.find((f) => f.own && f.figure && f.value >= 20_000 && !given(f.value))
+        : undefined;
+    if (own) found.slots = { ...found.slots, amount: own.value };
     // A figure the question quotes ("where does the 121k come from?") picks the facts that give it.
     const asked = new Set(quoted.filter((f) => f.figure && !f.own).map((f) => f.term));
     // "is 100k normal in the US?": a pay figure from another country is no match for the one quoted.

@@ -119,7 +119,10 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
     if (asked) return formOf(missing, scan.written(asked), a, scan, kb);
   }
   // "We're opening a site in Atlanta. What should we pay there?": a place the asker names, then asks about.
-  const place = a.places.find((p) => !kb.places.has(p) && (!scan.aboutAsker(p) || scan.asksBack(THEIRS)));
+  // "A candidate in Manchester asks £100k: is that within what the sources show for the UK?": the country is asked.
+  const place = COUNTRY_ASKED.test(a.normalized)
+    ? undefined
+    : a.places.find((p) => !kb.places.has(p) && (!scan.aboutAsker(p) || scan.asksBack(THEIRS)));
   if (place) return { kind: "place", name: scan.written(place) };
 
   const strong = (i: number) => isStrong(scan, a.tokens[i]!, kb);
@@ -156,6 +159,8 @@ function yearAsked(normalized: string, kb: CoverageKnowledge, scan: Scan): Uncov
 }
 
 const DIGIT = /\d/;
+/** A question that asks for a whole country's figures, whatever city the asker mentioned. */
+const COUNTRY_ASKED = /\b(for|in|across) (the )?(uk|united kingdom|britain|great britain|usa|united states|canada)\b/;
 /** A question that checks what the asker heard: "…, right?", "…, isn't it?". */
 const CHECKS_CLAIM = /\b(right|correct|true|isnt it|is it not|wasnt it|didnt it|dont they|doesnt it|am i right)$/;
 
