@@ -261,6 +261,11 @@ describe("direct answers", () => {
     );
   });
 
+  it("a yes/no question about a figure the leading fact gives says yes; about another source's, it does not", () => {
+    expect(ask("is 121k from jobdescription.org?").text).toMatch(/^Yes: jobdescription\.org \(2023\): \$121,000/);
+    expect(ask("is 121k from zippia?").text).not.toMatch(/^Yes/);
+  });
+
   it("the asker's own amount is compared, not looked up as a quoted figure", () => {
     const { text } = ask("my wife is a customer care director in canada making 100k, is that normal");
     expect(text.split("\n")[0]).toMatch(/^C\$100,000 is within the range Customer Service Director JD gives/);

@@ -418,6 +418,10 @@ export class Router {
         );
         if (own) found.focus = [own, ...found.focus].slice(0, this.config.focusMax);
       }
+      // "Does one of the sources put the average at around $124k?": yes, when the fact that leads gives it.
+      const lead = found.focus[0]!;
+      if (found.form.yesNo && lead === giving[0]!.fact && !lead.stance && (!lens || lead.sources.includes(lens)))
+        found.focus = [{ ...lead, stance: "Yes" }, ...found.focus.slice(1)];
       const aspect = found.slots.aspect;
       const named = aspect ? this.facts.facts.find((f) => f.id === `ratings/${aspect}`) : undefined;
       if (named && !found.focus.includes(named)) found.focus = [named, ...found.focus].slice(0, this.config.focusMax);
