@@ -188,6 +188,13 @@ describe("router: a source named", () => {
     expect(route("are the canada numbers in us dollars or canadian?").intent).toBe("salary");
   });
 
+  it("'what comes right after education?' is the next item of the list that names it; 'before' the one before", () => {
+    expect(
+      route("In Zippia's steps to become a director of customer care, what comes right after education?").focus[0]?.id,
+    ).toBe("steps/key-steps/2");
+    expect(route("which step comes after getting experience").focus[0]?.id).toBe("steps/key-steps/6");
+  });
+
   it("'what is a director according to Zippia' answers from Zippia's own definition", () => {
     const r = route("what is a director of customer care according to zippia");
     expect(r.intent).toBe("role-overview");

@@ -77,3 +77,24 @@ export function listOf(lists: readonly SourceList[], source: string, count?: num
 export function listHolding(lists: readonly SourceList[], item: KnowledgeFact): SourceList | undefined {
   return lists.find((l) => l.items.includes(item));
 }
+
+const RELATIVE_ASKED =
+  /\b(?:comes?|step|one|thing|is|s|do|happens)\s+(?:right |just |immediately |directly )?(after|before)\s+(?:the |a |an |your |my |you )?(?:step of |stage of )?(?:getting |doing |having |completing |finishing |writing )?(?:the |a |an |your |my )?([a-z]{4,})/;
+
+/**
+ * "What comes right after education?", "the step before applying": the item next to the one named,
+ * in the list whose item names that word (its label or text).
+ */
+export function itemBeside(lists: readonly SourceList[], normalized: string): KnowledgeFact | undefined {
+  const m = RELATIVE_ASKED.exec(normalized);
+  if (!m) return undefined;
+  const stemmed = m[2]!.slice(0, Math.max(4, m[2]!.length - 3));
+  for (const list of lists) {
+    const at = list.items.findIndex(
+      (f) => f.keys.some((k) => k.includes(stemmed)) || f.text.toLowerCase().startsWith(stemmed),
+    );
+    if (at < 0) continue;
+    return list.items[m[1] === "after" ? at + 1 : at - 1];
+  }
+  return undefined;
+}

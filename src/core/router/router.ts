@@ -14,7 +14,7 @@ import { NUMBER_WORDS } from "../words.ts";
 import { type Analysis, analyze } from "./analyze.ts";
 import { coverageOf } from "./coverage.ts";
 import { type QuestionForm, questionForm } from "./form.ts";
-import { itemAt, listHolding, listOf, positionAsked, type SourceList, sourceLists } from "./lists.ts";
+import { itemAt, itemBeside, listHolding, listOf, positionAsked, type SourceList, sourceLists } from "./lists.ts";
 import { plain, sourceWord } from "./names.ts";
 import { normalize } from "./normalize.ts";
 import { rerank } from "./rerank.ts";
@@ -523,9 +523,12 @@ export class Router {
       const list = listHolding(this.lists.get(topic) ?? [], found.focus[0]!);
       if (list && list.items.length > 1) found.focus = list.items.slice(0, LIST_MAX);
     }
-    // "The third duty in Cityjobs' list", "the last mistake": that item.
+    // "The third duty in Cityjobs' list", "the last mistake": that item; "what comes after education?": the next.
     const position = positionAsked(found.normalized);
-    const item = position === null ? undefined : itemAt(this.lists.get(topic) ?? [], position, lens);
+    const item =
+      position === null
+        ? itemBeside(this.lists.get(topic) ?? [], found.normalized)
+        : itemAt(this.lists.get(topic) ?? [], position, lens);
     if (item) found.focus = [item];
   }
 
