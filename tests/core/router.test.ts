@@ -10,6 +10,9 @@ describe("router: golden phrases", () => {
   it.each([
     ["salary uk", "salary"],
     ["does the customer service director job involve travel?", "work-environment"],
+    ["What roles usually come after customer service director?", "career-path"],
+    ["I've been a team lead for 3 years. What's the usual next step toward director?", "steps"],
+    ["What drives how much a customer care director gets paid?", "pay-factors"],
     ["cityjobs: csd collaborates with which depts", "duties"],
     ["kpis?", "kpis"],
     ["how long till im a director", "experience"],
