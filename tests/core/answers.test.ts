@@ -261,6 +261,12 @@ describe("direct answers", () => {
     );
   });
 
+  it("a manager's focus asked of the director says so, then what the director's focus is", () => {
+    const { text } = ask("does a csd do queue management?");
+    expect(text.split("\n")[0]).toMatch(/^More a manager's focus than a director's/);
+    expect(text.slice(0, 400)).toMatch(/A director shapes the service system: operating-model design/);
+  });
+
   it("a yes/no question about a figure the leading fact gives says yes; about another source's, it does not", () => {
     expect(ask("is 121k from jobdescription.org?").text).toMatch(/^Yes: jobdescription\.org \(2023\): \$121,000/);
     expect(ask("is 121k from zippia?").text).not.toMatch(/^Yes/);

@@ -145,6 +145,9 @@ function refusal(text: string, analysis: Analysis, decline: Decline): RouteResul
 /** How source facts write a country after a data provider: "Totaljobs (UK)". */
 const COUNTRY_LABELS: Readonly<Record<string, string>> = { US: "US", UK: "UK", CA: "Canada" };
 /** A question about when a source was published, or by whom. */
+/** The manager's side of manager vs director, and the summary line that gives the director's. */
+const MANAGERS_SIDE = "manager-vs-director/manager/";
+const DIRECTORS_SIDE = "manager-vs-director/summary/2";
 /** Asks whether an amount is inside a range. */
 const RANGE_ASKED = /\b(within|inside|in range|range)\b/;
 /** Asks which source is newest, or oldest. */
@@ -351,6 +354,11 @@ export class Router {
     const lens = this.namedSource(found.analysis);
     if (topic === "sources") this.focusOnSources(found, mine, lens);
     else this.focusThroughLens(found, topic, mine, lens);
+    // "I heard the director's main job is queue management": a manager's focus, then what the director's is.
+    if (found.focus.length > 0 && found.focus.every((f) => f.id.startsWith(MANAGERS_SIDE))) {
+      const directors = this.facts.facts.find((f) => f.id === DIRECTORS_SIDE);
+      if (directors) found.focus = [...found.focus.slice(0, this.config.focusMax - 1), directors];
+    }
     // "How much does X earn at a startup?" asks a figure; "what affects how much X earns?" asks what drives it.
     // "Why do the sources call a 30% cut a mistake?" asks a reason, whatever figure it quotes.
     const asksFigure = found.form.quantity && !found.form.why && !found.analysis.terms.has("_pay_varies");
