@@ -16,7 +16,9 @@ const SETS = [
   "holdout.yml",
   "unseen.yml",
   "tuning.yml",
-  ...["a", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q"].map((set) => `blind-${set}.yml`),
+  ...["a", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r"].map(
+    (set) => `blind-${set}.yml`,
+  ),
 ];
 /** Floors: lead score in scope, share declined out of scope, median reply length (characters). */
 const FLOOR = { lead: 0.93, declined: 0.93, medianLength: 600 };
