@@ -74,9 +74,9 @@ export const AS_WELL = /\b(as well|too)$/;
 export const READ_AGAIN =
   /^(?:and |so |ok )?(?:what|which) (?:percent|percentage|share|score|number|figure)$|^(?:and |so |ok )?what does (?:that|it|this|the score|the rating) (?:mean|stand for)(?: in (?:words|plain english|practice))?$|^(?:(?:ok|okay|so|and|now|can you|could you|pls|please|say|explain|put)\s+)*(?:(?:it|that|this)\s+)?(?:in (?:plain|simple|simpler|everyday|normal|layman s|laymans|lay) (?:words|english|terms|language)|more simply|simply|in english|eli5|dumb (?:it|that) down)(?:\s+(?:please|pls))?$/;
 
-/** "numbers?", "which teams exactly?": the previous answer again, read for its figures or its particulars. */
+/** "numbers?", "which teams exactly?", "how often?", "on what?": the previous answer again, read for its particulars. */
 export const PARTICULARS =
-  /^(?:and |so |ok )?(?:the |any )?(?:numbers|figures|stats|percentages?|the numbers|any numbers|figures please)$|^(?:and |so |ok )?(?:which|what) (?:\w+ )?(?:exactly|specifically|precisely)$/;
+  /^(?:and |so |ok )?(?:the |any )?(?:numbers|figures|stats|percentages?|the numbers|any numbers|figures please)$|^(?:and |so |ok )?(?:which|what) (?:\w+ )?(?:exactly|specifically|precisely)$|^(?:and |so |ok |but )?(?:how often|on what|about what|like what|with whom|with who|for what|in what way|such as|on which topics|covering what)$/;
 
 /** "any pitfalls?", "what's the risk?", "what does each side offer?": asked of the one thing just shown. */
 export const OF_THE_ONE =

@@ -502,4 +502,11 @@ describe("follow-ups: doubt and superlatives over scores", () => {
     );
     expect(focus!.slice(0, 400)).toMatch(/operating-model design/);
   });
+
+  it("'on what?' after an answer reads that answer again for its particulars; 'quals' are qualifications", () => {
+    const [, onWhat] = talk("does a customer care director train staff?", "on what?");
+    expect(onWhat!.slice(0, 400)).toMatch(/products, technology and service techniques/);
+    const [, quals] = talk("what does a customer care director do?", "preferred quals?");
+    expect(quals!.slice(0, 400)).toMatch(/master's/);
+  });
 });
