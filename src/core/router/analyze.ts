@@ -5,6 +5,7 @@
  */
 import { NUMBER_WORDS } from "../words.ts";
 import type { Analysis } from "./analysis.ts";
+import { QUESTION_START } from "./form.ts";
 import { namesIn } from "./names.ts";
 import { MAX_TOKENS, normalize } from "./normalize.ts";
 import { editDistance, type Speller } from "./speller.ts";
@@ -125,7 +126,7 @@ function contextLength(raw: string, vocab: Vocabulary): number {
   if (start <= 0) return 0;
   const question = end.slice(start);
   // Statements only before it, and a question of its own: "What's the usual route?", not "what does it involve?".
-  if (end.slice(0, start).includes("?") || !QUESTION_OPENING.test(question) || POINTS_BACK.test(question)) return 0;
+  if (end.slice(0, start).includes("?") || !QUESTION_START.test(question) || POINTS_BACK.test(question)) return 0;
   const before = normalize(end.slice(0, start));
   return before === "" ? 0 : expand(before.split(" "), vocab.abbreviations).length;
 }
@@ -140,8 +141,6 @@ function lastSentenceStart(text: string): number {
   }
   return -1;
 }
-const QUESTION_OPENING =
-  /^\W*(how|what|whats|what's|which|where|when|why|who|can|could|should|would|will|do|does|did|is|are|am)\b/i;
 /** A question that points back at what was said before it, or at the asker who said it. */
 const POINTS_BACK =
   /\b(it|its|it's|that|this|these|those|they|them|their|there|such|so|same|each|both|either|i|im|me|my|mine|we|our|us)\b/i;

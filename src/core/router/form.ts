@@ -62,6 +62,9 @@ const OPENERS = new Set([
   "oh",
   "yo",
 ]);
+/** How a sentence that asks something begins ("what…", "does…"); a sentence that does not is a statement. */
+export const QUESTION_START =
+  /^\W*(how|what|whats|what's|which|where|when|why|who|can|could|should|would|will|do|does|did|is|are|am)\b/i;
 /** An auxiliary and its subject later in a message: "… do they work together", "… is that part of it". */
 const LATER_YES_NO =
   /\b(do|does|did|is|are|can|could|should|would|will|was|were) (they|it|i|you|we|he|she|that|this|these|those|a|an|the|directors?|ccds?|csds?|managers?)\b|\bpart of (the |a |their |the director s )?(\w+ )?(scope|role|job|remit|responsibilities|duties)$/;

@@ -144,15 +144,17 @@ function refusal(text: string, analysis: Analysis, decline: Decline): RouteResul
 
 /** How source facts write a country after a data provider: "Totaljobs (UK)". */
 const COUNTRY_LABELS: Readonly<Record<string, string>> = { US: "US", UK: "UK", CA: "Canada" };
-/** A question about when a source was published, or by whom. */
 /** The manager's side of manager vs director, and the summary line that gives the director's. */
 const MANAGERS_SIDE = "manager-vs-director/manager/";
 const DIRECTORS_SIDE = "manager-vs-director/summary/2";
+/** The keys that give a pay fact's country. */
+const COUNTRY_KEYS: ReadonlySet<string> = new Set(["us", "uk", "ca"]);
 /** Asks whether an amount is inside a range. */
 const RANGE_ASKED = /\b(within|inside|in range|range)\b/;
 /** Asks which source is newest, or oldest. */
 const NEWEST = /\b(newest|most recent|latest|more recent|newer|most up to date)\b/;
 const OLDEST = /\b(oldest|older|least recent)\b/;
+/** A question about when a source was published, or by whom. */
 const DATE_ASKED =
   /\b(when|date|dated|dates|update|updated|updates|published|publish|publishes|publisher|old|oldest|older|recent|newest|newer|latest|current|year|who)\b/;
 /** A fact from the source a question names leads when it scores at least this share of the best fact. */
@@ -160,10 +162,10 @@ const NAMED_SOURCE_SHARE = 0.5;
 /** A question about a source's chart, counts or ranks rather than its list as such. */
 const NOT_THE_LIST =
   /\b(how many|how much|how often|share|percent|percentage|rank|ranks|ranked|top|resume|resumes|chart|table|step \d|\d+(st|nd|rd|th)|first|second|third|fourth|fifth|last)\b|%/;
-/** "what 4 skills…": how many items the question expects. */
 /** Asks for the items listed beside the one named. */
 const OTHER_ITEMS =
   /\b(what|which) other (\w+ )?(abilities|skills|qualities|traits|duties|responsibilities|tasks|mistakes|kpis|metrics|things|ones|items)\b|\balongside\b|\bwhat else\b/;
+/** "what 4 skills…": how many items the question expects. */
 const COUNT_ASKED = /\b(2|3|4|5|6|7|8|9|10|two|three|four|five|six|seven|eight|nine|ten)\b/;
 /** Most items of a source's own list an answer leads with. */
 const LIST_MAX = 6;
@@ -375,17 +377,8 @@ export class Router {
     const share = this.missingShare(found, ranking, ranking.terms);
     if (share) return extend(found, { outcome: "decline", declineReason: "uncovered", uncovered: share, focus: [] });
     // "We budgeted C$80k: is that inside the range?": the asker's own yearly amount, set against the ranges.
-    // Not a figure a source gives for the country ("around $124,000?") unless a range is asked about, nor one
-    // put to a named source ("Zippia says 140k").
-    const country = found.slots.country ?? "US";
-    const given = (value: number) =>
-      !RANGE_ASKED.test(found.normalized) &&
-      this.catalog.salary.figures.some((f) => f.country === country && [f.amount, f.min, f.max].includes(value));
-    const own =
-      topic === "salary" && !this.namedSource(found.analysis)
-        ? quoted.find((f) => f.own && f.figure && f.value >= 20_000 && !given(f.value))
-        : undefined;
-    if (own) found.slots = { ...found.slots, amount: own.value };
+    const amount = topic === "salary" && !lens ? this.askersAmount(found, quoted) : undefined;
+    if (amount !== undefined) found.slots = { ...found.slots, amount };
     // A figure the question quotes ("where does the 121k come from?") picks the facts that give it.
     const asked = new Set(quoted.filter((f) => f.figure && !f.own).map((f) => f.term));
     // "is 100k normal in the US?": a pay figure from another country is no match for the one quoted.
@@ -411,21 +404,13 @@ export class Router {
       found.intent = giving[0]!.fact.topic;
       found.focus = giving.slice(0, this.config.focusMax).map((h) => h.fact);
       // "Zippia rates work-life balance 8.7, right?": the aspect named, with its own score, before the one that is 8.7.
-      // "Cityjobs says the US average is $124,000, right?": the named source's own average first, when
-      // the figure quoted is not it.
-      const lens = this.namedSource(found.analysis);
-      if (
-        lens &&
-        found.intent === "salary" &&
-        found.analysis.terms.has("average") &&
-        !found.focus.some((f) => f.sources.includes(lens) && f.id.endsWith("-average"))
-      ) {
-        const country = found.focus[0]!.keys.find((k) => k === "us" || k === "uk" || k === "ca") ?? "us";
-        const own = this.facts.facts.find(
-          (f) => f.topic === "salary" && f.sources[0] === lens && f.id.endsWith("-average") && f.keys.includes(country),
-        );
-        if (own) found.focus = [own, ...found.focus].slice(0, this.config.focusMax);
-      }
+      // "Cityjobs says the US average is $124,000, right?": the named source's own average first.
+      const average =
+        lens && found.intent === "salary" && found.analysis.terms.has("average")
+          ? this.averageOf(lens, found.focus)
+          : undefined;
+      if (average && !found.focus.includes(average))
+        found.focus = [average, ...found.focus].slice(0, this.config.focusMax);
       // "Does one of the sources put the average at around $124k?": yes, when the fact that leads gives it.
       const lead = found.focus[0]!;
       if (found.form.yesNo && lead === giving[0]!.fact && !lead.stance && (!lens || lead.sources.includes(lens)))
@@ -435,9 +420,7 @@ export class Router {
       if (named && !found.focus.includes(named)) found.focus = [named, ...found.focus].slice(0, this.config.focusMax);
       // "Which source is 115k from?": the figure's country is the conversation's from here on ("and the range?").
       const codes = new Set(
-        found.focus.flatMap((f) =>
-          f.topic === "salary" ? f.keys.filter((k) => k === "us" || k === "uk" || k === "ca") : [],
-        ),
+        found.focus.flatMap((f) => (f.topic === "salary" ? f.keys.filter((k) => COUNTRY_KEYS.has(k)) : [])),
       );
       if (!found.slots.country && codes.size === 1) {
         const code = [...codes][0]!.toUpperCase();
@@ -449,6 +432,26 @@ export class Router {
       }
     }
     return found;
+  }
+
+  /**
+   * An amount of the asker's own in a pay question ("budgeted C$80k", "asking for £100k"), yearly:
+   * not a figure a source gives for the country ("around $124,000?") unless a range is asked about.
+   */
+  private askersAmount(found: RouteResult, quoted: readonly Figure[]): number | undefined {
+    const country = found.slots.country ?? "US";
+    const given = (value: number) =>
+      !RANGE_ASKED.test(found.normalized) &&
+      this.catalog.salary.figures.some((f) => f.country === country && [f.amount, f.min, f.max].includes(value));
+    return quoted.find((f) => f.own && f.figure && f.value >= 20_000 && !given(f.value))?.value;
+  }
+
+  /** A source's own average pay, in the country of the pay facts shown (the US when they name none). */
+  private averageOf(source: string, shown: readonly KnowledgeFact[]): KnowledgeFact | undefined {
+    const country = shown.flatMap((f) => (f.topic === "salary" ? f.keys : [])).find((k) => COUNTRY_KEYS.has(k)) ?? "us";
+    return this.facts.facts.find(
+      (f) => f.topic === "salary" && f.sources[0] === source && f.id.endsWith("-average") && f.keys.includes(country),
+    );
   }
 
   /**

@@ -12,6 +12,7 @@
  * figures, or when it outweighs what the question says that we do know.
  */
 import type { Analysis } from "./analyze.ts";
+import { QUESTION_START } from "./form.ts";
 import type { WordGate } from "./gate.ts";
 import { namesIn, plain } from "./names.ts";
 
@@ -427,9 +428,6 @@ function phraseAt(scan: Scan, tokens: readonly string[], candidates: readonly nu
   while (end + 1 < tokens.length && candidates.includes(end + 1) && end - start < 2) end++;
   return scan.written(tokens.slice(start, end + 1).join(" "));
 }
-
-const QUESTION_START =
-  /^\W*(how|what|whats|which|where|when|why|who|can|could|should|would|will|do|does|did|is|are|am)\b/i;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
