@@ -234,6 +234,11 @@ describe("router: statements, then a question", () => {
       "I'm 28, a team leader in a utilities call centre, and I'd like to be a customer service director by 40. What's the usual route?",
     );
     expect([...r.analysis.terms].sort()).toEqual(["_role", "step"]);
+    // The asker's own job, with their age between ("I'm 28, a team leader"), is no other role asked about.
+    expect(route("I'm 28, a team leader in a call centre. What's the usual route?")).toMatchObject({
+      outcome: "answer",
+      intent: "steps",
+    });
     expect(r.intent).toBe("steps");
     expect(
       route(

@@ -233,9 +233,17 @@ const OWN_JOB_LEAD_INS = new Set(["im", "am", "as", "currently", "was", "been"])
 
 function askersOwn(tokens: readonly string[], i: number): boolean {
   const article = tokens[i - 1];
-  const before = article === "a" || article === "an" ? tokens[i - 2] : undefined;
-  return before !== undefined && OWN_JOB_LEAD_INS.has(before);
+  if (article !== "a" && article !== "an") return false;
+  // "I'm 28, a team leader…", "I've been 3 years a supervisor": an age or a span may come between.
+  for (let k = i - 2; k >= Math.max(0, i - 5); k--) {
+    const t = tokens[k]!;
+    if (OWN_JOB_LEAD_INS.has(t)) return true;
+    if (!/^\d+$/.test(t) && !BETWEEN_OWN_JOB.has(t)) return false;
+  }
+  return false;
 }
+/** Words that may stand between "I'm" and "a <job>": "I'm 28 and now a team lead". */
+const BETWEEN_OWN_JOB = new Set(["and", "now", "also", "just", "years", "yrs", "old", "still"]);
 
 /** What needs the whole message: a job we do not know, slot words, "US" in its shapes, question frames, the role. */
 function readSignals(a: Analysis, raw: string, vocab: Vocabulary): void {
