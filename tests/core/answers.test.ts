@@ -261,6 +261,12 @@ describe("direct answers", () => {
     );
   });
 
+  it("'the yearly and the hourly average' gives the hourly figure with the yearly beside it", () => {
+    expect(ask("What is the yearly and the hourly average salary in the United States?").text).toMatch(
+      /^\$60\.41 an hour .*its yearly average is \$125,654/,
+    );
+  });
+
   it("a manager's focus asked of the director says so, then what the director's focus is", () => {
     const { text } = ask("does a csd do queue management?");
     expect(text.split("\n")[0]).toMatch(/^More a manager's focus than a director's/);

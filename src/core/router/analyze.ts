@@ -378,7 +378,8 @@ function apply(a: Analysis, e: Entry): void {
       if (!a.levels.includes(e.value)) a.levels.push(e.value);
       break;
     case "period":
-      a.period ??= e.value;
+      // "The yearly and the hourly average?": the hourly answer gives the yearly figure beside it.
+      if (a.period === undefined || (e.value === "hour" && a.period === "year")) a.period = e.value;
       break;
     case "aspect":
       if (!a.aspects.includes(e.value)) a.aspects.push(e.value);
