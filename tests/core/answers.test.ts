@@ -274,7 +274,7 @@ describe("direct answers", () => {
   });
 
   it("a yes/no question about a figure the leading fact gives says yes; about another source's, it does not", () => {
-    expect(ask("is 121k from jobdescription.org?").text).toMatch(/^Yes: jobdescription\.org \(2023\): \$121,000/);
+    expect(ask("is 121k from jobdescription.org?").text).toMatch(/^Yes\. jobdescription\.org \(2023\): \$121,000/);
     expect(ask("is 121k from zippia?").text).not.toMatch(/^Yes/);
   });
 

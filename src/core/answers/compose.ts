@@ -112,7 +112,8 @@ export function leadOrFocus(summary: readonly Item[], input: ComposeInput): Comp
 
 /** "Yes: leads the team"; a labelled fact keeps its label as a sentence ("Yes. Optimizing cost too hard: …"). */
 function withStance(catalog: Catalog, stance: string, text: string): string {
-  return /^[^:.]{2,60}: /.test(text) ? `${stance}. ${text}` : `${stance}: ${lowerStart(catalog, text)}`;
+  // "Yes. Service software: …", "Yes. jobdescription.org (2023): …": a label or a source keeps its colon alone.
+  return /^[^:]{2,60}: /.test(text) ? `${stance}. ${text}` : `${stance}: ${lowerStart(catalog, text)}`;
 }
 
 /** "Leads the team" → "leads the team", keeping names and acronyms ("Zippia", "CRM") as they are. */
