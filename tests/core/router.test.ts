@@ -10,6 +10,9 @@ describe("router: golden phrases", () => {
   it.each([
     ["salary uk", "salary"],
     ["does the customer service director job involve travel?", "work-environment"],
+    ["Why does the trade-offs article call the role a strong career path? Which areas does it build?", "career-path"],
+    // Too few words of its own: the trade-offs stay the subject ("trade-off leaders").
+    ["What does the trade-offs article say separates the best directors from people leaders?", "tradeoffs"],
     ["What roles usually come after customer service director?", "career-path"],
     ["I've been a team lead for 3 years. What's the usual next step toward director?", "steps"],
     ["What drives how much a customer care director gets paid?", "pay-factors"],

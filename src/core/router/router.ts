@@ -147,6 +147,16 @@ const COUNTRY_LABELS: Readonly<Record<string, string>> = { US: "US", UK: "UK", C
 /** The manager's side of manager vs director, and the summary line that gives the director's. */
 const MANAGERS_SIDE = "manager-vs-director/manager/";
 const DIRECTORS_SIDE = "manager-vs-director/summary/2";
+/** The trade-offs article named by its subject, and the subject named anywhere else. */
+const TRADEOFFS_ARTICLE = /\b(the|that|this) (trade ?offs?|tradeoffs?) (article|guide|piece|post|page)\b/;
+const TRADEOFFS = /\b(trade ?offs?|tradeoffs?)\b/;
+/** Terms that say what is asked: not frames ("_role"), nor the words that name the article. */
+function ownTermCount(terms: ReadonlySet<string>): number {
+  let n = 0;
+  for (const t of terms) if (!t.startsWith("_") && !ARTICLE_WORDS.has(t)) n++;
+  return n;
+}
+const ARTICLE_WORDS: ReadonlySet<string> = new Set(["tradeoff", "article", "guide", "page"]);
 /** The keys that give a pay fact's country. */
 const COUNTRY_KEYS: ReadonlySet<string> = new Set(["us", "uk", "ca"]);
 /** Asks whether an amount is inside a range. */
@@ -279,6 +289,12 @@ export class Router {
   private rank(analysis: Analysis, quoted: readonly Figure[]): Ranking {
     // An amount of money in the question ("is 80k low?", "can you make 200k?") is about pay.
     if (quoted.some((f) => f.figure && f.value >= 20_000)) analysis.terms.add("salary");
+    // "Why does the trade-offs article call it a strong career path?": the trade-offs name the article, not the subject.
+    if (analysis.terms.has("tradeoff") && TRADEOFFS_ARTICLE.test(analysis.normalized)) {
+      const rest = analysis.normalized.replace(new RegExp(TRADEOFFS_ARTICLE.source, "g"), " ");
+      // Only when the question has a subject of its own: three terms besides the article's.
+      if (!TRADEOFFS.test(rest) && ownTermCount(analysis.terms) >= 3) analysis.terms.delete("tradeoff");
+    }
     const scores = this.scorer.score(analysis.terms);
     const ranked = scored(this.scorer.intents, scores);
     const figures = quoted.flatMap((f) => (f.figure && !f.own ? [f.term] : []));
