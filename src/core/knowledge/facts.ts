@@ -26,6 +26,8 @@ export interface KnowledgeFact {
   noFigure?: string;
   /** Part of the topic's short general answer. */
   summary?: boolean;
+  /** A fact to set beside this one when only facts of its section answer (its section's `beside`). */
+  beside?: string;
 }
 
 function fromItem(
@@ -49,7 +51,10 @@ function fromItem(
 
 function fromSections(catalog: Catalog, topic: string, sections: readonly Section[]): KnowledgeFact[] {
   return sections.flatMap((s) =>
-    s.items.map((item, i) => fromItem(catalog, `${topic}/${s.id}/${i + 1}`, topic, item, s.sources, s.stance)),
+    s.items.map((item, i) => ({
+      ...fromItem(catalog, `${topic}/${s.id}/${i + 1}`, topic, item, s.sources, s.stance),
+      ...(s.beside ? { beside: s.beside } : {}),
+    })),
   );
 }
 

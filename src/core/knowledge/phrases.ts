@@ -21,11 +21,11 @@ export class Phrases {
     return termOf(words);
   }
 
-  /** The index terms of the phrases a normalised question contains. */
-  in(normalized: string): string[] {
+  /** The index terms of the phrases a question contains, given its normalised words (the analysis has them). */
+  in(normalizedWords: readonly string[]): string[] {
     const found: string[] = [];
     if (this.byFirst.size === 0) return found;
-    const words = normalized.split(" ").map(stem);
+    const words = normalizedWords.map(stem);
     for (let i = 0; i < words.length; i++) {
       const phrases = this.byFirst.get(words[i]!);
       if (!phrases) continue;

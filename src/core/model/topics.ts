@@ -31,6 +31,11 @@ export const SectionSchema = z
      * duty the source lists: "do they work with QA testing groups?").
      */
     stance: z.string().trim().min(2).max(40).optional(),
+    /**
+     * The id of a fact an answer sets beside this section's items when only they answer: the
+     * director's side after a manager's duty asked of the director.
+     */
+    beside: z.string().min(1).optional(),
     /** "bullets" (default) or "numbered" for ordered steps. */
     style: z.enum(["bullets", "numbered"]).default("bullets"),
     items: z.array(ItemSchema).min(1),

@@ -214,9 +214,10 @@ function matchPhrases(a: Analysis, unknown: ReadonlySet<number>, vocab: Vocabula
 
 /** How many terms of the closing question it needs to be read without what came before it. */
 const QUESTION_TERMS = 1;
-function ownTerms(terms: ReadonlySet<string>): number {
+/** How many terms say what is asked: not frames ("_role"), nor the words in `ignored`. */
+export function ownTerms(terms: ReadonlySet<string>, ignored?: ReadonlySet<string>): number {
   let n = 0;
-  for (const t of terms) if (!t.startsWith("_")) n++;
+  for (const t of terms) if (!t.startsWith("_") && !ignored?.has(t)) n++;
   return n;
 }
 /** The question's terms, with the role the context named ("…to be a customer service director"). */

@@ -11,7 +11,7 @@ import { Phrases } from "../knowledge/phrases.ts";
 import { extend } from "../objects.ts";
 import type { DeclineReason, Routing } from "../types.ts";
 import { NUMBER_WORDS } from "../words.ts";
-import { type Analysis, analyze } from "./analyze.ts";
+import { type Analysis, analyze, ownTerms } from "./analyze.ts";
 import { coverageOf } from "./coverage.ts";
 import { type QuestionForm, questionForm } from "./form.ts";
 import { itemAt, itemBeside, listHolding, listOf, positionAsked, type SourceList, sourceLists } from "./lists.ts";
@@ -144,18 +144,10 @@ function refusal(text: string, analysis: Analysis, decline: Decline): RouteResul
 
 /** How source facts write a country after a data provider: "Totaljobs (UK)". */
 const COUNTRY_LABELS: Readonly<Record<string, string>> = { US: "US", UK: "UK", CA: "Canada" };
-/** The manager's side of manager vs director, and the summary line that gives the director's. */
-const MANAGERS_SIDE = "manager-vs-director/manager/";
-const DIRECTORS_SIDE = "manager-vs-director/summary/2";
 /** The trade-offs article named by its subject, and the subject named anywhere else. */
 const TRADEOFFS_ARTICLE = /\b(the|that|this) (trade ?offs?|tradeoffs?) (article|guide|piece|post|page)\b/;
 const TRADEOFFS = /\b(trade ?offs?|tradeoffs?)\b/;
-/** Terms that say what is asked: not frames ("_role"), nor the words that name the article. */
-function ownTermCount(terms: ReadonlySet<string>): number {
-  let n = 0;
-  for (const t of terms) if (!t.startsWith("_") && !ARTICLE_WORDS.has(t)) n++;
-  return n;
-}
+/** The words that name the trade-offs article, not what a question about it asks. */
 const ARTICLE_WORDS: ReadonlySet<string> = new Set(["tradeoff", "article", "guide", "page"]);
 /** The keys that give a pay fact's country. */
 const COUNTRY_KEYS: ReadonlySet<string> = new Set(["us", "uk", "ca"]);
@@ -197,6 +189,8 @@ export class Router {
   readonly coverage: CoverageKnowledge;
   /** A source's name as the analyser reads it → its id. */
   private readonly sourceByTerm: ReadonlyMap<string, string>;
+  /** Every fact by its id ("ratings/stress"), for the few answers that name one. */
+  private readonly factById: ReadonlyMap<string, KnowledgeFact>;
   /** The facts' keys of several words, found whole in a question. */
   private readonly phrases = new Phrases();
   /** The facts that give a source's date and publisher. */
@@ -238,6 +232,9 @@ export class Router {
         return own.length >= 2 && !named ? this.phrases.add(phrase) : undefined;
       },
     );
+    this.factById = new Map(facts.map((f) => [f.id, f]));
+    for (const f of facts)
+      if (f.beside && !this.factById.has(f.beside)) throw new Error(`${f.id}: beside names no fact: ${f.beside}`);
     this.sourceByTerm = sourcesByTerm(catalog);
     this.lists = sourceLists(catalog, facts);
     this.datedFacts = new Set([...catalog.sources.keys()].map(sourceDateFactId));
@@ -293,14 +290,14 @@ export class Router {
     if (analysis.terms.has("tradeoff") && TRADEOFFS_ARTICLE.test(analysis.normalized)) {
       const rest = analysis.normalized.replace(new RegExp(TRADEOFFS_ARTICLE.source, "g"), " ");
       // Only when the question has a subject of its own: three terms besides the article's.
-      if (!TRADEOFFS.test(rest) && ownTermCount(analysis.terms) >= 3) analysis.terms.delete("tradeoff");
+      if (!TRADEOFFS.test(rest) && ownTerms(analysis.terms, ARTICLE_WORDS) >= 3) analysis.terms.delete("tradeoff");
     }
     const scores = this.scorer.score(analysis.terms);
     const ranked = scored(this.scorer.intents, scores);
     const figures = quoted.flatMap((f) => (f.figure && !f.own ? [f.term] : []));
     const terms = termsOf(analysis);
     // The facts' phrases the question contains are index terms of their own, for the topic.
-    const hits = this.facts.search([...terms, ...figures, ...this.phrases.in(analysis.normalized)], 12);
+    const hits = this.facts.search([...terms, ...figures, ...this.phrases.in(analysis.words)], 12);
     const combined = combine(ranked, hits, this.config);
     rerank(combined, {
       analysis,
@@ -373,9 +370,10 @@ export class Router {
     if (topic === "sources") this.focusOnSources(found, mine, lens);
     else this.focusThroughLens(found, topic, mine, lens);
     // "I heard the director's main job is queue management": a manager's focus, then what the director's is.
-    if (found.focus.length > 0 && found.focus.every((f) => f.id.startsWith(MANAGERS_SIDE))) {
-      const directors = this.facts.facts.find((f) => f.id === DIRECTORS_SIDE);
-      if (directors) found.focus = [...found.focus.slice(0, this.config.focusMax - 1), directors];
+    const beside = found.focus[0]?.beside;
+    if (beside && found.focus.every((f) => f.beside === beside)) {
+      const fact = this.factById.get(beside)!;
+      found.focus = [...found.focus.slice(0, this.config.focusMax - 1), fact];
     }
     // "How much does X earn at a startup?" asks a figure; "what affects how much X earns?" asks what drives it.
     // "Why do the sources call a 30% cut a mistake?" asks a reason, whatever figure it quotes.
@@ -432,7 +430,7 @@ export class Router {
       if (found.form.yesNo && lead === giving[0]!.fact && !lead.stance && (!lens || lead.sources.includes(lens)))
         found.focus = [{ ...lead, stance: "Yes" }, ...found.focus.slice(1)];
       const aspect = found.slots.aspect;
-      const named = aspect ? this.facts.facts.find((f) => f.id === `ratings/${aspect}`) : undefined;
+      const named = aspect ? this.factById.get(`ratings/${aspect}`) : undefined;
       if (named && !found.focus.includes(named)) found.focus = [named, ...found.focus].slice(0, this.config.focusMax);
       // "Which source is 115k from?": the figure's country is the conversation's from here on ("and the range?").
       const codes = new Set(
