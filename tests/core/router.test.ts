@@ -254,6 +254,31 @@ describe("router: statements, then a question", () => {
     ).toBe(true);
   });
 
+  it("the asker's own job and workplace are context, not the subject", () => {
+    // "as a store manager" after "I …" is the asker's job: no decline as another role.
+    expect(route("i work in retail as a store manager, can i move into this")).toMatchObject({
+      outcome: "answer",
+      intent: "steps",
+    });
+    // Asked about, the same job is still another role.
+    expect(route("what's it like working as a store manager")).toMatchObject({ outcome: "decline" });
+    // "I work at a bank call centre" gives no terms; the pay question decides.
+    expect(route("i work at a bank call centre, what does the director earn").intent).toBe("salary");
+    // "a team manager": one word may qualify the asker's own job.
+    expect(route("how many years until I can be director if I'm a team manager now").slots.relatedRole).toBeUndefined();
+  });
+
+  it("an employer's job advert asks for the role's requirements, not a job search", () => {
+    expect(route("what qualifications should we put in the job posting for a customer service director").intent).toBe(
+      "education",
+    );
+    expect(
+      route("we're writing a job advert for a director of customer care, what requirements should we list?").intent,
+    ).toBe("education");
+    expect(route("what are the requirements for a customer care director").intent).toBe("education");
+    expect(route("where can I find job postings for ccd roles").intent).toBe("job-search");
+  });
+
   it("a question that leans on the statement, or the asker's own job, keeps the whole message", () => {
     expect(route("Zippia has KPIs as a resume skill. What percentage is that?").intent).toBe("skills");
     expect(

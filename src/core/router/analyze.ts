@@ -148,6 +148,7 @@ const POINTS_BACK =
 /** Phrases and words, longest phrase first, left to right: terms, roles, places, coverage counts. */
 function matchPhrases(a: Analysis, unknown: ReadonlySet<number>, vocab: Vocabulary, context: number): void {
   const tokens = a.tokens;
+  const workplace = askersWorkplace(tokens);
   // The asker's context gives its terms only when the closing question has too few of its own.
   let said: Set<string> | undefined;
   for (let i = 0; i < tokens.length; ) {
@@ -171,11 +172,15 @@ function matchPhrases(a: Analysis, unknown: ReadonlySet<number>, vocab: Vocabula
           OTHER_ROLE_AFTER.test(a.normalized)
         )
           continue;
+        // "I work in retail…": where the asker works, not what is asked.
+        if (e.kind === "term" && workplace.has(i)) continue;
         // "I'm a supervisor with 4 years…", "as a csr…": the asker's own job, not a role asked about.
         if (e.kind === "related" && askersOwn(tokens, i)) {
           a.terms.add(e.term);
           continue;
         }
+        // "I work in retail as a store manager, can I move into this?": the asker's own job, not one asked about.
+        if (e.kind === "other" && askersOwn(tokens, i) && saidByAsker(tokens, i)) continue;
         apply(a, e);
         if (e.kind === "unanswered") {
           a.unansweredPhrases[e.missing] ??= [];
@@ -233,16 +238,56 @@ const OTHER_ROLE_AFTER =
 const OWN_JOB_LEAD_INS = new Set(["im", "am", "as", "currently", "was", "been"]);
 
 function askersOwn(tokens: readonly string[], i: number): boolean {
-  const article = tokens[i - 1];
-  if (article !== "a" && article !== "an") return false;
+  // "I'm a team manager", "as an ops manager": one word may qualify the job.
+  const at = isArticle(tokens[i - 1]) ? i - 1 : isArticle(tokens[i - 2]) ? i - 2 : -1;
+  if (at < 0) return false;
   // "I'm 28, a team leader…", "I've been 3 years a supervisor": an age or a span may come between.
-  for (let k = i - 2; k >= Math.max(0, i - 5); k--) {
+  for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
     const t = tokens[k]!;
     if (OWN_JOB_LEAD_INS.has(t)) return true;
     if (!/^\d+$/.test(t) && !BETWEEN_OWN_JOB.has(t)) return false;
   }
   return false;
 }
+/** Token indexes of "work in retail" in "I work in retail, can I…": the asker's workplace, said as context. */
+function askersWorkplace(tokens: readonly string[]): Set<number> {
+  const at = new Set<number>();
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i] !== "i" || !WORK_VERBS.has(tokens[i + 1]!) || !WORK_PLACE.has(tokens[i + 2]!)) continue;
+    at.add(i + 1);
+    for (let k = i + 3; k < Math.min(tokens.length, i + 7) && !WORKPLACE_ENDS.has(tokens[k]!); k++) at.add(k);
+  }
+  return at;
+}
+const WORK_VERBS = new Set(["work", "worked", "working"]);
+const WORK_PLACE = new Set(["in", "at", "for"]);
+const WORKPLACE_ENDS = new Set([
+  "and",
+  "but",
+  "so",
+  "as",
+  "how",
+  "what",
+  "can",
+  "could",
+  "should",
+  "would",
+  "will",
+  "do",
+  "is",
+  "am",
+  "want",
+  "wondering",
+]);
+function isArticle(t: string | undefined): boolean {
+  return t === "a" || t === "an";
+}
+/** "I …" shortly before: "I work as a nurse", not "what is it like working as a nurse". */
+function saidByAsker(tokens: readonly string[], i: number): boolean {
+  for (let k = i - 2; k >= Math.max(0, i - 7); k--) if (ASKER.has(tokens[k]!)) return true;
+  return false;
+}
+const ASKER = new Set(["i", "im", "ive", "am"]);
 /** Words that may stand between "I'm" and "a <job>": "I'm 28 and now a team lead". */
 const BETWEEN_OWN_JOB = new Set(["and", "now", "also", "just", "years", "yrs", "old", "still"]);
 
