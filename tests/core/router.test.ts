@@ -266,6 +266,14 @@ describe("router: statements, then a question", () => {
     expect(route("i work at a bank call centre, what does the director earn").intent).toBe("salary");
     // "a team manager": one word may qualify the asker's own job.
     expect(route("how many years until I can be director if I'm a team manager now").slots.relatedRole).toBeUndefined();
+    // Without the role beside it, the asker's own job ("a hospital ward manager") gives no term.
+    const ward = route("I'm a hospital ward manager looking to switch careers, would my people skills count?");
+    expect(ward.intent).toBe("skills");
+    expect(ward.analysis.terms.has("role manager")).toBe(false);
+    // "Our business case" frames the question: "business" is not a term of its own.
+    const kpis = route("for our business case: what KPIs would a new customer care director own?");
+    expect(kpis.intent).toBe("kpis");
+    expect(kpis.analysis.terms.has("business")).toBe(false);
   });
 
   it("an employer's job advert asks for the role's requirements, not a job search", () => {

@@ -149,6 +149,9 @@ const POINTS_BACK =
 function matchPhrases(a: Analysis, unknown: ReadonlySet<number>, vocab: Vocabulary, context: number): void {
   const tokens = a.tokens;
   const workplace = askersWorkplace(tokens);
+  // The asker's own job ("I'm a ward manager…") weighs only beside the role: "…how do I become a director?".
+  const ownJob: string[] = [];
+  const ownJobTerms: Set<string>[] = [];
   // The asker's context gives its terms only when the closing question has too few of its own.
   let said: Set<string> | undefined;
   for (let i = 0; i < tokens.length; ) {
@@ -176,7 +179,8 @@ function matchPhrases(a: Analysis, unknown: ReadonlySet<number>, vocab: Vocabula
         if (e.kind === "term" && workplace.has(i)) continue;
         // "I'm a supervisor with 4 years…", "as a csr…": the asker's own job, not a role asked about.
         if (e.kind === "related" && askersOwn(tokens, i)) {
-          a.terms.add(e.term);
+          ownJob.push(e.term);
+          ownJobTerms.push(a.terms);
           continue;
         }
         // "I work in retail as a store manager, can I move into this?": the asker's own job, not one asked about.
@@ -214,6 +218,7 @@ function matchPhrases(a: Analysis, unknown: ReadonlySet<number>, vocab: Vocabula
     }
     i++;
   }
+  if (a.roleMentioned) for (const [k, term] of ownJob.entries()) ownJobTerms[k]!.add(term);
   if (said) a.terms = ownTerms(a.terms) >= QUESTION_TERMS ? keepFrames(said, a.terms) : new Set([...said, ...a.terms]);
 }
 
@@ -238,8 +243,14 @@ const OTHER_ROLE_AFTER =
 const OWN_JOB_LEAD_INS = new Set(["im", "am", "as", "currently", "was", "been"]);
 
 function askersOwn(tokens: readonly string[], i: number): boolean {
-  // "I'm a team manager", "as an ops manager": one word may qualify the job.
-  const at = isArticle(tokens[i - 1]) ? i - 1 : isArticle(tokens[i - 2]) ? i - 2 : -1;
+  // "I'm a team manager", "as a hospital ward manager": up to two words may qualify the job.
+  const at = isArticle(tokens[i - 1])
+    ? i - 1
+    : isArticle(tokens[i - 2])
+      ? i - 2
+      : isArticle(tokens[i - 3])
+        ? i - 3
+        : -1;
   if (at < 0) return false;
   // "I'm 28, a team leader…", "I've been 3 years a supervisor": an age or a span may come between.
   for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
