@@ -285,6 +285,8 @@ describe("router: statements, then a question", () => {
     ).toBe("education");
     expect(route("what are the requirements for a customer care director").intent).toBe("education");
     expect(route("where can I find job postings for ccd roles").intent).toBe("job-search");
+    // Degree and experience together: the education answer gives both.
+    expect(route("do you need a degree for this or is experience enough").intent).toBe("education");
   });
 
   it("a question that leans on the statement, or the asker's own job, keeps the whole message", () => {
