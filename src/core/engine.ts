@@ -16,11 +16,11 @@ import { ForgetMe } from "./forget.ts";
 import { figuresIn } from "./knowledge/numbers.ts";
 import { Metrics, type Report, reportReply } from "./metrics.ts";
 import { askPayload } from "./payloads.ts";
-import { apologyReply, clarifyReply, declineReply, sourcesOfReply, uncoveredReply } from "./replies.ts";
+import { apologyReply, clarifyReply, declineReply, partlyText, sourcesOfReply, uncoveredReply } from "./replies.ts";
 import { type RouteResult, Router, type RouterConfig } from "./router/router.ts";
 import { dispatch, type EngineParts, ROUTES } from "./routes/index.ts";
 import type { Clock, Store } from "./store.ts";
-import type { ChannelKind, Inbound, Outbound, Reply, Slots } from "./types.ts";
+import type { Block, ChannelKind, Inbound, Outbound, Reply, Slots } from "./types.ts";
 
 export interface EngineOptions {
   store: Store;
@@ -231,7 +231,10 @@ export class Engine {
         confidence: routing.confidence,
         quoted: routing.quoted,
       });
-      return this.withFeedback(reply, routing);
+      return this.withFeedback(
+        routing.partly ? withPartly(reply, partlyText(routing.partly, this.router.coverage)) : reply,
+        routing,
+      );
     }
     if (routing.outcome === "clarify") return clarifyReply(this.catalog, routing);
     const reason = routing.declineReason ?? "not-understood";
@@ -348,4 +351,12 @@ export class Engine {
       }),
     );
   }
+}
+
+/** The answer to the part the sources cover, then what they do not, before the citations and buttons. */
+function withPartly(reply: Reply, missing: Block): Reply {
+  const at = reply.blocks.findIndex((b) => b.type === "sources" || b.type === "buttons");
+  const blocks = [...reply.blocks];
+  blocks.splice(at < 0 ? blocks.length : at, 0, missing);
+  return { ...reply, blocks };
 }

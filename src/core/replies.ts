@@ -133,6 +133,11 @@ export function uncoveredReply(catalog: Catalog, routing: RouteResult, kb: Cover
   return { outcome: "decline", intent: routing.declineReason ?? "uncovered", confidence: routing.confidence, blocks };
 }
 
+/** What one part of a message asked that no source covers, before the answer to the rest. */
+export function partlyText(u: Uncovered, kb: CoverageKnowledge): Block {
+  return { type: "text", text: missingText(u, kb) };
+}
+
 function missingText(u: Uncovered, kb: CoverageKnowledge): string {
   switch (u.kind) {
     case "no-words":

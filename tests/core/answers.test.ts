@@ -225,6 +225,21 @@ describe("direct answers", () => {
     expect(ask("what skills do they need").text).not.toMatch(/^Yes/);
   });
 
+  it("two questions in one message: the covered one is answered, then what no source covers", () => {
+    const pension = ask("uk avg for a customer care director + what's the pension like?");
+    expect(pension.outcome).toBe("answer");
+    const lines = pension.text.split("\n").filter(Boolean);
+    expect(lines[0]).toMatch(/^In the UK, a year: £70,000 average/);
+    expect(lines[1]).toMatch(/^None of my sources covers specific benefits/);
+    expect(ask("what's the ccd stress score now, and what will it be in 2030?").text).toMatch(
+      /^Zippia \(2025\) scores stress level at 8\.0 out of 10[\s\S]*None of my sources gives figures for 2030/,
+    );
+    // A part that leans on the other ("…and how big is it?") or is no question stays with it: declined whole.
+    expect(ask("Is there a gender pay gap among customer care directors, and how big is it?").outcome).toBe("decline");
+    expect(ask("How many agents does a director typically manage? Looking for a number.").outcome).toBe("decline");
+    expect(ask("is the salary tax free in dubai and how much").outcome).toBe("decline");
+  });
+
   it("a general question gets the topic's short answer and a More button for the whole page", () => {
     const { reply } = testEngine().ask("what are the duties of a customer care director?");
     const text = renderText(reply);

@@ -13,7 +13,7 @@ import type { DeclineReason, Routing } from "../types.ts";
 import { NUMBER_WORDS } from "../words.ts";
 import { type Analysis, analyze, ownTerms } from "./analyze.ts";
 import { coverageOf } from "./coverage.ts";
-import { type QuestionForm, questionForm } from "./form.ts";
+import { QUESTION_START, type QuestionForm, questionForm } from "./form.ts";
 import { itemAt, itemBeside, listHolding, listOf, positionAsked, type SourceList, sourceLists } from "./lists.ts";
 import { plain, sourceWord } from "./names.ts";
 import { normalize } from "./normalize.ts";
@@ -117,6 +117,32 @@ export interface RouteResult extends Routing {
   hits: FactHit[];
   /** The focus is the facts giving figures the question quotes, whatever their topic. */
   quoted?: boolean;
+  /** An answer to one part of the message; what another part asked that no source covers. */
+  partly?: Uncovered;
+}
+
+/** Where a message of two questions divides: "…? …", " + ", ", and what…". */
+const PART_BREAK =
+  /\?+\s+(?=\S)|\s+\+\s+|\s*[,;]?\s+and\s+(?=(?:what|whats|what's|how|which|who|is|are|do|does|can|could|will|would|when|where|why)\b)/i;
+/** A part needs this many words to be a question of its own. */
+const PART_WORDS = 2;
+
+/** Words that lean on the other part: "…and how big is it?", "…and what does that cost?". */
+const LEANS_ON = /\b(it|its|it's|that|this|these|those|they|them|their|there|such|same|each|both|either)\b/i;
+
+/**
+ * A part answered on its own: a question (the first part may be a fragment: "uk avg + pension?"),
+ * with a term of its own ("how much" alone leans on the rest), pointing back at nothing.
+ */
+function standsAlone(part: string, index: number, analysis: Analysis): boolean {
+  const question = index === 0 || QUESTION_START.test(part) || part.endsWith("?");
+  return question && ownTerms(analysis.terms) > 0 && !LEANS_ON.test(analysis.normalized);
+}
+
+/** The questions a message asks one after another, or [] when it asks one. */
+function partsOf(text: string): string[] {
+  const parts = text.split(new RegExp(PART_BREAK.source, "gi")).map((p) => p.trim());
+  return parts.length > 1 && parts.every((p) => (p.match(/[a-z]+/gi) ?? []).length >= PART_WORDS) ? parts : [];
 }
 
 type Decline = (reason: DeclineReason, confidence?: number, extra?: Partial<RouteResult>) => RouteResult;
@@ -248,6 +274,18 @@ export class Router {
   }
 
   route(text: string, answerThreshold = this.config.answerThreshold): RouteResult {
+    const whole = this.routeOne(text, answerThreshold);
+    if (whole.outcome !== "decline" || whole.declineReason !== "uncovered" || !whole.uncovered) return whole;
+    // "UK average + what's the pension like?": answer the part the sources cover and say what they do not.
+    const parts = partsOf(text);
+    if (parts.length < 2) return whole;
+    const routed = parts.map((part) => this.routeOne(part, answerThreshold));
+    const answered = routed.find((r, i) => r.outcome === "answer" && standsAlone(parts[i]!, i, r.analysis));
+    if (!answered || !routed.some((r) => r.outcome === "decline")) return whole;
+    return { ...answered, partly: whole.uncovered };
+  }
+
+  private routeOne(text: string, answerThreshold: number): RouteResult {
     const analysis = analyze(text, this.vocabulary, this.speller);
     const base = {
       slots: slotsOf(analysis, this.catalog),
