@@ -6,6 +6,7 @@
  */
 
 import { Answerer, type ComposeOptions } from "./answerer.ts";
+import { citedSources } from "./answers/compose.ts";
 import { Assessor } from "./assessment/flow.ts";
 import { ownerOf } from "./assessment/machine.ts";
 import type { Catalog } from "./catalog.ts";
@@ -20,7 +21,7 @@ import { apologyReply, clarifyReply, declineReply, partlyText, sourcesOfReply, u
 import { type RouteResult, Router, type RouterConfig } from "./router/router.ts";
 import { dispatch, type EngineParts, ROUTES } from "./routes/index.ts";
 import type { Clock, Store } from "./store.ts";
-import type { Block, ChannelKind, Inbound, Outbound, Reply, Slots } from "./types.ts";
+import { ACTIONS, type Block, type ChannelKind, type Inbound, type Outbound, type Reply, type Slots } from "./types.ts";
 
 export interface EngineOptions {
   store: Store;
@@ -224,13 +225,9 @@ export class Engine {
   /** The reply to a routed question (pure). */
   private replyTo(routing: RouteResult): Reply {
     if (routing.outcome === "answer" && routing.intent) {
-      const reply = this.answerer.compose(routing.intent, routing.slots, {
-        focus: routing.focus,
-        form: routing.form,
-        terms: routing.analysis.terms,
-        confidence: routing.confidence,
-        quoted: routing.quoted,
-      });
+      const reply = this.answerOf(routing);
+      if (routing.also)
+        return this.withFeedback(bothAnswers(this.catalog, reply, this.answerOf(routing.also)), routing);
       return this.withFeedback(
         routing.partly ? withPartly(reply, partlyText(routing.partly, this.router.coverage)) : reply,
         routing,
@@ -309,6 +306,17 @@ export class Engine {
     };
   }
 
+  /** The answer to a routed question, in its short form. */
+  private answerOf(routing: RouteResult): Reply {
+    return this.answerer.compose(routing.intent!, routing.slots, {
+      focus: routing.focus,
+      form: routing.form,
+      terms: routing.analysis.terms,
+      confidence: routing.confidence,
+      quoted: routing.quoted,
+    });
+  }
+
   /** The bot's own KPIs over the last `days` days: for admins only (the adapter sets Inbound.admin from configuration). */
   async stats(inbound: Pick<Inbound, "admin">, days: number): Promise<Reply> {
     if (!inbound.admin) {
@@ -359,4 +367,25 @@ function withPartly(reply: Reply, missing: Block): Reply {
   const blocks = [...reply.blocks];
   blocks.splice(at < 0 ? blocks.length : at, 0, missing);
   return { ...reply, blocks };
+}
+
+/** How many items of each answer's list a reply to two questions keeps. */
+const BOTH_ITEMS = 2;
+
+/** Two answers as one reply: each one's text, then the sources of both and each one's "More on…". */
+function bothAnswers(catalog: Catalog, first: Reply, second: Reply): Reply {
+  // Each answer's lead, its lists cut to their first BOTH_ITEMS items.
+  const said = (r: Reply) =>
+    r.blocks.flatMap((b): Block[] => {
+      if (b.type === "sources" || b.type === "buttons") return [];
+      return b.type === "bullets" ? [{ ...b, items: b.items.slice(0, BOTH_ITEMS) }] : [b];
+    });
+  const more = (r: Reply) =>
+    r.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons.filter((x) => x.action === ACTIONS.more) : []));
+  const blocks: Block[] = [...said(first), ...said(second)];
+  const sources = citedSources(catalog, blocks);
+  if (sources.length > 0) blocks.push({ type: "sources", sources });
+  const buttons = [...more(first), ...more(second)];
+  if (buttons.length > 0) blocks.push({ type: "buttons", title: "You could also ask", buttons });
+  return { ...first, blocks };
 }

@@ -240,6 +240,26 @@ describe("direct answers", () => {
     expect(ask("is the salary tax free in dubai and how much").outcome).toBe("decline");
   });
 
+  it("two covered questions about two topics get both leads, both sources and both More buttons", () => {
+    const { reply } = testEngine().ask("entry-level pay and how long is the training once you're hired?");
+    const text = renderText(reply);
+    expect(text).toMatch(
+      /^Entry level \(0-2 years\): \$78,000 a year\.[^\n]*\[1\]\n\nAbout 6-12 months of on-the-job training/,
+    );
+    expect(sourcesOf(reply)).toEqual(["cityjobs", "zippia-2025"]);
+    expect(buttonsOf(reply).filter((b) => b.action === ACTIONS.more)).toHaveLength(2);
+    // "…and what pay?" leans on the first part: one answer, from the table the first part names.
+    expect(
+      ask("I have 4 years in customer service leadership. Where would the Cityjobs table put me, and what pay?").text,
+    ).toMatch(/93,600/);
+    // A part that points back ("which one") keeps the message whole.
+    const competences = ask(
+      "Which competences are required for customer service director, and which one is most common?",
+    );
+    expect(competences.intent).toBe("skills");
+    expect(competences.text).not.toMatch(/None of my sources/);
+  });
+
   it("a general question gets the topic's short answer and a More button for the whole page", () => {
     const { reply } = testEngine().ask("what are the duties of a customer care director?");
     const text = renderText(reply);

@@ -119,30 +119,43 @@ export interface RouteResult extends Routing {
   quoted?: boolean;
   /** An answer to one part of the message; what another part asked that no source covers. */
   partly?: Uncovered;
+  /** An answer to one part of the message; the routing of the next part, about another topic. */
+  also?: RouteResult;
 }
 
 /** Where a message of two questions divides: "…? …", " + ", ", and what…". */
 const PART_BREAK =
   /\?+\s+(?=\S)|\s+\+\s+|\s*[,;]?\s+and\s+(?=(?:what|whats|what's|how|which|who|is|are|do|does|can|could|will|would|when|where|why)\b)/i;
 /** A part needs this many words to be a question of its own. */
-const PART_WORDS = 2;
+const PART_WORDS = 3;
 
 /** Words that lean on the other part: "…and how big is it?", "…and what does that cost?". */
-const LEANS_ON = /\b(it|its|it's|that|this|these|those|they|them|their|there|such|same|each|both|either)\b/i;
+const LEANS_ON =
+  /\b(it|its|it's|that|this|these|those|they|them|their|there|such|same|each|both|either|ones)\b|\b(which|the|that|this) one\b/i;
 
 /**
  * A part answered on its own: a question (the first part may be a fragment: "uk avg + pension?"),
  * with a term of its own ("how much" alone leans on the rest), pointing back at nothing.
  */
 function standsAlone(part: string, index: number, analysis: Analysis): boolean {
-  const question = index === 0 || QUESTION_START.test(part) || part.endsWith("?");
-  return question && ownTerms(analysis.terms) > 0 && !LEANS_ON.test(analysis.normalized);
+  return isQuestion(part, index) && ownTerms(analysis.terms) > 0 && !LEANS_ON.test(analysis.normalized);
+}
+
+/** A part that asks something: the first part, or one that opens or ends as a question ("Short version." does not). */
+function isQuestion(part: string, index: number): boolean {
+  return index === 0 || QUESTION_START.test(part) || part.endsWith("?");
 }
 
 /** The questions a message asks one after another, or [] when it asks one. */
 function partsOf(text: string): string[] {
-  const parts = text.split(new RegExp(PART_BREAK.source, "gi")).map((p) => p.trim());
-  return parts.length > 1 && parts.every((p) => (p.match(/[a-z]+/gi) ?? []).length >= PART_WORDS) ? parts : [];
+  const parts: string[] = [];
+  for (const [i, part] of text.split(new RegExp(PART_BREAK.source, "gi")).entries()) {
+    const p = part.trim();
+    if ((p.match(/[a-z]+/gi) ?? []).length >= PART_WORDS) parts.push(p);
+    // "…and what pay?" leans on the rest; "Short version." asks nothing and is left out.
+    else if (isQuestion(p, i)) return [];
+  }
+  return parts.length > 1 ? parts : [];
 }
 
 type Decline = (reason: DeclineReason, confidence?: number, extra?: Partial<RouteResult>) => RouteResult;
@@ -275,14 +288,23 @@ export class Router {
 
   route(text: string, answerThreshold = this.config.answerThreshold): RouteResult {
     const whole = this.routeOne(text, answerThreshold);
-    if (whole.outcome !== "decline" || whole.declineReason !== "uncovered" || !whole.uncovered) return whole;
-    // "UK average + what's the pension like?": answer the part the sources cover and say what they do not.
+    const uncovered = whole.outcome === "decline" && whole.declineReason === "uncovered" && whole.uncovered;
+    if (!uncovered && whole.outcome !== "answer") return whole;
     const parts = partsOf(text);
     if (parts.length < 2) return whole;
     const routed = parts.map((part) => this.routeOne(part, answerThreshold));
-    const answered = routed.find((r, i) => r.outcome === "answer" && standsAlone(parts[i]!, i, r.analysis));
-    if (!answered || !routed.some((r) => r.outcome === "decline")) return whole;
-    return { ...answered, partly: whole.uncovered };
+    const alone = routed.filter((r, i) => r.outcome === "answer" && standsAlone(parts[i]!, i, r.analysis));
+    // "UK average + what's the pension like?": answer the part the sources cover and say what they do not.
+    if (uncovered) {
+      // What is missing must be what another part asks on its own, not a word of the part answered.
+      const missing = routed.find((r) => r.declineReason === "uncovered")?.uncovered;
+      return alone[0] && missing ? { ...alone[0], partly: missing } : whole;
+    }
+    // "Entry-level pay, and how long is the training?": two topics, each part answered on its own.
+    const [first, second] = alone;
+    const questions = parts.filter((part, i) => isQuestion(part, i)).length;
+    if (alone.length !== questions || !first || !second || first.intent === second.intent) return whole;
+    return { ...first, also: second };
   }
 
   private routeOne(text: string, answerThreshold: number): RouteResult {
