@@ -240,6 +240,20 @@ describe("direct answers", () => {
     expect(ask("is the salary tax free in dubai and how much").outcome).toBe("decline");
   });
 
+  it("a choice between two ('…for the industry or for representatives?') gets both, without a yes or no", () => {
+    const { text } = ask(
+      "Is the 2% figure in the sources for the customer service industry or for customer service representatives?",
+    );
+    expect(text).toMatch(
+      /^• Customer Service Director JD: 2% growth \(2019-2029\) for employment of customer service representatives/,
+    );
+    expect(text).toMatch(/2% growth \(2019-2029\) for employment in the customer service industry/);
+  });
+
+  it("'lvl' is a level: stress and complexity side by side", () => {
+    expect(ask("stress lvl vs complexity lvl?").text).toMatch(/stress level at 8\.0 out of 10.*complexity at 8\.7/);
+  });
+
   it("two covered questions about two topics get both leads, both sources and both More buttons", () => {
     const { reply } = testEngine().ask("entry-level pay and how long is the training once you're hired?");
     const text = renderText(reply);

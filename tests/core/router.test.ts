@@ -260,6 +260,11 @@ describe("router: statements, then a question", () => {
       outcome: "answer",
       intent: "steps",
     });
+    // A message that opens "As a student, …" names the asker.
+    expect(route("As a student, which subject should I study if I want this job later?")).toMatchObject({
+      outcome: "answer",
+      intent: "education",
+    });
     // Asked about, the same job is still another role.
     expect(route("what's it like working as a store manager")).toMatchObject({ outcome: "decline" });
     // "I work at a bank call centre" gives no terms; the pay question decides.

@@ -293,8 +293,10 @@ const WORKPLACE_ENDS = new Set([
 function isArticle(t: string | undefined): boolean {
   return t === "a" || t === "an";
 }
-/** "I …" shortly before: "I work as a nurse", not "what is it like working as a nurse". */
+/** "I …" shortly before, or "As a…" opening the message: "I work as a nurse", not "what is it like working as a nurse". */
 function saidByAsker(tokens: readonly string[], i: number): boolean {
+  // "As a student, which subject…": a message that opens with the asker's job.
+  if (tokens[0] === "as" && i <= 4) return true;
   for (let k = i - 2; k >= Math.max(0, i - 7); k--) if (ASKER.has(tokens[k]!)) return true;
   return false;
 }
@@ -357,6 +359,8 @@ const JOB_LEAD_INS = new Set(["become", "becoming", "as"]);
 function unknownJobTitle(tokens: readonly string[], vocab: Vocabulary): string | null {
   for (let i = 0; i + 2 < tokens.length; i++) {
     if (!JOB_LEAD_INS.has(tokens[i]!) || (tokens[i + 1] !== "a" && tokens[i + 1] !== "an")) continue;
+    // "I work as a barista, …", "As a student, …": the asker's own job.
+    if (tokens[i] === "as" && saidByAsker(tokens, i + 2)) continue;
     for (let j = i + 2; j < Math.min(tokens.length, i + 5); j++) {
       const t = tokens[j]!;
       if (vocab.commonWords.has(t)) continue;

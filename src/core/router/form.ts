@@ -63,6 +63,8 @@ const OPENERS = new Set([
   "yo",
 ]);
 /** How a sentence that asks something begins ("what…", "does…"); a sentence that does not is a statement. */
+/** "Is the 2% for the industry or for representatives?": a choice between two, not a yes/no question. */
+const EITHER_OR = /\bor (for|in|at|from|by|with|about|on)\b/;
 export const QUESTION_START =
   /^\W*(how|what|whats|what's|which|where|when|why|who|can|could|should|would|will|do|does|did|is|are|am)\b/i;
 /** An auxiliary and its subject later in a message: "… do they work together", "… is that part of it". */
@@ -85,8 +87,9 @@ export function questionForm(
   // "I'm a team lead. Do I need a degree?", "sales team - do they work together?": a yes/no question
   // after what the asker says, when no word asks what, which or how.
   const yesNo =
-    (AUXILIARIES.has(first) && !words.slice(i + 1, i + 3).some((t) => WH.has(t))) ||
-    (LATER_YES_NO.test(normalized) && !words.some((t) => WH.has(t)));
+    ((AUXILIARIES.has(first) && !words.slice(i + 1, i + 3).some((t) => WH.has(t))) ||
+      (LATER_YES_NO.test(normalized) && !words.some((t) => WH.has(t)))) &&
+    !EITHER_OR.test(normalized);
   const why = first === "why" || /\bhow come\b|\bwhy\b|\breasons?\b/.test(normalized);
   return { yesNo, comparison: COMPARE.test(normalized), why, quantity: QUANTITY.test(normalized) };
 }

@@ -123,6 +123,13 @@ export interface RouteResult extends Routing {
   also?: RouteResult;
 }
 
+/** Topics that ask about pay: a fact without a figure in one of them says what the others cannot give. */
+const PAY_TOPICS: ReadonlySet<string> = new Set(["salary", "pay-factors"]);
+/** Whether a fact of one topic speaks for a question quoting another's figure ("the 2% for the industry?" is no pay question). */
+function aboutTheSame(factTopic: string, topic: string): boolean {
+  return factTopic === topic || (PAY_TOPICS.has(factTopic) && PAY_TOPICS.has(topic));
+}
+
 /** Where a message of two questions divides: "…? …", " + ", ", and what…". */
 const PART_BREAK =
   /\?+\s+(?=\S)|\s+\+\s+|\s*[,;]?\s+and\s+(?=(?:what|whats|what's|how|which|who|is|are|do|does|can|could|will|would|when|where|why)\b)/i;
@@ -442,7 +449,12 @@ export class Router {
     const figureless = !asksFigure
       ? undefined
       : (this.placeWithoutFigure(found.analysis) ??
-        ranking.hits.find((h) => h.fact.noFigure && (h.keyed || h.matched.length > 1))?.fact);
+        ranking.hits.find(
+          (h) =>
+            h.fact.noFigure &&
+            (h.keyed || h.matched.length > 1) &&
+            (ranking.figures.length === 0 || aboutTheSame(h.fact.topic, topic)),
+        )?.fact);
     if (figureless) {
       const uncoveredFigure = missingFigure(figureless);
       return extend(found, { outcome: "decline", declineReason: "uncovered", uncovered: uncoveredFigure, focus: [] });
