@@ -250,6 +250,24 @@ describe("direct answers", () => {
     expect(text).toMatch(/2% growth \(2019-2029\) for employment in the customer service industry/);
   });
 
+  it("an amount in Canadian dollars is no quote of a US figure of the same size", () => {
+    // Cityjobs gives $130,000 for US veterans; "C$130k for Canada" is checked against the Canadian figures.
+    expect(ask("jobdescription.org says C$130k for Canada right?").text).toMatch(
+      /^In Canada, a year: C\$115,000 average/,
+    );
+    expect(ask("is C$115k the canadian average?").text).toMatch(/^Yes\. jobdescription\.org \(2023\): C\$115,000/);
+  });
+
+  it("short forms: 'ccd = what exactly?', 'who is on … team?', 'which sources do you use?'", () => {
+    expect(ask("ccd = what exactly? in 1 line pls")).toMatchObject({ outcome: "answer", intent: "role-overview" });
+    expect(ask("who is on a customer service directors team?").text).toMatch(/managers and representatives/);
+    expect(ask("which sources do you use?").text).toMatch(/^My answers come from 5 published documents/);
+    // Two countries' pay, with a source named for its numbers: the salary table, not the source.
+    expect(ask("Which pays more on paper, Canada or the UK? numbers from jobdescription.org please").intent).toBe(
+      "salary",
+    );
+  });
+
   it("'lvl' is a level: stress and complexity side by side", () => {
     expect(ask("stress lvl vs complexity lvl?").text).toMatch(/stress level at 8\.0 out of 10.*complexity at 8\.7/);
   });

@@ -5,8 +5,13 @@
  */
 
 export interface Figure {
-  /** The index term: "#125k" for amounts, "#2%" for percentages, "#8.7" for other numbers. */
+  /**
+   * The index term: "#125k" for amounts, "#2%" for percentages, "#8.7" for other numbers. An amount in
+   * Canadian dollars or pounds says so ("#c130k", "#£70k"): "C$130k" is no quote of Cityjobs' $130,000.
+   */
   term: string;
+  /** The term whatever the currency: a fact is found by either ("#130k" finds C$130,000 too). */
+  plain: string;
   value: number;
   /** Written as a figure (%, currency, "k", decimals, thousands), not a bare count like "5 years". */
   figure: boolean;
@@ -20,6 +25,9 @@ const OWN_BEFORE =
 
 const NUMBER =
   /([$£€]|c\$)?\s?(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.]*[a-jl-z])(\s?k\b|\s?%|\s?percent\b)?/gi;
+
+/** Currencies other than the dollar, as an amount's term marks them. */
+const CURRENCY_MARK: Readonly<Record<string, string>> = { c$: "c", "£": "£" };
 
 /** A digit: every figure has one, and most questions none. */
 const DIGIT = /\d/;
@@ -35,10 +43,12 @@ export function figuresIn(text: string): Figure[] {
     const year = value >= 1900 && value <= 2100 && !m[1] && !suffix && !digits.includes(",");
     if (year) continue;
     const percent = suffix === "%" || suffix === "percent";
-    const term = percent ? `#${value}%` : value >= 1000 ? `#${Math.floor(value / 1000)}k` : `#${value}`;
+    const plain = percent ? `#${value}%` : value >= 1000 ? `#${Math.floor(value / 1000)}k` : `#${value}`;
+    const currency = !percent && value >= 1000 ? (CURRENCY_MARK[(m[1] ?? "").toLowerCase()] ?? "") : "";
+    const term = currency ? `#${currency}${plain.slice(1)}` : plain;
     const figure = Boolean(m[1] || suffix || digits.includes(".") || value >= 1000);
     const own = OWN_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index));
-    if (!out.some((f) => f.term === term)) out.push({ term, value, figure, own });
+    if (!out.some((f) => f.term === term)) out.push({ term, plain, value, figure, own });
   }
   return out;
 }

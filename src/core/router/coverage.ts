@@ -12,7 +12,7 @@ export function coverageOf(catalog: Catalog, facts: readonly KnowledgeFact[]): C
   for (const m of text.matchAll(/\b(19|20)\d\d\b/g)) years.add(Number(m[0]));
   for (const s of catalog.sources.values()) if (s.date) years.add(Number(s.date.slice(0, 4)));
   const dated = [...catalog.sources.values()].flatMap((s) => (s.date ? [Number(s.date.slice(0, 4))] : []));
-  const numbers = new Set(facts.flatMap((f) => figuresIn(f.text).map((x) => x.term)));
+  const numbers = new Set(facts.flatMap((f) => figuresIn(f.text).flatMap((x) => [x.term, x.plain])));
   const names = Object.values(catalog.lexicon.places).flatMap((list) =>
     list.map((p) => (typeof p === "string" ? p : p[0]!)),
   );

@@ -179,10 +179,16 @@ const namedPlaces: Rule = (combined, { analysis, namedPlace }) => {
     promote(combined, at(combined, "pay-factors"), "pay-factors");
 };
 
-/** Pay in two covered countries ("better paid in the US or Canada?") is a salary comparison. */
+/**
+ * Pay in two covered countries ("better paid in the US or Canada?") is a salary comparison, also
+ * when a source is named for its numbers ("Canada or the UK? numbers from jobdescription.org").
+ */
 const twoCountries: Rule = (combined, { analysis }) => {
   const covered = analysis.countries.filter((c) => ["US", "UK", "CA"].includes(c));
-  if (covered.length > 1 && combined[0]?.intent === "pay-factors")
+  if (covered.length < 2 || !combined[0]) return;
+  const top = combined[0].intent;
+  const asksPay = ["salary", "higher pay", "_pay_varies", "_what_make"].some((t) => analysis.terms.has(t));
+  if (top === "pay-factors" || (top === "sources" && asksPay))
     combined.unshift({ intent: "salary", score: combined[0].score });
 };
 

@@ -267,7 +267,7 @@ export class Router {
       facts,
       (text) => [
         ...termsOf(analyze(text, this.vocabulary, null, { allowFuse: false })),
-        ...figuresIn(text).flatMap((f) => (f.figure ? [f.term] : [])),
+        ...figuresIn(text).flatMap((f) => (!f.figure ? [] : f.plain === f.term ? [f.term] : [f.term, f.plain])),
       ],
       (key) => {
         // A phrase needs two words of its own ("what is" says nothing its words do not), and names no
