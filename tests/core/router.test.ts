@@ -281,6 +281,12 @@ describe("router: statements, then a question", () => {
     expect(kpis.analysis.terms.has("business")).toBe(false);
   });
 
+  it("a fact's own key is a word, never corrected into another", () => {
+    const r = route("Which mindset the job description ask for the customer care director? Proactive?");
+    expect(r.analysis.terms.has("proactive")).toBe(true);
+    expect(r.analysis.terms.has("practice")).toBe(false);
+  });
+
   it("an employer's job advert asks for the role's requirements, not a job search", () => {
     expect(route("what qualifications should we put in the job posting for a customer service director").intent).toBe(
       "education",

@@ -202,7 +202,8 @@ export function buildVocabulary(
   const added: string[] = [];
   for (const text of texts) {
     for (const t of tokenize(normalize(text))) {
-      if (!b.words.has(t) && (catalog.dictionary.has(t) || base.correct(t, false) === null)) {
+      // A fact's own key ("proactive") is a word, never a misspelling of another ("practice").
+      if (!b.words.has(t) && (catalog.dictionary.has(t) || keyWords.has(t) || base.correct(t, false) === null)) {
         b.words.add(t);
         targets.add(t);
         added.push(t);
