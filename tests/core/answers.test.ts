@@ -268,6 +268,12 @@ describe("direct answers", () => {
     );
   });
 
+  it("the way up names the roles on it", () => {
+    expect(ask("how do i go from customer service rep to customer service director").text.split("\n")[0]).toMatch(
+      /in roles such as representative, supervisor, team lead or customer service manager\. \[1\]\[2\]\[3\]\[4\]$/,
+    );
+  });
+
   it("'lvl' is a level: stress and complexity side by side", () => {
     expect(ask("stress lvl vs complexity lvl?").text).toMatch(/stress level at 8\.0 out of 10.*complexity at 8\.7/);
   });
