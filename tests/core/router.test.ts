@@ -281,6 +281,14 @@ describe("router: statements, then a question", () => {
     expect(kpis.analysis.terms.has("business")).toBe(false);
   });
 
+  it("'assess' about the staff is the director's duty; 'assess me' is the quiz; 'my own business' is consulting", () => {
+    expect(route("In Zippia, director of customer care must assess what thing for the staff?").intent).toBe("duties");
+    expect(route("can you assess me").intent).toBe("assess");
+    expect(
+      route("Can I start my own business after being a customer service director?").analysis.terms.has("business"),
+    ).toBe(false);
+  });
+
   it("a fact's own key is a word, never corrected into another", () => {
     const r = route("Which mindset the job description ask for the customer care director? Proactive?");
     expect(r.analysis.terms.has("proactive")).toBe(true);
