@@ -136,9 +136,9 @@ const PART_BREAK =
 /** A part needs this many words to be a question of its own. */
 const PART_WORDS = 3;
 
-/** Words that lean on the other part: "…and how big is it?", "…and what does that cost?". */
+/** Words that lean on the other part: "…and how big is it?", "…and what does that cost?", "…and how is for all workers?". */
 const LEANS_ON =
-  /\b(it|its|it's|that|this|these|those|they|them|their|there|such|same|each|both|either|ones)\b|\b(which|the|that|this) one\b/i;
+  /\b(it|its|it's|that|this|these|those|they|them|their|there|such|same|each|both|either|ones)\b|\b(which|the|that|this) one\b|\b(what|how) about\b|\bhow is (for|in|with|at|among)\b/i;
 
 /**
  * A part answered on its own: a question (the first part may be a fragment: "uk avg + pension?"),
@@ -558,10 +558,12 @@ export class Router {
     // "Over 40", "under 30": an age band, which no source gives.
     const band = /\d/.test(rest);
     if (traits.length === 0 && unknown.length === 0 && !band) return null;
+    // A trait named before the group counts too: "which percent of ccd is white people, …" (race).
+    const named = terms.filter((t) => !t.startsWith("_") && !t.startsWith("#") && !SHARE_WORDS.has(t));
     const given =
       !band &&
       ranking.hits.some(
-        (h) => /\d%/.test(h.fact.text) && traits.some((t) => h.matched.includes(t)) && unknown.length === 0,
+        (h) => /\d%/.test(h.fact.text) && named.some((t) => h.matched.includes(t)) && unknown.length === 0,
       );
     if (given) return null;
     return { kind: "figure", missing: `the share of directors who ${rest}` };
