@@ -268,6 +268,16 @@ describe("direct answers", () => {
     );
   });
 
+  it("tools and software: Cityjobs' CRM and analytics tools beside the others", () => {
+    expect(ask("what software or systems should a ccd be comfortable with?").text).toMatch(
+      /CRM and data tools: hands-on experience with CRM software and analytics tools/,
+    );
+    // "From more than one source": the figures source by source, not where the sources get theirs.
+    expect(ask("Do we have Canadian salary data from more than one source?").text).toMatch(
+      /C\$115,000[\s\S]*C\$75,000/,
+    );
+  });
+
   it("the way up names the roles on it", () => {
     expect(ask("how do i go from customer service rep to customer service director").text.split("\n")[0]).toMatch(
       /in roles such as representative, supervisor, team lead or customer service manager\. \[1\]\[2\]\[3\]\[4\]$/,

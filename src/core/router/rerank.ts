@@ -38,7 +38,7 @@ const SOURCE_WORDS = new Set([
 ]);
 /** Asks what each source says about something, not about the sources themselves. */
 export const PER_SOURCE =
-  /\b(disagree|disagrees|differ|differs|different|conflict|conflicting|contradict\w*|vary|varies|both|each|compare|comparing|versus|vs|lowest|highest|widest|narrowest|say|says|give|gives|agree|agrees)\b|\bwhich sources?\b(?! (do|does) you)/;
+  /\b(disagree|disagrees|differ|differs|different|conflict|conflicting|contradict\w*|vary|varies|both|each|compare|comparing|versus|vs|lowest|highest|widest|narrowest|say|says|give|gives|agree|agrees)\b|\bwhich sources?\b(?! (do|does) you)|\b(more than one|several|multiple|two|other) sources?\b/;
 const PAY_WORDS = /\b(earn|earns|earning|paid|pay|pays|make|makes|wage|wages|income|money)\b/;
 
 /** Moves the candidate at `index` (or a new one for `intent`) to the front, with the leader's score. */
