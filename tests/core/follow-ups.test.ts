@@ -209,6 +209,11 @@ describe("follow-ups: where a figure comes from", () => {
     expect(quoted).toMatch(/^That comes from one source:\n\n• jobdescription\.org \(2023\)/);
   });
 
+  it("'where does it say that?' names the previous answer's sources", () => {
+    const [, where] = talk("do customer service directors have to travel much?", "where does it say that?");
+    expect(where).toMatch(/^That comes from 2 sources:[\s\S]*Cityjobs/);
+  });
+
   it("'where does the average come from?' names the previous answer's sources", () => {
     const [, from] = talk("customer care director salary in canada", "where does the average come from?");
     expect(from).toMatch(/jobdescription\.org/);
