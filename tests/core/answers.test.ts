@@ -288,6 +288,19 @@ describe("direct answers", () => {
     expect(ask("stress lvl vs complexity lvl?").text).toMatch(/stress level at 8\.0 out of 10.*complexity at 8\.7/);
   });
 
+  it("no source gives star ratings, applicants per opening, a CV read, or a manager's pay 'not director'", () => {
+    for (const q of [
+      "What star rating do directors of customer care give their job on zippia?",
+      "How many people apply for each customer service director opening?",
+      "Can you read my CV and tell me if I'd get hired as a customer care director?",
+      "What does a customer care manager (not director) earn in the US?",
+    ])
+      expect(ask(q).outcome, q).toBe("decline");
+    expect(ask("What star rating do directors of customer care give their job on zippia?").text).toMatch(
+      /^None of my sources covers star ratings of the job, so I won't guess\./,
+    );
+  });
+
   it("two covered questions about two topics get both leads, both sources and both More buttons", () => {
     const { reply } = testEngine().ask("entry-level pay and how long is the training once you're hired?");
     const text = renderText(reply);

@@ -175,6 +175,9 @@ function matchPhrases(a: Analysis, unknown: ReadonlySet<number>, vocab: Vocabula
           OTHER_ROLE_AFTER.test(a.normalized)
         )
           continue;
+        // "a customer care manager (not director)": the role named only to be set aside.
+        if (e.kind === "role" && (tokens[i - 1] === "not" || (tokens[i - 2] === "not" && isArticle(tokens[i - 1]))))
+          continue;
         // "I work in retail…": where the asker works, not what is asked.
         if (e.kind === "term" && workplace.has(i)) continue;
         // "I'm a supervisor with 4 years…", "as a csr…": the asker's own job, not a role asked about.
