@@ -306,6 +306,7 @@ describe("router: statements, then a question", () => {
     expect(route("where can I find job postings for ccd roles").intent).toBe("job-search");
     // Degree and experience together: the education answer gives both.
     expect(route("do you need a degree for this or is experience enough").intent).toBe("education");
+    expect(route("what degree and how many years of experience for ccd?").intent).toBe("education");
   });
 
   it("a question that leans on the statement, or the asker's own job, keeps the whole message", () => {

@@ -261,6 +261,14 @@ const sourceAsLens: Rule = (combined, ctx) => {
   if (combined[0]!.intent !== subject.intent) promote(combined, at(combined, subject.intent));
 };
 
+/** "What degree and how many years of experience?": the education answer gives both. */
+const degreeAndExperience: Rule = (combined, { analysis }) => {
+  if (combined[0]?.intent !== "experience") return;
+  if (!["degree", "education", "bachelor", "major"].some((t) => analysis.terms.has(t))) return;
+  const education = at(combined, "education");
+  if (education > 0) promote(combined, education);
+};
+
 const RULES: readonly Rule[] = [
   ownAmount,
   sourceNameOnly,
@@ -278,6 +286,7 @@ const RULES: readonly Rule[] = [
   namedPlaces,
   twoCountries,
   perSource,
+  degreeAndExperience,
 ];
 
 /** Applies the rules to `combined` (best first), in place. */
