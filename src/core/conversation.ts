@@ -283,13 +283,17 @@ export function readFollowUp(
     return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: [...previous.terms, ...own] };
   // "range?", "hourly?": a word or two that only say which figure, about the previous answer.
   const figureWords = words.length <= 2 && own.length > 0 && own.every((t) => SLOT_TERMS.includes(t));
-  if (figureWords && routing.intent === previous.intent)
+  if (figureWords && routing.intent === previous.intent) {
+    const slots = mergeSlots(previous.slots, routing.slots, false);
+    // "range?" after the hourly figure: no source gives an hourly range, so the yearly ranges.
+    if (own.includes("range") && slots.period === "hour" && !routing.slots.period) delete slots.period;
     return {
       kind: "refine",
       intent: previous.intent,
-      slots: mergeSlots(previous.slots, routing.slots, false),
+      slots,
       terms: [...previous.terms.filter((t) => t !== "range" && t !== "average"), ...own],
     };
+  }
   if ((complete && !pointsBack && !CONTINUES.test(text)) || (!leans && !fragment)) return { kind: "fresh" };
   // "and in the UK?" after the duties: the duties do not change by country, so it is a new question.
   const taken = accepts(previous.intent);

@@ -209,6 +209,14 @@ describe("follow-ups: where a figure comes from", () => {
     expect(quoted).toMatch(/^That comes from one source:\n\n• jobdescription\.org \(2023\)/);
   });
 
+  it("'sorry I meant the US' corrects the country; 'hrly?' is hourly; 'range?' after it gives the yearly ranges", () => {
+    const [, us] = talk("customer service director salary in canada", "sorry I meant the US");
+    expect(us).toMatch(/^In the US, the sources' averages run from \$104,000 to \$125,654/);
+    const [, hourly, range] = talk("avg pay cust care directr us?", "hrly?", "range?");
+    expect(hourly).toMatch(/^\$60\.41 an hour/);
+    expect(range).toMatch(/^Pay ranges in the US, a year: \$96,000 to \$154,000/);
+  });
+
   it("'where does it say that?' names the previous answer's sources", () => {
     const [, where] = talk("do customer service directors have to travel much?", "where does it say that?");
     expect(where).toMatch(/^That comes from 2 sources:[\s\S]*Cityjobs/);
