@@ -15,6 +15,7 @@ import {
   AS_WELL,
   CONTINUES,
   DIFFER,
+  ENDS_CARRYING_ON,
   EXAMPLE,
   EXPLAIN,
   HOW_BIG,
@@ -212,7 +213,9 @@ export function readFollowUp(
   if (challenged && text.slice(challenged[0].length).split(" ").filter(Boolean).length <= 2)
     // "that seems high": the topic again with every source's figure, not only the ones just shown.
     return { kind: "again", intent: previous.intent, slots: previous.slots, terms: previous.terms };
-  const leans = CONTINUES.test(text) || pointsBack || AS_WELL.test(text) || challenged !== null;
+  // "what's the full range then?": a question on the same topic that carries on from the answer before.
+  const carriesOn = CONTINUES.test(text) || (ENDS_CARRYING_ON.test(text) && routing.intent === previous.intent);
+  const leans = carriesOn || pointsBack || AS_WELL.test(text) || challenged !== null;
   const years = bareYears(text);
   const dimensions = changed(routing, years);
   const fragment = contentWords(routing) <= 3 && (dimensions.size > 0 || hasSlotSignals(routing));
@@ -294,7 +297,7 @@ export function readFollowUp(
       terms: [...previous.terms.filter((t) => t !== "range" && t !== "average"), ...own],
     };
   }
-  if ((complete && !pointsBack && !CONTINUES.test(text)) || (!leans && !fragment)) return { kind: "fresh" };
+  if ((complete && !pointsBack && !carriesOn) || (!leans && !fragment)) return { kind: "fresh" };
   // "and in the UK?" after the duties: the duties do not change by country, so it is a new question.
   const taken = accepts(previous.intent);
   // "for someone with 3 yrs?" after what drives pay: that level's pay.

@@ -20,6 +20,8 @@ export const POINTER =
 /** Words that open a turn leaning on the one before ("and in Canada?", "what about…"). */
 export const CONTINUES =
   /^(?:and|what about|how about|what of|same for|same in|ok and|okay and|but|also|what if|and what about|and how about|then|so)\b/;
+/** "what's the full range then?": a question on the same topic that carries on from the answer before. */
+export const ENDS_CARRYING_ON = /\b(?:then|there|too|as well)$/;
 /** "over what period?", "since when?", "what year is that from?": the previous answer, whose figures carry their dates. */
 export const WHEN =
   /^(?:(?:and|ok|okay|so)\s+)?(?:(?:over|for|in|during)\s+)?(?:what|which) (?:period|time ?frame|timeframe|time span|years?|dates?)\b|^(?:since|by|until|from) when\b|^(?:and |so |ok |okay )?when (?:was|is|does|did) (?:that|it|this)\b|^what year\b|^(?:and |so )?when$/;

@@ -217,6 +217,20 @@ describe("follow-ups: where a figure comes from", () => {
     expect(range).toMatch(/^Pay ranges in the US, a year: \$96,000 to \$154,000/);
   });
 
+  it("'what's the full range then?' carries on in the country asked; a new topic ending 'then' does not", () => {
+    const [, range] = talk(
+      "hiring a customer care director in the UK, what's the going rate?",
+      "what's the full range then?",
+    );
+    expect(range).toMatch(/^Pay ranges in the UK, a year: £45,000 to £100,000/);
+    const [, , us] = talk(
+      "what does a customer service director do",
+      "how much does google pay for it?",
+      "ok what's the general us range then",
+    );
+    expect(us).toMatch(/^Pay ranges in the US/);
+  });
+
   it("'where does it say that?' names the previous answer's sources", () => {
     const [, where] = talk("do customer service directors have to travel much?", "where does it say that?");
     expect(where).toMatch(/^That comes from 2 sources:[\s\S]*Cityjobs/);
