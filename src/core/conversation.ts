@@ -260,7 +260,16 @@ export function readFollowUp(
       const level: Level = LOWEST.test(text) ? "entry" : "veteran";
       return { kind: "refine", intent: "salary", slots: { ...previous.slots, level, years: undefined }, terms: [] };
     }
-    return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: previous.terms };
+    // "most common ethnicity?" after the gender split: the new subject, within the same topic.
+    const fresh = AGAINST_ALL_JOBS.has(previous.intent)
+      ? own.filter((t) => !previous.terms.includes(t) && mentions(previous.intent, [t]))
+      : [];
+    return {
+      kind: "refine",
+      intent: previous.intent,
+      slots: previous.slots,
+      terms: fresh.length > 0 ? fresh : previous.terms,
+    };
   }
   // "who are they for?", "what is it based on?": a short question about the facts just shown, naming nothing new.
   if (words.length <= 6 && unplaced && own.length === 0 && ASKS_OF_IT.test(text)) return againShown(previous);
@@ -482,7 +491,7 @@ const CHALLENGE =
   /^(?:(?:hmm|hm|ok|but|wait)\s+)?(?:(?:that|this|it|thats|that s|this is|it s|its)\s+(?:seems|sounds|looks|is|feels)?\s*(?:very |way |a bit |too |pretty |quite )?(?:low|high|off|wrong|small|big|little|a lot|much|weird|odd)|are you sure|really|(?:is that|is it) (?:right|correct|true|accurate))\b/;
 const YEARS_ASKED = /\b(years?|yrs)\b/;
 const ASKS_OF_IT =
-  /^(?:(?:and|so|ok|okay|but)\s+)?(?:who|whom|what|which|where|how)\b.*\b(?:they|them|it|that|those|these|this)\b|^(?:and |so )?(?:for|to|by|towards|toward|with) (?:who|whom)$/;
+  /^(?:(?:and|so|ok|okay|but)\s+)?(?:who|whom|what|which|where|how)\b.*\b(?:they|them|it|that|those|these|this)\b|^(?:and |so )?(?:(?:good|better|best|right|meant|useful) )?(?:for|to|by|towards|toward|with) (?:who|whom)$/;
 /** Words that ask which of the things shown is first on some scale. */
 /** "which is highest", "and lowest?": a superlative that names nothing else. */
 const BARE_SUPERLATIVE =

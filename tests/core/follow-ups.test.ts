@@ -231,6 +231,13 @@ describe("follow-ups: where a figure comes from", () => {
     expect(us).toMatch(/^Pay ranges in the US/);
   });
 
+  it("'most common ethnicity?' after the gender split is the race split; 'good for who?' reads the answer again", () => {
+    const [, race] = talk("what percent of directors of customer care are women?", "most common ethnicity?");
+    expect(race).toMatch(/^Zippia \(2025\), by race \(US\): White 61\.92%/);
+    const [, forWho] = talk("is customer care director a good career path?", "good for who?");
+    expect(forWho).toMatch(/strong career path/);
+  });
+
   it("'where does it say that?' names the previous answer's sources", () => {
     const [, where] = talk("do customer service directors have to travel much?", "where does it say that?");
     expect(where).toMatch(/^That comes from 2 sources:[\s\S]*Cityjobs/);
