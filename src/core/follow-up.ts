@@ -199,12 +199,37 @@ const FRAME_WORDS = new Set(
  * answer's listing that holds every word the turn names, or null.
  */
 export function itemNamed(state: ConversationState, facts: readonly KnowledgeFact[], text: string): number | null {
+  const about = ABOUT_ONE.exec(text);
+  if (about) return itemAbout(state, facts, about[1]!);
   const words = text.split(" ").filter((w) => w && !FRAME_WORDS.has(w));
   if (words.length === 0 || words.length > 4) return null;
   const listing = shownListing(state, facts);
   if (!listing) return null;
   const items = listItems(listing.text).map((item) => ` ${item.toLowerCase().replace(/[^a-z0-9]+/g, " ")} `);
   const holding = items.flatMap((item, i) => (words.every((w) => item.includes(` ${w} `)) ? [i + 1] : []));
+  return holding.length === 1 ? holding[0]! : null;
+}
+
+/** "which one is about phones?", "the one that mentions CRM": an item picked by what it says. */
+const ABOUT_ONE =
+  /^(?:and |so |ok )?(?:which|what|the) (?:one|ones|item|duty|step|skill|mistake|bullet|point)s?\b.{0,20}?\b(?:about|mentions?|mentioning|covers?|covering|deals with|involves?|involving|says)\s+(.+)$/;
+
+/**
+ * The position (1-based) of the one fact the previous answer led with that says every word of
+ * `subject` ("phones" finds "phone system"), or null; only where no listing sentence is counted in.
+ */
+function itemAbout(state: ConversationState, facts: readonly KnowledgeFact[], subject: string): number | null {
+  if (shownListing(state, facts)) return null;
+  const words = subject
+    .split(" ")
+    .filter((w) => w.length > 1 && !FRAME_WORDS.has(w))
+    .map((w) => w.replace(/(?<=[a-z]{3})(e?s)$/, ""));
+  if (words.length === 0) return null;
+  const led = state.facts.flatMap((id) => facts.filter((f) => f.id === id));
+  const holding = led.flatMap((f, i) => {
+    const text = f.text.toLowerCase();
+    return words.every((w) => new RegExp(`\\b${w}`).test(text)) ? [i + 1] : [];
+  });
   return holding.length === 1 ? holding[0]! : null;
 }
 

@@ -238,6 +238,14 @@ describe("follow-ups: where a figure comes from", () => {
     expect(forWho).toMatch(/strong career path/);
   });
 
+  it("'which one is about phones?' picks the item the previous answer led with that says it", () => {
+    const [, phones] = talk(
+      "what duties does zippia list for a director of customer care?",
+      "which one is about phones?",
+    );
+    expect(phones).toMatch(/^Rolls out new CRM, a VOIP phone system/);
+  });
+
   it("'where does it say that?' names the previous answer's sources", () => {
     const [, where] = talk("do customer service directors have to travel much?", "where does it say that?");
     expect(where).toMatch(/^That comes from 2 sources:[\s\S]*Cityjobs/);
