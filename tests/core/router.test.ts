@@ -295,6 +295,23 @@ describe("router: statements, then a question", () => {
     expect(r.analysis.terms.has("practice")).toBe(false);
   });
 
+  it("an opening label names the asker: 'recruiter:', 'workforce planner here', 'as a QA analyst,'", () => {
+    expect(route("recruiter: what's the typical experience requirement?")).toMatchObject({
+      outcome: "answer",
+      intent: "experience",
+    });
+    expect(route("workforce planner here - is WFM part of the director's remit?").focus[0]?.id).toMatch(
+      /workforce|scope/,
+    );
+    const qa = route("as a QA analyst, which KPIs would the director look at?");
+    expect(qa.intent).toBe("kpis");
+    expect(qa.focus).toEqual([]);
+    // A label that names no job is what is asked: "Zippia: …" keeps its source.
+    expect(route("Zippia: what is the average salary?").analysis.terms.has("zippia")).toBe(true);
+    // "vs mgr pay": the manager's pay, which no source gives.
+    expect(route("ccd vs mgr pay?")).toMatchObject({ outcome: "decline", declineReason: "related-role-pay" });
+  });
+
   it("an employer's job advert asks for the role's requirements, not a job search", () => {
     expect(route("what qualifications should we put in the job posting for a customer service director").intent).toBe(
       "education",

@@ -59,7 +59,7 @@ export function analyze(
   };
 
   const unknown = correctSpelling(a, raw, vocab, speller, options);
-  matchPhrases(a, unknown, vocab, contextLength(raw, vocab));
+  matchPhrases(a, unknown, vocab, contextLength(raw, vocab), askersLabel(raw, tokens, vocab));
   readSignals(a, raw, vocab);
   return a;
 }
@@ -146,7 +146,13 @@ const POINTS_BACK =
   /\b(it|its|it's|that|this|these|those|they|them|their|there|such|so|same|each|both|either|i|im|me|my|mine|we|our|us)\b/i;
 
 /** Phrases and words, longest phrase first, left to right: terms, roles, places, coverage counts. */
-function matchPhrases(a: Analysis, unknown: ReadonlySet<number>, vocab: Vocabulary, context: number): void {
+function matchPhrases(
+  a: Analysis,
+  unknown: ReadonlySet<number>,
+  vocab: Vocabulary,
+  context: number,
+  label: number,
+): void {
   const tokens = a.tokens;
   const workplace = askersWorkplace(tokens);
   // The asker's own job ("I'm a ward manager…") weighs only beside the role: "…how do I become a director?".
@@ -154,7 +160,8 @@ function matchPhrases(a: Analysis, unknown: ReadonlySet<number>, vocab: Vocabula
   const ownJobTerms: Set<string>[] = [];
   // The asker's context gives its terms only when the closing question has too few of its own.
   let said: Set<string> | undefined;
-  for (let i = 0; i < tokens.length; ) {
+  // "Recruiter here:", "QA analyst:": who is asking, not what is asked.
+  for (let i = label; i < tokens.length; ) {
     if (context > 0 && i >= context && !said) {
       said = a.terms;
       a.terms = new Set();
@@ -296,6 +303,49 @@ const WORKPLACE_ENDS = new Set([
 function isArticle(t: string | undefined): boolean {
   return t === "a" || t === "an";
 }
+/**
+ * How many tokens open the message as the asker's label ("recruiter here -", "QA analyst: …",
+ * "workforce planner here"), or 0. The label must name a job: "Zippia: …" names what is asked.
+ */
+function askersLabel(raw: string, tokens: readonly string[], vocab: Vocabulary): number {
+  const m = ASKERS_LABEL.exec(raw) ?? AS_A_LABEL.exec(raw);
+  if (!m) return 0;
+  const n = normalize(m[0].replace(/[:,-]\s*$/, ""))
+    .split(" ")
+    .filter(Boolean).length;
+  if (n === 0 || n >= tokens.length) return 0;
+  for (let i = 0; i < n; i++) {
+    const [, entries] = longestMatch(vocab.trie, tokens, i);
+    if (JOB_WORDS.has(tokens[i]!) || entries.some((e) => e.kind === "other" || e.kind === "related")) return n;
+  }
+  return 0;
+}
+/** A label of up to four words, then ":" or "here" or "speaking". */
+const ASKERS_LABEL = /^\s*((?:[a-z&/]+[\s-]+){0,3}?[a-z&/]+)\s*(?::\s|\s+here\b|\s+speaking\b)/i;
+/** "As a QA analyst, …": the asker's job, then a comma. */
+const AS_A_LABEL = /^\s*as an? ((?:[a-z&/]+[\s-]+){0,3}?[a-z&/]+)\s*,/i;
+/** Words that make a label a job: "planner", "analyst", "recruiter". */
+const JOB_WORDS = new Set([
+  "recruiter",
+  "analyst",
+  "planner",
+  "trainer",
+  "agent",
+  "rep",
+  "hr",
+  "hrbp",
+  "student",
+  "coordinator",
+  "specialist",
+  "consultant",
+  "advisor",
+  "adviser",
+  "designer",
+  "partner",
+  "lead",
+  "manager",
+  "supervisor",
+]);
 /** "I …" shortly before, or "As a…" opening the message: "I work as a nurse", not "what is it like working as a nurse". */
 function saidByAsker(tokens: readonly string[], i: number): boolean {
   // "As a student, which subject…": a message that opens with the asker's job.

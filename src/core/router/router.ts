@@ -398,7 +398,7 @@ export class Router {
     if (
       analysis.relatedRoles.length > 0 &&
       asksFigures &&
-      (!analysis.roleMentioned || analysis.relatedRoles.some((r) => paidAs(analysis.normalized, r)))
+      (!analysis.roleMentioned || analysis.relatedRoles.some((r) => paidAs(analysis.tokens.join(" "), r)))
     )
       return decline("related-role-pay", confidence);
     // "What does a chief customer officer do?": another role, asked about on its own, is answered
