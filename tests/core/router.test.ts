@@ -312,6 +312,21 @@ describe("router: statements, then a question", () => {
     expect(route("ccd vs mgr pay?")).toMatchObject({ outcome: "decline", declineReason: "related-role-pay" });
   });
 
+  it("short forms and other jobs: 'sal', 'env', 'head of sales', 'QA analysts', 'average growth rate'", () => {
+    expect(route("sal for ccd us??").intent).toBe("salary");
+    expect(route("how much does a head of sales make?")).toMatchObject({
+      outcome: "decline",
+      declineReason: "other-role",
+    });
+    expect(route("what do QA analysts in a contact centre earn?").outcome).toBe("decline");
+    expect(route("growth rate of the role vs the US average rate").intent).toBe("outlook");
+    expect(route("what does zippia say most directors studied").intent).toMatch(/education|degree-shares/);
+    // Words that name nothing asked: "post", "table", "buzzword".
+    expect(route("My colleagues are asking me, how much is the average salary in Canada for this post?").outcome).toBe(
+      "answer",
+    );
+  });
+
   it("an employer's job advert asks for the role's requirements, not a job search", () => {
     expect(route("what qualifications should we put in the job posting for a customer service director").intent).toBe(
       "education",
