@@ -301,6 +301,21 @@ describe("direct answers", () => {
     );
   });
 
+  it("no source gives allowances, a vendor to pick, the publishers' free reports or team ratios", () => {
+    for (const q of [
+      "home-working allowance for a ccd - typical amount?",
+      "which VOIP provider do customer care directors recommend?",
+      "how do I get the free salary report Zippia offers?",
+      "typical agent-to-team-leader ratio?",
+    ])
+      expect(ask(q).outcome, q).toBe("decline");
+    expect(ask("which VOIP provider do customer care directors recommend?").text).toMatch(
+      /^None of my sources covers which tools or vendors to buy, so I won't guess\./,
+    );
+    // A ratio the sources give (by gender) is still answered.
+    expect(ask("male female ratio").outcome).toBe("answer");
+  });
+
   it("two covered questions about two topics get both leads, both sources and both More buttons", () => {
     const { reply } = testEngine().ask("entry-level pay and how long is the training once you're hired?");
     const text = renderText(reply);

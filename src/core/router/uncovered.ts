@@ -189,7 +189,7 @@ function formOf(
 
 /** Words a form's match may end on that name nothing of their own. */
 const GENERIC_ENDINGS =
-  /^(make|makes|earn|earns|paid|salary|salaries|cost|costs|director|directors|role|roles|jobs?|offer|with|from|that|this|there|them|they|firm|business|company|consultancy|agency|practice|one)$/;
+  /^(make|makes|earn|earns|paid|salary|salaries|cost|costs|director|directors|role|roles|jobs?|offer|with|from|that|this|there|them|they|firm|business|company|consultancy|agency|practice|one|providers?|vendors?|platforms?|brands?)$/;
 
 const YEAR = /\b(19[5-9]\d|20\d\d|21\d\d)\b/g;
 
