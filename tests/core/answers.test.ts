@@ -316,6 +316,12 @@ describe("direct answers", () => {
     expect(ask("male female ratio").outcome).toBe("answer");
   });
 
+  it("a percentage the sources give, beside a wrong year, is a claim checked against the real years", () => {
+    expect(ask("zippia says 6% growth by 2030?").text).toMatch(/^• Zippia \(2025\): 6% growth \(by 2028\)/);
+    expect(ask("the 2% is for 2020-2030, yes?").text).toMatch(/2% growth \(2019-2029\)/);
+    expect(ask("what will growth be in 2030?").outcome).toBe("decline");
+  });
+
   it("two covered questions about two topics get both leads, both sources and both More buttons", () => {
     const { reply } = testEngine().ask("entry-level pay and how long is the training once you're hired?");
     const text = renderText(reply);

@@ -11,6 +11,7 @@
  * ("Zendesk", "NPS", "401k") always counts; an everyday word counts when the question is about
  * figures, or when it outweighs what the question says that we do know.
  */
+import { figuresIn } from "../knowledge/numbers.ts";
 import type { Analysis } from "./analyze.ts";
 import { QUESTION_START } from "./form.ts";
 import type { WordGate } from "./gate.ts";
@@ -152,6 +153,8 @@ function yearAsked(normalized: string, kb: CoverageKnowledge, scan: Scan): Uncov
   // Most messages have no digit, so no year. "The 2% is for 2020-2030, isn't it?" checks a claim: the
   // answer sets the real years beside it.
   if (!DIGIT.test(normalized) || CHECKS_CLAIM.test(normalized)) return null;
+  // "Zippia says 6% growth by 2030?": a percentage the sources give, with a year beside it, is a claim to check.
+  if (figuresIn(normalized).some((f) => f.term.endsWith("%") && kb.numbers.has(f.term))) return null;
   for (const m of normalized.matchAll(YEAR)) {
     const year = Number(m[1]);
     if (!kb.years.has(year) && !scan.aboutAsker(m[1]!)) return { kind: "year", year, future: year > kb.latestYear };
@@ -163,7 +166,8 @@ const DIGIT = /\d/;
 /** A question that asks for a whole country's figures, whatever city the asker mentioned. */
 const COUNTRY_ASKED = /\b(for|in|across) (the )?(uk|united kingdom|britain|great britain|usa|united states|canada)\b/;
 /** A question that checks what the asker heard: "…, right?", "…, isn't it?". */
-const CHECKS_CLAIM = /\b(right|correct|true|isnt it|is it not|wasnt it|didnt it|dont they|doesnt it|am i right)$/;
+const CHECKS_CLAIM =
+  /\b(right|correct|true|isnt it|is it not|wasnt it|didnt it|dont they|doesnt it|am i right|yes|no|yeah|eh)$/;
 
 /** A question form no source answers, with what it was asked about when the question names it ("calculate NPS"). */
 function formOf(
