@@ -322,6 +322,16 @@ describe("direct answers", () => {
     expect(ask("what will growth be in 2030?").outcome).toBe("decline");
   });
 
+  it("a range's end quoted as the average gets the country's average first; 'uk vs us' names both", () => {
+    expect(ask("UK avg is GBP 100k, isn't it?").text).toMatch(
+      /^• jobdescription\.org \(2023\): £70,000 a year on average/,
+    );
+    expect(ask("canada average is C$139k right?").text).toMatch(/^• jobdescription\.org \(2023\): C\$115,000/);
+    const both = ask("director pay uk vs us, in numbers pls").text;
+    expect(both).toMatch(/£70,000/);
+    expect(both).toMatch(/\$121,000/);
+  });
+
   it("two covered questions about two topics get both leads, both sources and both More buttons", () => {
     const { reply } = testEngine().ask("entry-level pay and how long is the training once you're hired?");
     const text = renderText(reply);

@@ -18,7 +18,7 @@ const YEAR_WORDS = new Set(["year", "years", "yr", "yrs", "y", "yoe"]);
 /** "US" is a stop word in lower case ("tell us"); it names the country only in these shapes. */
 const US_UPPER = /(^|[^A-Za-z])U\.?S\.?A?([^A-Za-z]|$)/;
 const US_LOWER =
-  /\b(in|the|for|across|within|from|of)\s+us\b|\bus\s+(salary|salaries|pay|market|figures?|average|based|data|jobs?)\b|^us\b/;
+  /\b(in|the|for|across|within|from|of)\s+us\b|\bus\s+(salary|salaries|pay|market|figures?|average|based|data|jobs?)\b|^us\b|\b(uk|canada|britain|england)\s+(vs|versus|or|and|to)\s+us\b|\bus\s+(vs|versus|or|and)\s+(uk|canada|britain|england)\b/;
 
 export interface AnalyzeOptions {
   /** Allow the slow spelling tier (fuse.js) for at most one word of this message. */

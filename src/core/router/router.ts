@@ -130,6 +130,11 @@ function aboutTheSame(factTopic: string, topic: string): boolean {
   return factTopic === topic || (PAY_TOPICS.has(factTopic) && PAY_TOPICS.has(topic));
 }
 
+/** A pay fact that gives an average ("salary/zippia-us-average"). */
+function isAverage(fact: KnowledgeFact): boolean {
+  return fact.topic === "salary" && fact.id.endsWith("-average");
+}
+
 /** Where a message of two questions divides: "…? …", " + ", ", and what…". */
 const PART_BREAK =
   /\?+\s+(?=\S)|\s+\+\s+|\s*[,;]?\s+and\s+(?=(?:what|whats|what's|how|which|who|is|are|do|does|can|could|will|would|when|where|why)\b)/i;
@@ -497,6 +502,13 @@ export class Router {
           : undefined;
       if (average && !found.focus.includes(average))
         found.focus = [average, ...found.focus].slice(0, this.config.focusMax);
+      // "UK avg is GBP 100k, isn't it?": a range's end quoted as the average; the country's averages first.
+      const averages =
+        !lens && found.intent === "salary" && found.analysis.terms.has("average") && !isAverage(found.focus[0]!)
+          ? this.averagesOf(found.focus)
+          : [];
+      if (averages.length > 0)
+        found.focus = [...averages, ...found.focus.filter((f) => !averages.includes(f))].slice(0, this.config.focusMax);
       // "Does one of the sources put the average at around $124k?": yes, when the fact that leads gives it.
       const lead = found.focus[0]!;
       if (found.form.yesNo && lead === giving[0]!.fact && !lead.stance && (!lens || lead.sources.includes(lens)))
@@ -533,6 +545,12 @@ export class Router {
   }
 
   /** A source's own average pay, in the country of the pay facts shown (the US when they name none). */
+  /** Every source's average pay for the country of the facts shown (the US when they name none). */
+  private averagesOf(shown: readonly KnowledgeFact[]): KnowledgeFact[] {
+    const country = shown.flatMap((f) => (f.topic === "salary" ? f.keys : [])).find((k) => COUNTRY_KEYS.has(k)) ?? "us";
+    return this.facts.facts.filter((f) => f.topic === "salary" && isAverage(f) && f.keys.includes(country));
+  }
+
   private averageOf(source: string, shown: readonly KnowledgeFact[]): KnowledgeFact | undefined {
     const country = shown.flatMap((f) => (f.topic === "salary" ? f.keys : [])).find((k) => COUNTRY_KEYS.has(k)) ?? "us";
     return this.facts.facts.find(
