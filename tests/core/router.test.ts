@@ -327,6 +327,17 @@ describe("router: statements, then a question", () => {
     );
   });
 
+  it("'the up to number', 'resume data', 'good for my career', a 'Returner question:' label", () => {
+    expect(route("how high can a director of customer care go per zippia - the 'up to' number?").focus[0]?.id).toBe(
+      "salary/zippia-us-upper",
+    );
+    expect(route("does resume data show KPIs as a skill? how much?").analysis.terms.has("data")).toBe(false);
+    expect(route("director role is good for my career or not? what it develops?").outcome).toBe("answer");
+    expect(
+      route("Returner question: my degree is in communications, is that acceptable for a director path?").outcome,
+    ).toBe("answer");
+  });
+
   it("an employer's job advert asks for the role's requirements, not a job search", () => {
     expect(route("what qualifications should we put in the job posting for a customer service director").intent).toBe(
       "education",
