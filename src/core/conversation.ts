@@ -132,7 +132,7 @@ export function readFollowUp(
     oneSource &&
     !routing.quoted &&
     words.length <= 8 &&
-    (routing.intent === "sources" || unplaced) &&
+    (routing.intent === "sources" || unplaced || SOURCES_OWN.test(text)) &&
     !routing.analysis.terms.has("_by_source") &&
     !NAMES_A_SOURCE.test(text) &&
     !ACROSS_SOURCES.test(text)
@@ -371,6 +371,9 @@ function unplacedTurn(routing: RouteResult): boolean {
 /** A refine term that names the source the previous answer was about ("source:zippia-2025"). */
 export const SOURCE_TERM = "source:";
 /** "Which is the newest?", "are they all dated?": the sources compared, not the one just shown. */
+/** "what data do they use?" after one source: that source's own data, not the director's. */
+const SOURCES_OWN =
+  /\b(data|numbers|figures|method|methods|methodology)\b.{0,20}\b(they|it|its|their)\b|\b(they|it)\b.{0,20}\b(data|numbers|figures)\b/;
 const ACROSS_SOURCES = /\b(newest|oldest|latest|most recent|more recent|newer|older|each|every|all|both)\b/;
 /** A turn that names a source of its own, or all of them. */
 const NAMES_A_SOURCE =

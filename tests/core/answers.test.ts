@@ -332,6 +332,11 @@ describe("direct answers", () => {
     expect(both).toMatch(/\$121,000/);
   });
 
+  it("'mistake 4' is the fourth mistake; 'what KPIs should I use' is the KPI set", () => {
+    expect(ask("what's 'mistake 4' about?").text).toMatch(/^Separating customer care from the rest of the business/);
+    expect(ask("what KPIs should I use to judge a new director?").text).toMatch(/^• A balanced KPI set of seven/);
+  });
+
   it("two covered questions about two topics get both leads, both sources and both More buttons", () => {
     const { reply } = testEngine().ask("entry-level pay and how long is the training once you're hired?");
     const text = renderText(reply);

@@ -246,6 +246,11 @@ describe("follow-ups: where a figure comes from", () => {
     expect(phones).toMatch(/^Rolls out new CRM, a VOIP phone system/);
   });
 
+  it("'what data do they use' after one source is that source's data", () => {
+    const [, data] = talk("who writes zippia's career pages", "what data do they use");
+    expect(data).toMatch(/^Zippia's research team drew on resumes, job postings and government data/);
+  });
+
   it("'where does it say that?' names the previous answer's sources", () => {
     const [, where] = talk("do customer service directors have to travel much?", "where does it say that?");
     expect(where).toMatch(/^That comes from 2 sources:[\s\S]*Cityjobs/);

@@ -43,8 +43,14 @@ const ORDINAL_ASKED =
 /** The position a question asks for in a list ("the third duty" → 3, "the last bullet" → -1), or null. */
 export function positionAsked(normalized: string): number | null {
   const m = ORDINAL_ASKED.exec(normalized);
-  return m ? (ORDINAL_WORDS[m[1]!] ?? null) : null;
+  if (m) return ORDINAL_WORDS[m[1]!] ?? null;
+  // "mistake 4", "step no 3", "trade-off #2": the item's name, then its number.
+  const n = NUMBERED_ASKED.exec(normalized);
+  return n ? Number(n[1]) : null;
 }
+/** An item named by its kind and number: "mistake 4", "duty number 2", "kpi no 3". */
+const NUMBERED_ASKED =
+  /\b(?:bullet|item|point|duty|responsibility|task|skill|mistake|trade ?off|tradeoff|kpi|metric|measure|challenge)\s+(?:number\s+|no\s+|nr\s+)?([1-9])\b/;
 
 /**
  * The item at `position` in the list the question means: the named source's list, or without a
