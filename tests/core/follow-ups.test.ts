@@ -248,7 +248,7 @@ describe("follow-ups: where a figure comes from", () => {
 
   it("'what data do they use' after one source is that source's data", () => {
     const [, data] = talk("who writes zippia's career pages", "what data do they use");
-    expect(data).toMatch(/^Zippia's research team drew on resumes, job postings and government data/);
+    expect(data).toMatch(/^• Zippia's research team drew on resumes, job postings and government data/);
   });
 
   it("'where does it say that?' names the previous answer's sources", () => {
