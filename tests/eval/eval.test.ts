@@ -16,7 +16,7 @@ const SETS = [
   "holdout.yml",
   "unseen.yml",
   "tuning.yml",
-  ...["a", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s"].map(
+  ...["a", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t"].map(
     (set) => `blind-${set}.yml`,
   ),
 ];
