@@ -4,7 +4,7 @@ import { ORDINAL_WORDS } from "./words.ts";
 
 /** "tell me more", "more", "go on": the whole topic of the previous answer. */
 export const MORE =
-  /^(?:(?:ok|okay|yes|sure|great|thanks|cool|and)\s+)?(?:tell me more|more|more please|more pls|more info|more detail|more details|go on|keep going|continue|expand|elaborate|details|full answer|the rest|show me more|can you expand|say more|like what|for what|what for|such as|examples|example|an example|for example|for instance|give me examples|give me an example|an example please|examples please|any examples|what else|what else then|anything else|any others|what others|others|what are the others|and the others|and the rest)$/;
+  /^(?:(?:ok|okay|yes|sure|great|thanks|cool|and)\s+)?(?:tell me more|tell me more about (?:that|this|it|those|them)|more about (?:that|this|it)|more|more please|more pls|more info|more detail|more details|go on|keep going|continue|expand|elaborate|details|full answer|the rest|show me more|can you expand|say more|like what|for what|what for|such as|examples|example|an example|for example|for instance|give me examples|give me an example|an example please|examples please|any examples|what else|what else then|anything else|any others|what others|others|what are the others|and the others|and the rest)$/;
 /** "which source says that?", "says who?": where the previous answer came from. */
 export const SOURCES =
   /\b(which|what) (source|sources|site|sites|website|websites)\b|\bsays who\b|\bwho says\b|\bsource\b|\bsources\b|\bcitation\b|\bwhere (is|does|did|do) (that|this|it|those|these|the \w+(?: \w+)?) (figures? |numbers? )?(from|come from|comes from)\b|\bwhere did you get (that|this)\b|\bwhere (does|did) (it|that|this) say\b|\bwhere (is|was) (that|this|it) (said|stated|written|mentioned)\b|\bwhere did you (read|see|find) (that|this|it)\b|\bwheres (that|this|it|the [\w ]{1,20}?) (from|come from)\b|\b(which|what) (figure|figures|number|numbers|data) (comes?|came) from\b|\bwho(?:s| is)? (?:that|this|it|those|these) (?:from|by)\b/;
@@ -24,7 +24,7 @@ export const CONTINUES =
 export const ENDS_CARRYING_ON = /\b(?:then|there|too|as well)$/;
 /** "over what period?", "since when?", "what year is that from?": the previous answer, whose figures carry their dates. */
 export const WHEN =
-  /^(?:(?:and|ok|okay|so)\s+)?(?:(?:over|for|in|during)\s+)?(?:what|which) (?:period|time ?frame|timeframe|time span|years?|dates?)\b|^(?:since|by|until|from) when\b|^(?:and |so |ok |okay )?when (?:was|is|does|did) (?:that|it|this)\b|^what year\b|^(?:and |so )?when$/;
+  /^(?:(?:and|ok|okay|so)\s+)?(?:(?:over|for|in|during)\s+)?(?:what|which) (?:period|time ?frame|timeframe|time span|years?|dates?)\b|^(?:since|by|until|from) when\b|^(?:and |so |ok |okay )?when (?:was|is|does|did) (?:that|it|this)\b|^what year\b|^(?:and |so )?when$|^(?:and |so )?by (?:what|which) (?:year|date)\b|^(?:and |so |ok )?how (?:old|recent|current) (?:is|are) (?:that|it|this|those|these)(?: figure| number| data| figures| numbers)?$/;
 /** "and what do the other sources say?", "do the sources agree?": the previous topic with every source's view. */
 export const OTHER_SOURCES =
   /\b(?:other|rest of the|remaining) sources?\b|\bsources? (?:agree|disagree|differ)\b|\b(?:everyone|anyone) else\b/;

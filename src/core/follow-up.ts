@@ -212,7 +212,7 @@ export function itemNamed(state: ConversationState, facts: readonly KnowledgeFac
 
 /** "which one is about phones?", "the one that mentions CRM": an item picked by what it says. */
 const ABOUT_ONE =
-  /^(?:and |so |ok )?(?:which|what|the) (?:one|ones|item|duty|step|skill|mistake|bullet|point)s?\b.{0,20}?\b(?:about|mentions?|mentioning|covers?|covering|deals with|involves?|involving|says)\s+(.+)$/;
+  /^(?:and |so |ok )?(?:which|what|the) (?:one|ones|item|bullet|point)s?\b.{0,20}?\b(?:about|mentions?|mentioning|covers?|covering|deals with|involves?|involving|says)\s+(.+)$/;
 
 /**
  * The position (1-based) of the one fact the previous answer led with that says every word of

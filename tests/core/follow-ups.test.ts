@@ -251,6 +251,25 @@ describe("follow-ups: where a figure comes from", () => {
     expect(data).toMatch(/^• Zippia's research team drew on resumes, job postings and government data/);
   });
 
+  it("'how old is that figure?', 'by what year?', 'tell me more about that' read the answer before", () => {
+    const [, , old] = talk(
+      "what does a customer care director make in the UK?",
+      "which source gives the 70k?",
+      "how old is that figure?",
+    );
+    expect(old).toMatch(/^jobdescription\.org \(2023\): £70,000/);
+    const [, year] = talk("what growth does zippia expect for the role?", "by what year?");
+    expect(year).toMatch(/2028/);
+    const [, more] = talk("what mistakes do customer care directors make?", "tell me more about that");
+    expect(more?.length).toBeGreaterThan(400);
+    // A question of its own with the kind it picks ("which mistake…") is not an item of the answer before.
+    const [, governance] = talk(
+      "what duties does zippia list for a director of customer care?",
+      "which mistake is about governance?",
+    );
+    expect(governance).toMatch(/governance/i);
+  });
+
   it("'where does it say that?' names the previous answer's sources", () => {
     const [, where] = talk("do customer service directors have to travel much?", "where does it say that?");
     expect(where).toMatch(/^That comes from 2 sources:[\s\S]*Cityjobs/);

@@ -306,6 +306,9 @@ describe("router: statements, then a question", () => {
     const qa = route("as a QA analyst, which KPIs would the director look at?");
     expect(qa.intent).toBe("kpis");
     expect(qa.focus).toEqual([]);
+    expect(
+      route("recruiter: client wants a customer service director in the US, what range should I quote?").outcome,
+    ).toBe("answer");
     // A label that names no job is what is asked: "Zippia: …" keeps its source.
     expect(route("Zippia: what is the average salary?").analysis.terms.has("zippia")).toBe(true);
     // "vs mgr pay": the manager's pay, which no source gives.
