@@ -288,30 +288,28 @@ describe("direct answers", () => {
     expect(ask("stress lvl vs complexity lvl?").text).toMatch(/stress level at 8\.0 out of 10.*complexity at 8\.7/);
   });
 
-  it("no source gives star ratings, applicants per opening, a CV read, or a manager's pay 'not director'", () => {
-    for (const q of [
+  it.each([
+    [
       "What star rating do directors of customer care give their job on zippia?",
-      "How many people apply for each customer service director opening?",
-      "Can you read my CV and tell me if I'd get hired as a customer care director?",
-      "What does a customer care manager (not director) earn in the US?",
-    ])
-      expect(ask(q).outcome, q).toBe("decline");
-    expect(ask("What star rating do directors of customer care give their job on zippia?").text).toMatch(
       /^None of my sources covers star ratings of the job, so I won't guess\./,
-    );
+    ],
+    ["How many people apply for each customer service director opening?", null],
+    ["Can you read my CV and tell me if I'd get hired as a customer care director?", null],
+    ["What does a customer care manager (not director) earn in the US?", null],
+    ["home-working allowance for a ccd - typical amount?", null],
+    [
+      "which VOIP provider do customer care directors recommend?",
+      /^None of my sources covers which tools or vendors to buy, so I won't guess\./,
+    ],
+    ["how do I get the free salary report Zippia offers?", null],
+    ["typical agent-to-team-leader ratio?", null],
+  ])("no source covers it, so it is declined: %s", (q, text) => {
+    const reply = ask(q);
+    expect(reply.outcome).toBe("decline");
+    if (text) expect(reply.text).toMatch(text);
   });
 
-  it("no source gives allowances, a vendor to pick, the publishers' free reports or team ratios", () => {
-    for (const q of [
-      "home-working allowance for a ccd - typical amount?",
-      "which VOIP provider do customer care directors recommend?",
-      "how do I get the free salary report Zippia offers?",
-      "typical agent-to-team-leader ratio?",
-    ])
-      expect(ask(q).outcome, q).toBe("decline");
-    expect(ask("which VOIP provider do customer care directors recommend?").text).toMatch(
-      /^None of my sources covers which tools or vendors to buy, so I won't guess\./,
-    );
+  it("a ratio the sources give is answered", () => {
     // A ratio the sources give (by gender) is still answered.
     expect(ask("male female ratio").outcome).toBe("answer");
   });
