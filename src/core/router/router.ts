@@ -130,6 +130,11 @@ function aboutTheSame(factTopic: string, topic: string): boolean {
   return factTopic === topic || (PAY_TOPICS.has(factTopic) && PAY_TOPICS.has(topic));
 }
 
+/** The country key ("uk") of the pay facts shown; "us" when they name none. */
+function countryOf(shown: readonly KnowledgeFact[]): string {
+  return shown.flatMap((f) => (f.topic === "salary" ? f.keys : [])).find((k) => COUNTRY_KEYS.has(k)) ?? "us";
+}
+
 /** A pay fact that gives an average ("salary/zippia-us-average"). */
 function isAverage(fact: KnowledgeFact): boolean {
   return fact.topic === "salary" && fact.id.endsWith("-average");
@@ -544,18 +549,16 @@ export class Router {
     return quoted.find((f) => f.own && f.figure && f.value >= 20_000 && !given(f.value))?.value;
   }
 
-  /** A source's own average pay, in the country of the pay facts shown (the US when they name none). */
-  /** Every source's average pay for the country of the facts shown (the US when they name none). */
+  /** Every source's average pay, in the country of the pay facts shown. */
   private averagesOf(shown: readonly KnowledgeFact[]): KnowledgeFact[] {
-    const country = shown.flatMap((f) => (f.topic === "salary" ? f.keys : [])).find((k) => COUNTRY_KEYS.has(k)) ?? "us";
-    return this.facts.facts.filter((f) => f.topic === "salary" && isAverage(f) && f.keys.includes(country));
+    const country = countryOf(shown);
+    return this.facts.facts.filter((f) => isAverage(f) && f.keys.includes(country));
   }
 
+  /** A source's own average pay, in the country of the pay facts shown. */
   private averageOf(source: string, shown: readonly KnowledgeFact[]): KnowledgeFact | undefined {
-    const country = shown.flatMap((f) => (f.topic === "salary" ? f.keys : [])).find((k) => COUNTRY_KEYS.has(k)) ?? "us";
-    return this.facts.facts.find(
-      (f) => f.topic === "salary" && f.sources[0] === source && f.id.endsWith("-average") && f.keys.includes(country),
-    );
+    const country = countryOf(shown);
+    return this.facts.facts.find((f) => isAverage(f) && f.sources[0] === source && f.keys.includes(country));
   }
 
   /**
