@@ -6,7 +6,6 @@
  */
 
 import { Answerer, type ComposeOptions } from "./answerer.ts";
-import { citedSources } from "./answers/compose.ts";
 import { Assessor } from "./assessment/flow.ts";
 import { ownerOf } from "./assessment/machine.ts";
 import type { Catalog } from "./catalog.ts";
@@ -17,11 +16,20 @@ import { ForgetMe } from "./forget.ts";
 import { figuresIn } from "./knowledge/numbers.ts";
 import { Metrics, type Report, reportReply } from "./metrics.ts";
 import { askPayload } from "./payloads.ts";
-import { apologyReply, clarifyReply, declineReply, partlyText, sourcesOfReply, uncoveredReply } from "./replies.ts";
+import {
+  apologyReply,
+  bothAnswers,
+  clarifyReply,
+  declineReply,
+  partlyText,
+  sourcesOfReply,
+  uncoveredReply,
+  withPartly,
+} from "./replies.ts";
 import { type RouteResult, Router, type RouterConfig } from "./router/router.ts";
 import { dispatch, type EngineParts, ROUTES } from "./routes/index.ts";
 import type { Clock, Store } from "./store.ts";
-import { ACTIONS, type Block, type ChannelKind, type Inbound, type Outbound, type Reply, type Slots } from "./types.ts";
+import type { ChannelKind, Inbound, Outbound, Reply, Slots } from "./types.ts";
 
 export interface EngineOptions {
   store: Store;
@@ -359,33 +367,4 @@ export class Engine {
       }),
     );
   }
-}
-
-/** The answer to the part the sources cover, then what they do not, before the citations and buttons. */
-function withPartly(reply: Reply, missing: Block): Reply {
-  const at = reply.blocks.findIndex((b) => b.type === "sources" || b.type === "buttons");
-  const blocks = [...reply.blocks];
-  blocks.splice(at < 0 ? blocks.length : at, 0, missing);
-  return { ...reply, blocks };
-}
-
-/** How many items of each answer's list a reply to two questions keeps. */
-const BOTH_ITEMS = 2;
-
-/** Two answers as one reply: each one's text, then the sources of both and each one's "More on…". */
-function bothAnswers(catalog: Catalog, first: Reply, second: Reply): Reply {
-  // Each answer's lead, its lists cut to their first BOTH_ITEMS items.
-  const said = (r: Reply) =>
-    r.blocks.flatMap((b): Block[] => {
-      if (b.type === "sources" || b.type === "buttons") return [];
-      return b.type === "bullets" ? [{ ...b, items: b.items.slice(0, BOTH_ITEMS) }] : [b];
-    });
-  const more = (r: Reply) =>
-    r.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons.filter((x) => x.action === ACTIONS.more) : []));
-  const blocks: Block[] = [...said(first), ...said(second)];
-  const sources = citedSources(catalog, blocks);
-  if (sources.length > 0) blocks.push({ type: "sources", sources });
-  const buttons = [...more(first), ...more(second)];
-  if (buttons.length > 0) blocks.push({ type: "buttons", title: "You could also ask", buttons });
-  return { ...first, blocks };
 }

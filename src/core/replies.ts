@@ -6,7 +6,7 @@ import type { Catalog } from "./catalog.ts";
 import { askPayload } from "./payloads.ts";
 import type { RouteResult } from "./router/router.ts";
 import type { CoverageKnowledge, Uncovered } from "./router/uncovered.ts";
-import type { Block, DeclineReason, Reply, Slots } from "./types.ts";
+import { ACTIONS, type Block, type DeclineReason, type Reply, type Slots } from "./types.ts";
 
 /** Intents offered when a question is declined. */
 const OFFERED = ["salary", "experience", "skills", "topics"];
@@ -215,4 +215,33 @@ function withArticle(role: string): string {
 /** A place as a name: "leeds" → "Leeds", "san francisco" → "San Francisco"; as written when it has capitals. */
 function placeName(name: string): string {
   return name === name.toLowerCase() ? name.replace(/\b[a-z]/g, (c) => c.toUpperCase()) : name;
+}
+
+/** The answer to the part the sources cover, then what they do not, before the citations and buttons. */
+export function withPartly(reply: Reply, missing: Block): Reply {
+  const at = reply.blocks.findIndex((b) => b.type === "sources" || b.type === "buttons");
+  const blocks = [...reply.blocks];
+  blocks.splice(at < 0 ? blocks.length : at, 0, missing);
+  return { ...reply, blocks };
+}
+
+/** How many items of each answer's list a reply to two questions keeps. */
+const BOTH_ITEMS = 2;
+
+/** Two answers as one reply: each one's text, then the sources of both and each one's "More on…". */
+export function bothAnswers(catalog: Catalog, first: Reply, second: Reply): Reply {
+  // Each answer's lead, its lists cut to their first BOTH_ITEMS items.
+  const said = (r: Reply) =>
+    r.blocks.flatMap((b): Block[] => {
+      if (b.type === "sources" || b.type === "buttons") return [];
+      return b.type === "bullets" ? [{ ...b, items: b.items.slice(0, BOTH_ITEMS) }] : [b];
+    });
+  const more = (r: Reply) =>
+    r.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons.filter((x) => x.action === ACTIONS.more) : []));
+  const blocks: Block[] = [...said(first), ...said(second)];
+  const sources = citedSources(catalog, blocks);
+  if (sources.length > 0) blocks.push({ type: "sources", sources });
+  const buttons = [...more(first), ...more(second)];
+  if (buttons.length > 0) blocks.push({ type: "buttons", title: "You could also ask", buttons });
+  return { ...first, blocks };
 }
