@@ -143,6 +143,8 @@ function isAverage(fact: KnowledgeFact): boolean {
 /** Where a message of two questions divides: "…? …", " + ", ", and what…". */
 const PART_BREAK =
   /\?+\s+(?=\S)|\s+\+\s+|\s*[,;]?\s+and\s+(?=(?:what|whats|what's|how|which|who|is|are|do|does|can|could|will|would|when|where|why)\b)/i;
+/** The longest message read as two questions. */
+const TWO_QUESTIONS_CHARS = 200;
 /** A part needs this many words to be a question of its own. */
 const PART_WORDS = 3;
 
@@ -165,6 +167,15 @@ function isQuestion(part: string, index: number): boolean {
 
 /** The questions a message asks one after another, or [] when it asks one. */
 function partsOf(text: string): string[] {
+  // Most messages have no "?" before their end, no " + " and no " and ": one look, no split.
+  const ask = text.indexOf("?");
+  const mayDivide =
+    (ask >= 0 && ask < text.trimEnd().length - 1) ||
+    text.includes(" + ") ||
+    text.includes(" and ") ||
+    text.includes(" AND ") ||
+    text.includes(" And ");
+  if (!mayDivide) return [];
   const parts: string[] = [];
   for (const [i, part] of text.split(new RegExp(PART_BREAK.source, "gi")).entries()) {
     const p = part.trim();
@@ -307,8 +318,11 @@ export class Router {
     const whole = this.routeOne(text, answerThreshold);
     const uncovered = whole.outcome === "decline" && whole.declineReason === "uncovered" && whole.uncovered;
     if (!uncovered && whole.outcome !== "answer") return whole;
-    const parts = partsOf(text);
+    // Two questions in one come short; a longer message is read whole, and routed once.
+    const parts = text.length > TWO_QUESTIONS_CHARS ? [] : partsOf(text);
     if (parts.length < 2) return whole;
+    // Two topics need every question to stand alone and a topic of its own: a cheap test first.
+    if (!uncovered && !this.twoTopics(parts)) return whole;
     const routed = parts.map((part) => this.routeOne(part, answerThreshold));
     const alone = routed.filter((r, i) => r.outcome === "answer" && standsAlone(parts[i]!, i, r.analysis));
     // "UK average + what's the pension like?": answer the part the sources cover and say what they do not.
@@ -322,6 +336,23 @@ export class Router {
     const questions = parts.filter((part, i) => isQuestion(part, i)).length;
     if (alone.length !== questions || !first || !second || first.intent === second.intent) return whole;
     return { ...first, also: second };
+  }
+
+  /**
+   * Whether a message's questions may be about two topics: none leaning on another, and their
+   * words scoring best for different intents. A cheap test, before any part is routed in full.
+   */
+  private twoTopics(parts: readonly string[]): boolean {
+    const tops = new Set<string>();
+    for (const [i, part] of parts.entries()) {
+      if (!isQuestion(part, i)) continue;
+      const analysis = analyze(part, this.vocabulary, this.speller);
+      if (LEANS_ON.test(analysis.normalized) || ownTerms(analysis.terms) === 0) return false;
+      const top = scored(this.scorer.intents, this.scorer.score(analysis.terms))[0];
+      if (!top) return false;
+      tops.add(top.intent);
+    }
+    return tops.size > 1;
   }
 
   private routeOne(text: string, answerThreshold: number): RouteResult {
