@@ -156,8 +156,7 @@ function matchPhrases(
   const tokens = a.tokens;
   const workplace = askersWorkplace(tokens);
   // The asker's own job ("I'm a ward manager…") weighs only beside the role: "…how do I become a director?".
-  const ownJob: string[] = [];
-  const ownJobTerms: Set<string>[] = [];
+  const ownJob: [terms: Set<string>, term: string][] = [];
   // The asker's context gives its terms only when the closing question has too few of its own.
   let said: Set<string> | undefined;
   // "Recruiter here:", "QA analyst:": who is asking, not what is asked.
@@ -189,8 +188,7 @@ function matchPhrases(
         if (e.kind === "term" && workplace.has(i)) continue;
         // "I'm a supervisor with 4 years…", "as a csr…": the asker's own job, not a role asked about.
         if (e.kind === "related" && askersOwn(tokens, i)) {
-          ownJob.push(e.term);
-          ownJobTerms.push(a.terms);
+          ownJob.push([a.terms, e.term]);
           continue;
         }
         // "I work in retail as a store manager, can I move into this?": the asker's own job, not one asked about.
@@ -228,7 +226,7 @@ function matchPhrases(
     }
     i++;
   }
-  if (a.roleMentioned) for (const [k, term] of ownJob.entries()) ownJobTerms[k]!.add(term);
+  if (a.roleMentioned) for (const [terms, term] of ownJob) terms.add(term);
   if (said) a.terms = ownTerms(a.terms) >= QUESTION_TERMS ? keepFrames(said, a.terms) : new Set([...said, ...a.terms]);
 }
 
@@ -254,13 +252,8 @@ const OWN_JOB_LEAD_INS = new Set(["im", "am", "as", "currently", "was", "been"])
 
 function askersOwn(tokens: readonly string[], i: number): boolean {
   // "I'm a team manager", "as a hospital ward manager": up to two words may qualify the job.
-  const at = isArticle(tokens[i - 1])
-    ? i - 1
-    : isArticle(tokens[i - 2])
-      ? i - 2
-      : isArticle(tokens[i - 3])
-        ? i - 3
-        : -1;
+  let at = -1;
+  for (let d = 1; d <= 3 && at < 0; d++) if (isArticle(tokens[i - d])) at = i - d;
   if (at < 0) return false;
   // "I'm 28, a team leader…", "I've been 3 years a supervisor": an age or a span may come between.
   for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
@@ -411,7 +404,7 @@ const JOB_LEAD_INS = new Set(["become", "becoming", "as"]);
 /** The word after "become a" / "work as an" when it is none the vocabulary knows ("paralegal"), else null. */
 function unknownJobTitle(tokens: readonly string[], vocab: Vocabulary): string | null {
   for (let i = 0; i + 2 < tokens.length; i++) {
-    if (!JOB_LEAD_INS.has(tokens[i]!) || (tokens[i + 1] !== "a" && tokens[i + 1] !== "an")) continue;
+    if (!JOB_LEAD_INS.has(tokens[i]!) || !isArticle(tokens[i + 1])) continue;
     // "I work as a barista, …", "As a student, …": the asker's own job.
     if (tokens[i] === "as" && saidByAsker(tokens, i + 2)) continue;
     for (let j = i + 2; j < Math.min(tokens.length, i + 5); j++) {

@@ -322,8 +322,9 @@ export class Router {
     const parts = text.length > TWO_QUESTIONS_CHARS ? [] : partsOf(text);
     if (parts.length < 2) return whole;
     // Two topics need every question to stand alone and a topic of its own: a cheap test first.
-    if (!uncovered && !this.twoTopics(parts)) return whole;
-    const routed = parts.map((part) => this.routeOne(part, answerThreshold));
+    const read = uncovered ? [] : this.twoTopics(parts);
+    if (!read) return whole;
+    const routed = parts.map((part, i) => this.routeOne(part, answerThreshold, read[i]));
     const alone = routed.filter((r, i) => r.outcome === "answer" && standsAlone(parts[i]!, i, r.analysis));
     // "UK average + what's the pension like?": answer the part the sources cover and say what they do not.
     if (uncovered) {
@@ -339,24 +340,30 @@ export class Router {
   }
 
   /**
-   * Whether a message's questions may be about two topics: none leaning on another, and their
-   * words scoring best for different intents. A cheap test, before any part is routed in full.
+   * The questions' analyses (by part) when a message's questions may be about two topics: none
+   * leaning on another, and their words scoring best for different intents; else null. A cheap
+   * test before any part is routed in full, whose analyses the routing then reuses.
    */
-  private twoTopics(parts: readonly string[]): boolean {
+  private twoTopics(parts: readonly string[]): (Analysis | undefined)[] | null {
     const tops = new Set<string>();
+    const read: (Analysis | undefined)[] = [];
     for (const [i, part] of parts.entries()) {
       if (!isQuestion(part, i)) continue;
       const analysis = analyze(part, this.vocabulary, this.speller);
-      if (LEANS_ON.test(analysis.normalized) || ownTerms(analysis.terms) === 0) return false;
+      if (LEANS_ON.test(analysis.normalized) || ownTerms(analysis.terms) === 0) return null;
       const top = scored(this.scorer.intents, this.scorer.score(analysis.terms))[0];
-      if (!top) return false;
+      if (!top) return null;
       tops.add(top.intent);
+      read[i] = analysis;
     }
-    return tops.size > 1;
+    return tops.size > 1 ? read : null;
   }
 
-  private routeOne(text: string, answerThreshold: number): RouteResult {
-    const analysis = analyze(text, this.vocabulary, this.speller);
+  private routeOne(
+    text: string,
+    answerThreshold: number,
+    analysis = analyze(text, this.vocabulary, this.speller),
+  ): RouteResult {
     const base = {
       slots: slotsOf(analysis, this.catalog),
       normalized: analysis.normalized,
@@ -439,7 +446,7 @@ export class Router {
     if (
       analysis.relatedRoles.length > 0 &&
       asksFigures &&
-      (!analysis.roleMentioned || analysis.relatedRoles.some((r) => paidAs(analysis.tokens.join(" "), r)))
+      (!analysis.roleMentioned || paidAsAny(analysis.tokens.join(" "), analysis.relatedRoles))
     )
       return decline("related-role-pay", confidence);
     // "What does a chief customer officer do?": another role, asked about on its own, is answered
@@ -793,6 +800,11 @@ const PAY_WORDS = "salary|salaries|pay|paid|wage|wages|earnings|compensation|mak
 const PAID_AS = new Map<string, RegExp>();
 
 /** The pay asked is the other role's, even beside ours: "COO salary if I get promoted", "what does a VP make". */
+/** Whether the message asks what any of `roles` is paid (the words joined once). */
+function paidAsAny(words: string, roles: readonly string[]): boolean {
+  return roles.some((r) => paidAs(words, r));
+}
+
 function paidAs(normalized: string, role: string): boolean {
   let pattern = PAID_AS.get(role);
   if (!pattern) {
