@@ -138,6 +138,12 @@ export function partlyText(u: Uncovered, kb: CoverageKnowledge): Block {
   return { type: "text", text: missingText(u, kb) };
 }
 
+/** The label names the word asked in another form ("negotiate" in "negotiation advice"). */
+function saysAlready(label: string, asked: string): boolean {
+  const stem = asked.toLowerCase().slice(0, 6);
+  return stem.length === 6 && label.split(" ").some((w) => w.startsWith(stem));
+}
+
 function missingText(u: Uncovered, kb: CoverageKnowledge): string {
   switch (u.kind) {
     case "no-words":
@@ -149,7 +155,8 @@ function missingText(u: Uncovered, kb: CoverageKnowledge): string {
         : `None of my sources gives figures for ${u.year}; theirs date from ${Math.min(...kb.years)} to ${kb.latestYear}.`;
     case "form": {
       const about = u.subject ? ` (${u.subject})` : "";
-      return u.missing.includes(u.asked.toLowerCase())
+      // "negotiate" is said by "negotiation advice" already.
+      return u.missing.includes(u.asked.toLowerCase()) || saysAlready(u.missing, u.asked)
         ? `None of my sources covers ${u.missing}${about}, so I won't guess.`
         : `None of my sources covers ${u.asked}${about}: they do not go into ${u.missing}.`;
     }

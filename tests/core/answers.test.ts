@@ -450,6 +450,19 @@ describe("direct answers", () => {
       /^None of my sources covers lists of companies, places or providers/,
     ],
     ["how much does copc certification cost", /^None of my sources covers prices of products, courses or services/],
+    // The decline names what is missing in a sentence that reads: no amount, verb or adjective as its subject.
+    [
+      "should I counter a 110k offer for a customer care director job?",
+      /^None of my sources covers negotiation advice, so I won't guess\./,
+    ],
+    ["how do I negotiate a customer care director salary?", /^None of my sources covers negotiation advice, so/],
+    ["is a six sigma green belt useful for a ccd", /^None of my sources covers named certifications \(six sigma\)/],
+    [
+      "how many agents does a director manage",
+      /^None of my sources covers team sizes and numbers of direct reports, so/,
+    ],
+    ["am I good enough to be a director one day?", /^None of my sources covers judging you or your own choices, so/],
+    ["should I quit my agent job and go back to uni?", /^None of my sources covers judging you or your own choices/],
     ["🙂🙂", /^I didn't catch a question there/],
     ["SELECT salary FROM directors WHERE country = 'UK';", /^I didn't catch a question there/],
   ])("declines what no source covers, naming it: %s", (question, said) => {

@@ -179,13 +179,18 @@ function formOf(
   matched = "",
 ): Uncovered {
   // A name ("Zendesk"), or else a word we do not know inside the words that matched ("in healthcare").
+  // An amount ("a 110k offer") is a figure quoted, not what is asked about.
+  // A match of two naming words is the subject as a whole ("six sigma").
+  const words = matched.trim().split(" ");
+  const names = (w: string) => w.length > 2 && !GENERIC_ENDINGS.test(w) && !AMOUNT.test(w) && !missing.includes(w);
+  if (words.length === 2 && words.every(names)) return { kind: "form", missing, asked, subject: words.join(" ") };
   const inside = ` ${matched} `;
   const named =
-    a.unknownAt.find((i) => isStrong(scan, a.tokens[i]!, kb)) ??
-    a.unknownAt.find((i) => a.tokens[i]!.length > 3 && inside.includes(` ${a.tokens[i]} `));
+    a.unknownAt.find((i) => isStrong(scan, a.tokens[i]!, kb) && !AMOUNT.test(a.tokens[i]!)) ??
+    a.unknownAt.find((i) => names(a.tokens[i]!) && a.tokens[i]!.length > 3 && inside.includes(` ${a.tokens[i]} `));
   // Or the word the match ends on, when it names something ("…make in healthcare").
-  const last = matched.trim().split(" ").pop() ?? "";
-  const ending = last.length > 2 && !GENERIC_ENDINGS.test(last) && !missing.includes(last) ? last : undefined;
+  const last = words.at(-1)!;
+  const ending = names(last) ? last : undefined;
   const word = named === undefined ? ending : a.tokens[named];
   const subject = word === undefined ? undefined : scan.written(word);
   return { kind: "form", missing, asked, ...(subject ? { subject } : {}) };
@@ -193,7 +198,9 @@ function formOf(
 
 /** Words a form's match may end on that name nothing of their own. */
 const GENERIC_ENDINGS =
-  /^(make|makes|earn|earns|paid|salary|salaries|cost|costs|director|directors|role|roles|jobs?|offer|with|from|that|this|there|them|they|firm|business|company|consultancy|agency|practice|one|providers?|vendors?|platforms?|brands?)$/;
+  /^(make|makes|earn|earns|paid|salary|salaries|cost|costs|director|directors|role|roles|jobs?|offer|with|from|that|this|there|them|they|firm|business|company|consultancy|agency|practice|one|providers?|vendors?|platforms?|brands?|manage|manages|lead|leads|oversee|oversees|supervise|supervises|have|has|under|report|reports|letters?|resume|cv|be|is|are|belt|counter|enough|quit|resign|fair|unfair|right|wrong|good|bad|toxic|old|young|shy|quiet|introverted|junior|inexperienced|fit|type|person|suited|takes|happy|succeed|me)$/;
+/** An amount of money or a bare number. */
+const AMOUNT = /^[$£€]?\d[\d.,]*(k|m)?$/;
 
 const YEAR = /\b(19[5-9]\d|20\d\d|21\d\d)\b/g;
 
