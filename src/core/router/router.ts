@@ -21,6 +21,7 @@ import { rerank } from "./rerank.ts";
 import { type Candidate, combine, DEFAULT_RETRIEVAL, focusOf, type RetrievalConfig } from "./retrieve.ts";
 import { Scorer } from "./score.ts";
 import { slotsOf } from "./slots.ts";
+import { TermIndex, termAsked } from "./term.ts";
 
 export { levelForYears } from "./slots.ts";
 
@@ -258,6 +259,7 @@ export class Router {
   private readonly sourceByTerm: ReadonlyMap<string, string>;
   /** Every fact by its id ("ratings/stress"), for the few answers that name one. */
   private readonly factById: ReadonlyMap<string, KnowledgeFact>;
+  private readonly terms: TermIndex<KnowledgeFact>;
   /** The facts' keys of several words, found whole in a question. */
   private readonly phrases = new Phrases();
   /** The facts that give a source's date and publisher. */
@@ -300,6 +302,7 @@ export class Router {
       },
     );
     this.factById = new Map(facts.map((f) => [f.id, f]));
+    this.terms = new TermIndex(facts);
     for (const f of facts)
       if (f.beside && !this.factById.has(f.beside)) throw new Error(`${f.id}: beside names no fact: ${f.beside}`);
     this.sourceByTerm = sourcesByTerm(catalog);
@@ -316,6 +319,8 @@ export class Router {
 
   route(text: string, answerThreshold = this.config.answerThreshold): RouteResult {
     const whole = this.routeOne(text, answerThreshold);
+    const meant = this.meaningOf(text, whole);
+    if (meant) return meant;
     const uncovered = whole.outcome === "decline" && whole.declineReason === "uncovered" && whole.uncovered;
     if (!uncovered && whole.outcome !== "answer") return whole;
     // Two questions in one come short; a longer message is read whole, and routed once.
@@ -337,6 +342,27 @@ export class Router {
     const questions = parts.filter((part, i) => isQuestion(part, i)).length;
     if (alone.length !== questions || !first || !second || first.intent === second.intent) return whole;
     return { ...first, also: second };
+  }
+
+  /**
+   * "What does 'issue ownership' mean?": the facts that use the term, when the routing found none of
+   * them; null when the question asks no meaning, or the term is in no fact or in too many to say.
+   */
+  private meaningOf(text: string, whole: RouteResult): RouteResult | null {
+    // "What is 'customer care operations' in the skills list - how big a share?" asks the figure.
+    if (whole.outcome === "answer" && whole.form.quantity) return null;
+    const term = termAsked(text, whole.normalized);
+    const facts = term ? this.terms.using(term) : [];
+    if (facts.length === 0 || whole.focus.some((f) => facts.includes(f))) return null;
+    const topic = facts[0]!.topic;
+    return extend(whole, {
+      outcome: "answer" as const,
+      intent: topic,
+      focus: facts.filter((f) => f.topic === topic),
+      confidence: Math.max(whole.confidence, this.config.answerThreshold),
+      declineReason: undefined,
+      uncovered: undefined,
+    });
   }
 
   /**
