@@ -93,13 +93,13 @@ export class Answerer {
     if (cited.length > 0) blocks.push({ type: "sources", sources: cited });
     if (!blocks.some((b) => b.type === "buttons")) {
       const buttons: Button[] = [];
-      if (mode === "lead" && composition.more !== false && cited.length > 0)
+      if (mode === "lead" && !(composition.kind === "answer" && composition.more === false) && cited.length > 0)
         buttons.push(this.moreButton(intentId, slots));
       const followUps = intent.followUps.filter((id) => this.catalog.intentById.has(id)).slice(0, FOLLOW_UPS[mode]);
       buttons.push(...followUps.map((id) => askButton(this.catalog, id)));
       if (buttons.length > 0) blocks.push({ type: "buttons", title: "You could also ask", buttons });
     }
-    return { outcome: "answer", intent: intent.id, confidence: 1, blocks };
+    return { outcome: composition.kind, intent: intent.id, confidence: 1, blocks };
   }
 
   /** "More on <the page's title>": opens the whole topic. */

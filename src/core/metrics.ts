@@ -12,7 +12,7 @@ import { ownerOf } from "./assessment/machine.ts";
 import { expiring, jsonCodec, type Stored, versioned } from "./codec.ts";
 import { keys } from "./keys.ts";
 import type { Clock, Store } from "./store.ts";
-import type { Block, Fact, Reply } from "./types.ts";
+import type { Block, Fact, Outcome, Reply } from "./types.ts";
 
 export const MIN_USERS = 5;
 const DAY_MS = 24 * 3600_000;
@@ -58,14 +58,7 @@ export class Metrics {
   }
 
   /** One routed message: its outcome, and for declines and clarifications the question itself. */
-  message(
-    user: string,
-    outcome: "answer" | "clarify" | "decline",
-    intent: string,
-    normalized: string,
-    reason?: string,
-    after?: string,
-  ): void {
+  message(user: string, outcome: Outcome, intent: string, normalized: string, reason?: string, after?: string): void {
     this.track(this.recordMessage(user, outcome, intent, normalized, reason, after));
   }
 
@@ -98,7 +91,7 @@ export class Metrics {
 
   private async recordMessage(
     user: string,
-    outcome: "answer" | "clarify" | "decline",
+    outcome: Outcome,
     intent: string,
     normalized: string,
     reason?: string,
@@ -106,6 +99,8 @@ export class Metrics {
   ): Promise<void> {
     const d = day(this.clock());
     await this.count(`outcome:${outcome}`);
+    // "hello", "thanks": neither an answer nor a question left unanswered.
+    if (outcome === "chat") return;
     if (outcome === "answer") {
       await this.count(`intent:${intent}`);
       // Asking for the same answer again the same day suggests the first one did not help.

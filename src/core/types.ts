@@ -98,8 +98,11 @@ export type Block =
 
 export type BlockType = Block["type"];
 
-/** answer: the question was understood; clarify: "Did you mean…"; decline: out of scope or not understood. */
-export type Outcome = "answer" | "clarify" | "decline";
+/**
+ * answer: the question was understood and answered; clarify: "Did you mean…"; decline: out of scope
+ * or not understood; chat: a social reply ("hello", "thanks") that answers no question.
+ */
+export type Outcome = "answer" | "clarify" | "decline" | "chat";
 
 export interface Reply {
   outcome: Outcome;

@@ -73,7 +73,7 @@ export function evaluateDialogues(converse: Converser, dialogues: readonly Dialo
       const { reply, state: next } = converse(turn.q, state);
       state = next;
       const text = renderText(reply);
-      const answered = reply.outcome === "answer";
+      const answered = reply.outcome === "answer" || (!turn.decline && reply.outcome === "chat");
       const missing = missingPatterns(turn.expect, turn.decline ? text : text.slice(0, LEAD_CHARS));
       const correct = (turn.decline ? !answered : answered) && missing.length === 0;
       results.push({

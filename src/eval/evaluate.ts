@@ -4,7 +4,8 @@
  * In scope (no `kind`), a question counts as correct when the engine answers it (not a clarification
  * or a decline) and every expected fact pattern is in the answer's plain text; it counts for the
  * lead score when every pattern is within the first LEAD_CHARS characters, what a person reads at
- * a glance. Out of scope (a `kind`), it counts as declined when the engine does not answer. Reply
+ * a glance. Out of scope (a `kind`), it counts as declined when the engine does not answer: a decline,
+ * a clarification, or a social reply ("Hi!" to "hi"), which answers no question. Reply
  * lengths are those of the plain text. The sweep replays each question at other answer thresholds.
  */
 import { readFileSync } from "node:fs";
@@ -110,7 +111,8 @@ export function missingPatterns(patterns: readonly string[] | undefined, text: s
 
 export function judge(c: EvalCase, reply: Reply, confidence: number): CaseResult {
   const text = renderText(reply);
-  const answered = reply.outcome === "answer";
+  // A social reply ("Hi!") answers a greeting in scope; out of scope, it answers no question either.
+  const answered = reply.outcome === "answer" || (inScope(c) && reply.outcome === "chat");
   const missing = inScope(c) ? missingPatterns(c.expect, text) : [];
   const missingFromLead = inScope(c) ? missingPatterns(c.expect, text.slice(0, LEAD_CHARS)) : [];
   const correct = inScope(c) ? answered && missing.length === 0 : !answered;

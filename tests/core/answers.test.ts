@@ -13,9 +13,11 @@ const buttonsOf = (reply: Reply) => reply.blocks.flatMap((b) => (b.type === "but
 describe("every intent", () => {
   const engine = testEngine();
   const meta = new Set(["greeting", "thanks", "help", "topics", "assess"]);
+  // Hello and thanks are social replies: shown like answers, counted as answering no question.
+  const social = new Set(["greeting", "thanks"]);
   it.each(testCatalog().intents.map((i) => i.id))("%s composes an answer with sources and follow-ups", (id) => {
     const reply = engine.compose(id, {});
-    expect(reply.outcome).toBe("answer");
+    expect(reply.outcome).toBe(social.has(id) ? "chat" : "answer");
     expect(reply.blocks.length).toBeGreaterThan(0);
     const text = renderText(reply);
     expect(text.length).toBeGreaterThan(20);
@@ -470,6 +472,15 @@ describe("direct answers", () => {
     expect(outcome).toBe("decline");
     expect(text).toMatch(said);
   });
+
+  it.each(["hi", "thanks!", "are you a real person?", "r u a bot lol"])(
+    "a social message gets a social reply, which answers no question: %s",
+    (question) => {
+      const { outcome, text } = ask(question);
+      expect(outcome).toBe("chat");
+      expect(text).toMatch(/^(Hi! I'm careerfaq, a bot\.|You're welcome)/);
+    },
+  );
 
   it("a share the facts give is answered; a trait they never count is declined", () => {
     expect(ask("what percentage of customer care directors are women").text).toMatch(/female 42\.19%/);

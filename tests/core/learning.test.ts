@@ -92,6 +92,15 @@ describe("unanswered questions and the report", () => {
     expect(report).toMatch(/1 other question \(1 time\) asked by fewer than 5 people/);
   });
 
+  it("leaves hello and thanks out: neither a question answered nor one left unanswered", async () => {
+    await say("hi", 1);
+    await say("thanks!", 2);
+    await say("salary uk", 3);
+    const report = await engine.report(1);
+    expect(report).toMatchObject({ answered: 1, declined: 0, clarified: 0, unanswered: [] });
+    expect(renderText(await engine.stats({ admin: true }, 1))).toMatch(/Questions: 1\b/);
+  });
+
   it("covers a chosen period only", async () => {
     await say("what does a nurse earn");
     now += 10 * 24 * 3600_000;

@@ -67,16 +67,21 @@ export const COMPOSER_TERMS: readonly string[] = [
 
 /**
  * A composer either answers, or declines when the knowledge base has nothing for the slots asked
- * (a country, an hourly figure for the UK). `more: false` when the lead already is the whole topic.
+ * (a country, an hourly figure for the UK), or chats: a social reply that answers no question.
+ * `more: false` when the lead already is the whole topic.
  */
 export type Composition =
   | { kind: "answer"; blocks: Block[]; more?: boolean }
+  | { kind: "chat"; blocks: Block[] }
   | { kind: "decline"; reason: DeclineReason; blocks: Block[] };
 
 export type Composer = (input: ComposeInput) => Composition;
 
 export const answer = (blocks: Block[], more?: boolean): Composition =>
   more === undefined ? { kind: "answer", blocks } : { kind: "answer", blocks, more };
+
+/** A social reply ("Hi!", "You're welcome"): shown like an answer, counted as answering no question. */
+export const chat = (blocks: Block[]): Composition => ({ kind: "chat", blocks });
 
 /**
  * The lead for facts a question asked for: one fact as a sentence, several as bullets; a yes/no

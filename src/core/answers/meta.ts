@@ -1,7 +1,7 @@
 /** Conversation answers: hello, thanks, help, the topics menu, the self-assessment pointer, and the sources. */
 import type { Catalog } from "../catalog.ts";
 import { ACTIONS, type Block, type Button } from "../types.ts";
-import { answer, type Composer, describeSource, fact, heading, joinList, leadFromFacts } from "./compose.ts";
+import { answer, type Composer, chat, describeSource, fact, heading, joinList, leadFromFacts } from "./compose.ts";
 import { fill } from "./wording.ts";
 
 /** Intents offered as example questions in greetings and help. */
@@ -21,14 +21,14 @@ function exampleButtons(catalog: Catalog, ids = EXAMPLES): Block {
 
 export const greeting: Composer = ({ catalog }) => {
   const words = catalog.wording.meta;
-  return answer([
+  return chat([
     heading(words.greetingTitle),
     { type: "text", text: fill(words.greeting, { about: words.about }) },
     exampleButtons(catalog),
   ]);
 };
 
-export const thanks: Composer = ({ catalog }) => answer([{ type: "text", text: catalog.wording.meta.thanks }]);
+export const thanks: Composer = ({ catalog }) => chat([{ type: "text", text: catalog.wording.meta.thanks }]);
 
 export const help: Composer = ({ catalog }) => {
   const words = catalog.wording.meta;
