@@ -25,6 +25,7 @@ import {
   sourcesOfReply,
   uncoveredReply,
   withPartly,
+  withVerdict,
 } from "./replies.ts";
 import { type RouteResult, Router, type RouterConfig } from "./router/router.ts";
 import { dispatch, type EngineParts, ROUTES } from "./routes/index.ts";
@@ -316,13 +317,14 @@ export class Engine {
 
   /** The answer to a routed question, in its short form. */
   private answerOf(routing: RouteResult): Reply {
-    return this.answerer.compose(routing.intent!, routing.slots, {
+    const reply = this.answerer.compose(routing.intent!, routing.slots, {
       focus: routing.focus,
       form: routing.form,
       terms: routing.analysis.terms,
       confidence: routing.confidence,
       quoted: routing.quoted,
     });
+    return routing.verdict ? withVerdict(this.catalog, reply, routing.verdict) : reply;
   }
 
   /** The bot's own KPIs over the last `days` days: for admins only (the adapter sets Inbound.admin from configuration). */

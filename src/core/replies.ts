@@ -1,9 +1,10 @@
 /** Replies that are not answers: declines, "Did you mean…", stale buttons, and the apology after an error. */
 
-import { citedSources, formatDate, joinList } from "./answers/compose.ts";
+import { citedSources, formatDate, joinList, withStance } from "./answers/compose.ts";
 import { askButton } from "./answers/meta.ts";
 import type { Catalog } from "./catalog.ts";
 import { askPayload } from "./payloads.ts";
+import type { Verdict } from "./router/claims.ts";
 import type { RouteResult } from "./router/router.ts";
 import type { CoverageKnowledge, Uncovered } from "./router/uncovered.ts";
 import { ACTIONS, type Block, type DeclineReason, type Reply, type Slots } from "./types.ts";
@@ -132,6 +133,19 @@ export function uncoveredReply(catalog: Catalog, routing: RouteResult, kb: Cover
   blocks.push({ type: "buttons", title: nearest ? "What I do have" : "I can help with", buttons });
   return { outcome: "decline", intent: routing.declineReason ?? "uncovered", confidence: routing.confidence, blocks };
 }
+
+/** "No. Veteran (20+ years): $130,000 a year": a claim's verdict before the lead, unless the lead gives one. */
+export function withVerdict(catalog: Catalog, reply: Reply, verdict: Verdict): Reply {
+  const [first, ...rest] = reply.blocks;
+  if (first?.type === "text" && GIVES_VERDICT.test(first.text)) return reply;
+  const blocks: Block[] =
+    first?.type === "text"
+      ? [{ ...first, text: withStance(catalog, verdict, first.text) }, ...rest]
+      : [{ type: "text", text: `${verdict}.` }, ...reply.blocks];
+  return { ...reply, blocks };
+}
+
+const GIVES_VERDICT = /^(Yes|No|Not)\b/;
 
 /** What one part of a message asked that no source covers, before the answer to the rest. */
 export function partlyText(u: Uncovered, kb: CoverageKnowledge): Block {

@@ -116,7 +116,7 @@ export function leadOrFocus(summary: readonly Item[], input: ComposeInput): Comp
 }
 
 /** "Yes: leads the team"; a labelled fact keeps its label as a sentence ("Yes. Optimizing cost too hard: …"). */
-function withStance(catalog: Catalog, stance: string, text: string): string {
+export function withStance(catalog: Catalog, stance: string, text: string): string {
   // "Yes. Service software: …", "Yes. jobdescription.org (2023): …": a label or a source keeps its colon alone.
   return /^[^:]{2,60}: /.test(text) ? `${stance}. ${text}` : `${stance}: ${lowerStart(catalog, text)}`;
 }

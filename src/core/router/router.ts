@@ -12,6 +12,7 @@ import { extend } from "../objects.ts";
 import type { DeclineReason, Routing } from "../types.ts";
 import { NUMBER_WORDS } from "../words.ts";
 import { type Analysis, analyze, ownTerms } from "./analyze.ts";
+import { AVERAGE_CLAIM, type Verdict, verdictOn } from "./claims.ts";
 import { coverageOf } from "./coverage.ts";
 import { QUESTION_START, type QuestionForm, questionForm } from "./form.ts";
 import { itemAt, itemBeside, listHolding, listOf, positionAsked, type SourceList, sourceLists } from "./lists.ts";
@@ -122,6 +123,8 @@ export interface RouteResult extends Routing {
   partly?: Uncovered;
   /** An answer to one part of the message; the routing of the next part, about another topic. */
   also?: RouteResult;
+  /** A claim quoting figures, checked against the facts shown ("…$150k, right?" → No). */
+  verdict?: Verdict;
 }
 
 /** Topics that ask about pay: a fact without a figure in one of them says what the others cannot give. */
@@ -135,6 +138,9 @@ function aboutTheSame(factTopic: string, topic: string): boolean {
 function countryOf(shown: readonly KnowledgeFact[]): string {
   return shown.flatMap((f) => (f.topic === "salary" ? f.keys : [])).find((k) => COUNTRY_KEYS.has(k)) ?? "us";
 }
+
+/** A digit: a claim quoting a figure has one, most questions none. */
+const DIGIT = /\d/;
 
 /** A pay fact that gives an average ("salary/zippia-us-average"). */
 function isAverage(fact: KnowledgeFact): boolean {
@@ -418,7 +424,7 @@ export class Router {
     const found: RouteResult = extend(base, { outcome: "decline", intent: top.intent, confidence, candidates, hits });
     const uncovered = this.uncoveredFor(found, text, top.intent);
     if (uncovered) return extend(found, { declineReason: "uncovered", uncovered });
-    if (confidence >= answerThreshold) return this.answer(found, ranking, quoted);
+    if (confidence >= answerThreshold) return this.withVerdict(text, this.answer(found, ranking, quoted));
     if (confidence >= this.config.clarifyThreshold) return extend(found, { outcome: "clarify" });
     return extend(found, { declineReason: analysis.offTopic.length > 0 ? "off-topic" : "not-understood" });
   }
@@ -599,6 +605,37 @@ export class Router {
       }
     }
     return found;
+  }
+
+  /**
+   * "Cityjobs says the veteran level earns $150k, right?": a claim quoting figures, checked against
+   * the facts the answer leads with. A claim about an average is set against averages only; a claim
+   * naming a source, against that source's facts only.
+   */
+  private withVerdict(text: string, routed: RouteResult): RouteResult {
+    // "Is 10 years enough?": the asker's own years, which the answer sets against the sources' already.
+    if (routed.outcome !== "answer" || !DIGIT.test(text) || routed.slots.years !== undefined) return routed;
+    // A topic's general answer: its facts that match the question best.
+    const shown =
+      routed.focus.length > 0
+        ? routed.focus
+        : routed.hits
+            .filter((h) => h.fact.topic === routed.intent)
+            .slice(0, 2)
+            .map((h) => h.fact);
+    const lens = this.namedSource(routed.analysis);
+    const own = lens ? shown.filter((f) => f.sources.includes(lens)) : shown;
+    const averages = AVERAGE_CLAIM.test(routed.normalized) ? own.filter(isAverage) : [];
+    const facts = averages.length > 0 ? averages : own;
+    const { yesNo, comparison } = routed.form;
+    const verdict = verdictOn(
+      text,
+      routed.normalized,
+      yesNo,
+      comparison,
+      facts.map((f) => f.text),
+    );
+    return verdict ? extend(routed, { verdict }) : routed;
   }
 
   /**

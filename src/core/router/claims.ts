@@ -1,0 +1,115 @@
+/**
+ * "Cityjobs says the veteran level earns $150k, right?", "ccd complexity 9.5 on zippia??": a claim
+ * that quotes figures, checked against the figures of the facts the answer leads with. No when the
+ * facts give figures of the same kind and not the one claimed: a figure no source gives is wrong
+ * whatever else the claim says. Yes when they give every figure claimed, to the precision the asker
+ * wrote it ("42%" for 42.19%, "about $60" for $60.41), unless the claim says more than a figure can
+ * confirm: a year, a data provider, or growth (whose figures differ by what they measure). No
+ * verdict otherwise.
+ */
+import { type Figure, figuresIn } from "../knowledge/numbers.ts";
+
+export type Verdict = "Yes" | "No";
+
+/** A message ending like a claim checked: "…, right?", "…, true?", "…, ya?". */
+const CHECKED = /\b(right|correct|true|accurate|isnt it|is it not|am i right|ya|yeah|yes|eh|really|no)$/;
+/** A claim reported: "Zippia says…", "someone told me…", "I read…". */
+const REPORTED = /\b(says|said|say|told|tells|heard|hear|read|claims?|claimed|reckons?)\b/;
+/** Asking what, which or how: a question, not a claim ("is that what the docs say?" is one). */
+const ASKS =
+  /\b(what|whats|which|who|whos|whose|where|wheres|when|why|how|hows)\b(?<!\b(is|isnt|was) (that|this|it) what)/;
+/** Asking where a figure comes from or what it means: "source of the C$115k?", "6% growth source?". */
+const ASKS_ABOUT =
+  /\b(source|sources) (of|for|behind)\b|\b(behind|origin|cite|cited|citation|reference|link|mean|means)\b|(?<!\b(per|according to|in|by) (your |the |my |these |those )?)\b(source|sources|sourced|from)$/;
+/** Judging a figure ("is 80k good?", "is £70k fair?", "useless?") or placing it in a range is no claim of fact. */
+const JUDGES =
+  /\b(good|fair|normal|reasonable|enough|low|high|decent|competitive|ok|okay|realistic|within|inside|between|range for|or|useless|useful|reliable|trust|meaningless|worth|matter)\b/;
+/** The asker's own situation: "I make 80k", "our budget is…" (not "I read", "I heard"). */
+const ASKERS_OWN = /\b(i|im|my|we|our)\b(?! (read|heard|saw|was told|think|thought|believe|remember|understand))/;
+/** A number that picks an item ("step 2", "mistake 4", "top 5") claims no figure. */
+const PICKS = /\b(step|steps|mistake|mistakes|item|number|no|point|tip|part|section|page|question|top|skill)\s+\d/;
+/** Words that allow a rounded figure. */
+const ROUNDED =
+  /\b(about|around|almost|nearly|roughly|approximately|approx|circa|close to|just under|just over|like)\b/;
+/** A year in a claim says more than a figure can confirm. */
+const YEAR = /\b(19|20)\d\d\b/;
+/** A data provider the sources cite: the claim holds only where the figure is given as theirs. */
+const PROVIDER = /\b(bls|indeed|glassdoor|totaljobs|payscale)\b/;
+/** Growth figures differ by what they measure: a claim holds only as one source's figure. */
+const GROWTH = /\b(growth|grow|grows|growing|projected|projects|projection)\b/;
+const OUR_SOURCE = /\b(zippia|cityjobs|jobdescription|playsupplychain)\b/;
+/** A claim about an average is checked against averages, not a range's ends. */
+export const AVERAGE_CLAIM = /\b(average|avg|mean|typical)\b/;
+/** A baseline the facts compare with ("against a US average of 7.1"): no figure of the role's own. */
+const BASELINE = /\baverage( across [\w ]+)?( of| is)?\s*$/i;
+
+/** What a figure counts: a percentage, an amount in a currency ("#c115k", "#£70k", "#121k"), or a number. */
+function kindOf(f: Figure): string {
+  if (f.term.endsWith("%")) return "%";
+  if (f.value < 1000) return "n";
+  const mark = f.term[1]!;
+  return mark === "c" || mark === "£" ? mark : "$";
+}
+
+/** Whether a figure given is the one claimed, to the precision the claim wrote it (one step either way when rounded). */
+function gives(given: number, claimed: number, kind: string, rounded: boolean): boolean {
+  if (kind !== "n" && kind !== "%") {
+    // Amounts: "125k" is $125,654; "about $124k" allows a few percent.
+    return Math.abs(given - claimed) <= (rounded ? 0.03 : 0.01) * given;
+  }
+  const decimals = (String(claimed).split(".")[1] ?? "").length;
+  const step = 10 ** -decimals;
+  const off = Math.abs(Number(given.toFixed(decimals)) - claimed);
+  return off < step / 2 || (rounded && off <= step + 1e-9);
+}
+
+/** The figures a text gives, without the baselines it compares them with ("a US average of 7.1"). */
+function figuresGiven(text: string, averages: boolean): Figure[] {
+  if (averages) return figuresIn(text);
+  const out: Figure[] = [];
+  for (const f of figuresIn(text)) {
+    const at = text.indexOf(f.term.endsWith("%") ? `${f.value}%` : String(f.value));
+    if (at < 0 || !BASELINE.test(text.slice(Math.max(0, at - 30), at))) out.push(f);
+  }
+  return out;
+}
+
+/**
+ * The verdict on a claim, from the raw and normalised question and the texts the answer leads with;
+ * undefined when the question is no claim quoting figures, or the texts give no figure to set against it.
+ */
+export function verdictOn(
+  raw: string,
+  normalized: string,
+  yesNo: boolean,
+  comparison: boolean,
+  texts: readonly string[],
+): Verdict | undefined {
+  const checked = yesNo || CHECKED.test(normalized) || REPORTED.test(normalized) || raw.trimEnd().endsWith("?");
+  if (!checked || comparison || ASKS.test(normalized) || ASKS_ABOUT.test(normalized)) return undefined;
+  if (JUDGES.test(normalized) || ASKERS_OWN.test(normalized) || PICKS.test(normalized)) return undefined;
+  const claimed = figuresIn(raw);
+  if (claimed.length === 0 || claimed.length > 2) return undefined;
+  const averages = AVERAGE_CLAIM.test(normalized);
+  const byText = texts.map((t) => figuresGiven(t, averages));
+  const rounded = ROUNDED.test(normalized);
+  const same = (g: Figure, c: Figure) => kindOf(g) === kindOf(c) && gives(g.value, c.value, kindOf(c), rounded);
+  const provider = PROVIDER.exec(normalized)?.[1];
+  // A text's leading figures of a kind are its subject's ("female 42.19%"); later ones may be another's
+  // ("Black 10%" in a list): matching one of those confirms nothing, and refutes nothing.
+  const leads = (c: Figure) =>
+    byText.some(
+      (figures, i) =>
+        (!provider || texts[i]!.toLowerCase().includes(provider)) &&
+        figures
+          .filter((g) => kindOf(g) === kindOf(c))
+          .slice(0, claimed.length)
+          .some((g) => same(g, c)),
+    );
+  const given = byText.flat();
+  const confirmable = !YEAR.test(normalized) && (!GROWTH.test(normalized) || OUR_SOURCE.test(normalized));
+  if (claimed.every(leads)) return confirmable ? "Yes" : undefined;
+  // A figure given nowhere, where figures of its kind are given, is wrong whatever the claim's subject.
+  const wrong = (c: Figure) => !given.some((g) => same(g, c)) && given.some((g) => kindOf(g) === kindOf(c));
+  return claimed.some(wrong) ? "No" : undefined;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { verdictOn } from "../../src/core/router/claims.ts";
+import { questionForm } from "../../src/core/router/form.ts";
+import { normalize } from "../../src/core/router/normalize.ts";
+import { ask } from "../helpers/engine.ts";
+
+const verdict = (q: string, texts: string[]) => {
+  const n = normalize(q);
+  const form = questionForm(n);
+  return verdictOn(q, n, form.yesNo, form.comparison, texts);
+};
+
+describe("a claim quoting a figure, checked against the facts shown", () => {
+  const veteran = ["Veteran (20+ years): $130,000 a year."];
+  const gender = ["Zippia (2025), by gender (US): female 42.19% (US average 47%) and male 57.81% (US average 53%)."];
+  const stress = ["Zippia (2025): stress 8.0 out of 10 (high), against a US average of 7.1 (high)."];
+
+  it.each([
+    ["cityjobs says the veteran level earns $150k, right?", veteran, "No"],
+    ["veteran csd = 130k per cityjobs?", veteran, "Yes"],
+    ["Zippia: around 42% of directors of customer care are women?", gender, "Yes"],
+    ["Women make up about 60% of directors of customer care, right?", gender, "No"],
+    // A later figure in a list may be another subject's: it neither confirms nor refutes.
+    ["men are about 58%, true?", gender, undefined],
+    // The US average beside it is no figure of the role's: 47% is given for no director.
+    ["women are 47%, true?", gender, "No"],
+    // The US average beside the role's score is no figure of the role's.
+    ["stress score is 7.1 for directors, correct?", stress, "No"],
+    ["ccd stress 8 on zippia??", stress, "Yes"],
+    ["directors make about $60 an hour, ya?", ["$60.41 an hour in the US, per Zippia (2025)."], "Yes"],
+    ["the UK average is £55k?", ["In the UK, a year: £70,000 average."], "No"],
+    // Another currency's figure is nothing to set against.
+    ["the UK average is 70k?", ["In the UK, a year: £70,000 average."], undefined],
+  ])("%s", (question, texts, expected) => {
+    expect(verdict(question, texts)).toBe(expected);
+  });
+
+  it.each([
+    ["source of the C$115k canada number?", ["C$115,000 a year on average in Canada."]],
+    ["is £80k a good salary in the UK?", ["In the UK, a year: £70,000 average."]],
+    ["what's step 2 on zippia's list?", ["Step 2: build skills."]],
+    ["I make 95k, is that the average?", ["$121,000 a year on average."]],
+    // A year, a provider or growth says more than the figure: no "Yes".
+    ["The 2% BLS growth is for 2020-2030, isn't it?", ["2% for 2019-2029 (BLS) for the industry."]],
+    ["The BLS projects 6% growth, right?", ["6% by 2028 for the role (Zippia), 2% for 2019-2029 (BLS)."]],
+  ])("gives no verdict where the question claims no figure, or more than one can confirm: %s", (question, texts) => {
+    expect(verdict(question, texts)).toBeUndefined();
+  });
+
+  it("answers with the verdict first, then the facts that decide it", () => {
+    expect(ask("cityjobs says the veteran level earns $150k, right?").text).toMatch(
+      /^No\. Veteran \(20\+ years\): \$130,000 a year\./,
+    );
+    expect(ask("directors of customer care make about $60 an hour, ya?").text).toMatch(/^Yes: \$60\.41 an hour/);
+  });
+});
