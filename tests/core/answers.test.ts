@@ -324,9 +324,9 @@ describe("direct answers", () => {
 
   it("a range's end quoted as the average gets the country's average first; 'uk vs us' names both", () => {
     expect(ask("UK avg is GBP 100k, isn't it?").text).toMatch(
-      /^• jobdescription\.org \(2023\): £70,000 a year on average/,
+      /^No\.\n+• jobdescription\.org \(2023\): £70,000 a year on average/,
     );
-    expect(ask("canada average is C$139k right?").text).toMatch(/^• jobdescription\.org \(2023\): C\$115,000/);
+    expect(ask("canada average is C$139k right?").text).toMatch(/^No\.\n+• jobdescription\.org \(2023\): C\$115,000/);
     const both = ask("director pay uk vs us, in numbers pls").text;
     expect(both).toMatch(/£70,000/);
     expect(both).toMatch(/\$121,000/);
@@ -373,10 +373,10 @@ describe("direct answers", () => {
   });
 
   it("a claim checked with a figure or a year gets the named source's own fact first", () => {
-    expect(ask("Cityjobs says the US average for a CSD is $124,000, right?").text.split("\n")[0]).toMatch(
-      /^• Cityjobs: about \$104,000 a year on average/,
+    expect(ask("Cityjobs says the US average for a CSD is $124,000, right?").text).toMatch(
+      /^No\.\n+• Cityjobs: about \$104,000 a year on average/,
     );
-    expect(ask("Zippia says the average is $158k, right?").text.split("\n")[0]).toMatch(/\$125,654/);
+    expect(ask("Zippia says the average is $158k, right?").text.slice(0, 200)).toMatch(/^No\.\n+.*\$125,654/);
     // A year checked as a claim is answered with the real one, not declined as a year no source covers.
     expect(ask("jobdescription.org was last updated in 2021 right").text).toMatch(/19 September 2023/);
     expect(ask("The 2% BLS growth is for 2020-2030, isn't it?").text.slice(0, 200)).toMatch(/2019-2029/);
@@ -387,7 +387,7 @@ describe("direct answers", () => {
     expect(
       ask("We're hiring in Canada and budgeted C$80k. Is that inside the range the sources give?").text.split("\n")[0],
     ).toBe("C$80,000 is within the range Customer Service Director JD gives, C$75,000 to C$139,000. [1]");
-    expect(ask("can a director make 200k?").text).toMatch(/^\$200,000 is above the range jobdescription\.org/);
+    expect(ask("can a director make 200k?").text).toMatch(/^No: \$200,000 is above the range jobdescription\.org/);
     expect(ask("is the average US salary for a customer service director around $124,000?").text).not.toMatch(
       /is within the range/,
     );

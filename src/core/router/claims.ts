@@ -43,6 +43,10 @@ export const AVERAGE_CLAIM = /\b(average|avg|mean|typical)\b/;
 /** A baseline the facts compare with ("against a US average of 7.1"): no figure of the role's own. */
 const BASELINE = /\baverage( across [\w ]+)?( of| is)?\s*$/i;
 
+/** A currency written as a word before an amount ("GBP 100k", "CAD 115k"), as its sign. */
+const CURRENCY_WORD = /\b(gbp|cad)\s*(?=\d)/gi;
+const CURRENCY_SIGN: Readonly<Record<string, string>> = { gbp: "£", cad: "C$" };
+
 /** What a figure counts: a percentage, an amount in a currency ("#c115k", "#£70k", "#121k"), or a number. */
 function kindOf(f: Figure): string {
   if (f.term.endsWith("%")) return "%";
@@ -88,7 +92,7 @@ export function verdictOn(
   const checked = yesNo || CHECKED.test(normalized) || REPORTED.test(normalized) || raw.trimEnd().endsWith("?");
   if (!checked || comparison || ASKS.test(normalized) || ASKS_ABOUT.test(normalized)) return undefined;
   if (JUDGES.test(normalized) || ASKERS_OWN.test(normalized) || PICKS.test(normalized)) return undefined;
-  const claimed = figuresIn(raw);
+  const claimed = figuresIn(raw.replace(CURRENCY_WORD, (_, w: string) => CURRENCY_SIGN[w.toLowerCase()]!));
   if (claimed.length === 0 || claimed.length > 2) return undefined;
   const averages = AVERAGE_CLAIM.test(normalized);
   const byText = texts.map((t) => figuresGiven(t, averages));

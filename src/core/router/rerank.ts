@@ -213,7 +213,7 @@ const perSource: Rule = (combined, ctx) => {
 };
 
 /** Words that ask about the sources themselves: where the facts come from, how old or reliable they are. */
-const ABOUT_SOURCES = new Set([
+export const ABOUT_SOURCES: ReadonlySet<string> = new Set([
   "source",
   "updated",
   "publisher",
@@ -221,6 +221,8 @@ const ABOUT_SOURCES = new Set([
   "information",
   "data",
   "numbers",
+  "per sources",
+  "recency",
   "_source_age",
   "_provider_figure",
   "_by_source",

@@ -18,7 +18,7 @@ import { QUESTION_START, type QuestionForm, questionForm } from "./form.ts";
 import { itemAt, itemBeside, listHolding, listOf, positionAsked, type SourceList, sourceLists } from "./lists.ts";
 import { plain, sourceWord } from "./names.ts";
 import { normalize } from "./normalize.ts";
-import { rerank } from "./rerank.ts";
+import { ABOUT_SOURCES, rerank } from "./rerank.ts";
 import { type Candidate, combine, DEFAULT_RETRIEVAL, focusOf, type RetrievalConfig } from "./retrieve.ts";
 import { Scorer } from "./score.ts";
 import { slotsOf } from "./slots.ts";
@@ -223,6 +223,8 @@ const TRADEOFFS_ARTICLE = /\b(the|that|this) (trade ?offs?|tradeoffs?) (article|
 const TRADEOFFS = /\b(trade ?offs?|tradeoffs?)\b/;
 /** The words that name the trade-offs article, not what a question about it asks. */
 const ARTICLE_WORDS: ReadonlySet<string> = new Set(["tradeoff", "article", "guide", "page"]);
+/** A source named as the lens through which a question is asked: "per Cityjobs", "going by Zippia". */
+const LENS = /\b(per|according to|going by|based on|says|say|said)\b/;
 /** The keys that give a pay fact's country. */
 const COUNTRY_KEYS: ReadonlySet<string> = new Set(["us", "uk", "ca"]);
 /** Asks whether an amount is inside a range. */
@@ -439,7 +441,7 @@ export class Router {
       // Only when the question has a subject of its own: three terms besides the article's.
       if (!TRADEOFFS.test(rest) && ownTerms(analysis.terms, ARTICLE_WORDS) >= 3) analysis.terms.delete("tradeoff");
     }
-    const scores = this.scorer.score(analysis.terms);
+    const scores = this.scorer.score(this.withoutLens(analysis) ?? analysis.terms);
     const ranked = scored(this.scorer.intents, scores);
     const figures = quoted.flatMap((f) => (f.figure && !f.own ? [f.term] : []));
     const terms = termsOf(analysis);
@@ -455,6 +457,17 @@ export class Router {
       namedPlace: (place) => this.coverage.places.has(place),
     });
     return { combined, hits, figures, terms, confidence: this.confidence(analysis, combined) };
+  }
+
+  /**
+   * "Who does a CSD lead per Cityjobs?": a source named as the lens, not the subject, when the question
+   * has a subject of its own and asks nothing about sources; its terms without the source's, for scoring.
+   */
+  private withoutLens(analysis: Analysis): ReadonlySet<string> | undefined {
+    if (!LENS.test(analysis.normalized) || !this.namedSource(analysis)) return undefined;
+    for (const t of analysis.terms) if (ABOUT_SOURCES.has(t)) return undefined;
+    const rest = new Set([...analysis.terms].filter((t) => !this.sourceByTerm.has(t) && t !== "per"));
+    return ownTerms(rest) > 0 ? rest : undefined;
   }
 
   /** Declines decided by what the message names: another role, nothing we know, a related role's pay, other topics. */
