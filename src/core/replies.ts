@@ -36,10 +36,7 @@ export function declineReply(
       });
       break;
     case "related-role-pay":
-      blocks.push({
-        type: "text",
-        text: `My sources give figures for the director role only, not for ${slots.relatedRole ? withArticle(roleName(slots.relatedRole)) : "other roles"}, so I won't guess.`,
-      });
+      blocks.push({ type: "text", text: otherRolesPay(slots.relatedRole) });
       break;
     case "other-country":
       blocks.push({
@@ -152,6 +149,10 @@ export function partlyText(u: Uncovered, kb: CoverageKnowledge): Block {
   return { type: "text", text: missingText(u, kb) };
 }
 
+function otherRolesPay(role: string | undefined): string {
+  return `My sources give figures for the director role only, not for ${role ? withArticle(roleName(role)) : "other roles"}, so I won't guess.`;
+}
+
 /** The label names the word asked in another form ("negotiate" in "negotiation advice"). */
 function saysAlready(label: string, asked: string): boolean {
   const stem = asked.toLowerCase().slice(0, 6);
@@ -176,6 +177,8 @@ function missingText(u: Uncovered, kb: CoverageKnowledge): string {
     }
     case "figure":
       return `None of my sources puts a number on ${u.missing}.`;
+    case "role-pay":
+      return otherRolesPay(u.role);
     case "place":
       return `None of my sources gives figures for ${placeName(u.name)} on its own: they give national figures for the United States, the United Kingdom and Canada.`;
     case "subject":

@@ -227,6 +227,14 @@ describe("direct answers", () => {
     expect(ask("what skills do they need").text).not.toMatch(/^Yes/);
   });
 
+  it("two questions in one message: the director's pay, then another role's that no source gives", () => {
+    const { outcome, text } = ask("veteran pay (cityjobs) and how much does a COO make?");
+    expect(outcome).toBe("answer");
+    const lines = text.split("\n").filter(Boolean);
+    expect(lines[0]).toMatch(/^Veteran \(20\+ years\): \$130,000 a year/);
+    expect(lines[1]).toBe("My sources give figures for the director role only, not for a COO, so I won't guess.");
+  });
+
   it("two questions in one message: the covered one is answered, then what no source covers", () => {
     const pension = ask("uk avg for a customer care director + what's the pension like?");
     expect(pension.outcome).toBe("answer");

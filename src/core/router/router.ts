@@ -139,6 +139,14 @@ function countryOf(shown: readonly KnowledgeFact[]): string {
   return shown.flatMap((f) => (f.topic === "salary" ? f.keys : [])).find((k) => COUNTRY_KEYS.has(k)) ?? "us";
 }
 
+/** What a declined routing says no source covers: a subject, or another role's pay ("and what does a VP earn?"). */
+function missingFrom(r: RouteResult): Uncovered | undefined {
+  if (r.outcome !== "decline") return undefined;
+  if (r.declineReason === "uncovered") return r.uncovered;
+  const role = r.slots.relatedRole;
+  return r.declineReason === "related-role-pay" && role ? { kind: "role-pay", role } : undefined;
+}
+
 /** A digit: a claim quoting a figure has one, most questions none. */
 const DIGIT = /\d/;
 
@@ -149,7 +157,7 @@ function isAverage(fact: KnowledgeFact): boolean {
 
 /** Where a message of two questions divides: "…? …", " + ", ", and what…". */
 const PART_BREAK =
-  /\?+\s+(?=\S)|\s+\+\s+|\s*[,;]?\s+and\s+(?=(?:what|whats|what's|how|which|who|is|are|do|does|can|could|will|would|when|where|why)\b)/i;
+  /\?+\s+(?=\S)|\s+\+\s+|\s*[,;]?\s+and\s+(?=(?:what|whats|what's|how|which|who|is|are|do|does|did|can|could|should|will|would|when|where|why)\b)/i;
 /** The longest message read as two questions. */
 const TWO_QUESTIONS_CHARS = 200;
 /** A part needs this many words to be a question of its own. */
@@ -329,7 +337,7 @@ export class Router {
     const whole = this.routeOne(text, answerThreshold);
     const meant = this.meaningOf(text, whole);
     if (meant) return meant;
-    const uncovered = whole.outcome === "decline" && whole.declineReason === "uncovered" && whole.uncovered;
+    const uncovered = missingFrom(whole);
     if (!uncovered && whole.outcome !== "answer") return whole;
     // Two questions in one come short; a longer message is read whole, and routed once.
     const parts = text.length > TWO_QUESTIONS_CHARS ? [] : partsOf(text);
@@ -342,7 +350,7 @@ export class Router {
     // "UK average + what's the pension like?": answer the part the sources cover and say what they do not.
     if (uncovered) {
       // What is missing must be what another part asks on its own, not a word of the part answered.
-      const missing = routed.find((r) => r.declineReason === "uncovered")?.uncovered;
+      const missing = routed.map(missingFrom).find((u) => u !== undefined);
       return alone[0] && missing ? { ...alone[0], partly: missing } : whole;
     }
     // "Entry-level pay, and how long is the training?": two topics, each part answered on its own.

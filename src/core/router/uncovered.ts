@@ -31,7 +31,9 @@ export type Uncovered =
   /** A figure no source gives for something they do mention ("how big bonuses are"). */
   | { kind: "figure"; missing: string; known?: string; sources?: readonly string[] }
   /** Words the knowledge base never uses, as the user wrote them; `name` when it looks like a proper noun. */
-  | { kind: "subject"; phrase: string; name: boolean };
+  | { kind: "subject"; phrase: string; name: boolean }
+  /** Another role's pay ("what does a VP earn?"): the sources give the director's only. */
+  | { kind: "role-pay"; role: string };
 
 export interface CoverageKnowledge {
   /** Years the sources give figures or dates for. */
