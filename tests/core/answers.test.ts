@@ -227,6 +227,19 @@ describe("direct answers", () => {
     expect(ask("what skills do they need").text).not.toMatch(/^Yes/);
   });
 
+  it.each([
+    // The asker's own city, accented as written, is context; "a normal step" points back at nothing.
+    ["I'm a team lead at a BPO in Medellín, is team lead a normal step before director?", /director team lead/],
+    // Chat spelling and a few words of Spanish or French are read, not declined as unknown subjects.
+    ["what shud i study to become a customer service director?", /bachelor's degree/],
+    ["cuánto gana - sorry - how much earn a customer service director in canada??", /C\$115,000/],
+    ["salaire ccd canada?", /C\$115,000/],
+  ])("answers what it can read, whatever else the message holds: %s", (question, said) => {
+    const { outcome, text } = ask(question);
+    expect(outcome).toBe("answer");
+    expect(text.slice(0, 400)).toMatch(said);
+  });
+
   it("two questions in one message: the director's pay, then another role's that no source gives", () => {
     const { outcome, text } = ask("veteran pay (cityjobs) and how much does a COO make?");
     expect(outcome).toBe("answer");

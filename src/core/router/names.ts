@@ -1,8 +1,13 @@
 /** Words as the analyser sees them, and the words of a message written as names. */
 
+/** Letters with marks (most messages have none). */
+const ACCENTED = /[\u00c0-\u024f]/;
+
 /** Lower case, apostrophes dropped, everything else between words a single space: the analyser's words. */
 export function plain(text: string): string {
-  return text
+  // "Medellín" is "medellin", as normalize reads it.
+  const folded = ACCENTED.test(text) ? text.normalize("NFD").replace(/\p{M}+/gu, "") : text;
+  return folded
     .toLowerCase()
     .replace(/['\u2019]/g, "")
     .replace(/[^a-z0-9]+/g, " ")

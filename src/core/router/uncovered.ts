@@ -80,7 +80,7 @@ const ABOUT_MINE = /^ (\S+ ){1,2}(is|are|was|isnt|arent) (not )?(my|our) /;
 const ASKS_PAY = /\b(how much|what|salary|pay|earn)\b/;
 const THEIRS = /\b(their|they|them|there|theyll|theyre|theyd|theyve)\b/;
 const BACK =
-  /\b(their|they|them|there|theyll|theyre|theyd|theyve|it|its|itll|those|these|typical|usual|normal|standard)\b/;
+  /\b(their|they|them|there|theyll|theyre|theyd|theyve|it|its|itll|those|these)\b|\b(typical|usual|normal|standard)\b(?! (step|steps|path|route|progression|next step|move))/;
 const SENTENCE = /[.?!;\n]+/;
 const CLAUSE = /,+|\s[-–—]\s|\b(?:and|but|so|because|though)\b/i;
 /** A clause of the message, whether it is a statement, and the words before it in its sentence. */
