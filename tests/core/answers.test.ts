@@ -486,6 +486,9 @@ describe("direct answers", () => {
     ],
     ["am I good enough to be a director one day?", /^None of my sources covers judging you or your own choices, so/],
     ["should I quit my agent job and go back to uni?", /^None of my sources covers judging you or your own choices/],
+    ["should I move my family to Canada to chase a CCD role?", /^None of my sources covers judging you or your own/],
+    ["how is first contact resolution (FCR) measured?", /^None of my sources covers how to calculate a metric, so/],
+    ["are there CCD vacancies in Bogotá this month?", /^None of my sources covers current job openings, so/],
     ["🙂🙂", /^I didn't catch a question there/],
     ["SELECT salary FROM directors WHERE country = 'UK';", /^I didn't catch a question there/],
   ])("declines what no source covers, naming it: %s", (question, said) => {

@@ -200,7 +200,7 @@ function formOf(
 
 /** Words a form's match may end on that name nothing of their own. */
 const GENERIC_ENDINGS =
-  /^(make|makes|earn|earns|paid|salary|salaries|cost|costs|director|directors|role|roles|jobs?|offer|with|from|that|this|there|them|they|firm|business|company|consultancy|agency|practice|one|providers?|vendors?|platforms?|brands?|manage|manages|lead|leads|oversee|oversees|supervise|supervises|have|has|under|report|reports|letters?|resume|cv|be|is|are|belt|counter|enough|quit|resign|fair|unfair|right|wrong|good|bad|toxic|old|young|shy|quiet|introverted|junior|inexperienced|fit|type|person|suited|takes|happy|succeed|me)$/;
+  /^(make|makes|earn|earns|paid|salary|salaries|cost|costs|director|directors|role|roles|jobs?|offer|with|from|that|this|there|them|they|firm|business|company|consultancy|agency|practice|one|providers?|vendors?|platforms?|brands?|manage|manages|lead|leads|oversee|oversees|supervise|supervises|have|has|under|report|reports|letters?|resume|cv|be|is|are|belt|counter|enough|quit|resign|fair|unfair|right|wrong|good|bad|toxic|old|young|shy|quiet|introverted|junior|inexperienced|fit|type|person|suited|takes|happy|succeed|me|measured|calculated|computed|tracked|month|week|year|family|abroad|overseas|canada|uk|usa|us|states|england|britain)$/;
 /** An amount of money or a bare number. */
 const AMOUNT = /^[$£€]?\d[\d.,]*(k|m)?$/;
 
