@@ -240,6 +240,16 @@ describe("direct answers", () => {
     expect(text.slice(0, 400)).toMatch(said);
   });
 
+  it.each([
+    ["WFM lead: is response speed one of the director-level KPIs?", /^Yes, one of the KPIs that matter\./],
+    [
+      "I'm the WFM lead - is workforce planning part of a customer care director's remit?",
+      /^Depending on the business, yes\./,
+    ],
+  ])("a yes/no question after a label or what the asker says gets yes or no: %s", (question, said) => {
+    expect(ask(question).text).toMatch(said);
+  });
+
   it("two questions in one message: the director's pay, then another role's that no source gives", () => {
     const { outcome, text } = ask("veteran pay (cityjobs) and how much does a COO make?");
     expect(outcome).toBe("answer");

@@ -76,10 +76,18 @@ const QUANTITY =
 const COMPARE =
   /\b(vs|versus|compared?|comparison|comparing|difference|differences|differ|differs|against|relative to|more than|less than|higher than|lower than|better than|worse than|bigger than|above|below)\b/;
 
-/** @param words the words of `normalized` when the caller has them (the analysis does): no second split */
+/** An auxiliary opening the clause after a label or what the asker says: "WFM lead: is…", "I'm a team lead - does…". */
+const AUXILIARY_AFTER_BREAK =
+  /(?:[:;,.!?]|\s[-\u2013\u2014])\s+(?:is|are|do|does|did|can|could|should|would|will|was|were|has|have)\s+(?!you\b|u\b)/i;
+
+/**
+ * @param words the words of `normalized` when the caller has them (the analysis does): no second split
+ * @param raw the message as written, whose punctuation shows a question after a label or a statement
+ */
 export function questionForm(
   normalized: string,
   words: readonly string[] = normalized.split(" ").filter(Boolean),
+  raw?: string,
 ): QuestionForm {
   let i = 0;
   while (i < words.length - 1 && OPENERS.has(words[i]!)) i++;
@@ -88,7 +96,8 @@ export function questionForm(
   // after what the asker says, when no word asks what, which or how.
   const yesNo =
     ((AUXILIARIES.has(first) && !words.slice(i + 1, i + 3).some((t) => WH.has(t))) ||
-      (LATER_YES_NO.test(normalized) && !words.some((t) => WH.has(t)))) &&
+      ((LATER_YES_NO.test(normalized) || (raw !== undefined && AUXILIARY_AFTER_BREAK.test(raw))) &&
+        !words.some((t) => WH.has(t)))) &&
     !EITHER_OR.test(normalized);
   const why = first === "why" || /\bhow come\b|\bwhy\b|\breasons?\b/.test(normalized);
   return { yesNo, comparison: COMPARE.test(normalized), why, quantity: QUANTITY.test(normalized) };

@@ -410,7 +410,7 @@ export class Router {
       slots: slotsOf(analysis, this.catalog),
       normalized: analysis.normalized,
       analysis,
-      form: questionForm(analysis.normalized, analysis.words),
+      form: questionForm(analysis.normalized, analysis.words, text),
       focus: [],
       hits: [],
     };
