@@ -38,6 +38,7 @@ import {
   THERE,
   WHEN,
   WHICH_BETTER,
+  WHICH_SOURCE_SAYS,
   WHY,
   WITHIN,
 } from "./follow-up-forms.ts";
@@ -166,12 +167,19 @@ export function readFollowUp(
       return { kind: "refine", intent: "tradeoffs", slots: {}, terms: previous.terms };
   }
   // "which source says 104k?" quotes a figure: the facts that give it answer, not the last reply's sources.
+  // "which source says upper management?": a source of what the previous answer said, whatever topic the words have.
   if (
-    words.length <= 7 &&
+    (words.length <= 7 || (words.length === 8 && ASKS_ORIGIN.test(text))) &&
     previous.sources.length > 0 &&
     SOURCES.test(text) &&
     !routing.quoted &&
-    (POINTER.test(text) || !hasTopicOfItsOwn(routing, previous))
+    (POINTER.test(text) ||
+      (WHICH_SOURCE_SAYS.test(text) &&
+        mentions(
+          previous.intent,
+          [...routing.analysis.terms].filter((t) => !t.startsWith("_")),
+        )) ||
+      !hasTopicOfItsOwn(routing, previous))
   )
     return { kind: "sources", state: previous };
   if (PARTICULARS.test(text) && routing.declineReason !== "uncovered") return againShown(previous);
@@ -370,6 +378,8 @@ function unplacedTurn(routing: RouteResult): boolean {
 
 /** A refine term that names the source the previous answer was about ("source:zippia-2025"). */
 export const SOURCE_TERM = "source:";
+/** "the 4-6 number, where is it from?", "whose is that?": where a thing said comes from. */
+const ASKS_ORIGIN = /\b(where|whose)\b/;
 /** "Which is the newest?", "are they all dated?": the sources compared, not the one just shown. */
 /** "what data do they use?" after one source: that source's own data, not the director's. */
 const SOURCES_OWN =

@@ -11,7 +11,7 @@ import { ownerOf } from "./assessment/machine.ts";
 import type { Catalog } from "./catalog.ts";
 import { type Answered, type ConversationState, type Conversed, type FollowUp, readFollowUp } from "./conversation.ts";
 import { feedbackBlock } from "./feedback.ts";
-import { againOptions, itemNamed, itemReply, reasonsFor, refineReply, stateOf } from "./follow-up.ts";
+import { againOptions, itemNamed, itemReply, reasonsFor, refineReply, saidIn, says, stateOf } from "./follow-up.ts";
 import { ForgetMe } from "./forget.ts";
 import { figuresIn } from "./knowledge/numbers.ts";
 import { Metrics, type Report, reportReply } from "./metrics.ts";
@@ -168,6 +168,16 @@ export class Engine {
     const quoted = figuresIn(text).flatMap((f) => (f.figure && !f.own ? [f.term] : []));
     const giving = quoted.length > 0 ? this.router.facts.search(quoted, 4).filter((h) => h.matched.length > 0) : [];
     if (giving.length > 0) return [...new Set(giving.flatMap((h) => h.fact.sources))];
+    // "which source says upper management?", "the 4-6 number, where is it from?": the facts of the
+    // previous answer's topic that say those words.
+    const said = saidIn(routing.normalized);
+    if (said.length > 0) {
+      // The facts shown first; else any of the topic's.
+      const facts = this.router.facts.facts;
+      const shown = facts.filter((f) => state.facts.includes(f.id) && says(f.text, said));
+      const saying = shown.length > 0 ? shown : facts.filter((f) => f.topic === state.intent && says(f.text, said));
+      if (saying.length > 0) return [...new Set(saying.flatMap((f) => f.sources))];
+    }
     const figure = ["average", "range"].find((t) => routing.analysis.terms.has(t) && !state.terms.includes(t));
     if (!figure || state.intent !== "salary") return state.sources;
     const terms = new Set([...state.terms.filter((t) => t !== "average" && t !== "range"), figure]);

@@ -8,6 +8,9 @@ export const MORE =
 /** "which source says that?", "says who?": where the previous answer came from. */
 export const SOURCES =
   /\b(which|what) (source|sources|site|sites|website|websites)\b|\bsays who\b|\bwho says\b|\bsource\b|\bsources\b|\bcitation\b|\bwhere (is|does|did|do) (that|this|it|those|these|the \w+(?: \w+)?) (figures? |numbers? )?(from|come from|comes from)\b|\bwhere did you get (that|this)\b|\bwhere (does|did) (it|that|this) say\b|\bwhere (is|was) (that|this|it) (said|stated|written|mentioned)\b|\bwhere did you (read|see|find) (that|this|it)\b|\bwheres (that|this|it|the [\w ]{1,20}?) (from|come from)\b|\b(which|what) (figure|figures|number|numbers|data) (comes?|came) from\b|\bwho(?:s| is)? (?:that|this|it|those|these) (?:from|by)\b/;
+/** "which source says upper management?", "and which one mentions billing?": the source of one thing said before. */
+export const WHICH_SOURCE_SAYS =
+  /^(?:(?:and|so|ok|okay)\s+)?(?:which|what|whose) (?:source|sources|one|ones|site|article|document|page)s? (?:says?|said|mentions?|mentioned|lists?|listed|gives?|gave|talks? about|covers?|has|uses?|calls? it)\s+\S/;
 /** "why?", "how come?": the reason behind the previous answer. */
 export const WHY =
   /^(?:(?:ok|okay|and|but|so|hmm)\s+)?(?:why|how come|how so|whys that|why is that|why so|why would that be|what is the reason|reason|(?:whats|what is) (?:driving|behind|causing) (?:it|that|this)|what (?:drives|causes|explains) (?:it|that|this))\b/;

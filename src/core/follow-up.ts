@@ -10,6 +10,7 @@ import type { KnowledgeFact } from "./knowledge/facts.ts";
 import type { FactHit } from "./knowledge/index.ts";
 import { declineReply, uncoveredReply } from "./replies.ts";
 import { sourceWord } from "./router/names.ts";
+import { normalize } from "./router/normalize.ts";
 import { missingFigure, type RouteResult, type Router } from "./router/router.ts";
 import type { Reply } from "./types.ts";
 
@@ -277,4 +278,22 @@ export function stateOf(reply: Reply, follow: FollowUp, routing: RouteResult, at
   const facts = follow.kind === "fresh" ? routing.focus.map((f) => f.id) : [];
   const terms = follow.kind === "refine" || follow.kind === "again" ? follow.terms : routing.analysis.terms;
   return stateAfter(reply.intent, slots, facts, sources, terms, at);
+}
+
+/** Words of a "which source says…?" turn that ask, rather than say what was said. */
+const ASKING_SOURCE_WORDS = new Set(
+  "and so ok okay which what whose who where source sources site sites article document page says say said mention mentions mentioned list lists listed give gives gave talk talks about cover covers has have uses use call calls is was it its that this those these the a an of for from number figure figures one ones do does did come comes get got you your please pls thanks thx".split(
+    " ",
+  ),
+);
+
+/** What a "which source says…?" turn says was said: its words beyond the asking ("upper management", "4 6"). */
+export function saidIn(normalized: string): string[] {
+  return normalized.split(" ").filter((w) => w !== "" && !ASKING_SOURCE_WORDS.has(w) && (w.length > 2 || /\d/.test(w)));
+}
+
+/** Whether a fact's text says every word: a short word whole, a longer one by its stem ("billing" finds "billing", "bills" not). */
+export function says(text: string, words: readonly string[]): boolean {
+  const plain = ` ${normalize(text)} `;
+  return words.every((w) => plain.includes(` ${w.length >= 5 ? w.slice(0, -1) : `${w} `}`));
 }

@@ -177,6 +177,24 @@ describe("follow-ups: what was just shown", () => {
     expect(range!.split("\n")[0]).toMatch(/^Pay ranges in Canada, a year: C\$75,000 to C\$139,000/);
   });
 
+  it("'which source says X?' names the sources of what said X, not every source of the answer", () => {
+    const [, source] = talk(
+      "what reports does a customer care director prepare?",
+      "which source says upper management?",
+    );
+    expect(source).toMatch(/^That comes from one source:\n+• Zippia \(2025\)/);
+    const [, years] = talk(
+      "coming from hotel front desk mgmt. how many years experience do you need to become a customer service director?",
+      "the 4-6 number, where is it from?",
+    );
+    expect(years).toMatch(/^That comes from one source:\n+• Zippia \(2025\)/);
+  });
+
+  it("'which source mentions X?' about another topic is a question of its own", () => {
+    const [, , bonuses] = talk("how many directors have a master's?", "ok", "which source mentions the bonuses?");
+    expect(bonuses).toMatch(/jobdescription\.org/);
+  });
+
   it("'which is lowest' after the US averages shows them source by source", () => {
     const [, lowest] = talk("why are there like four different US averages for this job", "which is lowest");
     expect(lowest).toMatch(/\$104,000/);
