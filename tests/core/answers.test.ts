@@ -190,8 +190,8 @@ describe("other answers", () => {
   it.each([
     ["skills on resumes", ["CRM (9.62%)", "project management (7.51%)", "customer care operations (4.53%)"]],
     ["most common degrees", ["70.2% hold a bachelor's", "15.4% a master's", "10.9% an associate"]],
-    ["is it stressful", ["stress level at 8.0 out of 10 (high; US average 7.1)"]],
-    ["work life balance", ["6.2 out of 10 (fair; US average 6.4)"]],
+    ["is it stressful", ["stress level at 8.0 out of 10 (high; above the US average of 7.1)"]],
+    ["work life balance", ["6.2 out of 10 (fair; below the US average of 6.4)"]],
     ["gender split", ["female 42.19% (US average 47%)", "male 57.81%"]],
     ["how old are they on average", ["average age is 48"]],
     ["kpis", ["repeat-contact rate", "cost-to-serve", "Handle time alone"]],

@@ -60,7 +60,7 @@ describe("follow-ups: one item of the previous list", () => {
 
   it("'and for the typical US job?' after a rating, and 'the whole workforce' after a share, give the all-jobs figure", () => {
     const [, rating] = talk("complexity level on zippia for this job", "and for the typical us job");
-    expect(rating).toMatch(/US average 7\.0/);
+    expect(rating).toMatch(/US average of 7\.0/);
     const [, share] = talk("what % of directors of customer care are women", "and in the whole us workforce?");
     expect(share).toMatch(/US average 47%/);
   });

@@ -31,10 +31,12 @@ function asksOtherCountry(country: string | undefined, covered: string): boolean
   return country !== undefined && country !== covered;
 }
 
-/** "stress 8.0 out of 10 (high; US average 7.1)". */
+/** "stress 8.0 out of 10 (high; above the US average of 7.1)". */
 function ratingPhrase(r: RatingsFile["ratings"][number], scale: string): string {
   const word = r.label ? ` (${r.label}` : "";
-  const us = r.usAverage ? `${word ? "; " : " ("}US average ${score(r.usAverage.score)}` : "";
+  const avg = r.usAverage?.score;
+  const side = avg === undefined ? "" : r.score > avg ? "above" : r.score < avg ? "below" : "level with";
+  const us = avg !== undefined ? `${word ? "; " : " ("}${side} the US average of ${score(avg)}` : "";
   const close = word || us ? ")" : "";
   return `${score(r.score)} ${scale}${word}${us}${close}`;
 }

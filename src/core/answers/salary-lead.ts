@@ -86,7 +86,7 @@ export function salaryLead(input: ComposeInput): Composition {
   if (benchmark)
     return answer([
       ...countryLead(catalog, "US", true),
-      { type: "text", text: benchmark.text, sources: benchmark.sources },
+      { type: "text", text: `${benchmark.text}${timesBenchmark(catalog)}`, sources: benchmark.sources },
     ]);
   // "Most can make up to how much?": the one figure that says so, then the averages.
   const upper = catalog.salary.figures.find((f) => f.kind === "upper" && countries.includes(f.country));
@@ -392,4 +392,17 @@ function noFigure(catalog: Catalog, what: string, countries: readonly Country[])
 
 function capital(s: string): string {
   return s[0]!.toUpperCase() + s.slice(1);
+}
+
+/** " The directors' averages are 1.8 to 2.1 times that.": the US averages against the all-jobs figure. */
+function timesBenchmark(catalog: Catalog): string {
+  const all = catalog.salary.benchmarks.find((b) => b.country === "US")?.amount;
+  const averages = catalog.salary.figures
+    .filter((f) => f.country === "US" && f.kind === "average" && f.period === "year" && f.amount !== undefined)
+    .map((f) => f.amount!);
+  if (!all || averages.length === 0) return "";
+  const [lo, hi] = [Math.min(...averages) / all, Math.max(...averages) / all].map((x) => x.toFixed(1));
+  return lo === hi
+    ? ` The directors' averages are ${lo} times that.`
+    : ` The directors' averages are ${lo} to ${hi} times that.`;
 }
