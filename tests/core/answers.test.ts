@@ -250,6 +250,15 @@ describe("direct answers", () => {
     expect(ask(question).text).toMatch(said);
   });
 
+  it("a pay level asked by its label, or pay by experience asked as 'steps', is the pay table", () => {
+    expect(ask("what label does cityjobs use for 11+ years?").text).toMatch(
+      /^With 11 years you are in the senior band/,
+    );
+    expect(ask("list the salary steps by experience for customer service directors").text).toMatch(
+      /\$78,000[\s\S]*\$130,000/,
+    );
+  });
+
   it("two questions in one message: the director's pay, then another role's that no source gives", () => {
     const { outcome, text } = ask("veteran pay (cityjobs) and how much does a COO make?");
     expect(outcome).toBe("answer");

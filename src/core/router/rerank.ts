@@ -158,12 +158,21 @@ const NOT_THE_PATH = new Set(["work-environment", "role-overview", "duties"]);
 const payLevel: Rule = (combined, ctx) => {
   const a = ctx.analysis;
   if (combined[0]?.intent !== "experience") return;
-  const named = a.level !== undefined || a.terms.has("level");
+  const named = a.level !== undefined || a.terms.has("level") || LEVEL_NAMED.test(a.normalized);
   if (!named || !["_how_long", "year", "cityjobs", "top"].some((t) => a.terms.has(t))) return;
   // Experience gives way (half its score), so pay answers with a lead of its own, not a tie.
   combined[0] = { intent: "experience", score: combined[0]!.score / 2 };
   combined.sort((x, y) => y.score - x.score);
   if (combined[0]!.intent !== "salary") promote(combined, at(combined, "salary"), "salary");
+};
+
+/** "What label does Cityjobs use for 11+ years?": the name of a pay level. */
+const LEVEL_NAMED = /\b(label|labels|labelled|labeled|called|tier|tiers|band|bands|bracket|brackets)\b/;
+
+/** "List the salary steps by experience": pay by level, not the steps to the job. */
+const payBySteps: Rule = (combined, { analysis: a }) => {
+  if (combined[0]?.intent !== "steps" || !a.terms.has("salary") || !a.terms.has("experience")) return;
+  promote(combined, at(combined, "salary"), "salary");
 };
 
 /** "What changes how much a director earns?": what drives pay, not the figure. */
@@ -278,6 +287,7 @@ const RULES: readonly Rule[] = [
   notPay,
   becomeNotPay,
   payLevel,
+  payBySteps,
   howLongNotPay,
   managersDuty,
   twoLevels,
