@@ -30,7 +30,7 @@ export const WHEN =
   /^(?:(?:and|ok|okay|so)\s+)?(?:(?:over|for|in|during)\s+)?(?:what|which) (?:period|time ?frame|timeframe|time span|years?|dates?)\b|^(?:since|by|until|from) when\b|^(?:and |so |ok |okay )?when (?:was|is|does|did) (?:that|it|this)\b|^what year\b|^(?:and |so )?when$|^(?:and |so )?by (?:what|which) (?:year|date)\b|^(?:and |so |ok )?how (?:old|recent|current) (?:is|are) (?:that|it|this|those|these)(?: figure| number| data| figures| numbers)?$/;
 /** "and what do the other sources say?", "do the sources agree?": the previous topic with every source's view. */
 export const OTHER_SOURCES =
-  /\b(?:other|rest of the|remaining) sources?\b|\bsources? (?:agree|disagree|differ)\b|\b(?:everyone|anyone) else\b/;
+  /\b(?:other|rest of the|remaining) sources?\b|\bsources? (?:agree|disagree|differ)\b|\b(?:everyone|anyone) else\b|^(?:and |so |ok )?(?:any|is there any|are there any|is there a|what) (?:disagreements?|differences?|conflicts?|contradictions?)(?: between them| there)?$|^(?:and |so )?(?:do|does) (?:they|the sources|all of them|all sources) (?:all )?(?:agree|disagree|differ)$/;
 /** "is that more than…", "does it…": the turn is about the previous answer. */
 export const POINTS_BACK =
   /^(?:is|was|does|how does|would|is it|and is) (?:that|it|this|those|these)\b|^(?:and )?(?:compared (?:to|with)|vs|versus|against|relative to|how does (?:that|it) compare)\b/;

@@ -190,6 +190,11 @@ describe("follow-ups: what was just shown", () => {
     expect(years).toMatch(/^That comes from one source:\n+• Zippia \(2025\)/);
   });
 
+  it("'any disagreement?' is the previous topic with every source's view", () => {
+    const [, views] = talk("for a board slide: what education do the sources require?", "any disagreement?");
+    expect(views).toMatch(/master's: Cityjobs calls it preferred, Zippia says it isn't necessary/);
+  });
+
   it("'which source mentions X?' about another topic is a question of its own", () => {
     const [, , bonuses] = talk("how many directors have a master's?", "ok", "which source mentions the bonuses?");
     expect(bonuses).toMatch(/jobdescription\.org/);
