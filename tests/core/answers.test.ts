@@ -508,6 +508,21 @@ describe("direct answers", () => {
     ["should I move my family to Canada to chase a CCD role?", /^None of my sources covers judging you or your own/],
     ["how is first contact resolution (FCR) measured?", /^None of my sources covers how to calculate a metric, so/],
     ["are there CCD vacancies in Bogotá this month?", /^None of my sources covers current job openings, so/],
+    [
+      "how much does a customer care director make at Severn Trent?",
+      /^None of my sources says anything about Severn Trent/,
+    ],
+    ["what's £70k in Canadian dollars?", /^None of my sources covers currency conversion, so/],
+    [
+      "what's the 90th percentile salary for a customer service director in the US?",
+      /^None of my sources covers pay percentiles, so/,
+    ],
+    ["best linkedin headline for a ccd?", /^None of my sources covers personal branding/],
+    [
+      "customer care director salary public sector vs private sector uk?",
+      /^None of my sources covers pay in one industry/,
+    ],
+    ["how has ccd pay changed since 2019?", /^None of my sources covers how pay has changed over time/],
     ["🙂🙂", /^I didn't catch a question there/],
     ["SELECT salary FROM directors WHERE country = 'UK';", /^I didn't catch a question there/],
   ])("declines what no source covers, naming it: %s", (question, said) => {

@@ -95,6 +95,11 @@ function correctSpelling(
       // A name ("Deliveroo", "Coursera") is corrected only for a single slip ("Directer"), never to a far word.
       names ??= namesIn(raw.slice(0, 1500));
       const name = names.has(t);
+      // A name beside another name no word of ours ("Severn Trent") is a proper noun: never corrected.
+      if (name && (unknownName(tokens[i - 1], names, vocab) || unknownName(tokens[i + 1], names, vocab))) {
+        unknown.add(i);
+        continue;
+      }
       let fixed = speller.correct(t, fuseBudget > 0 && !name);
       if (fixed && name && editDistance(t, fixed, 1) > 1) fixed = null;
       if (fixed) {
@@ -112,6 +117,10 @@ function correctSpelling(
   }
 
   return unknown;
+}
+
+function unknownName(token: string | undefined, names: ReadonlySet<string>, vocab: Vocabulary): boolean {
+  return token !== undefined && names.has(token) && !vocab.words.has(token);
 }
 
 /**

@@ -184,7 +184,8 @@ function formOf(
   // An amount ("a 110k offer") is a figure quoted, not what is asked about.
   // A match of two naming words is the subject as a whole ("six sigma").
   const words = matched.trim().split(" ");
-  const names = (w: string) => w.length > 2 && !GENERIC_ENDINGS.test(w) && !AMOUNT.test(w) && !missing.includes(w);
+  const names = (w: string) =>
+    w.length > 2 && !GENERIC_ENDINGS.test(w) && !AMOUNT.test(w) && !ORDINAL.test(w) && !missing.includes(w);
   if (words.length === 2 && words.every(names)) return { kind: "form", missing, asked, subject: words.join(" ") };
   const inside = ` ${matched} `;
   const named =
@@ -200,7 +201,9 @@ function formOf(
 
 /** Words a form's match may end on that name nothing of their own. */
 const GENERIC_ENDINGS =
-  /^(make|makes|earn|earns|paid|salary|salaries|cost|costs|director|directors|role|roles|jobs?|offer|with|from|that|this|there|them|they|firm|business|company|consultancy|agency|practice|one|providers?|vendors?|platforms?|brands?|manage|manages|lead|leads|oversee|oversees|supervise|supervises|have|has|under|report|reports|letters?|resume|cv|be|is|are|belt|counter|enough|quit|resign|fair|unfair|right|wrong|good|bad|toxic|old|young|shy|quiet|introverted|junior|inexperienced|fit|type|person|suited|takes|happy|succeed|me|measured|calculated|computed|tracked|month|week|year|family|abroad|overseas|canada|uk|usa|us|states|england|britain)$/;
+  /^(make|makes|earn|earns|paid|salary|salaries|cost|costs|director|directors|role|roles|jobs?|offer|with|from|that|this|there|them|they|firm|business|company|consultancy|agency|practice|one|providers?|vendors?|platforms?|brands?|manage|manages|lead|leads|oversee|oversees|supervise|supervises|have|has|under|report|reports|letters?|resume|cv|be|is|are|belt|counter|enough|quit|resign|fair|unfair|right|wrong|good|bad|toxic|old|young|shy|quiet|introverted|junior|inexperienced|fit|type|person|suited|takes|happy|succeed|me|measured|calculated|computed|tracked|month|week|year|family|abroad|overseas|canada|uk|usa|us|states|england|britain|remote|dollars|pounds|euros|changed|grown|risen|moved|increased)$/;
+/** "90th", "2nd": an ordinal names nothing. */
+const ORDINAL = /^\d+(st|nd|rd|th)$/;
 /** An amount of money or a bare number. */
 const AMOUNT = /^[$£€]?\d[\d.,]*(k|m)?$/;
 
