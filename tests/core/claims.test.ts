@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { verdictOn } from "../../src/core/router/claims.ts";
+import { mentionVerdict, verdictOn } from "../../src/core/router/claims.ts";
 import { questionForm } from "../../src/core/router/form.ts";
 import { normalize } from "../../src/core/router/normalize.ts";
 import { ask } from "../helpers/engine.ts";
@@ -52,5 +52,19 @@ describe("a claim quoting a figure, checked against the facts shown", () => {
       /^No\. Veteran \(20\+ years\): \$130,000 a year\./,
     );
     expect(ask("directors of customer care make about $60 an hour, ya?").text).toMatch(/^Yes: \$60\.41 an hour/);
+  });
+});
+
+describe("a yes/no question asking whether something is on a list", () => {
+  const roles = ["Zippia (2025): typical earlier jobs are customer service manager, director team lead and manager."];
+  it.each([
+    ["Is 'director team lead' one of the common roles before this job?", "Yes"],
+    ["is customer service manager one of the roles before it?", "Yes"],
+    // Not named: the list may only be incomplete, so no verdict.
+    ["is 'sales lead' one of the common roles?", undefined],
+    // A comparison is no question of membership.
+    ["is manager listed more often than team lead?", undefined],
+  ])("%s", (question, expected) => {
+    expect(mentionVerdict(question, normalize(question), roles)).toBe(expected);
   });
 });

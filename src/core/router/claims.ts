@@ -8,6 +8,8 @@
  * verdict otherwise.
  */
 import { type Figure, figuresIn } from "../knowledge/numbers.ts";
+import { normalize } from "./normalize.ts";
+import { QUOTED } from "./term.ts";
 
 export type Verdict = "Yes" | "No";
 
@@ -116,4 +118,20 @@ export function verdictOn(
   // A figure given nowhere, where figures of its kind are given, is wrong whatever the claim's subject.
   const wrong = (c: Figure) => !given.some((g) => same(g, c)) && given.some((g) => kindOf(g) === kindOf(c));
   return claimed.some(wrong) ? "No" : undefined;
+}
+
+/** "Is response speed one of the KPIs?", "is CRM among the skills?": what the question asks is on a list. */
+const MEMBER =
+  /^(?:\w+ ){0,4}?(?:is|are) (.+?) (?:one of|among|included in|in the list|on the list|listed|mentioned)\b(?!.*\bthan\b)/;
+
+/**
+ * "Is 'director team lead' one of the common roles before this job?": yes when the facts the answer
+ * leads with name what the question asks about (in quotation marks, or as one of a list); no verdict
+ * otherwise, since a list that does not name it may only be incomplete.
+ */
+export function mentionVerdict(raw: string, normalized: string, texts: readonly string[]): Verdict | undefined {
+  const quoted = QUOTED.exec(raw)?.[1];
+  const asked = (quoted ? normalize(quoted) : MEMBER.exec(normalized)?.[1])?.replace(/^(a|an|the) /, "");
+  if (!asked || asked.split(" ").length > 5) return undefined;
+  return texts.some((t) => ` ${normalize(t)} `.includes(` ${asked} `)) ? "Yes" : undefined;
 }

@@ -12,7 +12,7 @@ import { extend } from "../objects.ts";
 import type { DeclineReason, Routing } from "../types.ts";
 import { NUMBER_WORDS } from "../words.ts";
 import { type Analysis, analyze, ownTerms } from "./analyze.ts";
-import { AVERAGE_CLAIM, type Verdict, verdictOn } from "./claims.ts";
+import { AVERAGE_CLAIM, mentionVerdict, type Verdict, verdictOn } from "./claims.ts";
 import { coverageOf } from "./coverage.ts";
 import { QUESTION_START, type QuestionForm, questionForm } from "./form.ts";
 import { itemAt, itemBeside, listHolding, listOf, positionAsked, type SourceList, sourceLists } from "./lists.ts";
@@ -635,7 +635,10 @@ export class Router {
    */
   private withVerdict(text: string, routed: RouteResult): RouteResult {
     // "Is 10 years enough?": the asker's own years, which the answer sets against the sources' already.
-    if (routed.outcome !== "answer" || !DIGIT.test(text) || routed.slots.years !== undefined) return routed;
+    if (routed.outcome !== "answer" || routed.slots.years !== undefined) return routed;
+    const figures = DIGIT.test(text);
+    const { yesNo, comparison } = routed.form;
+    if (!figures && !yesNo) return routed;
     // A topic's general answer: its facts that match the question best.
     const shown =
       routed.focus.length > 0
@@ -647,15 +650,12 @@ export class Router {
     const lens = this.namedSource(routed.analysis);
     const own = lens ? shown.filter((f) => f.sources.includes(lens)) : shown;
     const averages = AVERAGE_CLAIM.test(routed.normalized) ? own.filter(isAverage) : [];
-    const facts = averages.length > 0 ? averages : own;
-    const { yesNo, comparison } = routed.form;
-    const verdict = verdictOn(
-      text,
-      routed.normalized,
-      yesNo,
-      comparison,
-      facts.map((f) => f.text),
-    );
+    const texts = (averages.length > 0 ? averages : own).map((f) => f.text);
+    // A fact with a stance of its own ("Depending on the business, yes") gives the answer already.
+    const stanced = yesNo && shown[0]?.stance !== undefined;
+    const verdict =
+      (figures ? verdictOn(text, routed.normalized, yesNo, comparison, texts) : undefined) ??
+      (yesNo && !stanced ? mentionVerdict(text, routed.normalized, texts) : undefined);
     return verdict ? extend(routed, { verdict }) : routed;
   }
 

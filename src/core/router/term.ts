@@ -17,7 +17,7 @@ const MEANING = new RegExp(
     ")(?: (?:in|when|for|here|there|on|exactly|from|as|according|within|inside|if|with)\\b.*)?$",
 );
 /** Words in quotation marks, not apostrophes: "what's 'cost leverage' in the trade-off?". */
-const QUOTED = /(?<![A-Za-z])['"\u2018\u201c]([^'"\u2018\u2019\u201c\u201d?]{3,60})['"\u2019\u201d](?![A-Za-z])/;
+export const QUOTED = /(?<![A-Za-z])['"\u2018\u201c]([^'"\u2018\u2019\u201c\u201d?]{3,60})['"\u2019\u201d](?![A-Za-z])/;
 /** A quoted term counts when the question asks what it is or means. */
 const ASKS_WHAT = /^(?:\w+ ){0,3}(?:what|whats|meaning|define|explain)\b|\bmean\b|\bmeans\b/;
 /** Words that are no term of their own. */
