@@ -234,6 +234,9 @@ describe("direct answers", () => {
     ["what shud i study to become a customer service director?", /bachelor's degree/],
     ["cuánto gana - sorry - how much earn a customer service director in canada??", /C\$115,000/],
     ["salaire ccd canada?", /C\$115,000/],
+    // A dictionary word after a preposition is a subject only where a figure is asked, or right after "at"/"in".
+    ["hiring a customer service director, what qualifications go in the advert?", /bachelor's degree/],
+    ["switching from hospitality. do the sources mention empathy as a skill?", /[Ee]mpathy/],
   ])("answers what it can read, whatever else the message holds: %s", (question, said) => {
     const { outcome, text } = ask(question);
     expect(outcome).toBe("answer");

@@ -382,6 +382,7 @@ const NAMED_BEFORE = new Set([
   "guide",
   "survey",
 ]);
+const NAMING_PREPOSITIONS = new Set(["at", "in", "on", "using", "via"]);
 const EMPLOYER_VERBS = new Set(["pay", "pays", "paying", "offer", "offers", "give", "gives", "hire", "hires"]);
 
 /**
@@ -390,10 +391,12 @@ const EMPLOYER_VERBS = new Set(["pay", "pays", "paying", "offer", "offers", "giv
  */
 function attached(scan: Scan, tokens: readonly string[], i: number, figures: boolean): boolean {
   const prev = tokens[i - 1];
+  // A question asking no figure names a subject right after "at" or "in" ("at apple", "in Concur"),
+  // not after "with kids" or "in the evenings".
+  if (!figures) return prev !== undefined && NAMING_PREPOSITIONS.has(prev);
   const prev2 = tokens[i - 2];
   if (prev && PREPOSITIONS.has(prev)) return true;
   if (prev && prev2 && DETERMINERS.has(prev) && PREPOSITIONS.has(prev2)) return true;
-  if (!figures) return false;
   // "Amazon pays", "Bank of America pays", "Google's", "Chewy CS director salary", "the Hays salary guide".
   const next = tokens[i + 1];
   if (next && NAMED_BEFORE.has(next)) return true;
