@@ -262,6 +262,18 @@ describe("direct answers", () => {
     );
   });
 
+  it("two questions in one message: 'this job' leans on nothing; one part answered beside another role's pay", () => {
+    const stress = ask("What's the stress level for this job and what's the average pay in Manchester specifically");
+    expect(stress.outcome).toBe("answer");
+    expect(stress.text).toMatch(
+      /^Zippia \(2025\) scores stress level at 8\.0[\s\S]*None of my sources gives figures for Manchester/,
+    );
+    const vp = ask(
+      "what's the next career step after customer service director and how much does a VP of customer service make?",
+    ).text;
+    expect(vp).toMatch(/Vice President[\s\S]*not for a VP, so I won't guess\./);
+  });
+
   it("two questions in one message: the director's pay, then another role's that no source gives", () => {
     const { outcome, text } = ask("veteran pay (cityjobs) and how much does a COO make?");
     expect(outcome).toBe("answer");

@@ -165,7 +165,7 @@ const PART_WORDS = 3;
 
 /** Words that lean on the other part: "…and how big is it?", "…and what does that cost?", "…and how is for all workers?". */
 const LEANS_ON =
-  /\b(it|its|it's|that|this|these|those|they|them|their|there|such|same|each|both|either|ones)\b|\b(which|the|that|this) one\b|\b(what|how) about\b|\bhow is (for|in|with|at|among)\b/i;
+  /\b(it|its|it's|these|those|they|them|their|there|such|same|each|both|either|ones)\b|\b(that|this)\b(?! (job|role|position|career|field|post|line of work)\b)|\b(which|the|that|this) one\b|\b(what|how) about\b|\bhow is (for|in|with|at|among)\b/i;
 
 /**
  * A part answered on its own: a question (the first part may be a fragment: "uk avg + pension?"),
@@ -353,6 +353,9 @@ export class Router {
       const missing = routed.map(missingFrom).find((u) => u !== undefined);
       return alone[0] && missing ? { ...alone[0], partly: missing } : whole;
     }
+    // "What's the next step after director, and what does a VP earn?": one part answered, the other's pay not given.
+    const missing = routed.map(missingFrom).find((u) => u !== undefined);
+    if (alone.length === 1 && missing) return { ...alone[0]!, partly: missing };
     // "Entry-level pay, and how long is the training?": two topics, each part answered on its own.
     const [first, second] = alone;
     const questions = parts.filter((part, i) => isQuestion(part, i)).length;
