@@ -160,6 +160,7 @@ const PART_BREAK =
   /\?+\s+(?=\S)|\s+\+\s+|\s*[,;]?\s+and\s+(?=(?:what|whats|what's|how|which|who|is|are|do|does|did|can|could|should|will|would|when|where|why)\b)/i;
 /** The longest message read as two questions. */
 const TWO_QUESTIONS_CHARS = 200;
+const PLUS = /\s\+\s/;
 /** A part needs this many words to be a question of its own. */
 const PART_WORDS = 3;
 
@@ -172,8 +173,17 @@ const LEANS_ON =
  * with a term of its own ("how much" alone leans on the rest), pointing back at nothing.
  */
 function standsAlone(part: string, index: number, analysis: Analysis): boolean {
-  return isQuestion(part, index) && ownTerms(analysis.terms) > 0 && !LEANS_ON.test(analysis.normalized);
+  const asks = ownTerms(analysis.terms) > 0 || [...analysis.terms].some((t) => WHOLE_QUESTIONS.has(t));
+  return isQuestion(part, index) && asks && !LEANS_ON.test(analysis.normalized);
 }
+/** Question shapes that ask something whole on their own: "how much do directors make in the US". */
+const WHOLE_QUESTIONS: ReadonlySet<string> = new Set([
+  "_what_make",
+  "_what_is",
+  "_what_do",
+  "_how_become",
+  "_vs_worker",
+]);
 
 /** A part that asks something: the first part, or one that opens or ends as a question ("Short version." does not). */
 function isQuestion(part: string, index: number): boolean {
@@ -194,7 +204,9 @@ function partsOf(text: string): string[] {
   const parts: string[] = [];
   for (const [i, part] of text.split(new RegExp(PART_BREAK.source, "gi")).entries()) {
     const p = part.trim();
-    if ((p.match(/[a-z]+/gi) ?? []).length >= PART_WORDS) parts.push(p);
+    // "growth outlook + openings in Perth?": a two-word fragment before " + " is a question of its own.
+    const least = i === 0 && PLUS.test(text) ? 2 : PART_WORDS;
+    if ((p.match(/[a-z]+/gi) ?? []).length >= least) parts.push(p);
     // "…and what pay?" leans on the rest; "Short version." asks nothing and is left out.
     else if (isQuestion(p, i)) return [];
   }
