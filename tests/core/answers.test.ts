@@ -262,6 +262,15 @@ describe("direct answers", () => {
     );
   });
 
+  it("two questions: a fragment before ' + ' and a whole 'how much do directors make' are questions of their own", () => {
+    expect(ask("growth outlook + how many openings in Perth right now?").text).toMatch(
+      /None of my sources covers current job openings/,
+    );
+    const pay = ask("how much do directors of customer care make in the US and what's the 401k match typically?");
+    expect(pay.outcome).toBe("answer");
+    expect(pay.text).toMatch(/^In the US[\s\S]*None of my sources covers 401k/);
+  });
+
   it("two questions in one message: 'this job' leans on nothing; one part answered beside another role's pay", () => {
     const stress = ask("What's the stress level for this job and what's the average pay in Manchester specifically");
     expect(stress.outcome).toBe("answer");
@@ -526,6 +535,10 @@ describe("direct answers", () => {
     [
       "how much does a customer care director make at Severn Trent?",
       /^None of my sources says anything about Severn Trent/,
+    ],
+    [
+      "my manager doesn't rate me, will I ever make ccd?",
+      /^None of my sources covers judging you or your own choices, so/,
     ],
     ["what's £70k in Canadian dollars?", /^None of my sources covers currency conversion, so/],
     [
