@@ -47,6 +47,26 @@ describe("a claim quoting a figure, checked against the facts shown", () => {
     expect(verdict(question, texts)).toBeUndefined();
   });
 
+  it.each([
+    // Ranges written short, with the currency after them.
+    ["Canada range for CSD is 75 to 139k CAD, yeah?", ["Pay ranges in Canada, a year: C$75,000 to C$139,000."], "Yes"],
+    ["jobdescription.org has the US range at 96-154k?", ["Pay ranges in the US, a year: $96,000 to $154,000."], "Yes"],
+    // A colleague's claim is no amount of the asker's own.
+    ["my colleague says the UK range tops out at £120k - true?", ["£45,000 to £100,000 a year in the UK."], "No"],
+    // Inside a span the facts give, a figure may be one of them: no "no".
+    [
+      "the average is $121k, right?",
+      ["In the US, the sources' averages run from $104,000 to $125,654 a year."],
+      undefined,
+    ],
+  ])("reads how claims are written: %s", (question, texts, expected) => {
+    expect(verdict(question, texts)).toBe(expected);
+  });
+
+  it("a figure another source gives is not the named source's", () => {
+    expect(ask("is the $124k figure from zippia?").text).toMatch(/^No\. Customer Service Director JD: about \$124,000/);
+  });
+
   it("answers with the verdict first, then the facts that decide it", () => {
     expect(ask("cityjobs says the veteran level earns $150k, right?").text).toMatch(
       /^No\. Veteran \(20\+ years\): \$130,000 a year\./,

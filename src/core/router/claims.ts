@@ -27,7 +27,8 @@ const ASKS_ABOUT =
 const JUDGES =
   /\b(good|fair|normal|reasonable|enough|low|high|decent|competitive|ok|okay|realistic|within|inside|between|range for|or|useless|useful|reliable|trust|meaningless|worth|matter)\b/;
 /** The asker's own situation: "I make 80k", "our budget is…" (not "I read", "I heard"). */
-const ASKERS_OWN = /\b(i|im|my|we|our)\b(?! (read|heard|saw|was told|think|thought|believe|remember|understand))/;
+const ASKERS_OWN =
+  /\b(i|im|my|we|our)\b(?! (read|heard|saw|was told|think|thought|believe|remember|understand|colleague|colleagues|manager|boss|friend|team|teammate|coworker|recruiter|hr)\b)/;
 /** A number that picks an item ("step 2", "mistake 4", "top 5") claims no figure. */
 const PICKS = /\b(step|steps|mistake|mistakes|item|number|no|point|tip|part|section|page|question|top|skill)\s+\d/;
 /** Words that allow a rounded figure. */
@@ -40,6 +41,8 @@ const PROVIDER = /\b(bls|indeed|glassdoor|totaljobs|payscale)\b/;
 /** Growth figures differ by what they measure: a claim holds only as one source's figure. */
 const GROWTH = /\b(growth|grow|grows|growing|projected|projects|projection)\b/;
 const OUR_SOURCE = /\b(zippia|cityjobs|jobdescription|playsupplychain)\b/;
+/** A text giving a span of figures, which a figure inside may belong to. */
+const SPAN = /\brun from\b|\bfrom [^ ]+ to\b|\bbetween\b/;
 /** A claim about an average is checked against averages, not a range's ends. */
 export const AVERAGE_CLAIM = /\b(average|avg|mean|typical)\b/;
 /** A baseline the facts compare with ("against a US average of 7.1"): no figure of the role's own. */
@@ -48,6 +51,25 @@ const BASELINE = /\baverage( across [\w ]+)?( of| is)?\s*$/i;
 /** A currency written as a word before an amount ("GBP 100k", "CAD 115k"), as its sign. */
 const CURRENCY_WORD = /\b(gbp|cad)\s*(?=\d)/gi;
 const CURRENCY_SIGN: Readonly<Record<string, string>> = { gbp: "£", cad: "C$" };
+/** "75 to 139k CAD": an amount with its currency after it. */
+const CURRENCY_AFTER = /(\d[\d,.]*k?)\s*(cad|gbp)\b/gi;
+/** "96-154k", "75 to 139k": a range whose "k" is written once. */
+const RANGE_K = /\b(\d{2,3})\s*(-|\u2013|to)\s*(\d{2,3})k\b/gi;
+
+/** "75 to 139k CAD": a range with its currency after it, for both ends. */
+const RANGE_CURRENCY = /\b(\d{2,3})k?\s*(-|\u2013|to)\s*(\d{2,3})k\s*(cad|gbp)\b/gi;
+
+/** The claim's amounts as figuresIn reads them: currency signs before, "k" on both ends of a range. */
+function amountsWritten(raw: string): string {
+  return raw
+    .replace(RANGE_CURRENCY, (_, a: string, to: string, b: string, w: string) => {
+      const sign = CURRENCY_SIGN[w.toLowerCase()]!;
+      return `${sign}${a}k ${to} ${sign}${b}k`;
+    })
+    .replace(RANGE_K, "$1k $2 $3k")
+    .replace(CURRENCY_AFTER, (_, n: string, w: string) => `${CURRENCY_SIGN[w.toLowerCase()]}${n}`)
+    .replace(CURRENCY_WORD, (_, w: string) => CURRENCY_SIGN[w.toLowerCase()]!);
+}
 
 /** What a figure counts: a percentage, an amount in a currency ("#c115k", "#£70k", "#121k"), or a number. */
 function kindOf(f: Figure): string {
@@ -94,7 +116,7 @@ export function verdictOn(
   const checked = yesNo || CHECKED.test(normalized) || REPORTED.test(normalized) || raw.trimEnd().endsWith("?");
   if (!checked || comparison || ASKS.test(normalized) || ASKS_ABOUT.test(normalized)) return undefined;
   if (JUDGES.test(normalized) || ASKERS_OWN.test(normalized) || PICKS.test(normalized)) return undefined;
-  const claimed = figuresIn(raw.replace(CURRENCY_WORD, (_, w: string) => CURRENCY_SIGN[w.toLowerCase()]!));
+  const claimed = figuresIn(amountsWritten(raw));
   if (claimed.length === 0 || claimed.length > 2) return undefined;
   const averages = AVERAGE_CLAIM.test(normalized);
   const byText = texts.map((t) => figuresGiven(t, averages));
@@ -115,8 +137,15 @@ export function verdictOn(
   const given = byText.flat();
   const confirmable = !YEAR.test(normalized) && (!GROWTH.test(normalized) || OUR_SOURCE.test(normalized));
   if (claimed.every(leads)) return confirmable ? "Yes" : undefined;
-  // A figure given nowhere, where figures of its kind are given, is wrong whatever the claim's subject.
-  const wrong = (c: Figure) => !given.some((g) => same(g, c)) && given.some((g) => kindOf(g) === kindOf(c));
+  // A figure given nowhere, where figures of its kind are given, is wrong whatever the claim's subject;
+  // unless a text gives a span it falls in ("the averages run from $104,000 to $125,654": $121k may be one).
+  const spans = (c: Figure) =>
+    byText.some((figures, i) => {
+      const values = figures.filter((g) => kindOf(g) === kindOf(c)).map((g) => g.value);
+      return SPAN.test(texts[i]!) && c.value > Math.min(...values) && c.value < Math.max(...values);
+    });
+  const wrong = (c: Figure) =>
+    !given.some((g) => same(g, c)) && given.some((g) => kindOf(g) === kindOf(c)) && !spans(c);
   return claimed.some(wrong) ? "No" : undefined;
 }
 

@@ -63,14 +63,29 @@ const OPENERS = new Set([
   "yo",
 ]);
 /** How a sentence that asks something begins ("what…", "does…"); a sentence that does not is a statement. */
-/** "Is the 2% for the industry or for representatives?": a choice between two, not a yes/no question. */
-const EITHER_OR = /\bor (for|in|at|from|by|with|about|on)\b/;
+/** "Is the 2% for the industry or for representatives?", "is that US or Canada?": a choice, not a yes/no question. */
+const EITHER_OR =
+  /\bor (for|in|at|from|by|with|about|on)\b|\b(fast|slow|good|bad|high|low|us|uk|canada|yearly|monthly|directors?|managers?|reps?) or (fast|slow|good|bad|high|low|us|uk|canada|yearly|monthly|per month|per year|directors?|managers?|reps?)$/;
 export const QUESTION_START =
   /^\W*(how|what|whats|what's|which|where|when|why|who|can|could|should|would|will|do|does|did|is|are|am)\b/i;
 /** An auxiliary and its subject later in a message: "… do they work together", "… is that part of it". */
 const LATER_YES_NO =
   /\b(do|does|did|is|are|can|could|should|would|will|was|were) (they|it|i|you|we|he|she|that|this|these|those|a|an|the|directors?|ccds?|csds?|managers?)\b|\bpart of (the |a |their |the director s )?(\w+ )?(scope|role|job|remit|responsibilities|duties)$/;
-const WH = new Set(["what", "which", "who", "whom", "where", "when", "why", "how", "whats", "hows"]);
+const WH = new Set([
+  "what",
+  "which",
+  "who",
+  "whom",
+  "where",
+  "when",
+  "why",
+  "how",
+  "whats",
+  "hows",
+  "wat",
+  "wht",
+  "wut",
+]);
 const QUANTITY =
   /\b(how much|how many|average|typical|median|how big|how large|what size|what percentage|what percent|percent|percentage|what amount|amount of|target|benchmark|aim for|good (\w+ )?(score|rate|number|level)|(actual|exact|precise) (number|figure|amount|salary|pay))\b/;
 const COMPARE =

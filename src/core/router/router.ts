@@ -668,10 +668,40 @@ export class Router {
     const texts = (averages.length > 0 ? averages : own).map((f) => f.text);
     // A fact with a stance of its own ("Depending on the business, yes") gives the answer already.
     const stanced = yesNo && shown[0]?.stance !== undefined;
+    // "Is the $124k figure from Zippia?": a figure another source gives is not the named source's.
+    const elsewhere =
+      figures && lens && own.length === 0 && shown.length > 0
+        ? verdictOn(
+            text,
+            routed.normalized,
+            yesNo,
+            comparison,
+            shown.map((f) => f.text),
+          )
+        : undefined;
     const verdict =
+      (elsewhere === "Yes" ? "No" : undefined) ??
       (figures ? verdictOn(text, routed.normalized, yesNo, comparison, texts) : undefined) ??
       (yesNo && !stanced ? mentionVerdict(text, routed.normalized, texts) : undefined);
-    return verdict ? extend(routed, { verdict }) : routed;
+    // Pay facts come one per source and country: a "no" read off the best-matching ones only holds
+    // when none of the others (of the source named, averages for an average) gives the figure.
+    const others =
+      verdict === "No" && routed.focus.length === 0 && routed.intent === "salary"
+        ? this.facts.facts.filter(
+            (f) =>
+              f.topic === "salary" && (!lens || f.sources.includes(lens)) && (averages.length === 0 || isAverage(f)),
+          )
+        : [];
+    const refuted =
+      others.length === 0 ||
+      verdictOn(
+        text,
+        routed.normalized,
+        yesNo,
+        comparison,
+        others.map((f) => f.text),
+      ) === "No";
+    return verdict && refuted ? extend(routed, { verdict }) : routed;
   }
 
   /**
