@@ -25,7 +25,7 @@ const ASKS_ABOUT =
   /\b(source|sources) (of|for|behind)\b|\b(behind|origin|cite|cited|citation|reference|link|mean|means)\b|(?<!\b(per|according to|in|by) (your |the |my |these |those )?)\b(source|sources|sourced|from)$/;
 /** Judging a figure ("is 80k good?", "is £70k fair?", "useless?") or placing it in a range is no claim of fact. */
 const JUDGES =
-  /\b(good|fair|normal|reasonable|enough|low|high|decent|competitive|ok|okay|realistic|within|inside|between|range for|or|useless|useful|reliable|trust|meaningless|worth|matter)\b/;
+  /\b(good|fair|normal|reasonable|enough|low|high|decent|competitive|ok|okay|realistic|within|inside|between|in the range|in range|or|useless|useful|reliable|trust|meaningless|worth|matter)\b/;
 /** The asker's own situation: "I make 80k", "our budget is…" (not "I read", "I heard"). */
 const ASKERS_OWN =
   /\b(i|im|my|we|our)\b(?! (read|heard|saw|was told|think|thought|believe|remember|understand|colleague|colleagues|manager|boss|friend|team|teammate|coworker|recruiter|hr)\b)/;
