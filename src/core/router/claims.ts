@@ -91,38 +91,64 @@ function gives(given: number, claimed: number, kind: string, rounded: boolean): 
   return off < step / 2 || (rounded && off <= step + 1e-9);
 }
 
-/** The figures a text gives, without the baselines it compares them with ("a US average of 7.1"). */
-function figuresGiven(text: string, averages: boolean): Figure[] {
-  if (averages) return figuresIn(text);
-  const out: Figure[] = [];
-  for (const f of figuresIn(text)) {
-    const at = text.indexOf(f.term.endsWith("%") ? `${f.value}%` : String(f.value));
-    if (at < 0 || !BASELINE.test(text.slice(Math.max(0, at - 30), at))) out.push(f);
+/** Fact texts are a fixed set: their figures and plain words, read once. */
+const READ_TEXTS = new Map<string, { figures: Figure[]; plain: string }>();
+function read(text: string): { figures: Figure[]; plain: string } {
+  let r = READ_TEXTS.get(text);
+  if (!r) {
+    if (READ_TEXTS.size >= 5000) READ_TEXTS.clear();
+    r = { figures: figuresIn(text), plain: ` ${normalize(text)} ` };
+    READ_TEXTS.set(text, r);
   }
-  return out;
+  return r;
 }
 
-/**
- * The verdict on a claim, from the raw and normalised question and the texts the answer leads with;
- * undefined when the question is no claim quoting figures, or the texts give no figure to set against it.
- */
-export function verdictOn(
-  raw: string,
-  normalized: string,
-  yesNo: boolean,
-  comparison: boolean,
-  texts: readonly string[],
-): Verdict | undefined {
+/** The figures a text gives, without the baselines it compares them with ("a US average of 7.1"). */
+function figuresGiven(text: string, averages: boolean): Figure[] {
+  const figures = read(text).figures;
+  if (averages) return figures;
+  return figures.filter((f) => {
+    const at = text.indexOf(f.term.endsWith("%") ? `${f.value}%` : String(f.value));
+    return at < 0 || !BASELINE.test(text.slice(Math.max(0, at - 30), at));
+  });
+}
+
+/** A claim a question makes with figures: what it quotes and how it may be confirmed. */
+export interface Claim {
+  figures: Figure[];
+  /** About an average: checked against averages, baselines included. */
+  averages: boolean;
+  /** "About", "almost": one step of the figure's precision either way. */
+  rounded: boolean;
+  /** A data provider named ("Glassdoor says…"): holds only where a text gives the figure as theirs. */
+  provider?: string;
+  /** Nothing beyond the figure (a year, growth) that a figure alone cannot confirm. */
+  confirmable: boolean;
+}
+
+/** The claim a question makes, or undefined when it is no claim quoting figures (cheap tests first). */
+export function claimIn(raw: string, normalized: string, yesNo: boolean, comparison: boolean): Claim | undefined {
   const checked = yesNo || CHECKED.test(normalized) || REPORTED.test(normalized) || raw.trimEnd().endsWith("?");
   if (!checked || comparison || ASKS.test(normalized) || ASKS_ABOUT.test(normalized)) return undefined;
   if (JUDGES.test(normalized) || ASKERS_OWN.test(normalized) || PICKS.test(normalized)) return undefined;
-  const claimed = figuresIn(amountsWritten(raw));
-  if (claimed.length === 0 || claimed.length > 2) return undefined;
-  const averages = AVERAGE_CLAIM.test(normalized);
-  const byText = texts.map((t) => figuresGiven(t, averages));
-  const rounded = ROUNDED.test(normalized);
-  const same = (g: Figure, c: Figure) => kindOf(g) === kindOf(c) && gives(g.value, c.value, kindOf(c), rounded);
+  const figures = figuresIn(amountsWritten(raw));
+  if (figures.length === 0 || figures.length > 2) return undefined;
   const provider = PROVIDER.exec(normalized)?.[1];
+  return {
+    figures,
+    averages: AVERAGE_CLAIM.test(normalized),
+    rounded: ROUNDED.test(normalized),
+    ...(provider ? { provider } : {}),
+    confirmable: !YEAR.test(normalized) && (!GROWTH.test(normalized) || OUR_SOURCE.test(normalized)),
+  };
+}
+
+/** The verdict on a claim against the texts an answer leads with; undefined when they cannot say. */
+export function judge(claim: Claim, texts: readonly string[]): Verdict | undefined {
+  const claimed = claim.figures;
+  const byText = texts.map((t) => figuresGiven(t, claim.averages));
+  const same = (g: Figure, c: Figure) => kindOf(g) === kindOf(c) && gives(g.value, c.value, kindOf(c), claim.rounded);
+  const provider = claim.provider;
   // A text's leading figures of a kind are its subject's ("female 42.19%"); later ones may be another's
   // ("Black 10%" in a list): matching one of those confirms nothing, and refutes nothing.
   const leads = (c: Figure) =>
@@ -135,8 +161,7 @@ export function verdictOn(
           .some((g) => same(g, c)),
     );
   const given = byText.flat();
-  const confirmable = !YEAR.test(normalized) && (!GROWTH.test(normalized) || OUR_SOURCE.test(normalized));
-  if (claimed.every(leads)) return confirmable ? "Yes" : undefined;
+  if (claimed.every(leads)) return claim.confirmable ? "Yes" : undefined;
   // A figure given nowhere, where figures of its kind are given, is wrong whatever the claim's subject;
   // unless a text gives a span it falls in ("the averages run from $104,000 to $125,654": $121k may be one).
   const spans = (c: Figure) =>
@@ -149,9 +174,28 @@ export function verdictOn(
   return claimed.some(wrong) ? "No" : undefined;
 }
 
+/** The verdict on a question's claim against texts (claimIn, then judge). */
+export function verdictOn(
+  raw: string,
+  normalized: string,
+  yesNo: boolean,
+  comparison: boolean,
+  texts: readonly string[],
+): Verdict | undefined {
+  const claim = claimIn(raw, normalized, yesNo, comparison);
+  return claim && judge(claim, texts);
+}
+
 /** "Is response speed one of the KPIs?", "is CRM among the skills?": what the question asks is on a list. */
 const MEMBER =
   /^(?:\w+ ){0,4}?(?:is|are) (.+?) (?:one of|among|included in|in the list|on the list|listed|mentioned)\b(?!.*\bthan\b)/;
+
+/** What a yes/no question asks is named or on a list: in quotation marks, or "is X one of…"; else undefined. */
+export function memberAsked(raw: string, normalized: string): string | undefined {
+  const quoted = QUOTED.exec(raw)?.[1];
+  const asked = (quoted ? normalize(quoted) : MEMBER.exec(normalized)?.[1])?.replace(/^(a|an|the) /, "");
+  return asked && asked.split(" ").length <= 5 ? asked : undefined;
+}
 
 /**
  * "Is 'director team lead' one of the common roles before this job?": yes when the facts the answer
@@ -159,8 +203,11 @@ const MEMBER =
  * otherwise, since a list that does not name it may only be incomplete.
  */
 export function mentionVerdict(raw: string, normalized: string, texts: readonly string[]): Verdict | undefined {
-  const quoted = QUOTED.exec(raw)?.[1];
-  const asked = (quoted ? normalize(quoted) : MEMBER.exec(normalized)?.[1])?.replace(/^(a|an|the) /, "");
-  if (!asked || asked.split(" ").length > 5) return undefined;
-  return texts.some((t) => ` ${normalize(t)} `.includes(` ${asked} `)) ? "Yes" : undefined;
+  const asked = memberAsked(raw, normalized);
+  return asked ? named(asked, texts) : undefined;
+}
+
+/** Yes when a text names what was asked about. */
+export function named(asked: string, texts: readonly string[]): Verdict | undefined {
+  return texts.some((t) => read(t).plain.includes(` ${asked} `)) ? "Yes" : undefined;
 }

@@ -111,8 +111,8 @@ export function questionForm(
   // after what the asker says, when no word asks what, which or how.
   const yesNo =
     ((AUXILIARIES.has(first) && !words.slice(i + 1, i + 3).some((t) => WH.has(t))) ||
-      ((LATER_YES_NO.test(normalized) || (raw !== undefined && AUXILIARY_AFTER_BREAK.test(raw))) &&
-        !words.some((t) => WH.has(t)))) &&
+      (!words.some((t) => WH.has(t)) &&
+        (LATER_YES_NO.test(normalized) || (raw !== undefined && AUXILIARY_AFTER_BREAK.test(raw))))) &&
     !EITHER_OR.test(normalized);
   const why = first === "why" || /\bhow come\b|\bwhy\b|\breasons?\b/.test(normalized);
   return { yesNo, comparison: COMPARE.test(normalized), why, quantity: QUANTITY.test(normalized) };

@@ -12,7 +12,7 @@ import { extend } from "../objects.ts";
 import type { DeclineReason, Routing } from "../types.ts";
 import { NUMBER_WORDS } from "../words.ts";
 import { type Analysis, analyze, ownTerms } from "./analyze.ts";
-import { AVERAGE_CLAIM, mentionVerdict, type Verdict, verdictOn } from "./claims.ts";
+import { claimIn, judge, memberAsked, named, type Verdict } from "./claims.ts";
 import { coverageOf } from "./coverage.ts";
 import { QUESTION_START, type QuestionForm, questionForm } from "./form.ts";
 import { itemAt, itemBeside, listHolding, listOf, positionAsked, type SourceList, sourceLists } from "./lists.ts";
@@ -651,9 +651,13 @@ export class Router {
   private withVerdict(text: string, routed: RouteResult): RouteResult {
     // "Is 10 years enough?": the asker's own years, which the answer sets against the sources' already.
     if (routed.outcome !== "answer" || routed.slots.years !== undefined) return routed;
-    const figures = DIGIT.test(text);
     const { yesNo, comparison } = routed.form;
-    if (!figures && !yesNo) return routed;
+    // The question's shape first (most questions make no claim): then the facts it is checked against.
+    const claim = DIGIT.test(text) ? claimIn(text, routed.normalized, yesNo, comparison) : undefined;
+    // A fact with a stance of its own ("Depending on the business, yes") gives the answer already.
+    const member =
+      yesNo && !claim && routed.focus[0]?.stance === undefined ? memberAsked(text, routed.normalized) : undefined;
+    if (!claim && !member) return routed;
     // A topic's general answer: its facts that match the question best.
     const shown =
       routed.focus.length > 0
@@ -662,31 +666,35 @@ export class Router {
             .filter((h) => h.fact.topic === routed.intent)
             .slice(0, 2)
             .map((h) => h.fact);
+    if (member)
+      return shown[0]?.stance === undefined &&
+        named(
+          member,
+          shown.map((f) => f.text),
+        )
+        ? extend(routed, { verdict: "Yes" as const })
+        : routed;
     const lens = this.namedSource(routed.analysis);
     const own = lens ? shown.filter((f) => f.sources.includes(lens)) : shown;
-    const averages = AVERAGE_CLAIM.test(routed.normalized) ? own.filter(isAverage) : [];
-    const texts = (averages.length > 0 ? averages : own).map((f) => f.text);
-    // A fact with a stance of its own ("Depending on the business, yes") gives the answer already.
-    const stanced = yesNo && shown[0]?.stance !== undefined;
+    const averages = claim!.averages ? own.filter(isAverage) : [];
     // "Is the $124k figure from Zippia?": a figure another source gives is not the named source's.
     const elsewhere =
-      figures && lens && own.length === 0 && shown.length > 0
-        ? verdictOn(
-            text,
-            routed.normalized,
-            yesNo,
-            comparison,
-            shown.map((f) => f.text),
-          )
-        : undefined;
-    const verdict =
-      (elsewhere === "Yes" ? "No" : undefined) ??
-      (figures ? verdictOn(text, routed.normalized, yesNo, comparison, texts) : undefined) ??
-      (yesNo && !stanced ? mentionVerdict(text, routed.normalized, texts) : undefined);
+      lens &&
+      own.length === 0 &&
+      judge(
+        claim!,
+        shown.map((f) => f.text),
+      ) === "Yes";
+    const verdict = elsewhere
+      ? "No"
+      : judge(
+          claim!,
+          (averages.length > 0 ? averages : own).map((f) => f.text),
+        );
     // Pay facts come one per source and country: a "no" read off the best-matching ones only holds
     // when none of the others (of the source named, averages for an average) gives the figure.
     const others =
-      verdict === "No" && routed.focus.length === 0 && routed.intent === "salary"
+      verdict === "No" && !elsewhere && routed.focus.length === 0 && routed.intent === "salary"
         ? this.facts.facts.filter(
             (f) =>
               f.topic === "salary" && (!lens || f.sources.includes(lens)) && (averages.length === 0 || isAverage(f)),
@@ -694,11 +702,8 @@ export class Router {
         : [];
     const refuted =
       others.length === 0 ||
-      verdictOn(
-        text,
-        routed.normalized,
-        yesNo,
-        comparison,
+      judge(
+        claim!,
         others.map((f) => f.text),
       ) === "No";
     return verdict && refuted ? extend(routed, { verdict }) : routed;

@@ -16,6 +16,10 @@ const MEANING = new RegExp(
     ].join("|") +
     ")(?: (?:in|when|for|here|there|on|exactly|from|as|according|within|inside|if|with)\\b.*)?$",
 );
+/** Words every meaning form has. */
+const MAY_ASK_MEANING = /\b(mean|means|meant|stand for|refer to|define|definition|meaning|explain the term)\b/;
+/** Quotation marks of any kind. */
+const MAY_QUOTE = /['"\u2018\u201c]/;
 /** Words in quotation marks, not apostrophes: "what's 'cost leverage' in the trade-off?". */
 export const QUOTED = /(?<![A-Za-z])['"\u2018\u201c]([^'"\u2018\u2019\u201c\u201d?]{3,60})['"\u2019\u201d](?![A-Za-z])/;
 /** A quoted term counts when the question asks what it is or means. */
@@ -26,9 +30,10 @@ const NO_TERM =
 
 /** The normalised term a question asks the meaning of, or null. */
 export function termAsked(raw: string, normalized: string): string | null {
-  const form = MEANING.exec(normalized);
+  // Most messages ask no meaning: a look for the words first, before the form's backtracking.
+  const form = MAY_ASK_MEANING.test(normalized) ? MEANING.exec(normalized) : null;
   const fromForm = form?.slice(1).find((g) => g !== undefined);
-  const quoted = fromForm ? undefined : QUOTED.exec(raw)?.[1];
+  const quoted = fromForm || !MAY_QUOTE.test(raw) ? undefined : QUOTED.exec(raw)?.[1];
   const term = fromForm ?? (quoted && ASKS_WHAT.test(normalized) ? normalize(quoted) : undefined);
   if (!term) return null;
   const words = term.replace(/^(?:a|an|the) /, "").split(" ");
@@ -38,19 +43,28 @@ export function termAsked(raw: string, normalized: string): string | null {
   return words.join(" ");
 }
 
-/** Facts' texts, normalised, searched for a term as whole words. */
+/** Facts' texts, normalised, searched for a term as whole words (by the facts holding its first word). */
 export class TermIndex<F extends { text: string }> {
-  private readonly texts: { fact: F; text: string }[];
+  private readonly byWord = new Map<string, { fact: F; text: string }[]>();
 
   constructor(facts: readonly F[]) {
-    this.texts = facts.map((fact) => ({ fact, text: ` ${normalize(fact.text)} ` }));
+    for (const fact of facts) {
+      const text = ` ${normalize(fact.text)} `;
+      for (const word of new Set(text.trim().split(" "))) {
+        const list = this.byWord.get(word);
+        if (list) list.push({ fact, text });
+        else this.byWord.set(word, [{ fact, text }]);
+      }
+    }
   }
 
   /** The facts using the term (or its singular or plural), when few enough to say what it means; else none. */
   using(term: string, most = 3): F[] {
     for (const form of [term, term.endsWith("s") ? term.slice(0, -1) : `${term}s`]) {
       const needle = ` ${form} `;
-      const found = this.texts.filter((t) => t.text.includes(needle)).map((t) => t.fact);
+      const space = form.indexOf(" ");
+      const first = space < 0 ? form : form.slice(0, space);
+      const found = (this.byWord.get(first) ?? []).filter((t) => t.text.includes(needle)).map((t) => t.fact);
       if (found.length > 0) return found.length <= most ? found : [];
     }
     return [];
