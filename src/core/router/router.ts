@@ -666,31 +666,17 @@ export class Router {
             .filter((h) => h.fact.topic === routed.intent)
             .slice(0, 2)
             .map((h) => h.fact);
-    if (member)
-      return shown[0]?.stance === undefined &&
-        named(
-          member,
-          shown.map((f) => f.text),
-        )
+    const texts = (facts: readonly KnowledgeFact[]) => facts.map((f) => f.text);
+    if (!claim)
+      return member && shown[0]?.stance === undefined && named(member, texts(shown))
         ? extend(routed, { verdict: "Yes" as const })
         : routed;
     const lens = this.namedSource(routed.analysis);
     const own = lens ? shown.filter((f) => f.sources.includes(lens)) : shown;
-    const averages = claim!.averages ? own.filter(isAverage) : [];
+    const averages = claim.averages ? own.filter(isAverage) : [];
     // "Is the $124k figure from Zippia?": a figure another source gives is not the named source's.
-    const elsewhere =
-      lens &&
-      own.length === 0 &&
-      judge(
-        claim!,
-        shown.map((f) => f.text),
-      ) === "Yes";
-    const verdict = elsewhere
-      ? "No"
-      : judge(
-          claim!,
-          (averages.length > 0 ? averages : own).map((f) => f.text),
-        );
+    const elsewhere = lens !== undefined && own.length === 0 && judge(claim, texts(shown)) === "Yes";
+    const verdict = elsewhere ? "No" : judge(claim, texts(averages.length > 0 ? averages : own));
     // Pay facts come one per source and country: a "no" read off the best-matching ones only holds
     // when none of the others (of the source named, averages for an average) gives the figure.
     const others =
@@ -700,12 +686,7 @@ export class Router {
               f.topic === "salary" && (!lens || f.sources.includes(lens)) && (averages.length === 0 || isAverage(f)),
           )
         : [];
-    const refuted =
-      others.length === 0 ||
-      judge(
-        claim!,
-        others.map((f) => f.text),
-      ) === "No";
+    const refuted = others.length === 0 || judge(claim, texts(others)) === "No";
     return verdict && refuted ? extend(routed, { verdict }) : routed;
   }
 
