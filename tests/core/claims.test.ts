@@ -63,6 +63,14 @@ describe("a claim quoting a figure, checked against the facts shown", () => {
     expect(verdict(question, texts)).toBe(expected);
   });
 
+  it.each([
+    ["is the stress higher than the average job?", /^Yes: Zippia \(2025\) scores stress level at 8\.0/],
+    // A higher stress score is the worse one.
+    ["is stress better than for most jobs?", /^No: Zippia \(2025\) scores stress level at 8\.0/],
+  ])("a rating set against the US average gets yes or no: %s", (question, said) => {
+    expect(ask(question).text).toMatch(said);
+  });
+
   it("a figure another source gives is not the named source's", () => {
     expect(ask("is the $124k figure from zippia?").text).toMatch(/^No\. Customer Service Director JD: about \$124,000/);
   });

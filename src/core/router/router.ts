@@ -147,6 +147,9 @@ function missingFrom(r: RouteResult): Uncovered | undefined {
   return r.declineReason === "related-role-pay" && role ? { kind: "role-pay", role } : undefined;
 }
 
+const RATES_HIGHER = /\b(better|higher|more|above|greater)\b/;
+const RATES_LOWER = /\b(worse|lower|less|below)\b/;
+const BETTER_OR_WORSE = /\b(better|worse)\b/;
 /** A digit: a claim quoting a figure has one, most questions none. */
 const DIGIT = /\d/;
 
@@ -652,6 +655,11 @@ export class Router {
     // "Is 10 years enough?": the asker's own years, which the answer sets against the sources' already.
     if (routed.outcome !== "answer" || routed.slots.years !== undefined) return routed;
     const { yesNo, comparison } = routed.form;
+    // "Is work-life balance worse than average?": the score against the US average beside it.
+    if (yesNo && comparison && routed.intent === "ratings") {
+      const verdict = this.ratingAgainstAverage(routed);
+      return verdict ? extend(routed, { verdict }) : routed;
+    }
     // The question's shape first (most questions make no claim): then the facts it is checked against.
     const claim = DIGIT.test(text) ? claimIn(text, routed.normalized, yesNo, comparison) : undefined;
     // A fact with a stance of its own ("Depending on the business, yes") gives the answer already.
@@ -688,6 +696,19 @@ export class Router {
         : [];
     const refuted = others.length === 0 || judge(claim, texts(others)) === "No";
     return verdict && refuted ? extend(routed, { verdict }) : routed;
+  }
+
+  /** Yes or no to "is <aspect> better (higher, worse…) than average?", from the score and its US average. */
+  private ratingAgainstAverage(routed: RouteResult): Verdict | undefined {
+    const aspect = routed.slots.aspect;
+    const rating = this.catalog.ratings.ratings.find((r) => r.aspect === aspect);
+    const average = rating?.usAverage?.score;
+    if (!rating || average === undefined || rating.score === average) return undefined;
+    const up = RATES_HIGHER.test(routed.normalized);
+    if (up === RATES_LOWER.test(routed.normalized)) return undefined;
+    // A higher stress or complexity score is the worse one: "better" and "worse" read the other way.
+    const inverted = (aspect === "stress" || aspect === "complexity") && BETTER_OR_WORSE.test(routed.normalized);
+    return rating.score > average === (up !== inverted) ? "Yes" : "No";
   }
 
   /**
