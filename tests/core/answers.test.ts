@@ -253,6 +253,12 @@ describe("direct answers", () => {
     expect(ask(question).text).toMatch(said);
   });
 
+  it("the top salary is Zippia's 'up to', beside the ranges' tops", () => {
+    const { text } = ask("what's zippia's top salary for a ccd?");
+    expect(text).toMatch(/^Zippia \(2025\): most directors can make up to \$158,000 a year in the US\./);
+    expect(text).toMatch(/\$89,000 to \$176,000 \(Zippia \(2025\)\)/);
+  });
+
   it("a pay level asked by its label, or pay by experience asked as 'steps', is the pay table", () => {
     expect(ask("what label does cityjobs use for 11+ years?").text).toMatch(
       /^With 11 years you are in the senior band/,

@@ -97,7 +97,8 @@ export function salaryLead(input: ComposeInput): Composition {
         text: `${sourceName(catalog, upper.source)}: most directors can make ${describeFigure(upper)} a year in ${WHERE[upper.country]}.`,
         sources: [upper.source],
       },
-      ...countryLead(catalog, upper.country, true),
+      // How high pay goes: the ranges' tops, beside it.
+      ...rangeLead(catalog, [upper.country]),
     ]);
   // "We budgeted C$80k: is that inside the range?": the amount against each range, then the country's figures.
   if (slots.amount !== undefined && countries.length === 1) {
