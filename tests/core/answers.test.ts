@@ -456,7 +456,9 @@ describe("direct answers", () => {
   it("an amount of the asker's own is set against each range; a source's own figure, or one put to a source, is not", () => {
     expect(
       ask("We're hiring in Canada and budgeted C$80k. Is that inside the range the sources give?").text.split("\n")[0],
-    ).toBe("C$80,000 is within the range Customer Service Director JD gives, C$75,000 to C$139,000. [1]");
+    ).toBe(
+      "C$80,000 is within the range Customer Service Director JD gives, C$75,000 to C$139,000. It is below every average the sources give. [1]",
+    );
     expect(ask("can a director make 200k?").text).toMatch(/^No: \$200,000 is above the range jobdescription\.org/);
     expect(ask("is the average US salary for a customer service director around $124,000?").text).not.toMatch(
       /is within the range/,

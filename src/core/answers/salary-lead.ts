@@ -69,6 +69,11 @@ export function salaryLead(input: ComposeInput): Composition {
     if (input.form.comparison) blocks.push(...countryLead(catalog, "US", true));
     return answer(blocks);
   }
+  // "We budgeted C$80k: is that inside the range?": the amount against each range, then the country's figures.
+  if (slots.amount !== undefined && countries.length === 1) {
+    const against = amountAgainst(catalog, slots.amount, countries[0]!);
+    if (against.length > 0) return answer([...against, ...countryLead(catalog, countries[0]!, true)]);
+  }
   // "Compare the averages across the sources", "Zippia vs jobdescription.org": the sources side by side.
   const perSource =
     input.terms.has("_by_source") ||
@@ -100,11 +105,6 @@ export function salaryLead(input: ComposeInput): Composition {
       // How high pay goes: the ranges' tops, beside it.
       ...rangeLead(catalog, [upper.country]),
     ]);
-  // "We budgeted C$80k: is that inside the range?": the amount against each range, then the country's figures.
-  if (slots.amount !== undefined && countries.length === 1) {
-    const against = amountAgainst(catalog, slots.amount, countries[0]!);
-    if (against.length > 0) return answer([...against, ...countryLead(catalog, countries[0]!, true)]);
-  }
   // "Is the average inside the range?": both, which the country's own lead gives.
   if (input.terms.has("range") && !input.terms.has("average")) return answer(rangeLead(catalog, countries));
   const blocks =
@@ -148,10 +148,22 @@ function amountAgainst(catalog: Catalog, amount: number, country: Country): Bloc
   const rest = parts.slice(1).map((p) => p.replace(/^is /, ""));
   const tail =
     rest.length === 0 ? "" : `; ${rest.slice(0, -1).join("; ")}${rest.length > 1 ? "; " : ""}and ${rest.at(-1)}`;
+  // "Is $95k on the low side?": against the averages too.
+  const averages = catalog.salary.figures
+    .filter((f) => f.country === country && yearly(f) && f.kind === "average" && f.amount !== undefined)
+    .map((f) => f.amount!);
+  const side =
+    averages.length === 0
+      ? ""
+      : amount < Math.min(...averages)
+        ? " It is below every average the sources give."
+        : amount > Math.max(...averages)
+          ? " It is above every average the sources give."
+          : " It is between the sources' averages.";
   return [
     {
       type: "text",
-      text: `${money(amount, currency)} ${parts[0]}${tail}.`,
+      text: `${money(amount, currency)} ${parts[0]}${tail}.${side}`,
       sources: [...new Set(ranges.map((f) => f.source))],
     },
   ];
