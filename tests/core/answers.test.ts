@@ -253,6 +253,16 @@ describe("direct answers", () => {
     expect(ask(question).text).toMatch(said);
   });
 
+  it("'What do the sources suggest?' after what the asker says asks about what they said", () => {
+    const { text } = ask(
+      "I'm a university careers adviser. Students keep asking what they should study if they want to become a customer care director. What do the sources say?",
+    );
+    expect(text).toMatch(/^• Zippia \(2025\): a bachelor's in business, marketing/);
+    expect(
+      ask("does any of the sources say there'll be steady demand for people who can lead customer service?").text,
+    ).toMatch(/steady demand/);
+  });
+
   it("the top salary is Zippia's 'up to', beside the ranges' tops", () => {
     const { text } = ask("what's zippia's top salary for a ccd?");
     expect(text).toMatch(/^Zippia \(2025\): most directors can make up to \$158,000 a year in the US\./);

@@ -152,7 +152,7 @@ function lastSentenceStart(text: string): number {
 }
 /** A question that points back at what was said before it, or at the asker who said it. */
 const POINTS_BACK =
-  /\b(it|its|it's|that|this|these|those|they|them|their|there|such|so|same|each|both|either|i|im|me|my|mine|we|our|us)\b/i;
+  /\b(it|its|it's|that|this|these|those|they|them|their|there|such|so|same|each|both|either|i|im|me|my|mine|we|our|us)\b|^\W*what (do|does) (the |your |my )?(\w+ )?(sources?|zippia|cityjobs) (say|suggest|recommend|advise|think)\W*$|^\W*any (thoughts|advice|ideas|tips)\b/i;
 
 /** Phrases and words, longest phrase first, left to right: terms, roles, places, coverage counts. */
 function matchPhrases(
