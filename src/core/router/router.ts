@@ -169,7 +169,7 @@ const PART_WORDS = 3;
 
 /** Words that lean on the other part: "…and how big is it?", "…and what does that cost?", "…and how is for all workers?". */
 const LEANS_ON =
-  /\b(it|its|it's|these|those|they|them|their|there|such|same|each|both|either|ones)\b|\b(that|this)\b(?! (job|role|position|career|field|post|line of work)\b)|\b(which|the|that|this) one\b|\b(what|how) about\b|\bhow is (for|in|with|at|among)\b/i;
+  /\bit\b(?! takes?\b| took\b)|\b(its|it's|these|those|they|them|their|there|such|same|each|both|either|ones)\b|\b(that|this)\b(?! (job|role|position|career|field|post|line of work)\b)|\b(which|the|that|this) one\b|\b(what|how) about\b|\bhow is (for|in|with|at|among)\b/i;
 
 /**
  * A part answered on its own: a question (the first part may be a fragment: "uk avg + pension?"),
@@ -207,8 +207,8 @@ function partsOf(text: string): string[] {
   const parts: string[] = [];
   for (const [i, part] of text.split(new RegExp(PART_BREAK.source, "gi")).entries()) {
     const p = part.trim();
-    // "growth outlook + openings in Perth?": a two-word fragment before " + " is a question of its own.
-    const least = i === 0 && PLUS.test(text) ? 2 : PART_WORDS;
+    // "growth outlook + gender split?": a two-word fragment beside " + " is a question of its own.
+    const least = PLUS.test(text) ? 2 : PART_WORDS;
     if ((p.match(/[a-z]+/gi) ?? []).length >= least) parts.push(p);
     // "…and what pay?" leans on the rest; "Short version." asks nothing and is left out.
     else if (isQuestion(p, i)) return [];
