@@ -263,6 +263,12 @@ describe("direct answers", () => {
     ).toMatch(/steady demand/);
   });
 
+  it("a source named as the lens ('in the cityjobs profile') is not the subject", () => {
+    expect(ask("which other departments does a CSD work with in the cityjobs profile?").text).toMatch(
+      /marketing and sales/,
+    );
+  });
+
   it("'how long does it take' leans on nothing; another job's pay and 'admin mode' are declined", () => {
     const text = ask(
       "how long does it take to become a director of customer care, and which CCaaS platform should we buy?",

@@ -247,7 +247,8 @@ const TRADEOFFS = /\b(trade ?offs?|tradeoffs?)\b/;
 /** The words that name the trade-offs article, not what a question about it asks. */
 const ARTICLE_WORDS: ReadonlySet<string> = new Set(["tradeoff", "article", "guide", "page"]);
 /** A source named as the lens through which a question is asked: "per Cityjobs", "going by Zippia". */
-const LENS = /\b(per|according to|going by|based on|says|say|said)\b/;
+const LENS =
+  /\b(per|according to|going by|based on|says|say|said)\b|\bin (the |their |its )?(\w+ ){0,2}(profile|page|article|guide|piece|faq|intro)\b/;
 /** The keys that give a pay fact's country. */
 const COUNTRY_KEYS: ReadonlySet<string> = new Set(["us", "uk", "ca"]);
 /** Asks whether an amount is inside a range. */
