@@ -91,6 +91,8 @@ const QUANTITY =
 const COMPARE =
   /\b(vs|versus|compared?|comparison|comparing|difference|differences|differ|differs|against|relative to|more than|less than|higher than|lower than|better than|worse than|bigger than|above|below)\b/;
 
+/** "escalation effectiveness - a KPI or not?": yes or no, whatever its opening. */
+const OR_NOT = /\bor not$/;
 /** An auxiliary opening the clause after a label or what the asker says: "WFM lead: is…", "I'm a team lead - does…". */
 const AUXILIARY_AFTER_BREAK =
   /(?:[:;,.!?]|\s[-\u2013\u2014])\s+(?:is|are|do|does|did|can|could|should|would|will|was|were|has|have)\s+(?!you\b|u\b)/i;
@@ -112,7 +114,9 @@ export function questionForm(
   const yesNo =
     ((AUXILIARIES.has(first) && !words.slice(i + 1, i + 3).some((t) => WH.has(t))) ||
       (!words.some((t) => WH.has(t)) &&
-        (LATER_YES_NO.test(normalized) || (raw !== undefined && AUXILIARY_AFTER_BREAK.test(raw))))) &&
+        (LATER_YES_NO.test(normalized) ||
+          OR_NOT.test(normalized) ||
+          (raw !== undefined && AUXILIARY_AFTER_BREAK.test(raw))))) &&
     !EITHER_OR.test(normalized);
   const why = first === "why" || /\bhow come\b|\bwhy\b|\breasons?\b/.test(normalized);
   return { yesNo, comparison: COMPARE.test(normalized), why, quantity: QUANTITY.test(normalized) };
