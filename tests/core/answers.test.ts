@@ -249,6 +249,7 @@ describe("direct answers", () => {
       "I'm the WFM lead - is workforce planning part of a customer care director's remit?",
       /^Depending on the business, yes\./,
     ],
+    ["escalation effectiveness - kpi for a ccd or not?", /^Yes, one of the KPIs that matter\./],
   ])("a yes/no question after a label or what the asker says gets yes or no: %s", (question, said) => {
     expect(ask(question).text).toMatch(said);
   });
