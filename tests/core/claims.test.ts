@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mentionVerdict, verdictOn } from "../../src/core/router/claims.ts";
+import { mentionVerdict, sharesCompared, verdictOn } from "../../src/core/router/claims.ts";
 import { questionForm } from "../../src/core/router/form.ts";
 import { normalize } from "../../src/core/router/normalize.ts";
 import { ask } from "../helpers/engine.ts";
@@ -94,5 +94,19 @@ describe("a yes/no question asking whether something is on a list", () => {
     ["is manager listed more often than team lead?", undefined],
   ])("%s", (question, expected) => {
     expect(mentionVerdict(question, normalize(question), roles)).toBe(expected);
+  });
+});
+
+describe("two shares compared", () => {
+  const resumes = ["Top resume skills: CRM (9.62%), project management (7.51%), KPIs (4.91%)."];
+  it.each([
+    ["is project management more common than kpis on those resumes", "Yes"],
+    ["does project management show up more than kpis on resumes", "Yes"],
+    ["is kpis more common than project management on these resumes", "No"],
+    ["is crm less common than kpis", "No"],
+    // A share no text gives: no verdict.
+    ["is empathy more common than kpis", undefined],
+  ])("%s", (question, expected) => {
+    expect(sharesCompared(question, resumes)).toBe(expected);
   });
 });

@@ -211,3 +211,26 @@ export function mentionVerdict(raw: string, normalized: string, texts: readonly 
 export function named(asked: string, texts: readonly string[]): Verdict | undefined {
   return texts.some((t) => read(t).plain.includes(` ${asked} `)) ? "Yes" : undefined;
 }
+
+/** "Is project management more common than KPIs on those resumes?": two named shares set side by side. */
+const COMPARES_SHARES =
+  /^(?:is|are|does|do) (.+?) (?:show up |appear |listed |mentioned )?(more|less) (?:common |popular |frequent |often )?(?:listed |mentioned )?than (.+?)(?: on| in| among| for| as|$)/;
+
+/** Yes or no when the texts give a share for each of the two things compared; undefined otherwise. */
+export function sharesCompared(normalized: string, texts: readonly string[]): Verdict | undefined {
+  const m = COMPARES_SHARES.exec(normalized);
+  if (!m) return undefined;
+  const share = (name: string) => {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const found = new RegExp(`\\b${escaped}\\b\\W{0,3}(\\d+(?:\\.\\d+)?)%`, "i");
+    for (const t of texts) {
+      const hit = found.exec(t);
+      if (hit) return Number(hit[1]);
+    }
+    return undefined;
+  };
+  const a = share(m[1]!);
+  const b = share(m[3]!);
+  if (a === undefined || b === undefined || a === b) return undefined;
+  return (m[2] === "more") === a > b ? "Yes" : "No";
+}

@@ -12,7 +12,7 @@ import { extend } from "../objects.ts";
 import type { DeclineReason, Routing } from "../types.ts";
 import { NUMBER_WORDS } from "../words.ts";
 import { type Analysis, analyze, ownTerms } from "./analyze.ts";
-import { claimIn, judge, memberAsked, named, type Verdict } from "./claims.ts";
+import { claimIn, judge, memberAsked, named, sharesCompared, type Verdict } from "./claims.ts";
 import { coverageOf } from "./coverage.ts";
 import { QUESTION_START, type QuestionForm, questionForm } from "./form.ts";
 import { itemAt, itemBeside, listHolding, listOf, positionAsked, type SourceList, sourceLists } from "./lists.ts";
@@ -147,6 +147,8 @@ function missingFrom(r: RouteResult): Uncovered | undefined {
   return r.declineReason === "related-role-pay" && role ? { kind: "role-pay", role } : undefined;
 }
 
+/** "more common than", "less often than": a comparison the question form's words may not name. */
+const MORE_OR_LESS_THAN = /\b(more|less) (\w+ ){0,2}than\b/;
 const RATES_HIGHER = /\b(better|higher|more|above|greater)\b/;
 const RATES_LOWER = /\b(worse|lower|less|below)\b/;
 const BETTER_OR_WORSE = /\b(better|worse)\b/;
@@ -657,9 +659,17 @@ export class Router {
     if (routed.outcome !== "answer" || routed.slots.years !== undefined) return routed;
     const { yesNo, comparison } = routed.form;
     // "Is work-life balance worse than average?": the score against the US average beside it.
-    if (yesNo && comparison && routed.intent === "ratings") {
-      const verdict = this.ratingAgainstAverage(routed);
-      return verdict ? extend(routed, { verdict }) : routed;
+    // "Is project management more common than KPIs?": two shares the topic's facts give.
+    const compared = yesNo && (comparison || MORE_OR_LESS_THAN.test(routed.normalized));
+    if (compared) {
+      const verdict =
+        routed.intent === "ratings"
+          ? this.ratingAgainstAverage(routed)
+          : sharesCompared(
+              routed.normalized,
+              this.facts.facts.filter((f) => f.topic === routed.intent).map((f) => f.text),
+            );
+      if (verdict) return extend(routed, { verdict });
     }
     // The question's shape first (most questions make no claim): then the facts it is checked against.
     const claim = DIGIT.test(text) ? claimIn(text, routed.normalized, yesNo, comparison) : undefined;
