@@ -227,7 +227,10 @@ export function sourcesOfReply(catalog: Catalog, ids: readonly string[]): Reply 
 
 /** A role as written in prose: acronyms in capitals ("VP", "COO"). */
 function roleName(role: string): string {
-  return role.replace(/\b(vp|svp|evp|coo|ceo|cxo|cfo|cto|cio|cco|cx|cs)\b/g, (m) => m.toUpperCase());
+  return role.replace(
+    /\b(vp|svp|evp|coo|ceo|cxo|cfo|cto|cio|cco|cx|cs)(s?)\b/g,
+    (_, m: string, s: string) => `${m.toUpperCase()}${s}`,
+  );
 }
 
 /** "a COO", "an agent", "agents": the article a role needs after "for". */

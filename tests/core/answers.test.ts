@@ -264,6 +264,15 @@ describe("direct answers", () => {
     ).toMatch(/steady demand/);
   });
 
+  it("two fragments joined by 'and': the covered one answered, then what the other names that no source covers", () => {
+    const porto = ask("cityjobs entry level pay and what would it be in Porto?");
+    expect(porto.outcome).toBe("answer");
+    expect(porto.text).toMatch(
+      /^Entry level \(0-2 years\): \$78,000[\s\S]*None of my sources says anything about Porto/,
+    );
+    expect(ask("next step after director and how much do VPs make?").text).toMatch(/not for VPs, so I won't guess\./);
+  });
+
   it("a source named as the lens ('in the cityjobs profile') is not the subject", () => {
     expect(ask("which other departments does a CSD work with in the cityjobs profile?").text).toMatch(
       /marketing and sales/,

@@ -152,6 +152,24 @@ const MORE_OR_LESS_THAN = /\b(more|less) (\w+ ){0,2}than\b/;
 const RATES_HIGHER = /\b(better|higher|more|above|greater)\b/;
 const RATES_LOWER = /\b(worse|lower|less|below)\b/;
 const BETTER_OR_WORSE = /\b(better|worse)\b/;
+/** The words in which a message names what no source covers ("Porto", "401k"), when it has them. */
+function saidOf(u: Uncovered): string | undefined {
+  switch (u.kind) {
+    case "subject":
+      return u.phrase;
+    case "place":
+      return u.name;
+    case "form":
+      return u.asked;
+    case "year":
+      return String(u.year);
+    case "role-pay":
+      return u.role;
+    default:
+      return undefined;
+  }
+}
+
 /** A digit: a claim quoting a figure has one, most questions none. */
 const DIGIT = /\d/;
 
@@ -367,9 +385,14 @@ export class Router {
     const alone = routed.filter((r, i) => r.outcome === "answer" && standsAlone(parts[i]!, i, r.analysis));
     // "UK average + what's the pension like?": answer the part the sources cover and say what they do not.
     if (uncovered) {
-      // What is missing must be what another part asks on its own, not a word of the part answered.
-      const missing = routed.map(missingFrom).find((u) => u !== undefined);
-      return alone[0] && missing ? { ...alone[0], partly: missing } : whole;
+      // What is missing must be what another part asks on its own, not a word of the part answered:
+      // that part's own decline, or else the whole message's when its subject is not in the part answered.
+      const answered = alone[0];
+      const said = saidOf(uncovered);
+      const missing =
+        routed.map(missingFrom).find((u) => u !== undefined) ??
+        (answered && said && !answered.normalized.includes(normalize(said)) ? uncovered : undefined);
+      return answered && missing ? { ...answered, partly: missing } : whole;
     }
     // "What's the next step after director, and what does a VP earn?": one part answered, the other's pay not given.
     const missing = routed.map(missingFrom).find((u) => u !== undefined);
