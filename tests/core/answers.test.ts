@@ -590,6 +590,15 @@ describe("direct answers", () => {
       /^None of my sources covers judging you/,
     ],
     ["what's £70k in Canadian dollars?", /^None of my sources covers currency conversion, so/],
+    ["typical bonus % for a customer care director? 10%? 20%?", /^None of my sources covers bonus sizes, so/],
+    [
+      "do directors of customer service need to speak Polish or Portuguese?",
+      /^None of my sources covers languages the role needs \(Polish\)/,
+    ],
+    [
+      "is anyone hiring a director of customer service remote in Poland?",
+      /^None of my sources covers companies hiring and job openings/,
+    ],
     [
       "what's the 90th percentile salary for a customer service director in the US?",
       /^None of my sources covers pay percentiles, so/,

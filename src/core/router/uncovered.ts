@@ -204,7 +204,7 @@ function formOf(
 
 /** Words a form's match may end on that name nothing of their own. */
 const GENERIC_ENDINGS =
-  /^(make|makes|earn|earns|paid|salary|salaries|cost|costs|director|directors|role|roles|jobs?|offer|with|from|that|this|there|them|they|firm|business|company|consultancy|agency|practice|one|providers?|vendors?|platforms?|brands?|manage|manages|lead|leads|oversee|oversees|supervise|supervises|have|has|under|report|reports|letters?|resume|cv|be|is|are|belt|counter|enough|quit|resign|fair|unfair|right|wrong|good|bad|toxic|old|young|shy|quiet|introverted|junior|inexperienced|fit|type|person|suited|takes|happy|succeed|me|measured|calculated|computed|tracked|month|week|year|family|abroad|overseas|ccd|rate|canada|uk|usa|us|states|england|britain|remote|dollars|pounds|euros|changed|grown|risen|moved|increased)$/;
+  /^(make|makes|earn|earns|paid|salary|salaries|cost|costs|director|directors|role|roles|jobs?|offer|with|from|that|this|there|them|they|firm|business|company|consultancy|agency|practice|one|providers?|vendors?|platforms?|brands?|manage|manages|lead|leads|oversee|oversees|supervise|supervises|have|has|under|report|reports|letters?|resume|cv|be|is|are|belt|counter|enough|quit|resign|fair|unfair|right|wrong|good|bad|toxic|old|young|shy|quiet|introverted|junior|inexperienced|fit|type|person|suited|takes|happy|succeed|me|measured|calculated|computed|tracked|month|week|year|family|abroad|overseas|ccd|rate|canada|uk|usa|us|states|england|britain|remote|dollars|pounds|euros|changed|grown|risen|moved|increased|percent|ignores|ignored|refuses|speak|speaking)$/;
 /** "90th", "2nd": an ordinal names nothing. */
 const ORDINAL = /^\d+(st|nd|rd|th)$/;
 /** An amount of money or a bare number. */
