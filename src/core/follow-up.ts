@@ -292,7 +292,7 @@ export function saidIn(normalized: string): string[] {
   return normalized.split(" ").filter((w) => w !== "" && !ASKING_SOURCE_WORDS.has(w) && (w.length > 2 || /\d/.test(w)));
 }
 
-/** Whether a fact's text says every word: a short word whole, a longer one by its stem ("billing" finds "billing", "bills" not). */
+/** Whether a fact's text says every word: a word of up to four letters whole, a longer one without its last letter ("budgets" finds "budget"). */
 export function says(text: string, words: readonly string[]): boolean {
   const plain = ` ${normalize(text)} `;
   return words.every((w) => plain.includes(` ${w.length >= 5 ? w.slice(0, -1) : `${w} `}`));

@@ -149,6 +149,7 @@ export function partlyText(u: Uncovered, kb: CoverageKnowledge): Block {
   return { type: "text", text: missingText(u, kb) };
 }
 
+/** "…not for a COO, so I won't guess.": another role's pay, as a decline or beside an answer. */
 function otherRolesPay(role: string | undefined): string {
   return `My sources give figures for the director role only, not for ${role ? withArticle(roleName(role)) : "other roles"}, so I won't guess.`;
 }

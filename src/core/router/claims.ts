@@ -44,7 +44,7 @@ const OUR_SOURCE = /\b(zippia|cityjobs|jobdescription|playsupplychain)\b/;
 /** A text giving a span of figures, which a figure inside may belong to. */
 const SPAN = /\brun from\b|\bfrom [^ ]+ to\b|\bbetween\b/;
 /** A claim about an average is checked against averages, not a range's ends. */
-export const AVERAGE_CLAIM = /\b(average|avg|mean|typical)\b/;
+const AVERAGE_CLAIM = /\b(average|avg|mean|typical)\b/;
 /** A baseline the facts compare with ("against a US average of 7.1"): no figure of the role's own. */
 const BASELINE = /\baverage( across [\w ]+)?( of| is)?\s*$/i;
 
