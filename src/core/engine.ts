@@ -173,9 +173,9 @@ export class Engine {
     const said = saidIn(routing.normalized);
     if (said.length > 0) {
       // The facts shown first; else any of the topic's.
-      const facts = this.router.facts.facts;
-      const shown = facts.filter((f) => state.facts.includes(f.id) && says(f.text, said));
-      const saying = shown.length > 0 ? shown : facts.filter((f) => f.topic === state.intent && says(f.text, said));
+      const facts = this.router.facts;
+      const shown = facts.facts.filter((f) => state.facts.includes(f.id) && says(f.text, said));
+      const saying = shown.length > 0 ? shown : facts.ofTopic(state.intent).filter((f) => says(f.text, said));
       if (saying.length > 0) return [...new Set(saying.flatMap((f) => f.sources))];
     }
     const figure = ["average", "range"].find((t) => routing.analysis.terms.has(t) && !state.terms.includes(t));
@@ -209,7 +209,7 @@ export class Engine {
             routing,
             follow.intent,
           );
-        const reasons = this.router.facts.facts.filter((f) => f.topic === follow.intent && f.summary);
+        const reasons = this.router.facts.ofTopic(follow.intent).filter((f) => f.summary);
         const options = reasons.length > 0 ? { focus: reasons, quoted: true } : {};
         return this.withFeedback(this.compose(follow.intent, follow.slots, options), routing, follow.intent);
       }

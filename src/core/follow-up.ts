@@ -9,8 +9,8 @@ import { PRONOUN, REFERS } from "./follow-up-forms.ts";
 import type { KnowledgeFact } from "./knowledge/facts.ts";
 import type { FactHit } from "./knowledge/index.ts";
 import { declineReply, uncoveredReply } from "./replies.ts";
+import { readText } from "./router/fact-text.ts";
 import { sourceWord } from "./router/names.ts";
-import { normalize } from "./router/normalize.ts";
 import { missingFigure, type RouteResult, type Router } from "./router/router.ts";
 import type { Reply } from "./types.ts";
 
@@ -294,6 +294,6 @@ export function saidIn(normalized: string): string[] {
 
 /** Whether a fact's text says every word: a word of up to four letters whole, a longer one without its last letter ("budgets" finds "budget"). */
 export function says(text: string, words: readonly string[]): boolean {
-  const plain = ` ${normalize(text)} `;
+  const plain = readText(text).plain;
   return words.every((w) => plain.includes(` ${w.length >= 5 ? w.slice(0, -1) : `${w} `}`));
 }

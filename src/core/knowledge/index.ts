@@ -45,6 +45,8 @@ const FIGURE_WEIGHT = 2;
 
 export class FactIndex {
   readonly facts: readonly KnowledgeFact[];
+  /** Each topic's facts, in order, grouped once. */
+  private readonly byTopic = new Map<string, KnowledgeFact[]>();
   private readonly docs: Doc[] = [];
   /** Each term's documents, with the term's BM25 part for that document worked out once, at build time. */
   private readonly postings = new Map<string, Posting>();
@@ -69,6 +71,11 @@ export class FactIndex {
     phraseOf: (key: string) => string | undefined = () => undefined,
   ) {
     this.facts = facts;
+    for (const fact of facts) {
+      const list = this.byTopic.get(fact.topic);
+      if (list) list.push(fact);
+      else this.byTopic.set(fact.topic, [fact]);
+    }
     const lists = new Map<string, number[]>();
     for (const fact of facts) {
       const tf = new Map<string, number>();
@@ -140,6 +147,11 @@ export class FactIndex {
    */
   search(terms: Iterable<string>, limit = 8): FactHit[] {
     return this.run(terms, this.postings, limit);
+  }
+
+  /** A topic's facts, in their order (none for a topic with no facts). */
+  ofTopic(topic: string): readonly KnowledgeFact[] {
+    return this.byTopic.get(topic) ?? [];
   }
 
   /** The same as search, within one topic's facts. */

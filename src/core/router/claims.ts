@@ -8,6 +8,7 @@
  * verdict otherwise.
  */
 import { type Figure, figuresIn } from "../knowledge/numbers.ts";
+import { readText } from "./fact-text.ts";
 import { normalize } from "./normalize.ts";
 import { QUOTED } from "./term.ts";
 
@@ -91,21 +92,9 @@ function gives(given: number, claimed: number, kind: string, rounded: boolean): 
   return off < step / 2 || (rounded && off <= step + 1e-9);
 }
 
-/** Fact texts are a fixed set: their figures and plain words, read once. */
-const READ_TEXTS = new Map<string, { figures: Figure[]; plain: string }>();
-function read(text: string): { figures: Figure[]; plain: string } {
-  let r = READ_TEXTS.get(text);
-  if (!r) {
-    if (READ_TEXTS.size >= 5000) READ_TEXTS.clear();
-    r = { figures: figuresIn(text), plain: ` ${normalize(text)} ` };
-    READ_TEXTS.set(text, r);
-  }
-  return r;
-}
-
 /** The figures a text gives, without the baselines it compares them with ("a US average of 7.1"). */
 function figuresGiven(text: string, averages: boolean): Figure[] {
-  const figures = read(text).figures;
+  const figures = readText(text).figures;
   if (averages) return figures;
   return figures.filter((f) => {
     const at = text.indexOf(f.term.endsWith("%") ? `${f.value}%` : String(f.value));
@@ -209,7 +198,7 @@ export function mentionVerdict(raw: string, normalized: string, texts: readonly 
 
 /** Yes when a text names what was asked about. */
 export function named(asked: string, texts: readonly string[]): Verdict | undefined {
-  return texts.some((t) => read(t).plain.includes(` ${asked} `)) ? "Yes" : undefined;
+  return texts.some((t) => readText(t).plain.includes(` ${asked} `)) ? "Yes" : undefined;
 }
 
 /** "Is project management more common than KPIs on those resumes?": two named shares set side by side. */

@@ -224,11 +224,11 @@ function partsOf(text: string): string[] {
     text.includes(" AND ") ||
     text.includes(" And ");
   if (!mayDivide) return [];
+  // "growth outlook + gender split?": a two-word fragment beside " + " is a question of its own.
+  const least = PLUS.test(text) ? 2 : PART_WORDS;
   const parts: string[] = [];
   for (const [i, part] of text.split(new RegExp(PART_BREAK.source, "gi")).entries()) {
     const p = part.trim();
-    // "growth outlook + gender split?": a two-word fragment beside " + " is a question of its own.
-    const least = PLUS.test(text) ? 2 : PART_WORDS;
     if ((p.match(/[a-z]+/gi) ?? []).length >= least) parts.push(p);
     // "…and what pay?" leans on the rest; "Short version." asks nothing and is left out.
     else if (isQuestion(p, i)) return [];
@@ -383,6 +383,8 @@ export class Router {
     if (!read) return whole;
     const routed = parts.map((part, i) => this.routeOne(part, answerThreshold, read[i]));
     const alone = routed.filter((r, i) => r.outcome === "answer" && standsAlone(parts[i]!, i, r.analysis));
+    // What a part declines on its own: another part's subject no source covers, or another role's pay.
+    const partMissing = routed.map(missingFrom).find((u) => u !== undefined);
     // "UK average + what's the pension like?": answer the part the sources cover and say what they do not.
     if (uncovered) {
       // What is missing must be what another part asks on its own, not a word of the part answered:
@@ -390,13 +392,11 @@ export class Router {
       const answered = alone[0];
       const said = saidOf(uncovered);
       const missing =
-        routed.map(missingFrom).find((u) => u !== undefined) ??
-        (answered && said && !answered.normalized.includes(normalize(said)) ? uncovered : undefined);
+        partMissing ?? (answered && said && !answered.normalized.includes(normalize(said)) ? uncovered : undefined);
       return answered && missing ? { ...answered, partly: missing } : whole;
     }
     // "What's the next step after director, and what does a VP earn?": one part answered, the other's pay not given.
-    const missing = routed.map(missingFrom).find((u) => u !== undefined);
-    if (alone.length === 1 && missing) return { ...alone[0]!, partly: missing };
+    if (alone.length === 1 && partMissing) return { ...alone[0]!, partly: partMissing };
     // "Entry-level pay, and how long is the training?": two topics, each part answered on its own.
     const [first, second] = alone;
     const questions = parts.filter((part, i) => isQuestion(part, i)).length;
@@ -690,7 +690,7 @@ export class Router {
           ? this.ratingAgainstAverage(routed)
           : sharesCompared(
               routed.normalized,
-              this.facts.facts.filter((f) => f.topic === routed.intent).map((f) => f.text),
+              this.facts.ofTopic(routed.intent!).map((f) => f.text),
             );
       if (verdict) return extend(routed, { verdict });
     }
@@ -723,10 +723,9 @@ export class Router {
     // when none of the others (of the source named, averages for an average) gives the figure.
     const others =
       verdict === "No" && !elsewhere && routed.focus.length === 0 && routed.intent === "salary"
-        ? this.facts.facts.filter(
-            (f) =>
-              f.topic === "salary" && (!lens || f.sources.includes(lens)) && (averages.length === 0 || isAverage(f)),
-          )
+        ? this.facts
+            .ofTopic("salary")
+            .filter((f) => (!lens || f.sources.includes(lens)) && (averages.length === 0 || isAverage(f)))
         : [];
     const refuted = others.length === 0 || judge(claim, texts(others)) === "No";
     return verdict && refuted ? extend(routed, { verdict }) : routed;
@@ -889,7 +888,7 @@ export class Router {
     }
     if (found.focus.length === 0 && found.analysis.countries.length === 1) {
       const label = COUNTRY_LABELS[found.analysis.countries[0]!];
-      if (label) found.focus = this.facts.facts.filter((f) => f.topic === "sources" && f.text.includes(`(${label})`));
+      if (label) found.focus = this.facts.ofTopic("sources").filter((f) => f.text.includes(`(${label})`));
     }
   }
 

@@ -3,6 +3,7 @@
  * term means, answered with the facts that use the term, whatever topic the rest of the question
  * leans to. The term is read from the question's form or from quotation marks around it.
  */
+import { readText } from "./fact-text.ts";
 import { normalize } from "./normalize.ts";
 
 /** The forms that ask for a meaning; the term is the group that matched, before any "in the article…". */
@@ -49,7 +50,7 @@ export class TermIndex<F extends { text: string }> {
 
   constructor(facts: readonly F[]) {
     for (const fact of facts) {
-      const text = ` ${normalize(fact.text)} `;
+      const text = readText(fact.text).plain;
       for (const word of new Set(text.trim().split(" "))) {
         const list = this.byWord.get(word);
         if (list) list.push({ fact, text });
