@@ -39,6 +39,9 @@ const SOURCE_WORDS = new Set([
 /** Asks what each source says about something, not about the sources themselves. */
 export const PER_SOURCE =
   /\b(disagree|disagrees|differ|differs|different|conflict|conflicting|contradict\w*|vary|varies|both|each|compare|comparing|versus|vs|lowest|highest|widest|narrowest|say|says|give|gives|agree|agrees)\b|\bwhich sources?\b(?! (do|does) you)|\b(more than one|several|multiple|two|other) sources?\b/;
+/** "What education do the sources ask for?": the sources as a whole are the lens of a question about something else. */
+const SOURCES_AS_LENS =
+  /\b(do|does|did|would|will) (the|your|these|those|all|both|my) (sources?|articles?|documents?|docs|guides?) (ask|asks|want|wants|cite|cites|quote|quotes|mention|mentions|list|lists|recommend|recommends|suggest|suggests|expect|expects|require|requires|describe|describes|need|needs|call|calls|name|names|see|sees|think|consider|offer|offers|put|puts)\b|\b(according to|in|from|per) (the|your|these|all) sources\b/;
 const PAY_WORDS = /\b(earn|earns|earning|paid|pay|pays|make|makes|wage|wages|income|money)\b/;
 
 /** Moves the candidate at `index` (or a new one for `intent`) to the front, with the leader's score. */
@@ -206,7 +209,7 @@ const twoCountries: Rule = (combined, { analysis }) => {
  * first, the sources topic is how it is seen, not a rival.
  */
 const perSource: Rule = (combined, ctx) => {
-  if (!PER_SOURCE.test(ctx.analysis.normalized)) return;
+  if (!PER_SOURCE.test(ctx.analysis.normalized) && !SOURCES_AS_LENS.test(ctx.analysis.normalized)) return;
   if (combined[0]?.intent === "sources") {
     const lead = combined[0].score;
     const subject = combined.findIndex(
