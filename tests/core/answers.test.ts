@@ -49,7 +49,7 @@ describe("salary", () => {
     for (const row of [
       "jobdescription.org (2023) (Indeed) | $121,000 | $96,000 to $154,000",
       "Zippia (2025) | $125,654 | $89,000 to $176,000",
-      "Customer Service Director JD | about $124,000 | $83,000 to $180,000",
+      "unnamed Customer Service Director JD | about $124,000 | $83,000 to $180,000",
       "Cityjobs | about $104,000 | -",
     ]) {
       expect(text).toContain(row);
@@ -62,7 +62,7 @@ describe("salary", () => {
   it("UK: both figures with both sources, in one sentence", () => {
     const { text } = ask("salary in the uk");
     expect(text.split("\n")[0]).toMatch(
-      /^In the UK, a year: £70,000 average \(jobdescription\.org \(2023\), Totaljobs data\) and £45,000 to £100,000 range \(Customer Service Director JD\)\./,
+      /^In the UK, a year: £70,000 average \(jobdescription\.org \(2023\), Totaljobs data\) and £45,000 to £100,000 range \(unnamed Customer Service Director JD\)\./,
     );
     expect(text).not.toContain("$121,000");
   });
@@ -354,7 +354,7 @@ describe("direct answers", () => {
       "Is the 2% figure in the sources for the customer service industry or for customer service representatives?",
     );
     expect(text).toMatch(
-      /^• Customer Service Director JD: 2% growth \(2019-2029\) for employment of customer service representatives/,
+      /^• unnamed Customer Service Director JD: 2% growth \(2019-2029\) for employment of customer service representatives/,
     );
     expect(text).toMatch(/2% growth \(2019-2029\) for employment in the customer service industry/);
   });
@@ -494,7 +494,7 @@ describe("direct answers", () => {
     expect(
       ask("We're hiring in Canada and budgeted C$80k. Is that inside the range the sources give?").text.split("\n")[0],
     ).toBe(
-      "C$80,000 is within the range Customer Service Director JD gives, C$75,000 to C$139,000. It is below every average the sources give. [1]",
+      "C$80,000 is within the range unnamed Customer Service Director JD gives, C$75,000 to C$139,000. It is below every average the sources give. [1]",
     );
     expect(ask("can a director make 200k?").text).toMatch(/^No: \$200,000 is above the range jobdescription\.org/);
     expect(ask("is the average US salary for a customer service director around $124,000?").text).not.toMatch(
@@ -521,7 +521,7 @@ describe("direct answers", () => {
 
   it("the asker's own amount is compared, not looked up as a quoted figure", () => {
     const { text } = ask("my wife is a customer care director in canada making 100k, is that normal");
-    expect(text.split("\n")[0]).toMatch(/^C\$100,000 is within the range Customer Service Director JD gives/);
+    expect(text.split("\n")[0]).toMatch(/^C\$100,000 is within the range unnamed Customer Service Director JD gives/);
     expect(text).toMatch(/In Canada, a year: C\$115,000 average/);
     expect(text).not.toContain("£");
   });
@@ -703,7 +703,7 @@ describe("buttons", () => {
 describe("plain-text renderer", () => {
   it("numbers facts by source when there are several, and not when there is one", () => {
     expect(ask("salary uk").text).toMatch(
-      /Customer Service Director JD\)\. \[1\]\[2\][\s\S]*Sources: \[1\] jobdescription\.org \(2023\) · \[2\]/,
+      /unnamed Customer Service Director JD\)\. \[1\]\[2\][\s\S]*Sources: \[1\] jobdescription\.org \(2023\) · \[2\]/,
     );
     const single = ask("on the job training").text;
     expect(single).not.toMatch(/\[1\]/);

@@ -72,7 +72,9 @@ describe("a claim quoting a figure, checked against the facts shown", () => {
   });
 
   it("a figure another source gives is not the named source's", () => {
-    expect(ask("is the $124k figure from zippia?").text).toMatch(/^No\. Customer Service Director JD: about \$124,000/);
+    expect(ask("is the $124k figure from zippia?").text).toMatch(
+      /^No\. unnamed Customer Service Director JD: about \$124,000/,
+    );
   });
 
   it("answers with the verdict first, then the facts that decide it", () => {

@@ -87,7 +87,7 @@ describe("Teams messages", () => {
       $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     });
     expect(textsOf(card)[0]).toBe(
-      "In the UK, a year: £70,000 average (jobdescription.org (2023), Totaljobs data) and £45,000 to £100,000 range (Customer Service Director JD). [1][2]",
+      "In the UK, a year: £70,000 average (jobdescription.org (2023), Totaljobs data) and £45,000 to £100,000 range (unnamed Customer Service Director JD). [1][2]",
     );
     expect(textsOf(card)).toContain("Sources");
     expect(textsOf(card).some((t) => t.startsWith("[1] "))).toBe(true);

@@ -63,6 +63,8 @@ export const COMPOSER_TERMS: readonly string[] = [
   "salary",
   "growth",
   "_which_countries",
+  "next",
+  "year",
 ];
 
 /**

@@ -31,7 +31,7 @@ function growthFacts(catalog: Catalog): Fact[] {
 }
 
 /** Each growth figure with its period and what it measures (they measure different things), grouped by figure. */
-function growthLead(catalog: Catalog): Block[] {
+function growthLead(catalog: Catalog, ahead: boolean): Block[] {
   const o = catalog.outlook;
   const stated = o.growth.filter((g) => g.period !== "not stated");
   const average = o.growth.find((g) => g.period === "not stated");
@@ -50,12 +50,13 @@ function growthLead(catalog: Catalog): Block[] {
       sources: group.map((g) => g.source),
     };
   });
-  const blocks: Block[] = [
+  const summary: Block[] = o.summary.map((item) => ({ type: "text", text: item.text, sources: item.sources }));
+  const figures: Block[] = [
     { type: "text", text: catalog.wording.sources.growthLead },
     { type: "bullets", items },
   ];
-  for (const item of o.summary) blocks.push({ type: "text", text: item.text, sources: item.sources });
-  return blocks;
+  // "The next five years?": what the sources expect for those years leads, then the growth figures.
+  return ahead ? [...summary, ...figures] : [...figures, ...summary];
 }
 
 /** "2019-2029" → "from 2019 to 2029"; "by 2028" stays. */
@@ -74,7 +75,7 @@ export const outlook: Composer = ({ catalog, slots, mode, focus, form, terms }) 
     return answer(
       statements.length > 0 && !(form.quantity && terms.has("growth"))
         ? leadFromFacts(catalog, statements, form)
-        : growthLead(catalog),
+        : growthLead(catalog, terms.has("next") && terms.has("year")),
     );
   }
   return answer([

@@ -79,8 +79,8 @@ export function missingFigure(fact: KnowledgeFact): Uncovered {
 
 /**
  * Each source's name as the analyser reads it ("zippia", "jobdescription"), and its id: the first
- * word of its short name, where the sources topic weighs that word (so "customer", the first word of
- * "Customer Service Director JD", names no source).
+ * word of its short name, where the sources topic weighs that word (so "unnamed", the first word of
+ * "unnamed Customer Service Director JD", names no source).
  */
 function sourcesByTerm(catalog: Catalog): ReadonlyMap<string, string> {
   const weighed = catalog.intentById.get("sources")?.keywords ?? {};
