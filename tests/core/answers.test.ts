@@ -273,6 +273,25 @@ describe("direct answers", () => {
     expect(ask("next step after director and how much do VPs make?").text).toMatch(/not for VPs, so I won't guess\./);
   });
 
+  it("fragments joined by 'and the': each answered, or the one no source covers declined beside the other", () => {
+    expect(ask("UK average and the stress level?").text).toMatch(
+      /^In the UK, a year: £70,000 average[\s\S]*stress level at 8\.0/,
+    );
+    const mail = ask("UK range and the salary at Royal Mail?");
+    expect(mail.outcome).toBe("answer");
+    expect(mail.text).toMatch(/£45,000 to £100,000[\s\S]*None of my sources says anything about Royal Mail/);
+    // A place after the fragments is said of both: no answer for the country as a whole.
+    expect(ask("whats the avg and the top end for cx directors in california").outcome).toBe("decline");
+  });
+
+  it("the sources as a whole, or named by what they are, are the lens of a question about something else", () => {
+    expect(ask("What education do the sources ask for?").text).toMatch(/^• A bachelor's degree/);
+    expect(ask("how does the learning-platform article define a customer care director?").text).toMatch(
+      /^• PlaySupplyChain guide: A senior leader who designs customer-support operations/,
+    );
+    expect(ask("what's the US average in the 004 job description?").text).toMatch(/about \$124,000/);
+  });
+
   it("a source named as the lens ('in the cityjobs profile') is not the subject", () => {
     expect(ask("which other departments does a CSD work with in the cityjobs profile?").text).toMatch(
       /marketing and sales/,

@@ -180,10 +180,12 @@ function isAverage(fact: KnowledgeFact): boolean {
 
 /** Where a message of two questions divides: "…? …", " + ", ", and what…". */
 const PART_BREAK =
-  /\?+\s+(?=\S)|\s+\+\s+|\s*[,;]?\s+and\s+(?=(?:what|whats|what's|how|which|who|is|are|do|does|did|can|could|should|will|would|when|where|why)\b)/i;
+  /\?+\s+(?=\S)|\s+\+\s+|\s*[,;]?\s+and\s+(?=(?:what|whats|what's|how|which|who|is|are|do|does|did|can|could|should|will|would|when|where|why|the|any)\b)/i;
 /** The longest message read as two questions. */
 const TWO_QUESTIONS_CHARS = 200;
 const PLUS = /\s\+\s/;
+/** "UK average and the stress level?": two fragments joined by "and the", each a question of its own. */
+const AND_THE = /\s(and|AND|And)\s+(the|any)\s/;
 /** A part needs this many words to be a question of its own. */
 const PART_WORDS = 3;
 
@@ -213,6 +215,14 @@ function isQuestion(part: string, index: number): boolean {
   return index === 0 || QUESTION_START.test(part) || part.endsWith("?");
 }
 
+/** Parts joined by "and the" only: no question mark, " + " or question word between them. */
+function fragmentsOnly(text: string): boolean {
+  const inner = text.trimEnd().replace(/\?+$/, "");
+  return !inner.includes("?") && !PLUS.test(inner) && !ANDED_QUESTION.test(inner);
+}
+const ANDED_QUESTION =
+  /\band\s+(what|whats|what's|how|which|who|is|are|do|does|did|can|could|should|will|would|when|where|why)\b/i;
+
 /** The questions a message asks one after another, or [] when it asks one. */
 function partsOf(text: string): string[] {
   // Most messages have no "?" before their end, no " + " and no " and ": one look, no split.
@@ -225,7 +235,7 @@ function partsOf(text: string): string[] {
     text.includes(" And ");
   if (!mayDivide) return [];
   // "growth outlook + gender split?": a two-word fragment beside " + " is a question of its own.
-  const least = PLUS.test(text) ? 2 : PART_WORDS;
+  const least = PLUS.test(text) || AND_THE.test(text) ? 2 : PART_WORDS;
   const parts: string[] = [];
   for (const [i, part] of text.split(new RegExp(PART_BREAK.source, "gi")).entries()) {
     const p = part.trim();
@@ -387,6 +397,8 @@ export class Router {
     const partMissing = routed.map(missingFrom).find((u) => u !== undefined);
     // "UK average + what's the pension like?": answer the part the sources cover and say what they do not.
     if (uncovered) {
+      // "the avg and the top end in California": a place or year after fragments is said of both.
+      if ((uncovered.kind === "place" || uncovered.kind === "year") && fragmentsOnly(text)) return whole;
       // What is missing must be what another part asks on its own, not a word of the part answered:
       // that part's own decline, or else the whole message's when its subject is not in the part answered.
       const answered = alone[0];
