@@ -67,6 +67,8 @@ describe("a claim quoting a figure, checked against the facts shown", () => {
     ["is the stress higher than the average job?", /^Yes: Zippia \(2025\) scores stress level at 8\.0/],
     // A higher stress score is the worse one.
     ["is stress better than for most jobs?", /^No: Zippia \(2025\) scores stress level at 8\.0/],
+    // A statement put to the bot to confirm ("…, true?") is a yes/no question too.
+    ["the director job scores higher stress than the average job, true?", /^Yes: Zippia \(2025\) scores stress/],
   ])("a rating set against the US average gets yes or no: %s", (question, said) => {
     expect(ask(question).text).toMatch(said);
   });
@@ -106,6 +108,8 @@ describe("two shares compared", () => {
     ["does project management show up more than kpis on resumes", "Yes"],
     ["is kpis more common than project management on these resumes", "No"],
     ["is crm less common than kpis", "No"],
+    ["is project management ahead of kpis on resumes", "Yes"],
+    ["is crm ranked below kpis", "No"],
     // A share no text gives: no verdict.
     ["is empathy more common than kpis", undefined],
   ])("%s", (question, expected) => {

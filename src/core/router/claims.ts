@@ -203,7 +203,9 @@ export function named(asked: string, texts: readonly string[]): Verdict | undefi
 
 /** "Is project management more common than KPIs on those resumes?": two named shares set side by side. */
 const COMPARES_SHARES =
-  /^(?:is|are|does|do) (.+?) (?:show up |appear |listed |mentioned )?(more|less) (?:common |popular |frequent |often )?(?:listed |mentioned )?than (.+?)(?: on| in| among| for| as|$)/;
+  /^(?:is|are|does|do) (.+?) (?:show up |appear |listed |mentioned |ranked |rank )?(more|less|ahead|higher|above|behind|lower|below) (?:common |popular |frequent |often )?(?:listed |mentioned )?(?:than |of )?(.+?)(?: on| in| among| for| as|$)/;
+/** The comparing words that put the first thing above the second. */
+const ABOVE = new Set(["more", "ahead", "higher", "above"]);
 
 /** Yes or no when the texts give a share for each of the two things compared; undefined otherwise. */
 export function sharesCompared(normalized: string, texts: readonly string[]): Verdict | undefined {
@@ -221,5 +223,5 @@ export function sharesCompared(normalized: string, texts: readonly string[]): Ve
   const a = share(m[1]!);
   const b = share(m[3]!);
   if (a === undefined || b === undefined || a === b) return undefined;
-  return (m[2] === "more") === a > b ? "Yes" : "No";
+  return ABOVE.has(m[2]!) === a > b ? "Yes" : "No";
 }

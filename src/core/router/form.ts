@@ -93,6 +93,8 @@ const COMPARE =
 
 /** "escalation effectiveness - a KPI or not?": yes or no, whatever its opening. */
 const OR_NOT = /\bor not$/;
+/** "…scores higher stress than the average job, true?", "…y/n": a statement put to the bot to confirm. */
+const TAG_QUESTION = /\b(true|right|correct|yes|yeah|ya|yep|y n|is that (so|right|true|correct))$/;
 /** An auxiliary opening the clause after a label or what the asker says: "WFM lead: is…", "I'm a team lead - does…". */
 const AUXILIARY_AFTER_BREAK =
   /(?:[:;,.!?]|\s[-\u2013\u2014])\s+(?:is|are|do|does|did|can|could|should|would|will|was|were|has|have)\s+(?!you\b|u\b)/i;
@@ -116,6 +118,7 @@ export function questionForm(
       (!words.some((t) => WH.has(t)) &&
         (LATER_YES_NO.test(normalized) ||
           OR_NOT.test(normalized) ||
+          TAG_QUESTION.test(normalized) ||
           (raw !== undefined && AUXILIARY_AFTER_BREAK.test(raw))))) &&
     !EITHER_OR.test(normalized);
   const why = first === "why" || /\bhow come\b|\bwhy\b|\breasons?\b/.test(normalized);

@@ -148,7 +148,7 @@ function missingFrom(r: RouteResult): Uncovered | undefined {
 }
 
 /** "more common than", "less often than": a comparison the question form's words may not name. */
-const MORE_OR_LESS_THAN = /\b(more|less) (\w+ ){0,2}than\b/;
+const MORE_OR_LESS_THAN = /\b(more|less|higher|lower|better|worse|greater|bigger) (\w+ ){0,2}than\b|\b(ahead of|behind)\b/;
 const RATES_HIGHER = /\b(better|higher|more|above|greater)\b/;
 const RATES_LOWER = /\b(worse|lower|less|below)\b/;
 const BETTER_OR_WORSE = /\b(better|worse)\b/;
