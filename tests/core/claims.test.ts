@@ -73,6 +73,16 @@ describe("a claim quoting a figure, checked against the facts shown", () => {
     expect(ask(question).text).toMatch(said);
   });
 
+  it.each([
+    ["is the role growing faster than average?", /^Yes\. The growth figures measure different things:/],
+    // "About as fast as average" is neither faster nor slower, whatever a figure found would say.
+    ["does the 004 source say 2% growth is faster than average?", /^No\.\n/],
+    ["is 2% growth faster than average?", /^No\.\n[\s\S]*about as fast as average/],
+    ["6% growth, is that more than average?", /^Yes\.\n[\s\S]*average across US jobs is 0\.3%/],
+  ])("growth set against the average its source gives gets yes or no: %s", (question, said) => {
+    expect(ask(question).text).toMatch(said);
+  });
+
   it("a figure another source gives is not the named source's", () => {
     expect(ask("is the $124k figure from zippia?").text).toMatch(
       /^No\. unnamed Customer Service Director JD: about \$124,000/,

@@ -120,7 +120,10 @@ export function leadOrFocus(summary: readonly Item[], input: ComposeInput): Comp
 /** "Yes: leads the team"; a labelled fact keeps its label as a sentence ("Yes. Optimizing cost too hard: …"). */
 export function withStance(catalog: Catalog, stance: string, text: string): string {
   // "Yes. Service software: …", "Yes. jobdescription.org (2023): …": a label or a source keeps its colon alone.
-  return /^[^:]{2,60}: /.test(text) ? `${stance}. ${text}` : `${stance}: ${lowerStart(catalog, text)}`;
+  // "Yes. The growth figures measure different things:": a line that introduces a list stays whole.
+  return /^[^:]{2,60}: /.test(text) || text.endsWith(":")
+    ? `${stance}. ${text}`
+    : `${stance}: ${lowerStart(catalog, text)}`;
 }
 
 /** "Leads the team" → "leads the team", keeping names and acronyms ("Zippia", "CRM") as they are. */

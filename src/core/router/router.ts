@@ -148,10 +148,31 @@ function missingFrom(r: RouteResult): Uncovered | undefined {
 }
 
 /** "more common than", "less often than": a comparison the question form's words may not name. */
-const MORE_OR_LESS_THAN = /\b(more|less|higher|lower|better|worse|greater|bigger) (\w+ ){0,2}than\b|\b(ahead of|behind)\b/;
+const MORE_OR_LESS_THAN =
+  /\b(more|less|higher|lower|better|worse|greater|bigger) (\w+ ){0,2}than\b|\b(ahead of|behind)\b/;
+/** Growth set against an average: "growing faster than average", "is 6% more than average?". */
+const AGAINST_AVERAGE = /\b(faster|quicker|slower|more|less|higher|lower|above|below)\b.*\baverage\b/;
+const GROWS_FASTER = /\b(faster|quicker|more|higher|above)\b/;
+const GROWS_SLOWER = /\b(slower|less|lower|below)\b/;
+/** How a source says its growth figure compares: "about as fast as average". */
+const AS_FAST = /\bas fast as\b/;
+/** The role's own growth figure, as the outlook data says what a figure applies to. */
+const ROLE_GROWTH = /\brole\b/;
+/** The period of a figure given only for comparison (Zippia's average across jobs). */
+const NOT_STATED = "not stated";
 const RATES_HIGHER = /\b(better|higher|more|above|greater)\b/;
 const RATES_LOWER = /\b(worse|lower|less|below)\b/;
 const BETTER_OR_WORSE = /\b(better|worse)\b/;
+/**
+ * A verdict the question's comparison decides ("faster than average?" → No), in place of the "Yes"
+ * a quoted figure's lead would otherwise give for being found.
+ */
+function verdictFirst(routed: RouteResult, verdict: Verdict): RouteResult {
+  const [lead, ...rest] = routed.focus;
+  const focus = lead?.stance && lead.stance !== verdict ? [{ ...lead, stance: undefined }, ...rest] : routed.focus;
+  return extend(routed, { verdict, focus });
+}
+
 /** The words in which a message names what no source covers ("Porto", "401k"), when it has them. */
 function saidOf(u: Uncovered): string | undefined {
   switch (u.kind) {
@@ -696,6 +717,10 @@ export class Router {
     // "Is work-life balance worse than average?": the score against the US average beside it.
     // "Is project management more common than KPIs?": two shares the topic's facts give.
     const compared = yesNo && (comparison || MORE_OR_LESS_THAN.test(routed.normalized));
+    if (routed.intent === "outlook" && yesNo && AGAINST_AVERAGE.test(routed.normalized)) {
+      const verdict = this.growthAgainstAverage(routed, text);
+      if (verdict) return verdictFirst(routed, verdict);
+    }
     if (compared) {
       const verdict =
         routed.intent === "ratings"
@@ -744,6 +769,32 @@ export class Router {
   }
 
   /** Yes or no to "is <aspect> better (higher, worse…) than average?", from the score and its US average. */
+  /**
+   * "Is the role growing faster than average?": the growth figure asked about (the one quoted, or the
+   * named source's, else the role's own) against the average its source gives, or against the
+   * comparison its source makes ("about as fast as average" is neither faster nor slower).
+   */
+  private growthAgainstAverage(routed: RouteResult, text: string): Verdict | undefined {
+    const growth = this.catalog.outlook.growth;
+    const stated = growth.filter((g) => g.period !== NOT_STATED);
+    const rate = /(\d+(?:\.\d+)?)\s?%/.exec(text)?.[1];
+    const lens = this.namedSource(routed.analysis);
+    const up = GROWS_FASTER.test(routed.normalized);
+    if (up === GROWS_SLOWER.test(routed.normalized)) return undefined;
+    // The first figure asked about whose source sets it against an average.
+    for (const asked of stated) {
+      const matches =
+        rate !== undefined || lens
+          ? (rate === undefined || asked.rate === Number(rate)) && (!lens || asked.source === lens)
+          : ROLE_GROWTH.test(asked.appliesTo);
+      if (!matches) continue;
+      if (asked.comparison && AS_FAST.test(asked.comparison)) return "No";
+      const average = growth.find((g) => g.source === asked.source && g.period === NOT_STATED);
+      if (average && average.rate !== asked.rate) return asked.rate > average.rate === up ? "Yes" : "No";
+    }
+    return undefined;
+  }
+
   private ratingAgainstAverage(routed: RouteResult): Verdict | undefined {
     const aspect = routed.slots.aspect;
     const rating = this.catalog.ratings.ratings.find((r) => r.aspect === aspect);
