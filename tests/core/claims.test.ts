@@ -83,6 +83,16 @@ describe("a claim quoting a figure, checked against the facts shown", () => {
     expect(ask(question).text).toMatch(said);
   });
 
+  it.each([
+    ["4-6 years to become one — is that from Zippia?", /^Yes\. The sources ask for different amounts of experience:/],
+    ["it takes 10 years to become a director of customer care per zippia?", /^No\. The sources ask/],
+    ["someone said the average ccd is 35 yrs old, true?", /^No\. Zippia \(2025\): the average age is 48/],
+    // The asker's own years are set against the sources, with no verdict on them.
+    ["is 3 years of supervisor experience enough per the sources?", /^3 years is below Zippia/],
+  ])("years in a claim are the claim's, not the asker's: %s", (question, said) => {
+    expect(ask(question).text).toMatch(said);
+  });
+
   it("a figure another source gives is not the named source's", () => {
     expect(ask("is the $124k figure from zippia?").text).toMatch(
       /^No\. unnamed Customer Service Director JD: about \$124,000/,

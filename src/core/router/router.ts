@@ -150,6 +150,9 @@ function missingFrom(r: RouteResult): Uncovered | undefined {
 /** "more common than", "less often than": a comparison the question form's words may not name. */
 const MORE_OR_LESS_THAN =
   /\b(more|less|higher|lower|better|worse|greater|bigger) (\w+ ){0,2}than\b|\b(ahead of|behind)\b/;
+/** Years that are a claim to check, not the asker's own: "it takes 10 years…, per Zippia?", "…35 yrs old, true?". */
+const CLAIM_OF_YEARS =
+  /^(?!.*\benough\b).*\b(it takes|takes|is that from|right|true|correct|someone said|i heard|i read)\b/;
 /** Growth set against an average: "growing faster than average", "is 6% more than average?". */
 const AGAINST_AVERAGE = /\b(faster|quicker|slower|more|less|higher|lower|above|below)\b.*\baverage\b/;
 const GROWS_FASTER = /\b(faster|quicker|more|higher|above)\b/;
@@ -712,7 +715,15 @@ export class Router {
    */
   private withVerdict(text: string, routed: RouteResult): RouteResult {
     // "Is 10 years enough?": the asker's own years, which the answer sets against the sources' already.
-    if (routed.outcome !== "answer" || routed.slots.years !== undefined) return routed;
+    if (routed.outcome !== "answer") return routed;
+    if (routed.slots.years !== undefined) {
+      if (!CLAIM_OF_YEARS.test(routed.normalized)) return routed;
+      // "It takes 10 years, per Zippia?": the years are the claim's, not the asker's to set against the sources.
+      if (routed.intent === "experience") {
+        const { years: _years, level: _level, ...slots } = routed.slots;
+        routed = extend(routed, { slots });
+      }
+    }
     const { yesNo, comparison } = routed.form;
     // "Is work-life balance worse than average?": the score against the US average beside it.
     // "Is project management more common than KPIs?": two shares the topic's facts give.
