@@ -383,7 +383,9 @@ describe("direct answers", () => {
     expect(ask("jobdescription.org says C$130k for Canada right?").text).toMatch(
       /^In Canada, a year: C\$115,000 average/,
     );
-    expect(ask("is C$115k the canadian average?").text).toMatch(/^Yes\. jobdescription\.org \(2023\): C\$115,000/);
+    expect(ask("is C$115k the canadian average?").text).toMatch(
+      /^Yes\.\n\n• jobdescription\.org \(2023\): C\$115,000[^\n]*\n• unnamed Customer Service Director JD: C\$75,000/,
+    );
   });
 
   it("short forms: 'ccd = what exactly?', 'who is on … team?', 'which sources do you use?'", () => {
@@ -534,7 +536,7 @@ describe("direct answers", () => {
   });
 
   it("a yes/no question about a figure the leading fact gives says yes; about another source's, it does not", () => {
-    expect(ask("is 121k from jobdescription.org?").text).toMatch(/^Yes\. jobdescription\.org \(2023\): \$121,000/);
+    expect(ask("is 121k from jobdescription.org?").text).toMatch(/^Yes\.\n\n• jobdescription\.org \(2023\): \$121,000/);
     expect(ask("is 121k from zippia?").text).not.toMatch(/^Yes/);
   });
 

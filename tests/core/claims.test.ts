@@ -93,9 +93,17 @@ describe("a claim quoting a figure, checked against the facts shown", () => {
     expect(ask(question).text).toMatch(said);
   });
 
+  it("a claim about a country's average shows the other sources' figures beside it, in any order asked", () => {
+    // The same facts lead both answers: a "Yes" composed for the first is not the second's answer.
+    expect(ask("is £70k a fair UK average for the director role?").text).toMatch(
+      /^Yes\.\n\n• jobdescription\.org \(2023\): £70,000[^\n]*\n• unnamed Customer Service Director JD: £45,000 to £100,000/,
+    );
+    expect(ask("someone told me the UK average for this role is £100k, true?").text).toMatch(/^No\.\n/);
+  });
+
   it("a figure another source gives is not the named source's", () => {
     expect(ask("is the $124k figure from zippia?").text).toMatch(
-      /^No\. unnamed Customer Service Director JD: about \$124,000/,
+      /^No\.\n\n• unnamed Customer Service Director JD: about \$124,000[\s\S]*• Zippia \(2025\): \$125,654/,
     );
   });
 

@@ -687,6 +687,9 @@ export class Router {
         found.focus = [...averages, ...found.focus.filter((f) => !averages.includes(f))].slice(0, this.config.focusMax);
       // "Does one of the sources put the average at around $124k?": yes, when the fact that leads gives it.
       const lead = found.focus[0]!;
+      // "Is £70k the UK average?": the other sources' figures for that country beside it, where they differ.
+      if (found.form.yesNo && isAverage(lead) && found.focus.length === 1)
+        found.focus = [lead, ...this.otherViews(lead)].slice(0, this.config.focusMax);
       if (found.form.yesNo && lead === giving[0]!.fact && !lead.stance && (!lens || lead.sources.includes(lens)))
         found.focus = [{ ...lead, stance: "Yes" }, ...found.focus.slice(1)];
       const aspect = found.slots.aspect;
@@ -804,6 +807,22 @@ export class Router {
       if (average && average.rate !== asked.rate) return asked.rate > average.rate === up ? "Yes" : "No";
     }
     return undefined;
+  }
+
+  /** Other sources' yearly averages, then ranges, for the country of a pay average (no source twice). */
+  private otherViews(average: KnowledgeFact): KnowledgeFact[] {
+    const country = average.keys.find((k) => COUNTRY_KEYS.has(k));
+    const others = this.facts
+      .ofTopic("salary")
+      .filter(
+        (f) =>
+          f !== average &&
+          f.keys.includes(country ?? "") &&
+          (isAverage(f) || f.keys.includes("range")) &&
+          !f.sources.some((s) => average.sources.includes(s)),
+      );
+    const views = [...others.filter(isAverage), ...others.filter((f) => !isAverage(f))];
+    return views.filter((f, i) => views.findIndex((g) => g.sources[0] === f.sources[0]) === i);
   }
 
   private ratingAgainstAverage(routed: RouteResult): Verdict | undefined {
