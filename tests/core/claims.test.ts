@@ -101,6 +101,21 @@ describe("a claim quoting a figure, checked against the facts shown", () => {
     expect(ask("someone told me the UK average for this role is £100k, true?").text).toMatch(/^No\.\n/);
   });
 
+  it.each([
+    [
+      "zippia: 57.81% of directors of customer care are men. accurate?",
+      /^Yes\. Zippia \(2025\): 42\.19% female and 57\.81% male/,
+    ],
+    ["cs director -> ceo possible?", /^Yes, possibly: Chief Executive Officer/],
+    // An amount no source gives, asked against the ranges, is the asker's own to set against them.
+    [
+      "would 150k CAD be within the canadian range?",
+      /^C\$150,000 is above the range unnamed Customer Service Director JD gives/,
+    ],
+  ])("a statement tagged 'accurate?', 'possible?', or an amount against a range: %s", (question, said) => {
+    expect(ask(question).text).toMatch(said);
+  });
+
   it("a figure another source gives is not the named source's", () => {
     expect(ask("is the $124k figure from zippia?").text).toMatch(
       /^No\.\n\n• unnamed Customer Service Director JD: about \$124,000[\s\S]*• Zippia \(2025\): \$125,654/,

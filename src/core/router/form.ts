@@ -94,7 +94,8 @@ const COMPARE =
 /** "escalation effectiveness - a KPI or not?": yes or no, whatever its opening. */
 const OR_NOT = /\bor not$/;
 /** "…scores higher stress than the average job, true?", "…y/n": a statement put to the bot to confirm. */
-const TAG_QUESTION = /\b(true|right|correct|yes|yeah|ya|yep|y n|is that (so|right|true|correct))$/;
+const TAG_QUESTION =
+  /\b(true|right|correct|accurate|possible|yes|yeah|yea|ya|yep|y n|is that (so|right|true|correct|accurate))$/;
 /** An auxiliary opening the clause after a label or what the asker says: "WFM lead: is…", "I'm a team lead - does…". */
 const AUXILIARY_AFTER_BREAK =
   /(?:[:;,.!?]|\s[-\u2013\u2014])\s+(?:is|are|do|does|did|can|could|should|would|will|was|were|has|have)\s+(?!you\b|u\b)/i;

@@ -152,7 +152,7 @@ const MORE_OR_LESS_THAN =
   /\b(more|less|higher|lower|better|worse|greater|bigger) (\w+ ){0,2}than\b|\b(ahead of|behind)\b/;
 /** Years that are a claim to check, not the asker's own: "it takes 10 years…, per Zippia?", "…35 yrs old, true?". */
 const CLAIM_OF_YEARS =
-  /^(?!.*\benough\b).*\b(it takes|takes|is that from|right|true|correct|someone said|i heard|i read)\b/;
+  /^(?!.*\benough\b).*\b(it takes|takes|says|is that from|right|true|correct|accurate|yeah|yes|someone said|i heard|i read)\b/;
 /** Growth set against an average: "growing faster than average", "is 6% more than average?". */
 const AGAINST_AVERAGE = /\b(faster|quicker|slower|more|less|higher|lower|above|below)\b.*\baverage\b/;
 const GROWS_FASTER = /\b(faster|quicker|more|higher|above)\b/;
@@ -846,7 +846,12 @@ export class Router {
     const given = (value: number) =>
       !RANGE_ASKED.test(found.normalized) &&
       this.catalog.salary.figures.some((f) => f.country === country && [f.amount, f.min, f.max].includes(value));
-    return quoted.find((f) => f.own && f.figure && f.value >= 20_000 && !given(f.value))?.value;
+    // "Would C$150k be within the Canadian range?": an amount no source gives, set against the ranges, is the asker's.
+    const hypothetical = (value: number) =>
+      RANGE_ASKED.test(found.normalized) &&
+      !this.catalog.salary.figures.some((f) => [f.amount, f.min, f.max].includes(value));
+    return quoted.find((f) => (f.own || hypothetical(f.value)) && f.figure && f.value >= 20_000 && !given(f.value))
+      ?.value;
   }
 
   /** Every source's average pay, in the country of the pay facts shown. */
