@@ -108,6 +108,7 @@ export function readFollowUp(
   accepts: (intent: string) => readonly string[] = () => [],
   mentions: (intent: string, terms: readonly string[]) => boolean = () => false,
   named: (previous: ConversationState, text: string) => number | null = () => null,
+  sourceAlone: (routing: RouteResult) => string | undefined = () => undefined,
 ): FollowUp {
   if (!previous) return { kind: "fresh" };
   // "source pls", "and canada thx": a closing courtesy says nothing about the turn.
@@ -123,6 +124,18 @@ export function readFollowUp(
   // "and KPIs?" after a list that names KPIs: that item.
   const item = words.length <= 6 ? named(previous, text) : null;
   if (item !== null) return { kind: "item", index: item, state: previous };
+  // "zippia?", "what does cityjobs say?" after a topic: that topic through the source named.
+  // "is that from zippia?" asks where the last answer came from instead.
+  const lens =
+    previous.intent !== "sources" && words.length <= 6 && !ASKS_OF_THAT.test(text) ? sourceAlone(routing) : undefined;
+  if (lens)
+    return {
+      kind: "refine",
+      intent: previous.intent,
+      slots: previous.slots,
+      // The source named now replaces one named before ("zippia?", then "and cityjobs?").
+      terms: [...previous.terms.filter((t) => !t.startsWith(SOURCE_TERM)), `${SOURCE_TERM}${lens}`],
+    };
   if (words.length <= 8 && OTHER_SOURCES.test(text))
     return { kind: "again", intent: previous.intent, slots: previous.slots, terms: previous.terms };
   // "When?": the facts just shown, whose figures and labels carry their dates.
@@ -385,6 +398,8 @@ const ASKS_ORIGIN = /\b(where|whose)\b/;
 const SOURCES_OWN =
   /\b(data|numbers|figures|method|methods|methodology)\b.{0,20}\b(they|it|its|their)\b|\b(they|it)\b.{0,20}\b(data|numbers|figures)\b/;
 const ACROSS_SOURCES = /\b(newest|oldest|latest|most recent|more recent|newer|older|each|every|all|both)\b/;
+/** A turn about what the last answer said: "is that zippia?", "is it from cityjobs?". */
+const ASKS_OF_THAT = /\b(that|this|it|those|these|they)\b/;
 /** A turn that names a source of its own, or all of them. */
 const NAMES_A_SOURCE =
   /\b(zippia|cityjobs|jobdescription|playsupplychain|job description|other sources?|each source|all (the )?sources|every source|sources)\b/;

@@ -139,6 +139,7 @@ export class Engine {
       (intent) => this.catalog.intentById.get(intent)?.slots ?? [],
       (intent, terms) => this.router.facts.searchTopic(terms, intent, 1).length > 0,
       (state, said) => itemNamed(state, this.router.facts.facts, said),
+      (routed) => this.router.sourceNamedAlone(routed.analysis),
     );
     // The facts an item reply leads with ("the fourth one"): what a "why?" after it is about.
     let itemFacts: string[] | undefined;

@@ -78,7 +78,10 @@ export function refineReply(
   );
   if (named.length > 0 && fromSource.length > 0) {
     // "and Zippia's range?": of that source's facts, those with the words asked for first.
-    const asked = (f: (typeof fromSource)[number]) => f.keys.filter((k) => routing.analysis.terms.has(k)).length;
+    // The words of the turns before count too: "zippia?" after the US average asks Zippia's average.
+    const before = new Set(follow.terms);
+    const asked = (f: (typeof fromSource)[number]) =>
+      f.keys.filter((k) => routing.analysis.terms.has(k) || before.has(k)).length;
     const ranked = [...fromSource].sort((a, b) => asked(b) - asked(a));
     return replyTo({ ...refined, focus: ranked.slice(0, 3), quoted: true });
   }

@@ -15,6 +15,23 @@ function talk(...turns: string[]): string[] {
   });
 }
 
+describe("follow-ups: a source named alone", () => {
+  it("'zippia?', then 'what does cityjobs say?' read the previous topic through each source in turn", () => {
+    const [, zippia, cityjobs] = talk(
+      "what's the average US salary for a customer care director?",
+      "zippia?",
+      "what does cityjobs say?",
+    );
+    expect(zippia!.split("\n")[0]).toBe("• Zippia (2025): $125,654 a year on average in the US.");
+    expect(cityjobs!.split("\n")[0]).toBe("• Cityjobs: about $104,000 a year on average in the US.");
+  });
+
+  it("'is that from zippia?' asks where the last answer came from: the figure just shown, from that source", () => {
+    const [, from] = talk("is there an hourly rate for a director of customer care? US", "is that from zippia?");
+    expect(from).toMatch(/^• Zippia \(2025\): \$60\.41 an hour/);
+  });
+});
+
 describe("follow-ups: one item of the previous list", () => {
   it("'the second one' after a listed answer is that item, from its own fact", () => {
     const [, second] = talk("what are the biggest trade-offs", "tell me more about the second one");

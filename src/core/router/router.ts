@@ -153,6 +153,8 @@ const MORE_OR_LESS_THAN =
 /** Years that are a claim to check, not the asker's own: "it takes 10 years…, per Zippia?", "…35 yrs old, true?". */
 const CLAIM_OF_YEARS =
   /^(?!.*\benough\b).*\b(it takes|takes|says|is that from|right|true|correct|accurate|yeah|yes|someone said|i heard|i read)\b/;
+/** Words that only say a source is the lens: "per Zippia", "Cityjobs' numbers". */
+const LENS_WORDS: ReadonlySet<string> = new Set(["per", "numbers", "org"]);
 /** Growth set against an average: "growing faster than average", "is 6% more than average?". */
 const AGAINST_AVERAGE = /\b(faster|quicker|slower|more|less|higher|lower|above|below)\b.*\baverage\b/;
 const GROWS_FASTER = /\b(faster|quicker|more|higher|above)\b/;
@@ -1000,6 +1002,18 @@ export class Router {
       found = id;
     }
     return found;
+  }
+
+  /**
+   * "zippia?", "what does cityjobs say?", "and per jobdescription.org?": the one source a message
+   * names when it says nothing else, so that a follow-up reads the previous topic through it.
+   */
+  sourceNamedAlone(analysis: Analysis): string | undefined {
+    const named = this.namedSource(analysis);
+    if (!named) return undefined;
+    for (const t of analysis.terms)
+      if (!t.startsWith("_") && !this.sourceByTerm.has(t) && !LENS_WORDS.has(t)) return undefined;
+    return named;
   }
 
   /** The topic's facts from the one source the question names ("according to Zippia"), at most two. */
