@@ -60,7 +60,7 @@ export const THERE = /\b(in|over|out|from) there\b|\bthere$/;
 
 /** "sum it up in one line", "tldr": the previous topic's short answer. */
 export const SUM_UP =
-  /^(?:(?:ok|okay|so|can you|could you|pls|please)\s+)*(?:sum (?:it|that|this) up|summari[sz]e(?: (?:it|that|this))?|tl ?dr|short version|give me the short version|in short|(?:in|on) (?:one|a) (?:line|sentence)|shorter|briefly|in brief|(?:give me|say|put) (?:that|it|this) (?:in (?:one|a) (?:line|sentence)|shorter|briefly))(?:\s+(?:in|on) (?:one|a) (?:line|sentence))?(?:\s+(?:please|pls))?$/;
+  /^(?:(?:ok|okay|so|can you|could you|pls|please)\s+)*(?:sum (?:it|that|this) up|summari[sz]e(?: (?:it|that|this))?|tl ?dr|short version|(?:a |in a |as a )?one ?liner|(?:a |the )?(?:quick )?summary|give me the short version|in short|(?:in|on) (?:one|a) (?:line|sentence)|shorter|briefly|in brief|(?:give me|say|put) (?:that|it|this) (?:in (?:one|a) (?:line|sentence)|shorter|briefly))(?:\s+(?:in|on) (?:one|a) (?:line|sentence))?(?:\s+(?:please|pls))?$/;
 /** A turn that leans on the previous answer through a pronoun ("does that include…", "did anyone check it?"). */
 export const PRONOUN = /\b(it|that|this|those|these)\b/;
 

@@ -164,10 +164,13 @@ describe("follow-ups: one item of the previous list", () => {
 });
 
 describe("follow-ups: pointing back", () => {
-  it("'sum it up in one line' is the previous topic's short answer", () => {
-    const [first, short] = talk("manager vs director differences", "sum it up in one line");
-    expect(short!.split("\n")[0]).toBe(first!.split("\n")[0]);
-  });
+  it.each(["sum it up in one line", "one-liner?", "quick summary pls"])(
+    "'%s' is the previous topic's short answer",
+    (turn) => {
+      const [first, short] = talk("manager vs director differences", turn);
+      expect(short!.split("\n")[0]).toBe(first!.split("\n")[0]);
+    },
+  );
 
   it("'and the average?' after the range asks for the average instead", () => {
     const [range, average] = talk("uk salary range for a customer care director", "and the average?");
