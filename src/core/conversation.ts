@@ -117,6 +117,8 @@ export function readFollowUp(
   const unplaced = unplacedTurn(routing);
   // "example?" after one item picked: that item is the example.
   if (previous.picked && EXAMPLE.test(text)) return againShown(previous);
+  // "and its share?" after one item picked: that item's own figure, which its line gives.
+  if (previous.picked && words.length <= 6 && ITS_FIGURE.test(text)) return againShown(previous);
   if (MORE.test(text)) return { kind: "more", intent: previous.intent, slots: previous.slots };
   if (SUM_UP.test(text)) return { kind: "again", intent: previous.intent, slots: previous.slots, terms: [] };
   const index = words.length <= 8 ? ordinalOf(text) : null;
@@ -398,6 +400,9 @@ const ASKS_ORIGIN = /\b(where|whose)\b/;
 const SOURCES_OWN =
   /\b(data|numbers|figures|method|methods|methodology)\b.{0,20}\b(they|it|its|their)\b|\b(they|it)\b.{0,20}\b(data|numbers|figures)\b/;
 const ACROSS_SOURCES = /\b(newest|oldest|latest|most recent|more recent|newer|older|each|every|all|both)\b/;
+/** A figure of the one item just picked: "and its share?", "how common is that one?". */
+const ITS_FIGURE =
+  /\b(its|it s|their|that s|that one s)\b.*\b(share|percentage|percent|rank|number|figure)\b|\bhow (common|popular|often) is (it|that|that one)\b/;
 /** A turn about what the last answer said: "is that zippia?", "is it from cityjobs?". */
 const ASKS_OF_THAT = /\b(that|this|it|those|these|they)\b/;
 /** A turn that names a source of its own, or all of them. */

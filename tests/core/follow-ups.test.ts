@@ -15,6 +15,13 @@ function talk(...turns: string[]): string[] {
   });
 }
 
+describe("follow-ups: the figure of an item picked", () => {
+  it("'and its share?' after the second resume skill gives that skill's share", () => {
+    const [, , share] = talk("top skill on director of customer care resumes?", "the second one?", "and its share?");
+    expect(share!.slice(0, 400)).toMatch(/project management \(7\.51%\)/);
+  });
+});
+
 describe("follow-ups: a source named alone", () => {
   it("'zippia?', then 'what does cityjobs say?' read the previous topic through each source in turn", () => {
     const [, zippia, cityjobs] = talk(
