@@ -233,7 +233,7 @@ describe("direct answers", () => {
     // Chat spelling and a few words of Spanish or French are read, not declined as unknown subjects.
     ["what shud i study to become a customer service director?", /bachelor's degree/],
     ["cuánto gana - sorry - how much earn a customer service director in canada??", /C\$115,000/],
-    ["tl;dr what is a diretor of customer care", /^A senior leader|^The person who|director/i],
+    ["tl;dr what is a diretor of customer care", /^• A senior leader running/],
     ["salaire ccd canada?", /C\$115,000/],
     // A dictionary word after a preposition is a subject only where a figure is asked, or right after "at"/"in".
     ["hiring a customer service director, what qualifications go in the advert?", /bachelor's degree/],
