@@ -380,9 +380,10 @@ function readSignals(a: Analysis, raw: string, vocab: Vocabulary): void {
   const head = joined.length > 400 ? joined.slice(0, 400) : joined;
   // Plain tokens joined by spaces split back into themselves: the gate reads them without a split.
   const open = vocab.plainTokens && head === joined ? vocab.frameGate.openWords(tokens) : vocab.frameGate.open(head);
-  vocab.frames.forEach((frame, k) => {
+  for (let k = 0; k < vocab.frames.length; k++) {
+    const frame = vocab.frames[k]!;
     if (open[k] && frame.pattern.test(head)) a.terms.add(frame.term);
-  });
+  }
   if (a.roleMentioned) a.terms.add("_role");
   // A country named with something asked of it: the sources differ by country only on pay. A
   // country alone ("and in Canada?") asks nothing by itself.

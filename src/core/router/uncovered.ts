@@ -114,8 +114,11 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
   const year = yearAsked(a.normalized, kb, scan);
   if (year) return year;
   const open = kb.formGate.openWords(a.words);
-  for (const [k, { missing, pattern }] of kb.forms.entries()) {
-    const asked = open[k] ? pattern.exec(a.normalized)?.[0] : undefined;
+  // An index loop: entries() would make a pair per form, and most forms are not open.
+  for (let k = 0; k < kb.forms.length; k++) {
+    if (!open[k]) continue;
+    const { missing, pattern } = kb.forms[k]!;
+    const asked = pattern.exec(a.normalized)?.[0];
     // A form asked in the first person ("should I take the job?", "my manager doesn't rate me") is
     // about the asker by its nature: what is missing all the same.
     if (asked && (FIRST_PERSON.test(asked) || !scan.aboutAsker(asked)))
