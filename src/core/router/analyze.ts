@@ -82,7 +82,7 @@ function correctSpelling(
   if (speller) {
     // Both read the whole message: only when a word is not in the vocabulary (most messages have none).
     let acronyms: Set<string> | undefined;
-    let names: Set<string> | undefined;
+    let names: ReadonlySet<string> | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (vocab.words.has(t)) continue;
@@ -221,7 +221,7 @@ function matchPhrases(
     } else if (vocab.stopWords.has(token)) {
       // Stop words carry no meaning alone, except a count of years: "five years".
       readYears(a, tokens, i);
-    } else if (/^\d+$/.test(token)) {
+    } else if (isDigits(token)) {
       readYears(a, tokens, i);
     } else {
       a.content++;
@@ -268,7 +268,7 @@ function askersOwn(tokens: readonly string[], i: number): boolean {
   for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
     const t = tokens[k]!;
     if (OWN_JOB_LEAD_INS.has(t)) return true;
-    if (!/^\d+$/.test(t) && !BETWEEN_OWN_JOB.has(t)) return false;
+    if (!isDigits(t) && !BETWEEN_OWN_JOB.has(t)) return false;
   }
   return false;
 }
@@ -507,9 +507,19 @@ function apply(a: Analysis, e: Entry): void {
 function readYears(a: Analysis, tokens: readonly string[], i: number): void {
   if (a.years !== undefined) return;
   const t = tokens[i]!;
-  const n = /^\d{1,2}$/.test(t) ? Number(t) : NUMBER_WORDS[t];
+  const n = isDigits(t) && t.length <= 2 ? Number(t) : NUMBER_WORDS[t];
   if (n === undefined) return;
   const next = tokens[i + 1];
   const after = tokens[i + 2];
   if ((next && YEAR_WORDS.has(next)) || (next === "plus" && after && YEAR_WORDS.has(after))) a.years = n;
+}
+
+/** A token of digits only (/^\d+$/ without a pattern run per token: most tokens are stop words). */
+function isDigits(token: string): boolean {
+  if (token.length === 0) return false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

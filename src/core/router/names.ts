@@ -14,8 +14,22 @@ export function plain(text: string): string {
     .trim();
 }
 
-/** Words written as names: capitalised inside a sentence, or in capitals (two letters or more). */
-export function namesIn(text: string): Set<string> {
+/**
+ * Words written as names: capitalised inside a sentence, or in capitals (two letters or more). The
+ * analyser and the decline check both ask of the same message: the last text's names are kept.
+ */
+export function namesIn(text: string): ReadonlySet<string> {
+  if (text !== lastText) {
+    lastNames = readNames(text);
+    lastText = text;
+  }
+  return lastNames;
+}
+
+let lastText: string | undefined;
+let lastNames: ReadonlySet<string> = new Set();
+
+function readNames(text: string): Set<string> {
   const names = new Set<string>();
   let sentenceStart = true;
   // One pass over the characters: words are [A-Za-z0-9][A-Za-z0-9'’]*, and . ? ! : or a newline ends a

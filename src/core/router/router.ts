@@ -207,6 +207,20 @@ function isAverage(fact: KnowledgeFact): boolean {
 /** Where a message of two questions divides: "…? …", " + ", ", and what…". */
 const PART_BREAK =
   /\?+\s+(?=\S)|\s+\+\s+|\s*[,;]?\s+and\s+(?=(?:what|whats|what's|how|which|who|is|are|do|does|did|can|could|should|will|would|when|where|why|the|any)\b)/i;
+/** PART_BREAK for split, compiled once. */
+const PART_BREAKS = new RegExp(PART_BREAK.source, "gi");
+/** How many runs of letters a part has (what /[a-z]+/gi finds), counted without an array of them. */
+function lettersRuns(text: string): number {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    const letter = c >= 97 && c <= 122;
+    if (letter && !inRun) runs++;
+    inRun = letter;
+  }
+  return runs;
+}
 /** The longest message read as two questions. */
 const TWO_QUESTIONS_CHARS = 200;
 const PLUS = /\s\+\s/;
@@ -263,9 +277,9 @@ function partsOf(text: string): string[] {
   // "growth outlook + gender split?": a two-word fragment beside " + " is a question of its own.
   const least = PLUS.test(text) || AND_THE.test(text) ? 2 : PART_WORDS;
   const parts: string[] = [];
-  for (const [i, part] of text.split(new RegExp(PART_BREAK.source, "gi")).entries()) {
+  for (const [i, part] of text.split(PART_BREAKS).entries()) {
     const p = part.trim();
-    if ((p.match(/[a-z]+/gi) ?? []).length >= least) parts.push(p);
+    if (lettersRuns(p) >= least) parts.push(p);
     // "…and what pay?" leans on the rest; "Short version." asks nothing and is left out.
     else if (isQuestion(p, i)) return [];
   }

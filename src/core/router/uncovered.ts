@@ -221,7 +221,7 @@ const YEAR = /\b(19[5-9]\d|20\d\d|21\d\d)\b/g;
  * apostrophes), so "Zippia's" is "zippias".
  */
 class Scan {
-  private names?: Set<string>;
+  private names?: ReadonlySet<string>;
   private clauses?: Clause[];
   /** The message in lower case, for written (ASCII messages only). */
   private lower?: string;
