@@ -52,18 +52,21 @@ export function normalize(raw: string): string {
 /** Characters that rewriteSigns reads: currency signs, %, &, a slash, an apostrophe, ß. */
 const REWRITTEN = /[$£€%&/'ß]/;
 
-/** Currency signs and symbols to words, apostrophes inside words dropped ("don't" → "dont"). */
+/**
+ * Currency signs and symbols to words, apostrophes inside words dropped ("don't" → "dont"). Each
+ * step runs only when the text has its sign (most messages have an apostrophe and nothing else).
+ */
 function rewriteSigns(text: string): string {
-  return text
-    .replace(/([!?.,;:])\1+/g, "$1")
-    .replace(/\bc\s?\$|\bca\$|\bcad\$/g, " cad ")
-    .replace(/£/g, " gbp ")
-    .replace(/€/g, " eur ")
-    .replace(/%/g, " percent ")
-    .replace(/&/g, " and ")
-    .replace(/\bw\//g, "with ")
-    .replace(/(\w)'(\w)/g, "$1$2")
-    .replace(/ß/g, "ss");
+  let s = text.replace(/([!?.,;:])\1+/g, "$1");
+  if (s.includes("$")) s = s.replace(/\bc\s?\$|\bca\$|\bcad\$/g, " cad ");
+  if (s.includes("£")) s = s.replace(/£/g, " gbp ");
+  if (s.includes("€")) s = s.replace(/€/g, " eur ");
+  if (s.includes("%")) s = s.replace(/%/g, " percent ");
+  if (s.includes("&")) s = s.replace(/&/g, " and ");
+  if (s.includes("w/")) s = s.replace(/\bw\//g, "with ");
+  if (s.includes("'")) s = s.replace(/(\w)'(\w)/g, "$1$2");
+  if (s.includes("ß")) s = s.replace(/ß/g, "ss");
+  return s;
 }
 
 /** Splits normalised text into at most MAX_TOKENS tokens. */
