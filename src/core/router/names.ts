@@ -7,11 +7,10 @@ const ACCENTED = /[\u00c0-\u024f]/;
 export function plain(text: string): string {
   // "Medellín" is "medellin", as normalize reads it.
   const folded = ACCENTED.test(text) ? text.normalize("NFD").replace(/\p{M}+/gu, "") : text;
-  return folded
-    .toLowerCase()
-    .replace(/['\u2019]/g, "")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+  const lower = folded.toLowerCase();
+  // Most texts have no apostrophe to drop.
+  const joined = lower.includes("'") || lower.includes("\u2019") ? lower.replace(/['\u2019]/g, "") : lower;
+  return joined.replace(/[^a-z0-9]+/g, " ").trim();
 }
 
 /**

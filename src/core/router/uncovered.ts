@@ -135,7 +135,9 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
     : a.places.find((p) => !kb.places.has(p) && (!scan.aboutAsker(p) || scan.asksBack(THEIRS)));
   if (place) return { kind: "place", name: scan.written(place) };
 
-  const strong = (i: number) => isStrong(scan, a.tokens[i]!, kb);
+  // Each word's strength once: the filter and the finds below ask it of the same words.
+  const strongAt: (boolean | undefined)[] = [];
+  const strong = (i: number) => (strongAt[i] ??= isStrong(scan, a.tokens[i]!, kb));
   const candidates = a.unknownAt.filter((i) => {
     const word = a.tokens[i]!;
     // One letter ("L&D", "Q&A") is no subject; two letters in lower case ("cs", "hr") are shorthand, not a
@@ -259,21 +261,20 @@ class Scan {
 
   /** The message's clauses, each with whether it is a statement rather than a question. */
   private clauseList(): Clause[] {
-    this.clauses ??= this.raw
-      .slice(0, 2000)
-      .split(SENTENCE)
-      .flatMap((sentence) => {
-        // "I run facilities and logistics": a clause joined by "and" goes on with the asker its sentence began with.
-        let lead = " ";
-        return sentence.split(CLAUSE).flatMap((c) => {
-          const words = ` ${plain(c)} `;
-          if (words.trim() === "") return [];
-          const clause = { words, statement: !QUESTION_START.test(c), lead };
-          lead += `${words.trim()} `;
-          return [clause];
-        });
-      });
-    return this.clauses;
+    if (this.clauses) return this.clauses;
+    const clauses: Clause[] = [];
+    for (const sentence of this.raw.slice(0, 2000).split(SENTENCE)) {
+      // "I run facilities and logistics": a clause joined by "and" goes on with the asker its sentence began with.
+      let lead = " ";
+      for (const c of sentence.split(CLAUSE)) {
+        const said = plain(c);
+        if (said === "") continue;
+        clauses.push({ words: ` ${said} `, statement: !QUESTION_START.test(c), lead });
+        lead += `${said} `;
+      }
+    }
+    this.clauses = clauses;
+    return clauses;
   }
 
   /** Whether a clause holding `needle` is a statement about the asker (tests in order, cheapest first). */
@@ -415,7 +416,8 @@ function attached(scan: Scan, tokens: readonly string[], i: number, figures: boo
  * such as "401k" is followed by what it is ("401k match", "401k plan").
  */
 function quotesFigure(word: string, next: string | undefined, kb: CoverageKnowledge): boolean {
-  const m = /^(\d+)k$/.exec(word);
+  // Most words end in no "k": no pattern run for them.
+  const m = word.endsWith("k") ? /^(\d+)k$/.exec(word) : null;
   if (!m) return false;
   return kb.numbers.has(`#${m[1]}k`) || (Number(m[1]) >= 20 && (next === undefined || !PLAN_WORDS.has(next)));
 }
@@ -433,16 +435,18 @@ const PLAN_WORDS = new Set([
 
 /** Adverbs and verb forms shape a question ("commonly", "appointed", "thinking") rather than name its subject. */
 function shapesQuestion(word: string): boolean {
-  return /(ly|ing|ed|est)$/.test(word) && word.length > 4;
+  return (
+    word.length > 4 && (word.endsWith("ly") || word.endsWith("ing") || word.endsWith("ed") || word.endsWith("est"))
+  );
 }
 
 /** A name, an acronym, a code like 401k, or a word no dictionary knows (but not a verb form of one). */
 function isStrong(scan: Scan, word: string, kb: CoverageKnowledge): boolean {
+  // A word with a digit is a code or a figure ("401k"), unless an ordinal ("5th", "2nd"), which picks an item and names nothing.
+  if (DIGIT.test(word)) return !ORDINAL.test(word);
   // Three letters no dictionary knows are an acronym typed in lower case ("pto", "roi"); chat shorthand is expanded before.
   const jargon = word.length >= 3 && !kb.dictionary.has(word) && !shapesQuestion(word);
-  // An ordinal ("5th", "2nd") picks an item; it names nothing.
-  if (/^\d+(st|nd|rd|th)$/.test(word)) return false;
-  return /\d/.test(word) || jargon || scan.isName(word);
+  return jargon || scan.isName(word);
 }
 
 /** The word with the unknown words next to it ("health insurance", "stock options"), as written. */
