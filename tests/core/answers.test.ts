@@ -274,6 +274,22 @@ describe("direct answers", () => {
     expect(ask("next step after director and how much do VPs make?").text).toMatch(/not for VPs, so I won't guess\./);
   });
 
+  it.each([
+    ["which country pays ccd best: usa, uk or canada?", /^Side by side, a year, each in its own currency/],
+    // A greeting before the question is the asker's, not a subject no source covers.
+    [
+      "Kia ora. HR BP in Wellington, benchmarking. What do UK customer care directors earn?",
+      /^In the UK, a year: £70,000/,
+    ],
+    // An amount a month in a country is pay, not the months of training.
+    [
+      "roughly how much per month in the US?",
+      /^None of my sources gives monthly pay\. Their yearly averages for the US/,
+    ],
+  ])("reads the question past the words around it: %s", (question, said) => {
+    expect(ask(question).text).toMatch(said);
+  });
+
   it("fragments joined by 'and the': each answered, or the one no source covers declined beside the other", () => {
     expect(ask("UK average and the stress level?").text).toMatch(
       /^In the UK, a year: £70,000 average[\s\S]*stress level at 8\.0/,

@@ -147,7 +147,9 @@ const TOP_OF_RANGE = /\b(top|highest|max|maximum|lowest|minimum|min|bottom)\s+(p
 /** "What does Zippia's average work out to per month?": an average per month is pay, not months of training. */
 const averagePerMonth: Rule = (combined, ctx) => {
   const a = ctx.analysis;
-  if (combined[0]?.intent !== "training" || a.period !== "month" || !a.terms.has("average")) return;
+  // "Roughly how much per month in the US?": an amount a month in a country is pay, not months of training.
+  const asksAmount = a.terms.has("average") || (a.terms.has("_how_much") && a.countries.length > 0);
+  if (combined[0]?.intent !== "training" || a.period !== "month" || !asksAmount) return;
   promote(combined, at(combined, "salary"), "salary");
 };
 const YES_NO_START = /^(is|isnt|are|arent|does|doesnt|do|dont)\b/;

@@ -68,6 +68,9 @@ const CODE_WORDS =
 const FIRST_PERSON = /\b(i|im|ive|id|my|our|we|were)\b/;
 /** "hr bp here", "recruiter here": a clause that introduces the asker. */
 const SELF_INTRO = /^ (\S+ ){1,4}here $/;
+/** A greeting on its own ("Kia ora.", "Guten Tag, team"): the asker's words, never a subject. */
+const GREETING =
+  /^ (hi|hello|hey|hiya|howdy|hola|bonjour|salut|ciao|hallo|servus|gruezi|namaste|greetings|kia ora|g day|gday|guten (tag|morgen)|good (morning|afternoon|evening))( \S+)? $/;
 /** A clause that says who the asker is: a job below the director's, or their years ("team lead in Leeds", "8 yrs in"). */
 const SELF_DESCRIPTION =
   /\b(team lead|team leader|manager|mgr|supervisor|rep|agent|recruiter|hr|hrbp|student|grad|analyst|coordinator|specialist)\b|\b\d+\s*(yrs?|years?)\b/;
@@ -280,7 +283,7 @@ class Scan {
   /** Whether a clause holding `needle` is a statement about the asker (tests in order, cheapest first). */
   private saysOfAsker(c: Clause, needle: string): boolean {
     if (!c.statement) return false;
-    if (SELF_INTRO.test(c.words)) return true;
+    if (SELF_INTRO.test(c.words) || GREETING.test(c.words)) return true;
     const clauses = this.clauses!;
     // "team lead in Leeds, 6 yrs in, what would a director earn?": a statement that asks nothing, before the question.
     const lead =
