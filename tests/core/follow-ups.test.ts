@@ -22,6 +22,14 @@ describe("follow-ups: the figure of an item picked", () => {
   });
 });
 
+describe("follow-ups: after a country no source covers", () => {
+  it("'what about the UK?' after pay in New Zealand was declined asks the UK's pay", () => {
+    const [nz, uk] = talk("what does a customer care director earn in New Zealand?", "ok, then what about the UK?");
+    expect(nz).toMatch(/^None of my five sources gives pay for New Zealand/);
+    expect(uk).toMatch(/^In the UK, a year: £70,000 average/);
+  });
+});
+
 describe("follow-ups: a source named alone", () => {
   it("'zippia?', then 'what does cityjobs say?' read the previous topic through each source in turn", () => {
     const [, zippia, cityjobs] = talk(
