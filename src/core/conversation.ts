@@ -91,7 +91,7 @@ export type FollowUp =
   /** "How long does that take?": how much experience the path needs. */
   | { kind: "how-long"; intent: string; slots: Slots }
   /** "The second one": one item of the previous answer's list (1-based; -1 for the last). */
-  | { kind: "item"; index: number; state: ConversationState }
+  | { kind: "item"; index: number; state: ConversationState; count?: number }
   /** "Over what period?", "do the sources agree?": the previous answer again, with its dates and every source. */
   | { kind: "again"; intent: string; slots: Slots; terms: string[]; facts?: string[] };
 
@@ -121,6 +121,9 @@ export function readFollowUp(
   if (previous.picked && words.length <= 6 && ITS_FIGURE.test(text)) return againShown(previous);
   if (MORE.test(text)) return { kind: "more", intent: previous.intent, slots: previous.slots };
   if (SUM_UP.test(text)) return { kind: "again", intent: previous.intent, slots: previous.slots, terms: [] };
+  // "just the top 3": the first items of the previous answer's list.
+  const count = words.length <= 7 ? FIRST_FEW.exec(text) : null;
+  if (count) return { kind: "item", index: 1, count: COUNTS[count[1]!] ?? Number(count[1]), state: previous };
   const index = words.length <= 8 ? ordinalOf(text) : null;
   if (index !== null) return { kind: "item", index, state: previous };
   // "and KPIs?" after a list that names KPIs: that item.
@@ -400,6 +403,10 @@ const ASKS_ORIGIN = /\b(where|whose)\b/;
 const SOURCES_OWN =
   /\b(data|numbers|figures|method|methods|methodology)\b.{0,20}\b(they|it|its|their)\b|\b(they|it)\b.{0,20}\b(data|numbers|figures)\b/;
 const ACROSS_SOURCES = /\b(newest|oldest|latest|most recent|more recent|newer|older|each|every|all|both)\b/;
+/** "just the top 3", "only the first two pls": how many of the previous list's items to keep. */
+const FIRST_FEW =
+  /^(?:(?:ok|okay|so|and|just|only|give me|show me|can you give me|what are|whats)\s+)*(?:the\s+)?(?:top|first)\s+(2|3|4|5|two|three|four|five)(?:\s+(?:ones?|items?|skills|kpis|mistakes|duties|things))?(?:\s+(?:only|please|pls|then))?$/;
+const COUNTS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5 };
 /** A figure of the one item just picked: "and its share?", "how common is that one?". */
 const ITS_FIGURE =
   /\b(its|it s|their|that s|that one s)\b.*\b(share|percentage|percent|rank|number|figure)\b|\bhow (common|popular|often) is (it|that|that one)\b/;

@@ -129,6 +129,20 @@ export function itemReply(
   // A sentence that lists things ("Top resume skills: CRM (9.62%), project management (7.51%), …") is
   // what "the second one" counts in; otherwise the facts the answer led with.
   const listing = shownListing(state, all);
+  // "just the top 3": the list's first items, as the list gives them, or the first facts the answer led with.
+  if (follow.count !== undefined) {
+    if (!listing) return answer(led.slice(0, follow.count));
+    const label = listing.text.slice(0, listing.text.indexOf(": "));
+    const items = listItems(listing.text).slice(0, follow.count);
+    return answer([
+      {
+        ...listing,
+        id: `${listing.id}#top${follow.count}`,
+        text: `${label} (first ${items.length}): ${items.join(", ")}.`,
+        summary: false,
+      },
+    ]);
+  }
   if (!listing && led.length >= 2) {
     const fact = nth(led, index);
     if (fact) return answer([fact]);

@@ -15,6 +15,24 @@ function talk(...turns: string[]): string[] {
   });
 }
 
+describe("follow-ups: the first few items", () => {
+  it.each([
+    [
+      "top skills on director of customer care resumes",
+      "just the top 3",
+      /^Top resume skills \(first 3\): CRM \(9\.62%\), project management \(7\.51%\), employee engagement \(6\.01%\)\./,
+    ],
+    [
+      "what KPIs is a director judged on?",
+      "only the first two pls",
+      /^A balanced KPI set of seven \(first 2\): response speed, resolution quality\./,
+    ],
+  ])("after '%s', '%s' keeps the list's first items", (first, turn, said) => {
+    const [, few] = talk(first, turn);
+    expect(few).toMatch(said);
+  });
+});
+
 describe("follow-ups: the figure of an item picked", () => {
   it("'and its share?' after the second resume skill gives that skill's share", () => {
     const [, , share] = talk("top skill on director of customer care resumes?", "the second one?", "and its share?");
