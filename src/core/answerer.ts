@@ -151,6 +151,9 @@ function cacheKey(
     s.aspect,
     s.aspects?.join("+"),
     s.byLevel ? 1 : 0,
+    s.amount,
+    s.otherRole,
+    s.relatedRole,
     // A stance the router gave a fact ("Yes" for a figure found) is part of the answer too.
     focus.map((f) => (f.stance ? `${f.id}~${f.stance}` : f.id)).join("+"),
     `${form.yesNo ? "y" : ""}${form.comparison ? "c" : ""}${form.why ? "w" : ""}${form.quantity ? "q" : ""}`,

@@ -290,6 +290,14 @@ describe("direct answers", () => {
     expect(ask(question).text).toMatch(said);
   });
 
+  it("the asker's stated amount is set against the ranges, whatever was asked before it", () => {
+    // The general US answer composed first must not stand in for the one with the asker's amount.
+    expect(ask("what's the US salary for a customer service director?").text).toMatch(/^In the US/);
+    expect(ask("Recruiter here: our budget for a US customer service director is $95k. Competitive?").text).toMatch(
+      /^\$95,000 is below the range jobdescription\.org \(2023\) gives/,
+    );
+  });
+
   it("fragments joined by 'and the': each answered, or the one no source covers declined beside the other", () => {
     expect(ask("UK average and the stress level?").text).toMatch(
       /^In the UK, a year: £70,000 average[\s\S]*stress level at 8\.0/,

@@ -23,6 +23,10 @@ export interface Figure {
 const OWN_BEFORE =
   /\b(making|make|makes|earning|earn|earns|on|paid|paying|get|getting|got|offer(?:ed)?(?: of)?|offering|budget(?:ed)?(?: of)?|than|over|under|above|below|at|around|about|for)\s*(?:c|ca|cad|us|usd)?\s*$/i;
 
+/** "our budget for a US director is $95k", "my offer for the role was £80k": the asker's amount, stated. */
+const OWN_STATED =
+  /\b(our|my) (budget|offer|package|base|salary|pay|comp|compensation)\b[^.?!]{0,60}\b(is|was|of|at|=)\s*(?:c|ca|cad|us|usd)?\s*$/i;
+
 const NUMBER =
   /([$£€]|c\$)?\s?(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.]*[a-jl-z])(\s?k\b|\s?%|\s?percent\b)?/gi;
 
@@ -47,7 +51,9 @@ export function figuresIn(text: string): Figure[] {
     const currency = !percent && value >= 1000 ? (CURRENCY_MARK[(m[1] ?? "").toLowerCase()] ?? "") : "";
     const term = currency ? `#${currency}${plain.slice(1)}` : plain;
     const figure = Boolean(m[1] || suffix || digits.includes(".") || value >= 1000);
-    const own = OWN_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index));
+    const own =
+      OWN_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)) ||
+      OWN_STATED.test(text.slice(Math.max(0, m.index - 90), m.index));
     if (!out.some((f) => f.term === term)) out.push({ term, plain, value, figure, own });
   }
   return out;
