@@ -273,13 +273,13 @@ function nth<T>(items: readonly T[], index: number): T | undefined {
   return index === -1 ? items[items.length - 1] : items[index - 1];
 }
 
-/** Declines that keep the topic: something uncovered, or a country no source covers ("…in New Zealand?" → "and the UK?"). */
+/** Declines that keep the topic: something uncovered, or a country ("…in New Zealand?", then "and the UK?"). */
 const REMEMBERED_DECLINES: ReadonlySet<string> = new Set(["uncovered", "other-country"]);
 
 /**
  * What to remember after a reply: its intent and slots, the facts it led with, its sources. A
- * decline of something uncovered, or of a country, remembers the topic it was otherwise about ("at Amazon" → pay),
- * so "and in general?" has something to refer to; other declines change nothing (null).
+ * decline of something uncovered, or of a country, remembers the topic it was otherwise about
+ * ("at Amazon" → pay), so "and in general?" has something to refer to; other declines change nothing.
  */
 export function stateOf(reply: Reply, follow: FollowUp, routing: RouteResult, at: number): ConversationState | null {
   if (reply.outcome !== "answer") {

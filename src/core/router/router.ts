@@ -204,9 +204,10 @@ function isAverage(fact: KnowledgeFact): boolean {
   return fact.topic === "salary" && fact.id.endsWith("-average");
 }
 
-/** Where a message of two questions divides: "…? …", " + ", ", and what…". */
-const PART_BREAK =
-  /\?+\s+(?=\S)|\s+\+\s+|\s*[,;]?\s+and\s+(?=(?:what|whats|what's|how|which|who|is|are|do|does|did|can|could|should|will|would|when|where|why|the|any)\b)/i;
+/** The words that open a question after "and": "…, and what does a VP earn?". */
+const ANDED_WORDS = "what|whats|what's|how|which|who|is|are|do|does|did|can|could|should|will|would|when|where|why";
+/** Where a message of two questions divides: "…? …", " + ", ", and what…", "… and the …". */
+const PART_BREAK = new RegExp(`\\?+\\s+(?=\\S)|\\s+\\+\\s+|\\s*[,;]?\\s+and\\s+(?=(?:${ANDED_WORDS}|the|any)\\b)`, "i");
 /** PART_BREAK for split, compiled once. */
 const PART_BREAKS = new RegExp(PART_BREAK.source, "gi");
 /** How many runs of letters a part has (what /[a-z]+/gi finds), counted without an array of them. */
@@ -260,8 +261,7 @@ function fragmentsOnly(text: string): boolean {
   const inner = text.trimEnd().replace(/\?+$/, "");
   return !inner.includes("?") && !PLUS.test(inner) && !ANDED_QUESTION.test(inner);
 }
-const ANDED_QUESTION =
-  /\band\s+(what|whats|what's|how|which|who|is|are|do|does|did|can|could|should|will|would|when|where|why)\b/i;
+const ANDED_QUESTION = new RegExp(`\\band\\s+(${ANDED_WORDS})\\b`, "i");
 
 /** The questions a message asks one after another, or [] when it asks one. */
 function partsOf(text: string): string[] {
