@@ -129,6 +129,30 @@ function lowerTitle(catalog: Catalog, title: string): string {
     : title;
 }
 
+/**
+ * Every slot, by name: a composer may read any of them, so the cache key holds them all (the
+ * `satisfies` check fails to compile when a slot is added to Slots and not here).
+ */
+const SLOT_NAMES = Object.keys({
+  country: 1,
+  countryName: 1,
+  countries: 1,
+  level: 1,
+  levels: 1,
+  byLevel: 1,
+  years: 1,
+  period: 1,
+  aspect: 1,
+  aspects: 1,
+  amount: 1,
+  otherRole: 1,
+  relatedRole: 1,
+} satisfies Record<keyof Slots, 1>) as (keyof Slots)[];
+
+function slotKey(value: Slots[keyof Slots]): string {
+  return Array.isArray(value) ? value.join("+") : value === undefined ? "" : String(value);
+}
+
 /** Everything a composer reads, as a cache key. */
 function cacheKey(
   intent: string,
@@ -141,19 +165,7 @@ function cacheKey(
   return [
     intent,
     mode,
-    s.country,
-    s.countries?.join("+"),
-    s.countryName,
-    s.level,
-    s.levels?.join("+"),
-    s.years,
-    s.period,
-    s.aspect,
-    s.aspects?.join("+"),
-    s.byLevel ? 1 : 0,
-    s.amount,
-    s.otherRole,
-    s.relatedRole,
+    ...SLOT_NAMES.map((name) => slotKey(s[name])),
     // A stance the router gave a fact ("Yes" for a figure found) is part of the answer too.
     focus.map((f) => (f.stance ? `${f.id}~${f.stance}` : f.id)).join("+"),
     `${form.yesNo ? "y" : ""}${form.comparison ? "c" : ""}${form.why ? "w" : ""}${form.quantity ? "q" : ""}`,

@@ -94,27 +94,16 @@ function gives(given: number, claimed: number, kind: string, rounded: boolean): 
 
 /** The figures a text gives, without the baselines it compares them with ("a US average of 7.1"). */
 function figuresGiven(text: string, averages: boolean): Figure[] {
-  const figures = readText(text).figures;
-  if (averages) return figures;
-  let own = WITHOUT_BASELINES.get(text);
-  if (!own) {
-    if (WITHOUT_BASELINES.size >= MOST_TEXTS) WITHOUT_BASELINES.clear();
-    own = figures.filter((f) => {
-      const at = text.indexOf(f.term.endsWith("%") ? `${f.value}%` : String(f.value));
-      return at < 0 || !BASELINE.test(text.slice(Math.max(0, at - 30), at));
-    });
-    WITHOUT_BASELINES.set(text, own);
-  }
-  return own;
+  // Claims are judged against fact texts, a fixed set (a claim about pay reads every pay fact): each
+  // text's own figures are read once, beside its other readings.
+  const read = readText(text);
+  if (averages) return read.figures;
+  read.own ??= read.figures.filter((f) => {
+    const at = text.indexOf(f.term.endsWith("%") ? `${f.value}%` : String(f.value));
+    return at < 0 || !BASELINE.test(text.slice(Math.max(0, at - 30), at));
+  });
+  return read.own;
 }
-
-/**
- * Each text's figures without its baselines. Claims are judged against fact texts, a fixed set (a
- * claim about pay reads every pay fact): each is read once.
- */
-const WITHOUT_BASELINES = new Map<string, Figure[]>();
-/** Past this many texts (only tests pass others) the cache starts again. */
-const MOST_TEXTS = 5000;
 
 /** A claim a question makes with figures: what it quotes and how it may be confirmed. */
 export interface Claim {

@@ -9,6 +9,8 @@ export interface ReadText {
   figures: Figure[];
   /** The normalised words with a space at each end: ` ${normalize(text)} `. */
   plain: string;
+  /** Its figures without the baselines it compares them with, once a claim has needed them. */
+  own?: Figure[];
 }
 
 const READ = new Map<string, ReadText>();

@@ -530,7 +530,7 @@ export class Router {
     const found: RouteResult = extend(base, { outcome: "decline", intent: top.intent, confidence, candidates, hits });
     const uncovered = this.uncoveredFor(found, text, top.intent);
     if (uncovered) return extend(found, { declineReason: "uncovered", uncovered });
-    if (confidence >= answerThreshold) return this.withVerdict(text, this.answer(found, ranking, quoted));
+    if (confidence >= answerThreshold) return this.withVerdict(text, this.answer(found, ranking, quoted), quoted);
     if (confidence >= this.config.clarifyThreshold) return extend(found, { outcome: "clarify" });
     return extend(found, { declineReason: analysis.offTopic.length > 0 ? "off-topic" : "not-understood" });
   }
@@ -732,7 +732,7 @@ export class Router {
    * the facts the answer leads with. A claim about an average is set against averages only; a claim
    * naming a source, against that source's facts only.
    */
-  private withVerdict(text: string, routed: RouteResult): RouteResult {
+  private withVerdict(text: string, routed: RouteResult, quoted: readonly Figure[]): RouteResult {
     // "Is 10 years enough?": the asker's own years, which the answer sets against the sources' already.
     if (routed.outcome !== "answer") return routed;
     if (routed.slots.years !== undefined) {
@@ -748,7 +748,7 @@ export class Router {
     // "Is project management more common than KPIs?": two shares the topic's facts give.
     const compared = yesNo && (comparison || MORE_OR_LESS_THAN.test(routed.normalized));
     if (routed.intent === "outlook" && yesNo && AGAINST_AVERAGE.test(routed.normalized)) {
-      const verdict = this.growthAgainstAverage(routed, text);
+      const verdict = this.growthAgainstAverage(routed, quoted);
       if (verdict) return verdictFirst(routed, verdict);
     }
     if (compared) {
@@ -804,10 +804,10 @@ export class Router {
    * named source's, else the role's own) against the average its source gives, or against the
    * comparison its source makes ("about as fast as average" is neither faster nor slower).
    */
-  private growthAgainstAverage(routed: RouteResult, text: string): Verdict | undefined {
+  private growthAgainstAverage(routed: RouteResult, quoted: readonly Figure[]): Verdict | undefined {
     const growth = this.catalog.outlook.growth;
     const stated = growth.filter((g) => g.period !== NOT_STATED);
-    const rate = /(\d+(?:\.\d+)?)\s?%/.exec(text)?.[1];
+    const rate = quoted.find((f) => f.term.endsWith("%"))?.value;
     const lens = this.namedSource(routed.analysis);
     const up = GROWS_FASTER.test(routed.normalized);
     if (up === GROWS_SLOWER.test(routed.normalized)) return undefined;
@@ -815,7 +815,7 @@ export class Router {
     for (const asked of stated) {
       const matches =
         rate !== undefined || lens
-          ? (rate === undefined || asked.rate === Number(rate)) && (!lens || asked.source === lens)
+          ? (rate === undefined || asked.rate === rate) && (!lens || asked.source === lens)
           : ROLE_GROWTH.test(asked.appliesTo);
       if (!matches) continue;
       if (asked.comparison && AS_FAST.test(asked.comparison)) return "No";
