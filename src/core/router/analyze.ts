@@ -59,8 +59,9 @@ export function analyze(
   };
 
   const unknown = correctSpelling(a, raw, vocab, speller, options);
-  matchPhrases(a, unknown, vocab, contextLength(raw, vocab), askersLabel(raw, tokens, vocab));
-  readSignals(a, raw, vocab);
+  const context = contextLength(raw, vocab);
+  const contextCountries = matchPhrases(a, unknown, vocab, context, askersLabel(raw, tokens, vocab));
+  readSignals(a, raw, vocab, context, contextCountries);
   return a;
 }
 
@@ -102,6 +103,8 @@ function correctSpelling(
       }
       let fixed = speller.correct(t, fuseBudget > 0 && !name);
       if (fixed && name && editDistance(t, fixed, 1) > 1) fixed = null;
+      // A slip keeps a word's first letter: "Durban" is not "urban", nor "playoffs" "layoffs".
+      if (fixed && fixed.charCodeAt(0) !== t.charCodeAt(0)) fixed = null;
       if (fixed) {
         tokens[i] = fixed;
         a.corrected++;
@@ -161,17 +164,19 @@ function matchPhrases(
   vocab: Vocabulary,
   context: number,
   label: number,
-): void {
+): number {
   const tokens = a.tokens;
   const workplace = askersWorkplace(tokens);
   // The asker's own job ("I'm a ward manager…") weighs only beside the role: "…how do I become a director?".
   const ownJob: [terms: Set<string>, term: string][] = [];
   // The asker's context gives its terms only when the closing question has too few of its own.
   let said: Set<string> | undefined;
+  let contextCountries = 0;
   // "Recruiter here:", "QA analyst:": who is asking, not what is asked.
   for (let i = label; i < tokens.length; ) {
     if (context > 0 && i >= context && !said) {
       said = a.terms;
+      contextCountries = a.countries.length;
       a.terms = new Set();
     }
     const [matchEnd, matchEntries] = longestMatch(vocab.trie, tokens, i);
@@ -236,7 +241,11 @@ function matchPhrases(
     i++;
   }
   if (a.roleMentioned) for (const [terms, term] of ownJob) terms.add(term);
-  if (said) a.terms = ownTerms(a.terms) >= QUESTION_TERMS ? keepFrames(said, a.terms) : new Set([...said, ...a.terms]);
+  if (!said) return 0;
+  const alone = ownTerms(a.terms) >= QUESTION_TERMS;
+  a.terms = alone ? keepFrames(said, a.terms) : new Set([...said, ...a.terms]);
+  // The countries the context named, when the question is read without it.
+  return alone ? contextCountries : 0;
 }
 
 /** How many terms of the closing question it needs to be read without what came before it. */
@@ -360,7 +369,7 @@ const ASKER = new Set(["i", "im", "ive", "am"]);
 const BETWEEN_OWN_JOB = new Set(["and", "now", "also", "just", "years", "yrs", "old", "still"]);
 
 /** What needs the whole message: a job we do not know, slot words, "US" in its shapes, question frames, the role. */
-function readSignals(a: Analysis, raw: string, vocab: Vocabulary): void {
+function readSignals(a: Analysis, raw: string, vocab: Vocabulary, context: number, contextCountries: number): void {
   const tokens = a.tokens;
   const normalized = a.normalized;
   // "become a paralegal": a job title we do not know is still another job.
@@ -380,14 +389,18 @@ function readSignals(a: Analysis, raw: string, vocab: Vocabulary): void {
   const head = joined.length > 400 ? joined.slice(0, 400) : joined;
   // Plain tokens joined by spaces split back into themselves: the gate reads them without a split.
   const open = vocab.plainTokens && head === joined ? vocab.frameGate.openWords(tokens) : vocab.frameGate.open(head);
+  // A frame that opens the question ("what is a…") opens it after the asker's context too.
+  const question = context > 0 && context < tokens.length ? tokens.slice(context).join(" ") : undefined;
   for (let k = 0; k < vocab.frames.length; k++) {
     const frame = vocab.frames[k]!;
-    if (open[k] && frame.pattern.test(head)) a.terms.add(frame.term);
+    if (open[k] && (frame.pattern.test(head) || (question !== undefined && frame.pattern.test(question))))
+      a.terms.add(frame.term);
   }
   if (a.roleMentioned) a.terms.add("_role");
   // A country named with something asked of it: the sources differ by country only on pay. A
   // country alone ("and in Canada?") asks nothing by itself.
-  if (a.countries.length > 0 && [...a.terms].some((t) => !t.startsWith("_"))) a.terms.add("_country");
+  // "New here at our Cebu site. What is a CCD?": a country the context named asks nothing either.
+  if (a.countries.length > contextCountries && [...a.terms].some((t) => !t.startsWith("_"))) a.terms.add("_country");
 }
 
 /** "US" in one of its shapes; a letter check first, as most messages have no "U" and no "us" at all. */

@@ -67,7 +67,7 @@ const OPENERS = new Set([
 const EITHER_OR =
   /\bor (for|in|at|from|by|with|about|on)\b|\b(fast|slow|good|bad|high|low|us|uk|canada|yearly|monthly|directors?|managers?|reps?) or (fast|slow|good|bad|high|low|us|uk|canada|yearly|monthly|per month|per year|directors?|managers?|reps?)$/;
 export const QUESTION_START =
-  /^\W*(how|what|whats|what's|which|where|when|why|who|can|could|should|would|will|do|does|did|is|are|am)\b/i;
+  /^\W*(how|what|wat|wht|whats|what's|which|where|when|why|who|can|could|should|would|will|do|does|did|is|are|am)\b/i;
 /** An auxiliary and its subject later in a message: "… do they work together", "… is that part of it". */
 const LATER_YES_NO =
   /\b(do|does|did|is|are|can|could|should|would|will|was|were) (they|it|i|you|we|he|she|that|this|these|those|a|an|the|directors?|ccds?|csds?|managers?)\b|\bpart of (the |a |their |the director s )?(\w+ )?(scope|role|job|remit|responsibilities|duties)$/;
@@ -125,3 +125,24 @@ export function questionForm(
   const why = first === "why" || /\bhow come\b|\bwhy\b|\breasons?\b/.test(normalized);
   return { yesNo, comparison: COMPARE.test(normalized), why, quantity: QUANTITY.test(normalized) };
 }
+
+/**
+ * "Do directors handle budgets? im a WFM planner trying to understand who owns it": what the asker says
+ * of themselves after the question is context, as it would be before it. The statement moves in front
+ * of the question, where the analyser reads context; a message without one is returned as it is.
+ */
+export function contextFirst(text: string): string {
+  const mark = text.lastIndexOf("?");
+  if (mark <= 0 || mark === text.length - 1) return text;
+  const after = text.slice(mark + 1).trim();
+  if (after === "" || QUESTION_START.test(after) || !ASKERS_OWN.test(after) || CARRIES_ON.test(after)) return text;
+  const before = text.slice(0, mark + 1).trim();
+  // "really? i heard 5", "and in Mexico? we're nearshore there": a follow-up leans on the statement.
+  if (CARRIES_ON.test(before) || before.split(/\s+/).length < 3) return text;
+  return `${/[.!]$/.test(after) ? after : `${after}.`} ${before}`;
+}
+
+/** A statement in the asker's own voice: "I'm a WFM planner", "asking for my mom", "new here in our site". */
+const ASKERS_OWN = /\b(i|im|i'm|i’m|ive|i've|id|i'd|my|our|we|we're|asking|new here)\b/i;
+/** A fragment that goes on with the question rather than describing the asker: "and for my team?", "or is it…". */
+const CARRIES_ON = /^\W*(and|or|also|plus|vs|versus|in|for|at|per|same|what about|how about|if|compared)\b/i;

@@ -14,7 +14,7 @@ import { NUMBER_WORDS } from "../words.ts";
 import { type Analysis, analyze, ownTerms } from "./analyze.ts";
 import { claimIn, judge, memberAsked, named, sharesCompared, type Verdict } from "./claims.ts";
 import { coverageOf } from "./coverage.ts";
-import { QUESTION_START, type QuestionForm, questionForm } from "./form.ts";
+import { contextFirst, QUESTION_START, type QuestionForm, questionForm } from "./form.ts";
 import { itemAt, itemBeside, listHolding, listOf, positionAsked, type SourceList, sourceLists } from "./lists.ts";
 import { plain, sourceWord } from "./names.ts";
 import { normalize } from "./normalize.ts";
@@ -419,7 +419,8 @@ export class Router {
     }
   }
 
-  route(text: string, answerThreshold = this.config.answerThreshold): RouteResult {
+  route(message: string, answerThreshold = this.config.answerThreshold): RouteResult {
+    const text = contextFirst(message);
     const whole = this.routeOne(text, answerThreshold);
     const meant = this.meaningOf(text, whole);
     if (meant) return meant;
