@@ -42,6 +42,10 @@ export const PER_SOURCE =
 /** "What education do the sources ask for?": the sources as a whole are the lens of a question about something else. */
 const SOURCES_AS_LENS =
   /\b(do|does|did|would|will) (the|your|these|those|all|both|my) (sources?|articles?|documents?|docs|guides?) (ask|asks|want|wants|cite|cites|quote|quotes|mention|mentions|list|lists|recommend|recommends|suggest|suggests|expect|expects|require|requires|describe|describes|need|needs|call|calls|name|names|see|sees|think|consider|offer|offers|put|puts)\b|\b(according to|in|from|per) (the|your|these|all) sources\b/;
+/** "The cityjobs page: where can a director go next?": a source named before the question is its lens. */
+const SOURCE_LABEL = new RegExp(
+  `^(?:(?:on|in|per|from|for|according to) )?(?:the )?(?:\\w+ )?(?:${[...SOURCE_WORDS].join("|")})(?: \\w+){0,2}? (?:where|what|whats|how|which|who|when|why|is|are|do|does|can|could)\\b`,
+);
 const PAY_WORDS = /\b(earn|earns|earning|paid|pay|pays|make|makes|wage|wages|income|money)\b/;
 
 /** Moves the candidate at `index` (or a new one for `intent`) to the front, with the leader's score. */
@@ -211,7 +215,8 @@ const twoCountries: Rule = (combined, { analysis }) => {
  * first, the sources topic is how it is seen, not a rival.
  */
 const perSource: Rule = (combined, ctx) => {
-  if (!PER_SOURCE.test(ctx.analysis.normalized) && !SOURCES_AS_LENS.test(ctx.analysis.normalized)) return;
+  const text = ctx.analysis.normalized;
+  if (!PER_SOURCE.test(text) && !SOURCES_AS_LENS.test(text) && !SOURCE_LABEL.test(text)) return;
   if (combined[0]?.intent === "sources") {
     const lead = combined[0].score;
     const subject = combined.findIndex(
