@@ -319,7 +319,7 @@ function isArticle(t: string | undefined): boolean {
  * "workforce planner here"), or 0. The label must name a job: "Zippia: …" names what is asked.
  */
 function askersLabel(raw: string, tokens: readonly string[], vocab: Vocabulary): number {
-  const m = ASKERS_LABEL.exec(raw) ?? AS_A_LABEL.exec(raw);
+  const m = ASKERS_LABEL.exec(raw) ?? AS_A_LABEL.exec(raw) ?? JOB_AT_LABEL.exec(raw);
   if (!m) return 0;
   const n = normalize(m[0].replace(/[:,-]\s*$/, ""))
     .split(" ")
@@ -335,6 +335,8 @@ function askersLabel(raw: string, tokens: readonly string[], vocab: Vocabulary):
 const ASKERS_LABEL = /^\s*((?:[a-z&/]+[\s-]+){0,3}?[a-z&/]+)\s*(?::\s|\s+here\b|\s+speaking\b)/i;
 /** "As a QA analyst, …": the asker's job, then a comma. */
 const AS_A_LABEL = /^\s*as an? ((?:[a-z&/]+[\s-]+){0,3}?[a-z&/]+)\s*,/i;
+/** "Team lead @ Makati BPO (US accounts).", "QA analyst at a bank, 3 yrs.": a job and where, a sentence of its own. */
+const JOB_AT_LABEL = /^\s*(?:[a-z&/]+[\s-]+){0,3}?[a-z&/]+\s+(?:@|at)\s+[^.?!:]{1,60}[.:]\s/i;
 /** Words that make a label a job: "planner", "analyst", "recruiter". */
 const JOB_WORDS = new Set([
   "recruiter",
