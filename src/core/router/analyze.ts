@@ -321,6 +321,7 @@ function isArticle(t: string | undefined): boolean {
 function askersLabel(raw: string, tokens: readonly string[], vocab: Vocabulary): number {
   const m = ASKERS_LABEL.exec(raw) ?? AS_A_LABEL.exec(raw) ?? JOB_AT_LABEL.exec(raw);
   if (!m) return 0;
+  const here = /\shere\b/i.test(m[0]);
   const n = normalize(m[0].replace(/[:,-]\s*$/, ""))
     .split(" ")
     .filter(Boolean).length;
@@ -328,6 +329,8 @@ function askersLabel(raw: string, tokens: readonly string[], vocab: Vocabulary):
   for (let i = 0; i < n; i++) {
     const [, entries] = longestMatch(vocab.trie, tokens, i);
     if (JOB_WORDS.has(tokens[i]!) || entries.some((e) => e.kind === "other" || e.kind === "related")) return n;
+    // "Ontario hydro call centre here": where the asker works, said of themselves.
+    if (here && WORKPLACE_WORDS.has(tokens[i]!)) return n;
   }
   return 0;
 }
@@ -337,6 +340,19 @@ const ASKERS_LABEL = /^\s*((?:[a-z&/]+[\s-]+){0,3}?[a-z&/]+)\s*(?::\s|\s+here\b|
 const AS_A_LABEL = /^\s*as an? ((?:[a-z&/]+[\s-]+){0,3}?[a-z&/]+)\s*,/i;
 /** "Team lead @ Makati BPO (US accounts).", "QA analyst at a bank, 3 yrs.": a job and where, a sentence of its own. */
 const JOB_AT_LABEL = /^\s*(?:[a-z&/]+[\s-]+){0,3}?[a-z&/]+\s+(?:@|at)\s+[^.?!:]{1,60}[.:]\s/i;
+/** Words that make a label "… here" the asker's workplace. */
+const WORKPLACE_WORDS = new Set([
+  "centre",
+  "center",
+  "bpo",
+  "site",
+  "office",
+  "bank",
+  "utility",
+  "company",
+  "floor",
+  "desk",
+]);
 /** Words that make a label a job: "planner", "analyst", "recruiter". */
 const JOB_WORDS = new Set([
   "recruiter",

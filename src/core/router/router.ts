@@ -232,15 +232,20 @@ const PART_WORDS = 3;
 
 /** Words that lean on the other part: "…and how big is it?", "…and what does that cost?", "…and how is for all workers?". */
 const LEANS_ON =
-  /\bit\b(?! takes?\b| took\b)|\b(its|it's|these|those|they|them|their|there|such|same|each|both|either|ones)\b|\b(that|this)\b(?! (job|role|position|career|field|post|line of work)\b)|\b(which|the|that|this) one\b|\b(what|how) about\b|\bhow is (for|in|with|at|among)\b/i;
+  /\bit\b(?! takes?\b| took\b)|\b(its|it's|these|those|there|such|same|each|both|either|ones)\b|\b(that|this)\b(?! (job|role|position|career|field|post|line of work)\b)|\b(which|the|that|this) one\b|\b(what|how) about\b|\bhow is (for|in|with|at|among)\b/i;
+/** "…and what degree do they need?": "they" are the directors another part names, or else what it leans on. */
+const THEY = /\b(they|them|their)\b/;
+function leansOn(normalized: string, roleNamed: boolean): boolean {
+  return LEANS_ON.test(normalized) || (!roleNamed && THEY.test(normalized));
+}
 
 /**
  * A part answered on its own: a question (the first part may be a fragment: "uk avg + pension?"),
  * with a term of its own ("how much" alone leans on the rest), pointing back at nothing.
  */
-function standsAlone(part: string, index: number, analysis: Analysis): boolean {
+function standsAlone(part: string, index: number, analysis: Analysis, roleNamed: boolean): boolean {
   const asks = ownTerms(analysis.terms) > 0 || [...analysis.terms].some((t) => WHOLE_QUESTIONS.has(t));
-  return isQuestion(part, index) && asks && !LEANS_ON.test(analysis.normalized);
+  return isQuestion(part, index) && asks && !leansOn(analysis.normalized, roleNamed);
 }
 /** Question shapes that ask something whole on their own: "how much do directors make in the US". */
 const WHOLE_QUESTIONS: ReadonlySet<string> = new Set([
@@ -433,7 +438,9 @@ export class Router {
     const read = uncovered ? [] : this.twoTopics(parts);
     if (!read) return whole;
     const routed = parts.map((part, i) => this.routeOne(part, answerThreshold, read[i]));
-    const alone = routed.filter((r, i) => r.outcome === "answer" && standsAlone(parts[i]!, i, r.analysis));
+    // With a subject no source covers, "they" may be that employer: "Does Enbridge hire directors, and what do they pay?"
+    const roleNamed = !uncovered && routed.some((r) => r.analysis.roleMentioned);
+    const alone = routed.filter((r, i) => r.outcome === "answer" && standsAlone(parts[i]!, i, r.analysis, roleNamed));
     // What a part declines on its own: another part's subject no source covers, or another role's pay.
     const partMissing = routed.map(missingFrom).find((u) => u !== undefined);
     // "UK average + what's the pension like?": answer the part the sources cover and say what they do not.
@@ -486,14 +493,15 @@ export class Router {
   private twoTopics(parts: readonly string[]): (Analysis | undefined)[] | null {
     const tops = new Set<string>();
     const read: (Analysis | undefined)[] = [];
-    for (const [i, part] of parts.entries()) {
-      if (!isQuestion(part, i)) continue;
-      const analysis = analyze(part, this.vocabulary, this.speller);
-      if (LEANS_ON.test(analysis.normalized) || ownTerms(analysis.terms) === 0) return null;
+    for (const [i, part] of parts.entries())
+      if (isQuestion(part, i)) read[i] = analyze(part, this.vocabulary, this.speller);
+    const roleNamed = read.some((a) => a?.roleMentioned);
+    for (const analysis of read) {
+      if (!analysis) continue;
+      if (leansOn(analysis.normalized, roleNamed) || ownTerms(analysis.terms) === 0) return null;
       const top = scored(this.scorer.intents, this.scorer.score(analysis.terms))[0];
       if (!top) return null;
       tops.add(top.intent);
-      read[i] = analysis;
     }
     return tops.size > 1 ? read : null;
   }
