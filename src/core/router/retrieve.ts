@@ -74,6 +74,6 @@ export function focusOf(topic: string, hits: readonly FactHit[], config: Retriev
 }
 
 /** A deliberate match: one of the fact's keys, a figure it gives, or two of the question's words. */
-function deliberate(hit: FactHit): boolean {
+export function deliberate(hit: FactHit): boolean {
   return hit.keyed || hit.matched.length > 1;
 }

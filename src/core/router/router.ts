@@ -19,7 +19,7 @@ import { itemAt, itemBeside, listHolding, listOf, positionAsked, type SourceList
 import { plain, sourceWord } from "./names.ts";
 import { normalize } from "./normalize.ts";
 import { ABOUT_SOURCES, rerank } from "./rerank.ts";
-import { type Candidate, combine, DEFAULT_RETRIEVAL, focusOf, type RetrievalConfig } from "./retrieve.ts";
+import { type Candidate, combine, DEFAULT_RETRIEVAL, deliberate, focusOf, type RetrievalConfig } from "./retrieve.ts";
 import { Scorer } from "./score.ts";
 import { slotsOf } from "./slots.ts";
 import { TermIndex, termAsked } from "./term.ts";
@@ -641,7 +641,7 @@ export class Router {
     found.focus = EXCLUDING.test(found.normalized) ? [] : focusOf(topic, mine, this.config);
     const lens = this.namedSource(found.analysis);
     if (topic === "sources") this.focusOnSources(found, mine, lens);
-    else this.focusThroughLens(found, topic, mine, lens);
+    else this.focusThroughLens(found, topic, mine, lens, ranking.hits);
     // "I heard the director's main job is queue management": a manager's focus, then what the director's is.
     const beside = found.focus[0]?.beside;
     if (beside && found.focus.every((f) => f.beside === beside)) {
@@ -941,6 +941,7 @@ export class Router {
     topic: string,
     mine: readonly FactHit[],
     lens: string | undefined,
+    hits: readonly FactHit[],
   ): void {
     // "What is a director according to Zippia?", "what does Zippia say they do?": the whole topic asked, as that source gives it.
     const wholeTopic = ["_what_is", "_what_do", "definition"].some((t) => found.analysis.terms.has(t));
@@ -967,6 +968,11 @@ export class Router {
         (h) => h.fact.sources.includes(lens) && !h.fact.summary && (h.keyed || h.matched.length > 1),
       );
       if (own && own.score >= NAMED_SOURCE_SHARE * mine[0]!.score) found.focus = [own.fact];
+      // "Zippia says they supervise what day to day?": the words that define the topic find the source's own fact.
+      else {
+        const best = hits.find((h) => h.fact.topic === topic && deliberate(h));
+        if (best && best.fact.sources.includes(lens) && !best.fact.summary) found.focus = [best.fact];
+      }
     }
     // "One source says quick decisions matter: what other abilities does it put alongside?": the rest of its list.
     if (found.focus.length === 1 && OTHER_ITEMS.test(found.normalized)) {
