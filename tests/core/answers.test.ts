@@ -560,6 +560,30 @@ describe("direct answers", () => {
     expect(text.slice(0, 400)).toMatch(/A director shapes the service system: operating-model design/);
   });
 
+  it.each([
+    // What the asker says of themselves after the question is context, as it is before it.
+    [
+      "do customer service directors handle budgets? im a WFM planner trying to understand who owns the forecast",
+      /^• Manages the service department's budgets and forecasts\./,
+    ],
+    ["wat is a customer care director exactly? new here in our Cebu site po", /this is what they say in general/],
+    // A source named before the question is the lens, not the subject.
+    ["the cityjobs page: where can a customer service director go next?", /^• Next steps include Vice President/],
+    [
+      "Zippia says they supervise what on a day to day basis?",
+      /^Oversees day-to-day operations at a customer care center\./,
+    ],
+    // "they" are the directors the first part names: each part is answered.
+    [
+      "Ontario hydro call centre here - what does a director do about training, and what degree do they need?",
+      /bachelor's/,
+    ],
+  ])("reads the question, not the words around it: %s", (question, said) => {
+    const { outcome, text } = ask(question);
+    expect(outcome).toBe("answer");
+    expect(text.slice(0, 400)).toMatch(said);
+  });
+
   it("a yes/no question about a figure the leading fact gives says yes; about another source's, it does not", () => {
     expect(ask("is 121k from jobdescription.org?").text).toMatch(/^Yes\.\n\n• jobdescription\.org \(2023\): \$121,000/);
     expect(ask("is 121k from zippia?").text).not.toMatch(/^Yes/);
@@ -655,6 +679,20 @@ describe("direct answers", () => {
       /^None of my sources covers pay in one industry/,
     ],
     ["how has ccd pay changed since 2019?", /^None of my sources covers how pay has changed over time/],
+    [
+      "is there a customer service director vacancy in Ottawa I can apply to?",
+      /^None of my sources covers current job openings, so/,
+    ],
+    ["send me a link to a CCD job posting in Durban", /^None of my sources covers current job openings/],
+    ["what will the UK average be next year?", /^None of my sources covers pay forecasts for years to come, so/],
+    [
+      "which chatbot vendor is cheapest for a bank contact centre?",
+      /^None of my sources covers which tools or vendors to buy/,
+    ],
+    ["do ccds get 13th month pay?", /^None of my sources covers 13th month pay: they do not go into specific benefits/],
+    // A name keeps its first letter: "Durban" is not corrected to "urban", nor "playoffs" to "layoffs".
+    ["Durban contact centre director salary pls", /^None of my sources covers Durban/],
+    ["will the Habs make the playoffs this year", /^None of my sources covers playoffs/],
     ["🙂🙂", /^I didn't catch a question there/],
     ["SELECT salary FROM directors WHERE country = 'UK';", /^I didn't catch a question there/],
   ])("declines what no source covers, naming it: %s", (question, said) => {
