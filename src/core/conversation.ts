@@ -21,6 +21,7 @@ import {
   HOW_BIG,
   HOW_LONG,
   MORE,
+  MORE_ON_IT,
   MUCH,
   NEED_IT,
   OF_THE_ONE,
@@ -119,6 +120,8 @@ export function readFollowUp(
   if (previous.picked && EXAMPLE.test(text)) return againShown(previous);
   // "and its share?" after one item picked: that item's own figure, which its line gives.
   if (previous.picked && words.length <= 6 && ITS_FIGURE.test(text)) return againShown(previous);
+  // "more detail on that" after one item picked: that item, which is all the sources say of it.
+  if (previous.picked && MORE_ON_IT.test(text)) return againShown(previous);
   if (MORE.test(text)) return { kind: "more", intent: previous.intent, slots: previous.slots };
   if (SUM_UP.test(text)) return { kind: "again", intent: previous.intent, slots: previous.slots, terms: [] };
   // "just the top 3": the first items of the previous answer's list.
