@@ -489,7 +489,10 @@ function hasTopicOfItsOwn(routing: RouteResult, previous: ConversationState): bo
   if (PAY_INTENTS.has(previous.intent)) for (const t of ["salary", "difference", "gap"]) slotTerms.add(t);
   // "experience" sets the pay level after a pay answer; after anything else it asks about experience.
   else slotTerms.delete("experience");
-  // "role manager" and the like come from another role's name ("and the manager?"): a slot, not a topic.
+  // "and the manager?" after the duties or what the role is: the topic that describes the manager.
+  if (!PAY_INTENTS.has(previous.intent) && routing.analysis.relatedRoles.length > 0 && routing.slots.relatedRole)
+    return true;
+  // After pay, "role manager" and the like come from another role's name ("and the manager?"): a slot, not a topic.
   const own = [...routing.analysis.terms].filter(
     (t) => (!t.startsWith("_") || WHOLE_FRAMES.has(t)) && !t.startsWith("role ") && !slotTerms.has(t),
   );
