@@ -584,6 +584,13 @@ describe("direct answers", () => {
     expect(text.slice(0, 400)).toMatch(said);
   });
 
+  it("a thing on the list is a yes; a thing the list never names is a no, with the list", () => {
+    expect(ask("repeat contact rate on the kpi list?").text).toMatch(/^Yes, one of the KPIs that matter\./);
+    const { text } = ask("does the playsupplychain KPI list include NPS by name?");
+    expect(text).toMatch(/^No\.\n/);
+    expect(text.slice(0, 400)).toMatch(/Response speed/);
+  });
+
   it("a yes/no question about a figure the leading fact gives says yes; about another source's, it does not", () => {
     expect(ask("is 121k from jobdescription.org?").text).toMatch(/^Yes\.\n\n• jobdescription\.org \(2023\): \$121,000/);
     expect(ask("is 121k from zippia?").text).not.toMatch(/^Yes/);

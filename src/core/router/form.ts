@@ -95,7 +95,7 @@ const COMPARE =
 const OR_NOT = /\bor not$/;
 /** "…scores higher stress than the average job, true?", "…y/n": a statement put to the bot to confirm. */
 const TAG_QUESTION =
-  /\b(true|right|correct|accurate|possible|yes|yeah|yea|ya|yep|y n|is that (so|right|true|correct|accurate))$/;
+  /\b(true|right|correct|accurate|possible|yes|yeah|yea|ya|yep|y n|is that (so|right|true|correct|accurate)|on (the|their|its|that|this) (\w+ )?list|listed|included|part of (the|their|his|her) (job|role|remit))$/;
 /** An auxiliary opening the clause after a label or what the asker says: "WFM lead: is…", "I'm a team lead - does…". */
 const AUXILIARY_AFTER_BREAK =
   /(?:[:;,.!?]|\s[-\u2013\u2014])\s+(?:is|are|do|does|did|can|could|should|would|will|was|were|has|have)\s+(?!you\b|u\b)/i;

@@ -196,6 +196,8 @@ function saidOf(u: Uncovered): string | undefined {
   }
 }
 
+/** "Is X on the list?", "does the list include X?": whether a thing is among the items. */
+const MEMBERSHIP = /\b(include|includes|included|including|on (the|its|their|that|this) (\w+ )?list|in (the|its|their|that|this) (\w+ )?list|listed|among them|one of (them|the \w+))\b/;
 /** A digit: a claim quoting a figure has one, most questions none. */
 const DIGIT = /\d/;
 
@@ -737,6 +739,22 @@ export class Router {
   }
 
   /**
+   * A word of the topic's own vocabulary that the question names and no fact of the topic uses
+   * ("NPS" for the KPIs), other than the words that define the topic.
+   */
+  private namesWhatTopicLacks(routed: RouteResult, hits: readonly FactHit[]): boolean {
+    const topic = routed.intent!;
+    const keywords = this.catalog.intents.find((i) => i.id === topic)?.keywords ?? {};
+    const text = ` ${(this.topicText.get(topic) ?? "").replace(/[^a-z0-9]+/g, " ")} `;
+    for (const t of routed.analysis.terms) {
+      if (!(t in keywords) || t.startsWith("_") || this.defining.get(topic)?.has(stem(t))) continue;
+      if (hits.some((h) => h.fact.topic === topic && h.matched.includes(t))) continue;
+      if (!text.includes(` ${stem(t)}`)) return true;
+    }
+    return false;
+  }
+
+  /**
    * "Cityjobs says the veteran level earns $150k, right?": a claim quoting figures, checked against
    * the facts the answer leads with. A claim about an average is set against averages only; a claim
    * naming a source, against that source's facts only.
@@ -752,6 +770,9 @@ export class Router {
         routed = extend(routed, { slots });
       }
     }
+    // "Does the KPI list include NPS by name?": a thing the topic's facts never name is not on its list.
+    if (routed.form.yesNo && MEMBERSHIP.test(routed.normalized) && this.namesWhatTopicLacks(routed, routed.hits))
+      return verdictFirst(routed, "No");
     const { yesNo, comparison } = routed.form;
     // "Is work-life balance worse than average?": the score against the US average beside it.
     // "Is project management more common than KPIs?": two shares the topic's facts give.
