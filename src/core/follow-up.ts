@@ -284,7 +284,8 @@ const REMEMBERED_DECLINES: ReadonlySet<string> = new Set(["uncovered", "other-co
 export function stateOf(reply: Reply, follow: FollowUp, routing: RouteResult, at: number): ConversationState | null {
   if (reply.outcome !== "answer") {
     // "What does the manager earn?" declined, then "and the director?": the director's pay.
-    if (reply.intent === "related-role-pay") return stateAfter("salary", routing.slots, [], [], routing.analysis.terms, at);
+    if (reply.intent === "related-role-pay")
+      return stateAfter("salary", routing.slots, [], [], routing.analysis.terms, at);
     const nearest = follow.kind === "refine" ? follow.intent : routing.intent;
     if (!REMEMBERED_DECLINES.has(reply.intent) || !nearest) return null;
     const slots = follow.kind === "refine" ? follow.slots : routing.slots;

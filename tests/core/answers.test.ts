@@ -584,6 +584,14 @@ describe("direct answers", () => {
     expect(text.slice(0, 400)).toMatch(said);
   });
 
+  it.each([
+    ["is cheaper support always the better model?", /^Not always\.\n\n• Cost vs customer experience/],
+    ["is response speed enough on its own?", /^No\. Response speed/],
+    ["is a CCD basically just someone who runs a support team?", /^No: /],
+  ])("an absolute is not answered yes for finding what it names: %s", (question, said) => {
+    expect(ask(question).text).toMatch(said);
+  });
+
   it("a thing on the list is a yes; a thing the list never names is a no, with the list", () => {
     expect(ask("repeat contact rate on the kpi list?").text).toMatch(/^Yes, one of the KPIs that matter\./);
     const { text } = ask("does the playsupplychain KPI list include NPS by name?");

@@ -196,8 +196,11 @@ function saidOf(u: Uncovered): string | undefined {
   }
 }
 
+/** An absolute in a yes/no question: "always better", "enough on its own", "basically just". */
+const ABSOLUTE = /\b(always)\b(?! on call)|\b(on its own|by itself|in itself|basically just|judged only|only about)\b/;
 /** "Is X on the list?", "does the list include X?": whether a thing is among the items. */
-const MEMBERSHIP = /\b(include|includes|included|including|on (the|its|their|that|this) (\w+ )?list|in (the|its|their|that|this) (\w+ )?list|listed|among them|one of (them|the \w+))\b/;
+const MEMBERSHIP =
+  /\b(include|includes|included|including|on (the|its|their|that|this) (\w+ )?list|in (the|its|their|that|this) (\w+ )?list|listed|among them|one of (them|the \w+))\b/;
 /** A digit: a claim quoting a figure has one, most questions none. */
 const DIGIT = /\d/;
 
@@ -770,6 +773,12 @@ export class Router {
         routed = extend(routed, { slots });
       }
     }
+    // "Is cheaper support always better?", "is response speed enough on its own?": the sources weigh
+    // trade-offs, so a "yes" for finding the thing named does not answer an absolute.
+    const absolute = routed.form.yesNo ? ABSOLUTE.exec(routed.normalized) : null;
+    const [lead, ...rest] = routed.focus;
+    if (absolute && lead && (!lead.stance || lead.stance.startsWith("Yes")))
+      return extend(routed, { focus: [{ ...lead, stance: absolute[1] ? "Not always" : "No" }, ...rest] });
     // "Does the KPI list include NPS by name?": a thing the topic's facts never name is not on its list.
     if (routed.form.yesNo && MEMBERSHIP.test(routed.normalized) && this.namesWhatTopicLacks(routed, routed.hits))
       return verdictFirst(routed, "No");
