@@ -592,6 +592,15 @@ describe("direct answers", () => {
     expect(ask(question).text).toMatch(said);
   });
 
+  it("a group's share against Zippia's US average is a yes or a no", () => {
+    expect(ask("are women under-represented compared with the US average?").text).toMatch(
+      /^Yes\. .*female 42\.19% \(US average 47%\)/,
+    );
+    expect(ask("are Hispanic directors over-represented?").text).toMatch(
+      /^No\. .*Hispanic or Latino 17\.98% \(US average 19%\)/,
+    );
+  });
+
   it("a thing on the list is a yes; a thing the list never names is a no, with the list", () => {
     expect(ask("repeat contact rate on the kpi list?").text).toMatch(/^Yes, one of the KPIs that matter\./);
     const { text } = ask("does the playsupplychain KPI list include NPS by name?");

@@ -165,6 +165,19 @@ const AS_FAST = /\bas fast as\b/;
 const ROLE_GROWTH = /\brole\b/;
 /** The period of a figure given only for comparison (Zippia's average across jobs). */
 const NOT_STATED = "not stated";
+/** A group's share said against the average: "under-represented", "fewer women than…". */
+const UNDER_REPRESENTED = /\b(under ?represented|fewer|less|lower|below|minority)\b/;
+const OVER_REPRESENTED = /\b(over ?represented|more|higher|above|majority)\b/;
+/** How a question names each of Zippia's groups. */
+const GROUP_WORDS: Readonly<Record<string, RegExp>> = {
+  female: /\b(women|woman|female|females)\b/,
+  male: /\b(men|man|male|males)\b/,
+  White: /\bwhite\b/,
+  "Black or African American": /\b(black|african american)\b/,
+  Asian: /\basian\b/,
+  "Hispanic or Latino": /\b(hispanic|latino|latina|latinx)\b/,
+  "American Indian and Alaska Native": /\b(american indian|native american|alaska native)\b/,
+};
 const RATES_HIGHER = /\b(better|higher|more|above|greater)\b/;
 const RATES_LOWER = /\b(worse|lower|less|below)\b/;
 const BETTER_OR_WORSE = /\b(better|worse)\b/;
@@ -786,6 +799,11 @@ export class Router {
     // "Is work-life balance worse than average?": the score against the US average beside it.
     // "Is project management more common than KPIs?": two shares the topic's facts give.
     const compared = yesNo && (comparison || MORE_OR_LESS_THAN.test(routed.normalized));
+    // "Are women under-represented compared with the US workforce?": the group's share against Zippia's US average.
+    if (routed.intent === "demographics" && yesNo) {
+      const verdict = this.groupAgainstAverage(routed.normalized);
+      if (verdict) return verdictFirst(routed, verdict);
+    }
     if (routed.intent === "outlook" && yesNo && AGAINST_AVERAGE.test(routed.normalized)) {
       const verdict = this.growthAgainstAverage(routed, quoted);
       if (verdict) return verdictFirst(routed, verdict);
@@ -878,6 +896,16 @@ export class Router {
       );
     const views = [...others.filter(isAverage), ...others.filter((f) => !isAverage(f))];
     return views.filter((f, i) => views.findIndex((g) => g.sources[0] === f.sources[0]) === i);
+  }
+
+  private groupAgainstAverage(text: string): Verdict | undefined {
+    const under = UNDER_REPRESENTED.test(text);
+    if (under === OVER_REPRESENTED.test(text)) return undefined;
+    const { gender, race } = this.catalog.demographics;
+    const named = [...gender, ...race].filter((g) => GROUP_WORDS[g.category]?.test(text));
+    const group = named.length === 1 ? named[0] : undefined;
+    if (!group || group.usAverage === undefined || group.percent === group.usAverage) return undefined;
+    return group.percent < group.usAverage === under ? "Yes" : "No";
   }
 
   private ratingAgainstAverage(routed: RouteResult): Verdict | undefined {
