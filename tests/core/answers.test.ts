@@ -592,6 +592,18 @@ describe("direct answers", () => {
     expect(ask(question).text).toMatch(said);
   });
 
+  it("a link asked for is the source's address; the unconfirmed one gets none", () => {
+    expect(ask("link to the zippia page pls").text).toMatch(
+      /^Zippia \(2025\): https:\/\/www\.zippia\.com\/director-of-customer-care-jobs\n/,
+    );
+    const all = ask("links to your sources?").text;
+    expect(all).toContain("Cityjobs: https://www.cityjobs.info/job-descriptions/customer-service-director");
+    expect(all).toContain(
+      "unnamed Customer Service Director JD: where it was published is not confirmed, so I give no link.",
+    );
+    expect(ask("zippia resume builder link").outcome).toBe("decline");
+  });
+
   it("a group's share against Zippia's US average is a yes or a no", () => {
     expect(ask("are women under-represented compared with the US average?").text).toMatch(
       /^Yes\. .*female 42\.19% \(US average 47%\)/,

@@ -300,6 +300,20 @@ function averageBeside(catalog: Catalog, g: Catalog["outlook"]["growth"][number]
   return average && g.period !== "not stated" ? `; its average across US jobs is ${percent(average.rate)}` : "";
 }
 
+/**
+ * Where each source was published, as a fact shown when a link is asked for ("link to the zippia
+ * page?"). Kept out of the index: the address's words would pull other questions about the source.
+ */
+export function sourceLinkFact(s: Source): KnowledgeFact {
+  return {
+    id: `sources/${s.id}/link`,
+    topic: "sources",
+    text: s.url ? `${s.short}: ${s.url}` : `${s.short}: where it was published is not confirmed, so I give no link.`,
+    sources: [s.id],
+    keys: [],
+  };
+}
+
 /** When a source dates itself, and who published it: "Zippia (2025): updated 8 January 2025, by Zippia". */
 /** The id of the fact that gives a source's date and publisher. */
 export function sourceDateFactId(source: string): string {

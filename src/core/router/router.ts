@@ -4,7 +4,7 @@
  * Thresholds come from configuration; the evaluation's sweep is how they were chosen.
  */
 import type { Catalog } from "../catalog.ts";
-import { collectFacts, type KnowledgeFact, sourceDateFactId } from "../knowledge/facts.ts";
+import { collectFacts, type KnowledgeFact, sourceDateFactId, sourceLinkFact } from "../knowledge/facts.ts";
 import { type FactHit, FactIndex, stem } from "../knowledge/index.ts";
 import { type Figure, figuresIn } from "../knowledge/numbers.ts";
 import { Phrases } from "../knowledge/phrases.ts";
@@ -214,6 +214,10 @@ const ABSOLUTE = /\b(always)\b(?! on call)|\b(on its own|by itself|in itself|bas
 /** "Is X on the list?", "does the list include X?": whether a thing is among the items. */
 const MEMBERSHIP =
   /\b(include|includes|included|including|on (the|its|their|that|this) (\w+ )?list|in (the|its|their|that|this) (\w+ )?list|listed|among them|one of (them|the \w+))\b/;
+/** A link asked for: "link to…", "url of…", "web address". */
+const LINK_ASKED = /\b(link|links|url|urls|web ?address|web ?page|hyperlink)\b/;
+/** The sources as a whole: "links to your sources", "urls for all five". */
+const EVERY_SOURCE = /\b(sources|all|every|each|documents|pages|articles)\b/;
 /** A digit: a claim quoting a figure has one, most questions none. */
 const DIGIT = /\d/;
 
@@ -389,6 +393,8 @@ export class Router {
   private readonly phrases = new Phrases();
   /** The facts that give a source's date and publisher. */
   private readonly datedFacts: ReadonlySet<string>;
+  /** Each source's address, by source id: shown when a link is asked for. */
+  private readonly links: ReadonlyMap<string, KnowledgeFact>;
   /** Each topic's lists, one per source, for "the third duty in Cityjobs' list". */
   private readonly lists: ReadonlyMap<string, SourceList[]>;
 
@@ -433,6 +439,7 @@ export class Router {
     this.sourceByTerm = sourcesByTerm(catalog);
     this.lists = sourceLists(catalog, facts);
     this.datedFacts = new Set([...catalog.sources.keys()].map(sourceDateFactId));
+    this.links = new Map([...catalog.sources.values()].map((s) => [s.id, sourceLinkFact(s)]));
     this.figureless = facts.filter((f) => f.noFigure);
     for (const f of facts)
       this.topicText.set(f.topic, `${this.topicText.get(f.topic) ?? ""} ${f.text.toLowerCase()} ${f.keys.join(" ")}`);
@@ -445,6 +452,8 @@ export class Router {
   route(message: string, answerThreshold = this.config.answerThreshold): RouteResult {
     const text = contextFirst(message);
     const whole = this.routeOne(text, answerThreshold);
+    const linked = this.linksAsked(whole);
+    if (linked) return linked;
     const meant = this.meaningOf(text, whole);
     if (meant) return meant;
     const uncovered = missingFrom(whole);
@@ -480,6 +489,23 @@ export class Router {
     const questions = parts.filter((part, i) => isQuestion(part, i)).length;
     if (alone.length !== questions || !first || !second || first.intent === second.intent) return whole;
     return { ...first, also: second };
+  }
+
+  /** "Link to the zippia page?", "urls for your sources?": where the source, or each, was published. */
+  private linksAsked(whole: RouteResult): RouteResult | null {
+    // "zippia resume builder link": a link to something no source covers is declined as that.
+    if (!LINK_ASKED.test(whole.normalized) || whole.uncovered?.kind === "form") return null;
+    const lens = this.namedSource(whole.analysis);
+    const focus = lens ? [this.links.get(lens)!] : EVERY_SOURCE.test(whole.normalized) ? [...this.links.values()] : [];
+    if (focus.length === 0) return null;
+    return extend(whole, {
+      outcome: "answer" as const,
+      intent: "sources",
+      focus,
+      confidence: Math.max(whole.confidence, this.config.answerThreshold),
+      declineReason: undefined,
+      uncovered: undefined,
+    });
   }
 
   /**
