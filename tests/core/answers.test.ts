@@ -592,6 +592,18 @@ describe("direct answers", () => {
     expect(ask(question).text).toMatch(said);
   });
 
+  it("which sources lack something is read off the facts and the sources' dates", () => {
+    expect(ask("which sources have no date?").text).toMatch(
+      /^PlaySupplyChain guide, Cityjobs and unnamed Customer Service Director JD give no date; the others are dated\./,
+    );
+    expect(ask("which source has no salary figures at all?").text).toMatch(
+      /^PlaySupplyChain guide gives nothing on salary; the other sources do\./,
+    );
+    expect(ask("which of the sources doesn't give demographics?").text).toMatch(
+      /give nothing on demographics; only Zippia \(2025\) does\./,
+    );
+  });
+
   it("a link asked for is the source's address; the unconfirmed one gets none", () => {
     expect(ask("link to the zippia page pls").text).toMatch(
       /^Zippia \(2025\): https:\/\/www\.zippia\.com\/director-of-customer-care-jobs\n/,

@@ -214,6 +214,16 @@ const ABSOLUTE = /\b(always)\b(?! on call)|\b(on its own|by itself|in itself|bas
 /** "Is X on the list?", "does the list include X?": whether a thing is among the items. */
 const MEMBERSHIP =
   /\b(include|includes|included|including|on (the|its|their|that|this) (\w+ )?list|in (the|its|their|that|this) (\w+ )?list|listed|among them|one of (them|the \w+))\b/;
+/** The sources that do give it: "only Zippia (2025) does", "the other sources do". */
+function others(all: readonly { short: string }[], lacking: readonly { short: string }[]): string {
+  const rest = all.filter((s) => !lacking.includes(s));
+  return rest.length === 1 ? `only ${rest[0]!.short} does` : "the other sources do";
+}
+const NUMBER_NAMES: Readonly<Record<number, string>> = { 2: "two", 3: "three", 4: "four", 5: "five", 6: "six" };
+/** Which sources lack something: "which sources have no date?", "which one doesn't give pay?". */
+const WHICH_LACK =
+  /\bwhich (sources?|ones?|documents?|pages?|of (them|the sources|your sources))\b.{0,25}\b(no|without|zero|undated|not dated|lacks?|(dont|do not|doesnt|does not|never) (give|have|mention|list|include|cover|say|put))\b/;
+const LACKS_DATE = /\b(date|dates|dated|undated)\b/;
 /** A link asked for: "link to…", "url of…", "web address". */
 const LINK_ASKED = /\b(link|links|url|urls|web ?address|web ?page|hyperlink)\b/;
 /** The sources as a whole: "links to your sources", "urls for all five". */
@@ -452,7 +462,7 @@ export class Router {
   route(message: string, answerThreshold = this.config.answerThreshold): RouteResult {
     const text = contextFirst(message);
     const whole = this.routeOne(text, answerThreshold);
-    const linked = this.linksAsked(whole);
+    const linked = this.linksAsked(whole) ?? this.sourcesWithout(whole);
     if (linked) return linked;
     const meant = this.meaningOf(text, whole);
     if (meant) return meant;
@@ -489,6 +499,47 @@ export class Router {
     const questions = parts.filter((part, i) => isQuestion(part, i)).length;
     if (alone.length !== questions || !first || !second || first.intent === second.intent) return whole;
     return { ...first, also: second };
+  }
+
+  /**
+   * "Which sources have no date?", "which source gives no salary figures?": the sources with nothing
+   * on what is asked, read off the facts (or the sources' own dates).
+   */
+  private sourcesWithout(whole: RouteResult): RouteResult | null {
+    if (!WHICH_LACK.test(whole.normalized)) return null;
+    const all = [...this.catalog.sources.values()];
+    const dates = LACKS_DATE.test(whole.normalized);
+    // The topic the question names ("…doesn't give demographics?"), else the one it was routed to.
+    const defines = (c: Candidate) =>
+      [...whole.analysis.terms].some((t) => this.defining.get(c.intent)?.has(stem(t)) ?? false);
+    const topic = whole.candidates.find((c) => c.intent !== "sources" && defines(c))?.intent ?? whole.intent;
+    if (!dates && (whole.outcome !== "answer" || !topic || topic === "sources")) return null;
+    const covering = new Set(dates ? [] : this.facts.ofTopic(topic!).flatMap((f) => f.sources));
+    const lacking = all.filter((s) => (dates ? !s.date : !covering.has(s.id)));
+    const what = dates ? "date" : (this.catalog.topics.get(topic!)?.title.toLowerCase() ?? topic!.replace(/-/g, " "));
+    const names = lacking.map((s) => s.short);
+    const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
+    const text =
+      lacking.length === 0
+        ? `All ${NUMBER_NAMES[all.length] ?? all.length} sources give something on ${what}.`
+        : dates
+          ? `${list} ${lacking.length > 1 ? "give" : "gives"} no date; the others are dated.`
+          : `${list} ${lacking.length > 1 ? "give" : "gives"} nothing on ${what}; ${others(all, lacking)}.`;
+    const fact: KnowledgeFact = {
+      id: `sources/without/${dates ? "date" : topic}`,
+      topic: "sources",
+      text,
+      sources: lacking.length > 0 ? lacking.map((s) => s.id) : all.map((s) => s.id),
+      keys: [],
+    };
+    return extend(whole, {
+      outcome: "answer" as const,
+      intent: "sources",
+      focus: [fact],
+      confidence: Math.max(whole.confidence, this.config.answerThreshold),
+      declineReason: undefined,
+      uncovered: undefined,
+    });
   }
 
   /** "Link to the zippia page?", "urls for your sources?": where the source, or each, was published. */
