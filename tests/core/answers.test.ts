@@ -150,8 +150,15 @@ describe("salary", () => {
   it("countries side by side, each in its own currency", () => {
     const { text } = ask("us vs uk salary");
     expect(text).toMatch(/each in its own currency/);
-    expect(text).toContain("UK | jobdescription.org (2023) (Totaljobs) | £70,000 | -");
-    expect(text).toContain("US | Zippia (2025) | $125,654 | $89,000 to $176,000");
+    // One row a country: a source named where one gives the figure, the spread and the count where several do.
+    expect(text).toContain(
+      "UK | £70,000 (jobdescription.org (2023), Totaljobs data) | £45,000 to £100,000 (unnamed Customer Service Director JD)",
+    );
+    expect(text).toContain("US | $104,000 to $125,654 (4 sources) | $83,000 to $180,000 (3 sources)");
+    // A source named reads every country through it.
+    expect(ask("how do the US and UK averages compare on jobdescription.org?").text).toContain(
+      "US | $121,000 (jobdescription.org (2023), Indeed data) | $96,000 to $154,000 (jobdescription.org (2023), Indeed data)",
+    );
   });
 
   it("the average across all US jobs, when the question compares with it", () => {
@@ -482,7 +489,7 @@ describe("direct answers", () => {
     expect(ask("canada average is C$139k right?").text).toMatch(/^No\.\n+• jobdescription\.org \(2023\): C\$115,000/);
     const both = ask("director pay uk vs us, in numbers pls").text;
     expect(both).toMatch(/£70,000/);
-    expect(both).toMatch(/\$121,000/);
+    expect(both).toMatch(/\$104,000 to \$125,654 \(4 sources\)/);
   });
 
   it("'mistake 4' is the fourth mistake; 'what KPIs should I use' is the KPI set", () => {

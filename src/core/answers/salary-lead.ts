@@ -6,7 +6,7 @@
  */
 
 import type { Catalog } from "../catalog.ts";
-import { benchmarkFacts } from "../knowledge/facts.ts";
+import { benchmarkFacts, type KnowledgeFact } from "../knowledge/facts.ts";
 import type { Country, Level } from "../model/common.ts";
 import type { SalaryFigure } from "../model/salary.ts";
 import { sourceWord } from "../router/names.ts";
@@ -108,7 +108,9 @@ export function salaryLead(input: ComposeInput): Composition {
   // "Is the average inside the range?": both, which the country's own lead gives.
   if (input.terms.has("range") && !input.terms.has("average")) return answer(rangeLead(catalog, countries));
   const blocks =
-    countries.length > 1 ? compareCountries(catalog, countries) : countryLead(catalog, countries[0]!, false);
+    countries.length > 1
+      ? compareCountries(catalog, countries, lensOf(catalog, input.focus))
+      : countryLead(catalog, countries[0]!, false);
   if (known.length === 0) blocks.push(elsewhere(catalog, ["UK", "CA"]));
   const unknown = asked.filter((c) => !(covered as string[]).includes(c));
   if (unknown.length > 0) {
@@ -243,23 +245,68 @@ function rangeLead(catalog: Catalog, countries: readonly Country[]): Block[] {
   });
 }
 
-function compareCountries(catalog: Catalog, countries: readonly Country[]): Block[] {
-  const rows: TableRow[] = countries.flatMap((country) => {
-    const table = sourceTable(
-      catalog,
-      catalog.salary.figures.filter((f) => f.country === country && yearly(f)),
+/**
+ * Countries side by side, one row each: the averages and ranges the sources give there, a source
+ * named where one gives it, the spread and the count where several do. Each source's row is on the page.
+ */
+function compareCountries(catalog: Catalog, countries: readonly Country[], lens: string | undefined): Block[] {
+  const rows: TableRow[] = countries.map((country) => {
+    const list = catalog.salary.figures.filter(
+      (f) => f.country === country && yearly(f) && (lens === undefined || f.source === lens),
     );
-    return table.type === "table"
-      ? table.rows.map((r) => ({ ...r, cells: [WHERE[country].replace(/^the /, ""), ...r.cells] }))
-      : [];
+    const averages = list.filter((f) => f.kind === "average");
+    const ranges = list.filter((f) => f.kind === "range");
+    return {
+      cells: [
+        WHERE[country].replace(/^the /, ""),
+        spread(
+          catalog,
+          averages,
+          (f) => f.amount!,
+          (f) => describeFigure(f).replace(/ average$/, ""),
+        ),
+        spread(
+          catalog,
+          ranges,
+          (f) => f.min!,
+          (f) => `${money(f.min!, f.currency)} to ${money(f.max!, f.currency)}`,
+          (f) => f.max!,
+        ),
+      ],
+      sources: [...new Set([...averages, ...ranges].map((f) => f.source))],
+    };
   });
   return [
-    {
-      type: "text",
-      text: catalog.wording.salary.countriesSideBySide,
-    },
-    { type: "table", columns: ["Country", "Source", "Average", "Range"], rows },
+    { type: "text", text: catalog.wording.salary.countriesSideBySide },
+    { type: "table", columns: ["Country", "Average", "Range"], rows },
   ];
+}
+
+/** The one source whose pay facts the question asked for ("…in the jobdescription.org page"), if one. */
+function lensOf(catalog: Catalog, focus: readonly KnowledgeFact[]): string | undefined {
+  // The all-jobs average is a benchmark beside the figures, not a source asked for.
+  const figures = focus.filter(
+    (f) => f.topic === "salary" && !catalog.salary.benchmarks.some((b) => f.id === `salary/${b.id}`),
+  );
+  const sources = new Set(figures.flatMap((f) => f.sources));
+  return sources.size === 1 ? [...sources][0] : undefined;
+}
+
+/** One figure with its source, or the span of several and how many sources give them; "-" for none. */
+function spread(
+  catalog: Catalog,
+  figures: readonly SalaryFigure[],
+  low: (f: SalaryFigure) => number,
+  one: (f: SalaryFigure) => string,
+  high: (f: SalaryFigure) => number = low,
+): string {
+  if (figures.length === 0) return "-";
+  const f = figures[0]!;
+  if (figures.length === 1) return `${one(f)} (${sourceName(catalog, f.source)}${f.via ? `, ${f.via} data` : ""})`;
+  const currency = f.currency;
+  const from = Math.min(...figures.map(low));
+  const to = Math.max(...figures.map(high));
+  return `${money(from, currency)} to ${money(to, currency)} (${figures.length} sources)`;
 }
 
 function levelLead(catalog: Catalog, levels: readonly Level[], years: number | undefined): Block[] {
