@@ -341,6 +341,15 @@ export function readFollowUp(
   // "for someone with 3 yrs?" after what drives pay: that level's pay.
   if (previous.intent === "pay-factors" && fragment && dimensions.has("level") && !taken.includes("level"))
     return { kind: "refine", intent: "salary", slots: mergeSlots({}, withYears(routing, years), false), terms: [] };
+  // "and the manager below them?" after the director's pay: that role's pay, which no source gives.
+  if (
+    PAY_INTENTS.has(previous.intent) &&
+    routing.slots.relatedRole &&
+    !routing.analysis.roleMentioned &&
+    words.length <= 6 &&
+    own.filter((t) => !t.startsWith("role ")).length <= 1
+  )
+    return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: previous.terms };
   const foreign = [...dimensions].some((d) => !taken.includes(d));
   // "is that more than the US average?" after the stress score: the average of what was just shown.
   const againstAverage = pointsBack && /\baverage\b/.test(text) && !PAY_INTENTS.has(previous.intent);
