@@ -71,6 +71,9 @@ const SELF_INTRO = /^ (\S+ ){1,4}here $/;
 /** A greeting on its own ("Kia ora.", "Guten Tag, team"): the asker's words, never a subject. */
 const GREETING =
   /^ (hi|hello|hey|hiya|howdy|hola|bonjour|salut|ciao|hallo|servus|gruezi|namaste|greetings|kia ora|g day|gday|guten (tag|morgen)|good (morning|afternoon|evening))( \S+)? $/;
+/** What the asker is doing, said aside: "asking as the KB writer", "trying to sort out a RACI". */
+const ASIDE =
+  /^ (asking|trying|writing|building|working on|preparing|putting together|drafting|planning|researching|comparing|need it for|needed for) /;
 /** A clause that says who the asker is: a job below the director's, or their years ("team lead in Leeds", "8 yrs in"). */
 const SELF_DESCRIPTION =
   /\b(team lead|team leader|manager|mgr|supervisor|rep|agent|recruiter|hr|hrbp|student|grad|analyst|coordinator|specialist)\b|\b\d+\s*(yrs?|years?)\b/;
@@ -84,7 +87,8 @@ const ASKS_PAY = /\b(how much|what|salary|pay|earn)\b/;
 const THEIRS = /\b(their|they|them|there|theyll|theyre|theyd|theyve)\b/;
 const BACK =
   /\b(their|they|them|there|theyll|theyre|theyd|theyve|it|its|itll|those|these)\b|\b(typical|usual|normal|standard)\b(?! (step|steps|path|route|progression|next step|move))/;
-const SENTENCE = /[.?!;\n]+/;
+/** Where a sentence ends; a colon ends a label ("CFO's analyst at a credit union in Ohio: do…"). */
+const SENTENCE = /[.?!;\n]+|:\s/;
 const CLAUSE = /,+|\s[-–—]\s|\b(?:and|but|so|because|though)\b/i;
 /** A clause of the message, whether it is a statement, and the words before it in its sentence. */
 interface Clause {
@@ -283,7 +287,7 @@ class Scan {
   /** Whether a clause holding `needle` is a statement about the asker (tests in order, cheapest first). */
   private saysOfAsker(c: Clause, needle: string): boolean {
     if (!c.statement) return false;
-    if (SELF_INTRO.test(c.words) || GREETING.test(c.words)) return true;
+    if (SELF_INTRO.test(c.words) || GREETING.test(c.words) || ASIDE.test(c.words)) return true;
     const clauses = this.clauses!;
     // "team lead in Leeds, 6 yrs in, what would a director earn?": a statement that asks nothing, before the question.
     const lead =
