@@ -290,6 +290,27 @@ const degreeAndExperience: Rule = (combined, { analysis }) => {
   if (education > 0) promote(combined, education);
 };
 
+/**
+ * "Experience requirement differs by source?": a difference with no other role named is not the
+ * manager-vs-director topic; the topic the question names comes first.
+ */
+const noOtherRole: Rule = (combined, ctx) => {
+  if (combined[0]?.intent !== "manager-vs-director" || ctx.analysis.relatedRoles.length > 0) return;
+  if (
+    [...ctx.analysis.terms].some(
+      (t) => t.startsWith("role ") || (ctx.defines("manager-vs-director", t) && t !== "difference"),
+    )
+  )
+    return;
+  // "Does a director run shift operations?": a fact of the topic named by other words keeps it.
+  if (ctx.hits.some((h) => h.fact.topic === "manager-vs-director" && h.matched.some((m) => m !== "difference"))) return;
+  const named = combined.findIndex((c, i) => i > 0 && namesTopic(ctx, c.intent));
+  if (named <= 0) return;
+  // Below the topic named, by as much as a sure answer needs: a tie would ask which was meant.
+  combined[0] = { intent: combined[0].intent, score: combined[named]!.score / 2 };
+  combined.sort((x, y) => y.score - x.score);
+};
+
 const RULES: readonly Rule[] = [
   ownAmount,
   sourceNameOnly,
@@ -309,6 +330,7 @@ const RULES: readonly Rule[] = [
   twoCountries,
   perSource,
   degreeAndExperience,
+  noOtherRole,
 ];
 
 /** Applies the rules to `combined` (best first), in place. */
