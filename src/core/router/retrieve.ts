@@ -63,12 +63,17 @@ export function combine(ranked: readonly Candidate[], hits: readonly FactHit[], 
  * The facts of `topic` the question asks for specifically, best first; empty when the question is
  * general (nothing matches well, or the topic's own short answer matches best).
  */
-export function focusOf(topic: string, hits: readonly FactHit[], config: RetrievalConfig): KnowledgeFact[] {
+export function focusOf(
+  topic: string,
+  hits: readonly FactHit[],
+  config: RetrievalConfig,
+  summaryToo = false,
+): KnowledgeFact[] {
   const mine = hits.filter((h) => h.fact.topic === topic && deliberate(h));
   const top = mine[0];
-  if (!top || top.score < config.focusMinScore || top.fact.summary) return [];
+  if (!top || top.score < config.focusMinScore || (top.fact.summary && !summaryToo)) return [];
   return mine
-    .filter((h) => !h.fact.summary && h.score >= config.focusShare * top.score)
+    .filter((h) => (summaryToo || !h.fact.summary) && h.score >= config.focusShare * top.score)
     .slice(0, config.focusMax)
     .map((h) => h.fact);
 }

@@ -211,6 +211,9 @@ function saidOf(u: Uncovered): string | undefined {
 
 /** An absolute in a yes/no question: "always better", "enough on its own", "basically just". */
 const ABSOLUTE = /\b(always)\b(?! on call)|\b(on its own|by itself|in itself|basically just|judged only|only about)\b/;
+/** "Which source has…", "which source gives…": a source asked for one thing it says. */
+const WHICH_SOURCE_HAS =
+  /\bwhich (source|sources|site|page|article|one)s? (has|have|gives?|lists?|shows?|mentions?|says?|puts?|uses?|cites?|quotes?)\b/;
 /** "Is X on the list?", "does the list include X?": whether a thing is among the items. */
 const MEMBERSHIP =
   /\b(include|includes|included|including|on (the|its|their|that|this) (\w+ )?list|in (the|its|their|that|this) (\w+ )?list|listed|among them|one of (them|the \w+))\b/;
@@ -733,7 +736,10 @@ export class Router {
     const specific = [...ranking.terms.filter((t) => !defining?.has(stem(t))), ...ranking.figures];
     const mine = this.facts.searchTopic(specific, topic);
     // "metrics besides CSAT?": what is named is what the answer should go beyond, so the topic as a whole.
-    found.focus = EXCLUDING.test(found.normalized) ? [] : focusOf(topic, mine, this.config);
+    // "Which source has the resume skill percentages?": the one fact that gives them, summary line or not.
+    found.focus = EXCLUDING.test(found.normalized)
+      ? []
+      : focusOf(topic, mine, this.config, WHICH_SOURCE_HAS.test(found.normalized));
     const lens = this.namedSource(found.analysis);
     if (topic === "sources") this.focusOnSources(found, mine, lens);
     else this.focusThroughLens(found, topic, mine, lens, ranking.hits);
