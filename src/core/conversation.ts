@@ -205,7 +205,21 @@ export function readFollowUp(
     return { kind: "sources", state: previous };
   if (PARTICULARS.test(text) && routing.declineReason !== "uncovered") return againShown(previous);
   // "any pitfalls?" after one trade-off: that trade-off's downside, which its fact gives.
-  if (previous.facts.length === 1 && OF_THE_ONE.test(text)) return againShown(previous);
+  // After a topic as a whole ("a good career path?"), "and the downside?" is a question of its own,
+  // unless that topic's facts speak of it ("what's the risk?" after automation vs human support).
+  if (
+    previous.facts.length === 1 &&
+    OF_THE_ONE.test(text) &&
+    (previous.picked ||
+      POINTER.test(text) ||
+      routing.outcome !== "answer" ||
+      routing.intent === previous.intent ||
+      mentions(
+        previous.intent,
+        [...routing.analysis.terms].filter((t) => !t.startsWith("_")),
+      ))
+  )
+    return againShown(previous);
   // "explain that" after one item: that item and the fact that explains it; otherwise the answer again.
   if (EXPLAIN.test(text))
     return previous.picked
