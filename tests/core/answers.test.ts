@@ -623,6 +623,17 @@ describe("direct answers", () => {
     expect(ask("zippia resume builder link").outcome).toBe("decline");
   });
 
+  it("a place in the asker's context does not decline a question about the country's figures", () => {
+    expect(
+      ask("Recruiter here, client in Texas wants to offer 150k for a CCD. is 150k inside the ranges the sources quote?")
+        .text,
+    ).toMatch(/^\$150,000 is within the range jobdescription\.org \(2023\) gives/);
+    expect(
+      ask("Quebec utility, we pay our director 120k CAD. high or low vs canada numbers in your sources?").text,
+    ).toMatch(/^C\$120,000 is within the range unnamed Customer Service Director JD gives/);
+    expect(ask("London customer care director salary - is it higher than the UK average?").outcome).toBe("decline");
+  });
+
   it("a group's share against Zippia's US average is a yes or a no", () => {
     expect(ask("are women under-represented compared with the US average?").text).toMatch(
       /^Yes\. .*female 42\.19% \(US average 47%\)/,

@@ -23,9 +23,9 @@ export interface Figure {
 const OWN_BEFORE =
   /\b(making|make|makes|earning|earn|earns|on|paid|paying|get|getting|got|offer(?:ed)?(?: of)?|offering|budget(?:ed)?(?: of)?|than|over|under|above|below|at|around|about|for)\s*(?:c|ca|cad|us|usd)?\s*$/i;
 
-/** "our budget for a US director is $95k", "my offer for the role was £80k": the asker's amount, stated. */
+/** "our budget for a US director is $95k", "we pay our director 120k": the asker's amount, stated. */
 const OWN_STATED =
-  /\b(our|my) (budget|offer|package|base|salary|pay|comp|compensation)\b[^.?!]{0,60}\b(is|was|of|at|=)\s*(?:c|ca|cad|us|usd)?\s*$/i;
+  /\b(our|my) (budget|offer|package|base|salary|pay|comp|compensation)\b[^.?!]{0,60}\b(is|was|of|at|=)\s*(?:c|ca|cad|us|usd)?\s*$|\b(we|i) (pay|paid|are paying|offer|offered|are offering|plan to pay|plan to offer)\b[^.?!]{0,40}$/i;
 
 const NUMBER =
   /([$£€]|c\$)?\s?(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.]*[a-jl-z])(\s?k\b|\s?%|\s?percent\b)?/gi;

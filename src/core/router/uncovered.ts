@@ -181,7 +181,8 @@ function yearAsked(normalized: string, kb: CoverageKnowledge, scan: Scan): Uncov
 
 const DIGIT = /\d/;
 /** A question that asks for a whole country's figures, whatever city the asker mentioned. */
-const COUNTRY_ASKED = /\b(for|in|across) (the )?(uk|united kingdom|britain|great britain|usa|united states|canada)\b/;
+const COUNTRY_ASKED =
+  /\b(for|in|across|vs|versus|against) (the )?(uk|united kingdom|britain|great britain|usa|united states|canada)\b(?! average)|\b(uk|us|usa|canada|canadian|british|american) (numbers|figures|ranges?)\b|\b(ranges?|figures|numbers|averages?) (the|your|in the|in your|from the|from your) sources\b/;
 /** A question that checks what the asker heard: "…, right?", "…, isn't it?". */
 const CHECKS_CLAIM =
   /\b(right|correct|true|isnt it|is it not|wasnt it|didnt it|dont they|doesnt it|am i right|yes|no|yeah|eh)$/;
