@@ -211,6 +211,8 @@ function saidOf(u: Uncovered): string | undefined {
 
 /** An absolute in a yes/no question: "always better", "enough on its own", "basically just". */
 const ABSOLUTE = /\b(always)\b(?! on call)|\b(on its own|by itself|in itself|basically just|judged only|only about)\b/;
+/** A comparison: "paid better in X than in Y", "compare X with Y", "X vs Y". */
+const COMPARES = /\b(better|more|higher|lower|less|worse|bigger)\b.{0,40}\bthan\b|\bcompare[sd]?\b|\bvs\b|\bversus\b/;
 /** "Which source has…", "which source gives…": a source asked for one thing it says. */
 const WHICH_SOURCE_HAS =
   /\bwhich (source|sources|site|page|article|one)s? (has|have|gives?|lists?|shows?|mentions?|says?|puts?|uses?|cites?|quotes?)\b/;
@@ -769,6 +771,18 @@ export class Router {
     // "What % of directors work fully remote?": a share no fact gives.
     const share = this.missingShare(found, ranking, ranking.terms);
     if (share) return extend(found, { outcome: "decline", declineReason: "uncovered", uncovered: share, focus: [] });
+    // "Is it paid better in New Zealand than in the UK?": a comparison with a country no source covers
+    // cannot be made; it is declined for that country, whose pay no source gives.
+    if (topic === "salary" && COMPARES.test(found.normalized)) {
+      const covered = new Set<string>(this.catalog.salary.figures.map((f) => f.country));
+      const asked = found.slots.countries ?? [];
+      const missing = asked.filter((c) => !covered.has(c));
+      if (missing.length > 0 && missing.length < asked.length) {
+        const country = missing[0]!;
+        const countryName = this.catalog.lexicon.countries[country]?.name ?? country;
+        found.slots = { ...found.slots, country, countryName, countries: missing };
+      }
+    }
     // "We budgeted C$80k: is that inside the range?": the asker's own yearly amount, set against the ranges.
     const amount = topic === "salary" && !lens ? this.askersAmount(found, quoted) : undefined;
     if (amount !== undefined) found.slots = { ...found.slots, amount };
