@@ -76,7 +76,7 @@ const ASIDE =
   /^ (asking|trying|writing|building|working on|preparing|putting together|drafting|planning|researching|comparing|need it for|needed for) /;
 /** A clause that says who the asker is: a job below the director's, or their years ("team lead in Leeds", "8 yrs in"). */
 const SELF_DESCRIPTION =
-  /\b(team lead|team leader|manager|mgr|supervisor|rep|agent|recruiter|hr|hrbp|student|grad|analyst|coordinator|specialist)\b|\b\d+\s*(yrs?|years?)\b/;
+  /\b(team lead|team leader|lead|manager|mgr|supervisor|rep|agent|recruiter|hr|hrbp|student|grad|analyst|coordinator|specialist|coach|trainer|planner|scheduler|handler|writer|moderator)\b|\b\d+\s*(yrs?|years?)\b/;
 /** The director's job, pay or an employer's hiring in the clause: it is about the subject, not the asker. */
 const NOT_SELF =
   /\b(director|directors|head|vp|chief|hiring|hires|salary|pay|paid|earn|earns|make|makes|how much|what)\b/;
@@ -397,6 +397,18 @@ const NAMED_BEFORE = new Set([
   "guide",
   "survey",
 ]);
+const TIMES: ReadonlySet<string> = new Set([
+  "night",
+  "nights",
+  "evening",
+  "evenings",
+  "morning",
+  "mornings",
+  "weekend",
+  "weekends",
+  "noon",
+  "midnight",
+]);
 const NAMING_PREPOSITIONS = new Set(["at", "in", "on", "using", "via"]);
 const EMPLOYER_VERBS = new Set(["pay", "pays", "paying", "offer", "offers", "give", "gives", "hire", "hires"]);
 
@@ -405,6 +417,8 @@ const EMPLOYER_VERBS = new Set(["pay", "pays", "paying", "offer", "offers", "giv
  * employer's verb ("Amazon pays"), or as a possessive ("Google's").
  */
 function attached(scan: Scan, tokens: readonly string[], i: number, figures: boolean): boolean {
+  // "on call at night", "in the evenings": a time of day names nothing no source covers.
+  if (TIMES.has(tokens[i]!)) return false;
   const prev = tokens[i - 1];
   // A question asking no figure names a subject right after "at" or "in" ("at apple", "in Concur"),
   // not after "with kids" or "in the evenings".
