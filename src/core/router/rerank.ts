@@ -191,6 +191,15 @@ const whatDrivesPay: Rule = (combined, { analysis }) => {
   if (factors > 0) promote(combined, factors);
 };
 
+/** What makes pay move, as a question: "what makes pay go up or down?", "why does it vary?". */
+const DRIVES = /\b(what makes|what drives|why|depends?|go up|go down|vary|varies|affects?)\b/;
+/** "Highest-paying level in the Cityjobs table?": the pay of a level, not what makes pay vary. */
+const levelPay: Rule = (combined, { analysis }) => {
+  if (combined[0]?.intent !== "pay-factors" || analysis.terms.has("factor") || DRIVES.test(analysis.normalized)) return;
+  if (!analysis.terms.has("level") && analysis.level === undefined && !LEVEL_NAMED.test(analysis.normalized)) return;
+  promote(combined, at(combined, "salary"), "salary");
+};
+
 /** "SF vs a small Midwest town?": the places the sources name are what makes pay vary, not a figure. */
 const namedPlaces: Rule = (combined, { analysis, namedPlace }) => {
   if (combined[0]?.intent === "salary" && analysis.places.filter(namedPlace).length > 1)
@@ -219,8 +228,12 @@ const perSource: Rule = (combined, ctx) => {
   if (!PER_SOURCE.test(text) && !SOURCES_AS_LENS.test(text) && !SOURCE_LABEL.test(text)) return;
   if (combined[0]?.intent === "sources") {
     const lead = combined[0].score;
+    // Two countries named ("UK and Canada side by side, both sources") ask their pay.
+    const countries = ctx.analysis.countries.length > 1;
     const subject = combined.findIndex(
-      (c) => c.intent !== "sources" && (namesTopic(ctx, c.intent) || c.score >= 0.4 * lead),
+      (c) =>
+        c.intent !== "sources" &&
+        (namesTopic(ctx, c.intent) || c.score >= 0.4 * lead || (countries && c.intent === "salary")),
     );
     if (subject > 0) promote(combined, subject);
   }
@@ -326,6 +339,7 @@ const RULES: readonly Rule[] = [
   topOfRange,
   averagePerMonth,
   whatDrivesPay,
+  levelPay,
   namedPlaces,
   twoCountries,
   perSource,
