@@ -217,7 +217,9 @@ export function readFollowUp(
       mentions(
         previous.intent,
         [...routing.analysis.terms].filter((t) => !t.startsWith("_")),
-      ))
+      ) ||
+      // A topic whose facts weigh risks (the trade-offs): "any pitfalls?" is the one just shown.
+      mentions(previous.intent, ["risk"]))
   )
     return againShown(previous);
   // "explain that" after one item: that item and the fact that explains it; otherwise the answer again.

@@ -140,11 +140,15 @@ describe("salary", () => {
     );
   });
 
-  it("names a missing country next to the ones it has", () => {
-    const { outcome, text } = ask("salary uk vs germany");
+  it("names a missing country next to the ones it has; a comparison with it cannot be made", () => {
+    const { outcome, text } = ask("salary in the uk and germany");
     expect(outcome).toBe("answer");
     expect(text).toContain("£70,000");
     expect(text).toMatch(/No source gives pay for Germany/);
+    const compared = ask("salary uk vs germany");
+    expect(compared.outcome).toBe("decline");
+    expect(compared.text).toMatch(/^None of my five sources gives pay for Germany, so I won't guess\./);
+    expect(compared.text).toContain("UK salary");
   });
 
   it("countries side by side, each in its own currency", () => {
