@@ -1126,7 +1126,7 @@ export class Router {
       // "Zippia says they supervise what day to day?": the words that define the topic find the source's own fact.
       else {
         const best = hits.find((h) => h.fact.topic === topic && deliberate(h));
-        if (best && best.fact.sources.includes(lens) && !best.fact.summary) found.focus = [best.fact];
+        if (best?.fact.sources.includes(lens) && !best.fact.summary) found.focus = [best.fact];
       }
     }
     // "One source says quick decisions matter: what other abilities does it put alongside?": the rest of its list.
