@@ -497,12 +497,13 @@ function hasSlotSignals(routing: RouteResult): boolean {
   );
 }
 
+/** Question shapes that ask a topic whole: "and how do I get from director to VP?" is a question of its own. */
+const WHOLE_FRAMES: ReadonlySet<string> = new Set(["_how_become", "_what_is", "_what_do"]);
+
 /**
  * The message names a topic of its own, other than the previous one: "and what about their
  * skills?" is a new question, "and in Canada?" is not.
  */
-/** Question shapes that ask a topic whole: "and how do I get from director to VP?" is a question of its own. */
-const WHOLE_FRAMES: ReadonlySet<string> = new Set(["_how_become", "_what_is", "_what_do"]);
 function hasTopicOfItsOwn(routing: RouteResult, previous: ConversationState): boolean {
   if (routing.outcome !== "answer" || !routing.intent || routing.intent === previous.intent) return false;
   // "and Zippia's number?": a source named is who says it, not what is asked about.

@@ -857,7 +857,7 @@ export class Router {
    */
   private namesWhatTopicLacks(routed: RouteResult, hits: readonly FactHit[]): boolean {
     const topic = routed.intent!;
-    const keywords = this.catalog.intents.find((i) => i.id === topic)?.keywords ?? {};
+    const keywords = this.catalog.intentById.get(topic)?.keywords ?? {};
     const text = ` ${(this.topicText.get(topic) ?? "").replace(/[^a-z0-9]+/g, " ")} `;
     for (const t of routed.analysis.terms) {
       if (!(t in keywords) || t.startsWith("_") || this.defining.get(topic)?.has(stem(t))) continue;
