@@ -593,8 +593,12 @@ export class Router {
   private twoTopics(parts: readonly string[]): (Analysis | undefined)[] | null {
     const tops = new Set<string>();
     const read: (Analysis | undefined)[] = [];
-    for (const [i, part] of parts.entries())
-      if (isQuestion(part, i)) read[i] = analyze(part, this.vocabulary, this.speller);
+    for (const [i, part] of parts.entries()) {
+      if (!isQuestion(part, i)) continue;
+      // A part that leans on the other ("…and how big is it?") ends the test before any analysis.
+      if (LEANS_ON.test(part)) return null;
+      read[i] = analyze(part, this.vocabulary, this.speller);
+    }
     const roleNamed = read.some((a) => a?.roleMentioned);
     for (const analysis of read) {
       if (!analysis) continue;
