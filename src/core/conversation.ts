@@ -642,3 +642,19 @@ const StateSchema = z
 
 /** How a conversation's context is stored: JSON checked by its schema, versioned. */
 export const conversationCodec: Codec<ConversationState> = versioned(1, jsonCodec(StateSchema));
+
+/**
+ * "What share have a master's?", then "and a bachelor's?": the same question of another subject. A
+ * short "and X?" after a share keeps asking the share, so X is routed with the word that asks it.
+ */
+export function sameQuestionOf(text: string, previous: ConversationState | null): string {
+  if (!previous?.terms.includes(SHARE_TERM)) return text;
+  const swapped = SUBJECT_SWAP.exec(text)?.[1];
+  return swapped && !NOT_A_SUBJECT.test(swapped) ? `${text} ${SHARE_TERM}` : text;
+}
+const SHARE_TERM = "percentage";
+/** "and a bachelor's?", "what about associate?": another subject, nothing else. */
+const SUBJECT_SWAP = /^\W*(?:and|what about|how about|same for)\s+(?:an? |the )?([a-z'’ ]{2,30})\??\s*$/i;
+/** "and it's for which group?", "and zippia's number?": a question about what was shown, not another subject. */
+const NOT_A_SUBJECT =
+  /\b(it|its|it's|it’s|that|this|which|what|who|why|how|number|figure|source|sources|zippia|zippia's|cityjobs|jobdescription|year|years)\b/i;

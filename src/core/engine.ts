@@ -9,7 +9,14 @@ import { Answerer, type ComposeOptions } from "./answerer.ts";
 import { Assessor } from "./assessment/flow.ts";
 import { ownerOf } from "./assessment/machine.ts";
 import type { Catalog } from "./catalog.ts";
-import { type Answered, type ConversationState, type Conversed, type FollowUp, readFollowUp } from "./conversation.ts";
+import {
+  type Answered,
+  type ConversationState,
+  type Conversed,
+  type FollowUp,
+  readFollowUp,
+  sameQuestionOf,
+} from "./conversation.ts";
 import { feedbackBlock } from "./feedback.ts";
 import { againOptions, itemNamed, itemReply, reasonsFor, refineReply, saidIn, says, stateOf } from "./follow-up.ts";
 import { ForgetMe } from "./forget.ts";
@@ -132,7 +139,7 @@ export class Engine {
    * then "and the UK?" still has something to refer to.
    */
   converse(text: string, previous: ConversationState | null, at = this.clock()): Conversed {
-    const routing = this.router.route(text);
+    const routing = this.router.route(sameQuestionOf(text, previous));
     const follow = readFollowUp(
       routing,
       previous,

@@ -652,3 +652,45 @@ describe("follow-ups: doubt and superlatives over scores", () => {
     expect(quals!.slice(0, 400)).toMatch(/master's/);
   });
 });
+
+describe("follow-ups: this stop's forms", () => {
+  it("'and a bachelor's?' after the master's share asks the bachelor's share", () => {
+    const [, share, bachelor] = talk(
+      "Does a customer service director need a master's degree?",
+      "what share actually have one?",
+      "and a bachelor's?",
+    );
+    expect(share).toContain("15.4%");
+    expect(bachelor!.slice(0, 400)).toContain("70.2%");
+  });
+
+  it("after another role's pay is declined, 'and the director?' is the director's pay", () => {
+    const [, manager, director] = talk(
+      "What's the difference between a customer care manager and a customer care director?",
+      "what does the manager earn then?",
+      "ok, and the director?",
+    );
+    expect(manager).toMatch(/^My sources give figures for the director role only, not for a manager/);
+    expect(director!.slice(0, 400)).toMatch(/\$121,000/);
+  });
+
+  it("'and the manager?' after the definition is the manager's side; after pay it is the manager's pay", () => {
+    expect(talk("In one line, what is a customer care director?", "and the manager?")[1]).toMatch(
+      /^• A manager runs the team/,
+    );
+    expect(
+      talk("what does a US customer service director earn at mid level?", "and the manager below them?")[1],
+    ).toMatch(/^My sources give figures for the director role only/);
+  });
+
+  it("'more detail on that' after one item is that item; 'and the downside?' after a whole topic is its own", () => {
+    const [, third, more] = talk(
+      "What trade-offs does a customer care director have to manage?",
+      "the third one?",
+      "more detail on that",
+    );
+    expect(more!.split("\n")[0]).toBe(third!.split("\n")[0]);
+    const [, downside] = talk("Is director of customer care a good career path?", "and the downside?");
+    expect(downside).not.toMatch(/strong career path/);
+  });
+});
