@@ -397,6 +397,15 @@ const NAMED_BEFORE = new Set([
   "guide",
   "survey",
 ]);
+const ANY_EMPLOYER: ReadonlySet<string> = new Set([
+  "firms",
+  "companies",
+  "employers",
+  "businesses",
+  "organisations",
+  "organizations",
+  "orgs",
+]);
 const TIMES: ReadonlySet<string> = new Set([
   "night",
   "nights",
@@ -417,8 +426,9 @@ const EMPLOYER_VERBS = new Set(["pay", "pays", "paying", "offer", "offers", "giv
  * employer's verb ("Amazon pays"), or as a possessive ("Google's").
  */
 function attached(scan: Scan, tokens: readonly string[], i: number, figures: boolean): boolean {
-  // "on call at night", "in the evenings": a time of day names nothing no source covers.
-  if (TIMES.has(tokens[i]!)) return false;
+  // "on call at night", "in the evenings": a time of day names nothing no source covers; nor does
+  // "financial services firms pay…", whose firms are any.
+  if (TIMES.has(tokens[i]!) || ANY_EMPLOYER.has(tokens[i]!)) return false;
   const prev = tokens[i - 1];
   // A question asking no figure names a subject right after "at" or "in" ("at apple", "in Concur"),
   // not after "with kids" or "in the evenings".
