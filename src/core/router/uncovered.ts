@@ -86,7 +86,7 @@ const ABOUT_MINE = /^ (\S+ ){1,2}(is|are|was|isnt|arent) (not )?(my|our) /;
 const ASKS_PAY = /\b(how much|what|salary|pay|earn)\b/;
 const THEIRS = /\b(their|they|them|there|theyll|theyre|theyd|theyve)\b/;
 const BACK =
-  /\b(their|they|them|there|theyll|theyre|theyd|theyve|it|its|itll|those|these)\b|\b(typical|usual|normal|standard)\b(?! (step|steps|path|route|progression|next step|move))/;
+  /\b(their|they|them|there|theyll|theyre|theyd|theyve|it(?! takes?\b| took\b)|its|itll|those|these)\b|\b(typical|usual|normal|standard)\b(?! (step|steps|path|route|progression|next step|move))/;
 /** Where a sentence ends; a colon ends a label ("CFO's analyst at a credit union in Ohio: do…"). */
 const SENTENCE = /[.?!;\n]+|:\s/;
 const CLAUSE = /,+|\s[-–—]\s|\b(?:and|but|so|because|though)\b/i;
