@@ -211,6 +211,8 @@ function saidOf(u: Uncovered): string | undefined {
 
 /** An absolute in a yes/no question: "always better", "enough on its own", "basically just". */
 const ABSOLUTE = /\b(always)\b(?! on call)|\b(on its own|by itself|in itself|basically just|judged only|only about)\b/;
+/** Where a second question begins inside a clause: "… and what's the average age". */
+const NEXT_QUESTION = /\b(?:and|but|plus) (?:what|whats|how|which|who|where|when|is|are|do|does)\b/;
 /** A comparison: "paid better in X than in Y", "compare X with Y", "X vs Y". */
 const COMPARES = /\b(better|more|higher|lower|less|worse|bigger)\b.{0,40}\bthan\b|\bcompare[sd]?\b|\bvs\b|\bversus\b/;
 /** "Which source has…", "which source gives…": a source asked for one thing it says. */
@@ -1058,7 +1060,8 @@ export class Router {
   private missingShare(found: RouteResult, ranking: Ranking, terms: readonly string[]): Uncovered | null {
     const m = SHARE.exec(found.normalized);
     if (!m) return null;
-    const rest = m[m.length - 1]!.trim();
+    // "…are men and what's the average age?": the share clause ends where the next question begins.
+    const rest = m[m.length - 1]!.split(NEXT_QUESTION)[0]!.trim();
     // The traits the share is of, as the share clause words them (a term's stem in it), not what came before.
     const traits = terms.filter(
       (t) => !t.startsWith("_") && !t.startsWith("#") && !SHARE_WORDS.has(t) && rest.includes(t.slice(0, 4)),
