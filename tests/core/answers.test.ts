@@ -615,6 +615,13 @@ describe("direct answers", () => {
     );
   });
 
+  it("the hourly figure with its source's yearly range, when a range is asked too", () => {
+    const { text } = ask("US range zippia + hourly?");
+    expect(text).toMatch(/^\$60\.41 an hour/);
+    expect(text.slice(0, 400)).toContain("Its yearly range: $89,000 to $176,000.");
+    expect(ask("hourly pay for a ccd?").text).not.toContain("yearly range");
+  });
+
   it("a link asked for is the source's address; the unconfirmed one gets none", () => {
     expect(ask("link to the zippia page pls").text).toMatch(
       /^Zippia \(2025\): https:\/\/www\.zippia\.com\/director-of-customer-care-jobs\n/,

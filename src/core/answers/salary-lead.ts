@@ -43,7 +43,7 @@ export function salaryLead(input: ComposeInput): Composition {
   const vsUsAverage =
     input.form.comparison && input.terms.has("average") && countries.length === 1 && countries[0] === "US";
   if (slots.period === "hour") {
-    const figure = hourly(catalog, countries);
+    const figure = hourly(catalog, countries, input.terms.has("range"));
     const worker = (vsWorker || vsUsAverage) && figure.kind === "answer" ? benchmarkFacts(catalog)[0] : undefined;
     return worker ? answer([...figure.blocks, { type: "text", text: worker.text, sources: worker.sources }]) : figure;
   }
@@ -346,7 +346,8 @@ function levelLead(catalog: Catalog, levels: readonly Level[], years: number | u
   return blocks;
 }
 
-function hourly(catalog: Catalog, countries: readonly Country[]): Composition {
+/** The hourly figure with its source's yearly average; its yearly range too when a range is asked ("range + hourly?"). */
+function hourly(catalog: Catalog, countries: readonly Country[], withRange = false): Composition {
   const f = catalog.salary.figures.find((x) => x.period === "hour");
   if (!f || !countries.includes(f.country)) return noFigure(catalog, "hourly pay", countries);
   const year = catalog.salary.figures.find(
@@ -354,7 +355,10 @@ function hourly(catalog: Catalog, countries: readonly Country[]): Composition {
   );
   const words = catalog.wording.salary;
   const yearly = year ? fill(words.hourlyYearly, { amount: money(year.amount!, year.currency) }) : "";
-  return answer([
+  const range = withRange
+    ? catalog.salary.figures.find((x) => x.source === f.source && x.country === f.country && x.kind === "range")
+    : undefined;
+  const blocks: Block[] = [
     {
       type: "text",
       text: fill(words.hourlyLead, {
@@ -366,7 +370,14 @@ function hourly(catalog: Catalog, countries: readonly Country[]): Composition {
       }),
       sources: [f.source],
     },
-  ]);
+  ];
+  if (range)
+    blocks.push({
+      type: "text",
+      text: `Its yearly range: ${money(range.min!, range.currency)} to ${money(range.max!, range.currency)}.`,
+      sources: [range.source],
+    });
+  return answer(blocks);
 }
 
 /**
