@@ -83,9 +83,7 @@ export function salaryLead(input: ComposeInput): Composition {
   const benchmark =
     perSource || otherCountries
       ? undefined
-      : (input.focus.find(
-          (f) => f.id.startsWith("salary/") && catalog.salary.benchmarks.some((b) => f.id === `salary/${b.id}`),
-        ) ??
+      : (input.focus.find((f) => isBenchmark(catalog, f)) ??
         // A yearly question compares with the US average only when it names the country.
         (vsWorker || (vsUsAverage && asked.length > 0) ? benchmarkFacts(catalog)[0] : undefined));
   if (benchmark)
@@ -282,12 +280,15 @@ function compareCountries(catalog: Catalog, countries: readonly Country[], lens:
   ];
 }
 
+/** The all-jobs average a source gives for comparison ("salary/zippia-us-all-jobs"), as a fact. */
+function isBenchmark(catalog: Catalog, f: KnowledgeFact): boolean {
+  return catalog.salary.benchmarks.some((b) => f.id === `salary/${b.id}`);
+}
+
 /** The one source whose pay facts the question asked for ("…in the jobdescription.org page"), if one. */
 function lensOf(catalog: Catalog, focus: readonly KnowledgeFact[]): string | undefined {
   // The all-jobs average is a benchmark beside the figures, not a source asked for.
-  const figures = focus.filter(
-    (f) => f.topic === "salary" && !catalog.salary.benchmarks.some((b) => f.id === `salary/${b.id}`),
-  );
+  const figures = focus.filter((f) => f.topic === "salary" && !isBenchmark(catalog, f));
   const sources = new Set(figures.flatMap((f) => f.sources));
   return sources.size === 1 ? [...sources][0] : undefined;
 }
@@ -374,7 +375,7 @@ function hourly(catalog: Catalog, countries: readonly Country[], withRange = fal
   if (range)
     blocks.push({
       type: "text",
-      text: `Its yearly range: ${money(range.min!, range.currency)} to ${money(range.max!, range.currency)}.`,
+      text: fill(words.hourlyRange, { min: money(range.min!, range.currency), max: money(range.max!, range.currency) }),
       sources: [range.source],
     });
   return answer(blocks);

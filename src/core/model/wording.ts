@@ -79,6 +79,7 @@ const SalaryWordingSchema = z
     onlyLevelSource: template("source"),
     hourlyLead: template("figure", "rounded", "where", "source", "yearly"),
     hourlyYearly: template("amount"),
+    hourlyRange: template("min", "max"),
     noFigure: template("what", "countries", "hourly", "level"),
     noFigureHourly: template("source", "where", "figure"),
     monthlyLead: template("where", "figures"),

@@ -226,7 +226,12 @@ function others(all: readonly { short: string }[], lacking: readonly { short: st
   const rest = all.filter((s) => !lacking.includes(s));
   return rest.length === 1 ? `only ${rest[0]!.short} does` : "the other sources do";
 }
-const NUMBER_NAMES: Readonly<Record<number, string>> = { 2: "two", 3: "three", 4: "four", 5: "five", 6: "six" };
+/** "five" for 5: the number words the router reads, the other way round (the first word for each: not "several"). */
+const NUMBER_NAMES: ReadonlyMap<number, string> = new Map(
+  Object.entries(NUMBER_WORDS)
+    .reverse()
+    .map(([w, n]) => [n, w]),
+);
 /** Which sources lack something: "which sources have no date?", "which one doesn't give pay?". */
 const WHICH_LACK =
   /\bwhich (sources?|ones?|documents?|pages?|of (them|the sources|your sources))\b.{0,25}\b(no|without|zero|undated|not dated|lacks?|(dont|do not|doesnt|does not|never) (give|have|mention|list|include|cover|say|put))\b/;
@@ -528,7 +533,7 @@ export class Router {
     const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
     const text =
       lacking.length === 0
-        ? `All ${NUMBER_NAMES[all.length] ?? all.length} sources give something on ${what}.`
+        ? `All ${NUMBER_NAMES.get(all.length) ?? all.length} sources give something on ${what}.`
         : dates
           ? `${list} ${lacking.length > 1 ? "give" : "gives"} no date; the others are dated.`
           : `${list} ${lacking.length > 1 ? "give" : "gives"} nothing on ${what}; ${others(all, lacking)}.`;
@@ -539,14 +544,7 @@ export class Router {
       sources: lacking.length > 0 ? lacking.map((s) => s.id) : all.map((s) => s.id),
       keys: [],
     };
-    return extend(whole, {
-      outcome: "answer" as const,
-      intent: "sources",
-      focus: [fact],
-      confidence: Math.max(whole.confidence, this.config.answerThreshold),
-      declineReason: undefined,
-      uncovered: undefined,
-    });
+    return this.answeredWith(whole, "sources", [fact]);
   }
 
   /** "Link to the zippia page?", "urls for your sources?": where the source, or each, was published. */
@@ -556,9 +554,14 @@ export class Router {
     const lens = this.namedSource(whole.analysis);
     const focus = lens ? [this.links.get(lens)!] : EVERY_SOURCE.test(whole.normalized) ? [...this.links.values()] : [];
     if (focus.length === 0) return null;
+    return this.answeredWith(whole, "sources", focus);
+  }
+
+  /** The message answered after all, from these facts of `intent`: at least as sure as an answer needs. */
+  private answeredWith(whole: RouteResult, intent: string, focus: KnowledgeFact[]): RouteResult {
     return extend(whole, {
       outcome: "answer" as const,
-      intent: "sources",
+      intent,
       focus,
       confidence: Math.max(whole.confidence, this.config.answerThreshold),
       declineReason: undefined,
@@ -577,14 +580,11 @@ export class Router {
     const facts = term ? this.terms.using(term) : [];
     if (facts.length === 0 || whole.focus.some((f) => facts.includes(f))) return null;
     const topic = facts[0]!.topic;
-    return extend(whole, {
-      outcome: "answer" as const,
-      intent: topic,
-      focus: facts.filter((f) => f.topic === topic),
-      confidence: Math.max(whole.confidence, this.config.answerThreshold),
-      declineReason: undefined,
-      uncovered: undefined,
-    });
+    return this.answeredWith(
+      whole,
+      topic,
+      facts.filter((f) => f.topic === topic),
+    );
   }
 
   /**
@@ -604,7 +604,8 @@ export class Router {
     const roleNamed = read.some((a) => a?.roleMentioned);
     for (const analysis of read) {
       if (!analysis) continue;
-      if (leansOn(analysis.normalized, roleNamed) || ownTerms(analysis.terms) === 0) return null;
+      // LEANS_ON was tested on each part above; "they" leans only when no part names the directors.
+      if ((!roleNamed && THEY.test(analysis.normalized)) || ownTerms(analysis.terms) === 0) return null;
       const top = scored(this.scorer.intents, this.scorer.score(analysis.terms))[0];
       if (!top) return null;
       tops.add(top.intent);
