@@ -85,7 +85,8 @@ export class Answerer {
         blocks.push({ type: "buttons", title: "What I do have", buttons: [this.moreButton(intentId, slots)] });
       return { outcome: "decline", intent: composition.reason, confidence: 1, blocks };
     }
-    if (!intent.slots.includes("country")) {
+    // "Our desk in Madrid …. What does a director do?": where the asker is needs no caveat.
+    if (!intent.slots.includes("country") && !slots.askersCountry) {
       const caveat = countryCaveat(this.catalog, slots);
       if (caveat) blocks.splice(blocks[0]?.type === "heading" ? 1 : 0, 0, { type: "text", text: caveat });
     }
@@ -137,6 +138,7 @@ const SLOT_NAMES = Object.keys({
   country: 1,
   countryName: 1,
   countries: 1,
+  askersCountry: 1,
   level: 1,
   levels: 1,
   byLevel: 1,

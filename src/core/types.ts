@@ -163,6 +163,8 @@ export interface Slots {
   countryName?: string;
   /** Every country mentioned, in order, when there is more than one. */
   countries?: string[];
+  /** The country is where the asker is ("our team in Lagos. …"), said beside a question of its own. */
+  askersCountry?: boolean;
   level?: "entry" | "mid" | "experienced" | "senior" | "veteran";
   /** Every level named, when there is more than one ("entry vs veteran"). */
   levels?: ("entry" | "mid" | "experienced" | "senior" | "veteran")[];

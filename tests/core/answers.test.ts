@@ -575,9 +575,10 @@ describe("direct answers", () => {
     // What the asker says of themselves after the question is context, as it is before it.
     [
       "do customer service directors handle budgets? im a WFM planner trying to understand who owns the forecast",
-      /^• Manages the service department's budgets and forecasts\./,
+      /^Yes\.\n\n• Manages the service department's budgets and forecasts\./,
     ],
-    ["wat is a customer care director exactly? new here in our Cebu site po", /this is what they say in general/],
+    // Where the asker is needs no caveat that the sources do not look at the Philippines.
+    ["wat is a customer care director exactly? new here in our Cebu site po", /^• A senior leader/],
     // A source named before the question is the lens, not the subject.
     ["the cityjobs page: where can a customer service director go next?", /^• Next steps include Vice President/],
     [
@@ -589,10 +590,50 @@ describe("direct answers", () => {
       "Ontario hydro call centre here - what does a director do about training, and what degree do they need?",
       /bachelor's/,
     ],
+    // The role named in a question of its own: the asker's help desk is not the work environment.
+    [
+      "I run a hotel help desk in Madrid. What does a customer care director actually do?",
+      /^• Sets customer service policies/,
+    ],
+    // A statement moved before the question leaves the question's own countries; its off-topic words decline nothing.
+    ["US vs UK director salary? (our Rotterdam CX lead is choosing between two offers lol)", /\nUK \| £70,000/],
+    [
+      "standardization vs empathy trade-off: what does it say? our hotel scripts sound robotic",
+      /^Standardization vs empathy/,
+    ],
+    // Where the asker is: the US figures, not a decline for New Zealand.
+    [
+      "what % of directors of customer care are women? training lead, running a women-in-leadership program in Auckland",
+      /^Zippia \(2025\), by gender \(US\): female 42\.19%/,
+    ],
+    ["We're a team in Lagos. Is the role growing?", /6% by 2028/],
+    // A colleague whose view the asker reports is not a role asked about; nor are the jobs the context names.
+    ["our CFO says cheapest support model wins. is a cheaper support model always better?", /^Not always\./],
+    [
+      "our ops VP in Lagos wants a chatbot to replace agents. what does the article say about automation?",
+      /^Automation vs human support/,
+    ],
+    // A source named before a question frame is its lens.
+    ["per playsupplychain what is a customer care director", /^• PlaySupplyChain guide: A senior leader/],
+    ["is the customer care director job a normal 9-to-5ish workweek?", /office/],
   ])("reads the question, not the words around it: %s", (question, said) => {
     const { outcome, text } = ask(question);
     expect(outcome).toBe("answer");
     expect(text.slice(0, 400)).toMatch(said);
+  });
+
+  it("a country asked about is still declined where the sources give no figures for it", () => {
+    const { outcome, text } = ask("what percent of directors in Nigeria are women?");
+    expect(outcome).toBe("decline");
+    expect(text).toMatch(/^None of my five sources gives workforce figures for Nigeria/);
+    expect(text).toMatch(/US workforce figures/);
+  });
+
+  it("a 'why' question stays a why question when the asker's statement follows it", () => {
+    const { text } = ask(
+      "outsourcing without governance - why is that a mistake? we're outsourcing our weekend returns desk",
+    );
+    expect(text).toMatch(/^Outsourcing without governance: hiring an external provider is no strategy/);
   });
 
   it.each([

@@ -17,6 +17,8 @@ describe("normalize", () => {
     ["empty", "   ", ""],
     ["backtick apostrophe (ASCII fast path)", "it`s a director`s job", "its a directors job"],
     ["ligature and umlauts (Unicode path)", "Ünïcödé \ufb01nance", "unicode finance"],
+    ["hashtags dropped, a number sign kept", "a business degree? #careerchange #1 tip", "a business degree 1 tip"],
+    ["a number with -ish", "a 9-to-5ish job, 40ish hours", "a 9 to 5 job 40 hours"],
   ])("%s", (_name, input, expected) => {
     expect(normalize(input)).toBe(expected);
   });

@@ -49,7 +49,7 @@ export function unsupportedCountry(
       {
         type: "buttons",
         title: "What I do have",
-        buttons: countryButtons(intent, covered, what === "pay" ? "salary" : "outlook"),
+        buttons: countryButtons(intent, covered, what === "pay" ? "salary" : what),
       },
     ],
   };

@@ -67,7 +67,8 @@ function periodWords(period: string): string {
 
 export const outlook: Composer = ({ catalog, slots, mode, focus, form, terms }) => {
   const o = catalog.outlook;
-  if (slots.country && slots.country !== o.country)
+  // "We're a team in Lagos. Is the role growing?": where the asker is, not what is asked.
+  if (slots.country && slots.country !== o.country && !slots.askersCountry)
     return unsupportedCountry(catalog, slots, "outlook figures", [o.country], "outlook");
   if (mode === "lead") {
     const statements = focus.filter((f) => f.id.startsWith("outlook/statement/"));

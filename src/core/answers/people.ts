@@ -3,7 +3,7 @@
 import type { Catalog } from "../catalog.ts";
 import type { RatingAspect } from "../model/common.ts";
 import type { RatingsFile } from "../model/figures.ts";
-import type { Block, Fact } from "../types.ts";
+import type { Block, Fact, Slots } from "../types.ts";
 import {
   answer,
   type Composer,
@@ -27,8 +27,8 @@ const ASPECT_LABEL: Record<RatingAspect, string> = {
   diversity: "Diversity",
 };
 
-function asksOtherCountry(country: string | undefined, covered: string): boolean {
-  return country !== undefined && country !== covered;
+function asksOtherCountry(slots: Slots, covered: string): boolean {
+  return slots.country !== undefined && slots.country !== covered && !slots.askersCountry;
 }
 
 /** "stress 8.0 out of 10 (high; above the US average of 7.1)". */
@@ -79,7 +79,7 @@ function ratingsLead(catalog: Catalog, aspects: readonly RatingAspect[]): Block[
 
 export const ratings: Composer = ({ catalog, slots, mode, focus, terms }) => {
   const file = catalog.ratings;
-  if (asksOtherCountry(slots.country, file.country))
+  if (asksOtherCountry(slots, file.country))
     return unsupportedCountry(catalog, slots, "job ratings", [file.country], "ratings");
   if (mode === "lead") {
     // "scores for salary, stability and stress": among other aspects, "salary" names the salary score.
@@ -125,7 +125,7 @@ export const ratings: Composer = ({ catalog, slots, mode, focus, terms }) => {
 
 export const demographics: Composer = ({ catalog, slots, mode, focus, form, terms }) => {
   const d = catalog.demographics;
-  if (asksOtherCountry(slots.country, d.country))
+  if (asksOtherCountry(slots, d.country))
     return unsupportedCountry(catalog, slots, "workforce figures", [d.country], "demographics");
   if (mode === "lead") {
     const asked = (["gender", "race", "age"] as const).filter(

@@ -10,6 +10,8 @@ export interface Analysis {
   relatedRoles: string[];
   /** Country codes in the order mentioned (a place counts for its country). */
   countries: string[];
+  /** How many of `countries` only the asker's context named, when the question stands without it. */
+  contextCountries: number;
   /** Cities, states and regions mentioned ("texas", "london"). */
   places: string[];
   /** Question forms no source answers ("how to calculate a metric"), by what is missing. */
@@ -23,6 +25,8 @@ export interface Analysis {
   /** Positions in `tokens` of content words the vocabulary does not know (not corrected either). */
   unknownAt: number[];
   offTopic: string[];
+  /** The token index where each of `offTopic` begins. */
+  offTopicAt: number[];
   injection: boolean;
   level?: Level;
   /** Every experience level named, in order ("entry vs veteran"). */

@@ -23,6 +23,11 @@ const US_LOWER =
 export interface AnalyzeOptions {
   /** Allow the slow spelling tier (fuse.js) for at most one word of this message. */
   allowFuse: boolean;
+  /**
+   * The asker's statement was moved before the question (see contextFirst): the closing question is
+   * the question, whatever its first word ("US vs UK director salary?").
+   */
+  questionLast?: boolean;
 }
 
 export function analyze(
@@ -42,6 +47,7 @@ export function analyze(
     otherRoles: [],
     relatedRoles: [],
     countries: [],
+    contextCountries: 0,
     places: [],
     unanswered: [],
     unansweredPhrases: {},
@@ -50,6 +56,7 @@ export function analyze(
     tokens,
     unknownAt: [],
     offTopic: [],
+    offTopicAt: [],
     injection: false,
     aspects: [],
     content: 0,
@@ -59,9 +66,14 @@ export function analyze(
   };
 
   const unknown = correctSpelling(a, raw, vocab, speller, options);
-  const context = contextLength(raw, vocab);
+  const { context, said } = contextLength(raw, vocab, options.questionLast === true);
   const contextCountries = matchPhrases(a, unknown, vocab, context, askersLabel(raw, tokens, vocab));
+  // "… what does it say? our hotel scripts sound robotic": off-topic words the asker says of themselves
+  // decline nothing, unless the question points back at them ("My laptop won't connect. How do I fix it?").
+  const aside = options.questionLast ? said : context;
+  if (aside > 0 && a.offTopic.length > 0) a.offTopic = a.offTopic.filter((_, k) => a.offTopicAt[k]! >= aside);
   readSignals(a, raw, vocab, context, contextCountries);
+  a.contextCountries = contextCountries;
   return a;
 }
 
@@ -127,20 +139,24 @@ function unknownName(token: string | undefined, names: ReadonlySet<string>, voca
 }
 
 /**
- * How many tokens of the message are what the asker says before the question ("I'm 28 and a team
- * leader in a call centre. What's the usual route?"): statements, then one closing question that
- * stands on its own (no "it" or "that" pointing back). Zero when the message is not of that shape.
+ * What the asker says before the question ("I'm 28 and a team leader in a call centre. What's the
+ * usual route?"), in tokens: `said` counts the statements before one closing question; `context`
+ * counts them too when that question stands on its own (no "it" or "that" pointing back), else 0.
+ * Both are zero when the message is not of that shape.
  */
-function contextLength(raw: string, vocab: Vocabulary): number {
+function contextLength(raw: string, vocab: Vocabulary, questionLast: boolean): { context: number; said: number } {
+  const none = { context: 0, said: 0 };
   const end = raw.trimEnd();
-  if (!end.endsWith("?") || raw.length > CONTEXT_MAX_CHARS) return 0;
+  if (!end.endsWith("?") || raw.length > CONTEXT_MAX_CHARS) return none;
   const start = lastSentenceStart(end);
-  if (start <= 0) return 0;
+  if (start <= 0) return none;
   const question = end.slice(start);
-  // Statements only before it, and a question of its own: "What's the usual route?", not "what does it involve?".
-  if (end.slice(0, start).includes("?") || !QUESTION_START.test(question) || POINTS_BACK.test(question)) return 0;
+  // Statements only before it, and then a question: "What's the usual route?".
+  if (end.slice(0, start).includes("?") || !(questionLast || QUESTION_START.test(question))) return none;
   const before = normalize(end.slice(0, start));
-  return before === "" ? 0 : expand(before.split(" "), vocab.abbreviations).length;
+  const said = before === "" ? 0 : expand(before.split(" "), vocab.abbreviations).length;
+  // A question of its own: not "what does it involve?". "US" in capitals is the country, not "us".
+  return { context: POINTS_BACK.test(question.replace(/\bUS\b/g, "USA")) ? 0 : said, said };
 }
 
 /** Longer messages are read whole: the question rarely stands apart in a page of text. */
@@ -172,11 +188,15 @@ function matchPhrases(
   // The asker's context gives its terms only when the closing question has too few of its own.
   let said: Set<string> | undefined;
   let contextCountries = 0;
+  let contextRoles = [0, 0];
+  // "I run a hotel help desk. What does a customer care director do?": the role named in the question.
+  let roleAsked = false;
   // "Recruiter here:", "QA analyst:": who is asking, not what is asked.
   for (let i = label; i < tokens.length; ) {
     if (context > 0 && i >= context && !said) {
       said = a.terms;
       contextCountries = a.countries.length;
+      contextRoles = [a.otherRoles.length, a.relatedRoles.length];
       a.terms = new Set();
     }
     const [matchEnd, matchEntries] = longestMatch(vocab.trie, tokens, i);
@@ -198,6 +218,8 @@ function matchPhrases(
         // "a customer care manager (not director)": the role named only to be set aside.
         if (e.kind === "role" && (tokens[i - 1] === "not" || (tokens[i - 2] === "not" && isArticle(tokens[i - 1]))))
           continue;
+        // "our CFO says the cheapest model wins": a colleague whose view the asker reports.
+        if ((e.kind === "other" || e.kind === "related") && colleagueSays(tokens, i, matchEnd)) continue;
         // "I work in retail…": where the asker works, not what is asked.
         if (e.kind === "term" && workplace.has(i)) continue;
         // "I'm a supervisor with 4 years…", "as a csr…": the asker's own job, not a role asked about.
@@ -207,7 +229,8 @@ function matchPhrases(
         }
         // "I work in retail as a store manager, can I move into this?": the asker's own job, not one asked about.
         if (e.kind === "other" && askersOwn(tokens, i) && saidByAsker(tokens, i)) continue;
-        apply(a, e);
+        apply(a, e, i);
+        if (e.kind === "role" && said) roleAsked = true;
         if (e.kind === "unanswered") {
           a.unansweredPhrases[e.missing] ??= [];
           a.unansweredPhrases[e.missing]!.push(tokens.slice(i, matchEnd + 1).join(" "));
@@ -242,10 +265,22 @@ function matchPhrases(
   }
   if (a.roleMentioned) for (const [terms, term] of ownJob) terms.add(term);
   if (!said) return 0;
-  const alone = ownTerms(a.terms) >= QUESTION_TERMS;
+  const alone = ownTerms(a.terms) >= QUESTION_TERMS || (roleAsked && asksByFrame(vocab, tokens.slice(context)));
   a.terms = alone ? keepFrames(said, a.terms) : new Set([...said, ...a.terms]);
+  // "Our agents are burnt out. What does the article say about staffing?": jobs the context names are
+  // not asked about, unless the question asks pay ("Thinking of a COO job. What's the salary?").
+  if (alone && !a.terms.has("salary") && !a.terms.has("_what_make")) {
+    a.otherRoles.splice(0, contextRoles[0]!);
+    a.relatedRoles.splice(0, contextRoles[1]!);
+  }
   // The countries the context named, when the question is read without it.
   return alone ? contextCountries : 0;
+}
+
+/** "What does a customer care director actually do?": a question shape that asks of the role on its own. */
+function asksByFrame(vocab: Vocabulary, question: readonly string[]): boolean {
+  const text = question.join(" ");
+  return vocab.frames.some((f) => f.pattern.test(text));
 }
 
 /** How many terms of the closing question it needs to be read without what came before it. */
@@ -383,6 +418,31 @@ function saidByAsker(tokens: readonly string[], i: number): boolean {
   return false;
 }
 const ASKER = new Set(["i", "im", "ive", "am"]);
+
+/** "our ops VP in Lagos wants…", "my CFO thinks…": the asker's colleague (up to two words before it) and what they say. */
+function colleagueSays(tokens: readonly string[], start: number, end: number): boolean {
+  const mine = (t: string | undefined) => t === "my" || t === "our";
+  if (!mine(tokens[start - 1]) && !mine(tokens[start - 2])) return false;
+  for (let k = end + 1; k <= Math.min(tokens.length - 1, end + 4); k++) if (SAYS.has(tokens[k]!)) return true;
+  return false;
+}
+const SAYS = new Set([
+  "says",
+  "said",
+  "thinks",
+  "thought",
+  "wants",
+  "wanted",
+  "asked",
+  "asks",
+  "told",
+  "believes",
+  "reckons",
+  "insists",
+  "claims",
+  "argues",
+  "keeps",
+]);
 /** Words that may stand between "I'm" and "a <job>": "I'm 28 and now a team lead". */
 const BETWEEN_OWN_JOB = new Set(["and", "now", "also", "just", "years", "yrs", "old", "still"]);
 
@@ -397,7 +457,7 @@ function readSignals(a: Analysis, raw: string, vocab: Vocabulary, context: numbe
   // Slot words in a pass of their own: "hourly pay" is both a synonym of salary and the hourly period.
   for (let i = 0; i < tokens.length; ) {
     const [end, entries] = longestMatch(vocab.slotTrie, tokens, i);
-    for (const e of entries) apply(a, e);
+    for (const e of entries) apply(a, e, i);
     i = end >= 0 ? end + 1 : i + 1;
   }
 
@@ -490,7 +550,7 @@ function onlyTerms(entries: readonly Entry[]): boolean {
   return entries.every((e) => e.kind === "term");
 }
 
-function apply(a: Analysis, e: Entry): void {
+function apply(a: Analysis, e: Entry, at: number): void {
   switch (e.kind) {
     case "term":
       a.terms.add(e.term);
@@ -517,6 +577,7 @@ function apply(a: Analysis, e: Entry): void {
       break;
     case "offtopic":
       a.offTopic.push(e.name);
+      a.offTopicAt.push(at);
       break;
     case "injection":
       a.injection = true;

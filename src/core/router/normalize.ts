@@ -46,11 +46,13 @@ export function normalize(raw: string): string {
   // Most messages have none of the characters these steps rewrite; without them the steps change
   // nothing that the last one keeps (repeated punctuation becomes a single space either way).
   if (REWRITTEN.test(s)) s = rewriteSigns(s);
+  // "9-to-5ish", "40ish": about the number.
+  if (s.includes("ish")) s = s.replace(/(\d)ish\b/g, "$1");
   return s.replace(/[^a-z0-9]+/g, " ").trim();
 }
 
-/** Characters that rewriteSigns reads: currency signs, %, &, a slash, an apostrophe, ß. */
-const REWRITTEN = /[$£€%&/'ß]/;
+/** Characters that rewriteSigns reads: currency signs, %, &, a slash, an apostrophe, ß, #. */
+const REWRITTEN = /[$£€%&/'ß#]/;
 
 /**
  * Currency signs and symbols to words, apostrophes inside words dropped ("don't" → "dont"). Each
@@ -66,6 +68,8 @@ function rewriteSigns(text: string): string {
   if (s.includes("w/")) s = s.replace(/\bw\//g, "with ");
   if (s.includes("'")) s = s.replace(/(\w)'(\w)/g, "$1$2");
   if (s.includes("ß")) s = s.replace(/ß/g, "ss");
+  // "#careerchange": a tag on the message, not a word of the question.
+  if (s.includes("#")) s = s.replace(/#[a-z]\w*/g, " ");
   return s;
 }
 

@@ -368,6 +368,11 @@ const ARTICLE_WORDS: ReadonlySet<string> = new Set(["tradeoff", "article", "guid
 /** A source named as the lens through which a question is asked: "per Cityjobs", "going by Zippia". */
 const LENS =
   /\b(per|according to|going by|based on|says|say|said)\b|\bin (the |their |its )?(\w+ ){0,2}(profile|page|article|guide|piece|faq|intro)\b/;
+/** A question frame that asks something ("_what_is", "_how_long"), not one that only names ("_role", "_country"). */
+function asksByFrame(terms: ReadonlySet<string>): boolean {
+  for (const t of terms) if (t.startsWith("_") && t !== "_role" && t !== "_country") return true;
+  return false;
+}
 /** The keys that give a pay fact's country. */
 const COUNTRY_KEYS: ReadonlySet<string> = new Set(["us", "uk", "ca"]);
 /** Asks whether an amount is inside a range. */
@@ -473,7 +478,13 @@ export class Router {
 
   route(message: string, answerThreshold = this.config.answerThreshold): RouteResult {
     const text = contextFirst(message);
-    const whole = this.routeOne(text, answerThreshold);
+    const questionLast = text !== message;
+    const whole = this.routeOne(
+      text,
+      answerThreshold,
+      analyze(text, this.vocabulary, this.speller, { allowFuse: true, questionLast }),
+      message,
+    );
     const linked = this.linksAsked(whole) ?? this.sourcesWithout(whole);
     if (linked) return linked;
     const meant = this.meaningOf(text, whole);
@@ -613,16 +624,21 @@ export class Router {
     return tops.size > 1 ? read : null;
   }
 
+  /** @param asked the message as written, whose shape is the question's ("why…? we're outsourcing…" asks why) */
   private routeOne(
     text: string,
     answerThreshold: number,
     analysis = analyze(text, this.vocabulary, this.speller),
+    asked = text,
   ): RouteResult {
     const base = {
       slots: slotsOf(analysis, this.catalog),
       normalized: analysis.normalized,
       analysis,
-      form: questionForm(analysis.normalized, analysis.words, text),
+      form:
+        asked === text
+          ? questionForm(analysis.normalized, analysis.words, text)
+          : questionForm(normalize(asked), undefined, asked),
       focus: [],
       hits: [],
     };
@@ -687,7 +703,8 @@ export class Router {
     if (!LENS.test(analysis.normalized) || !this.namedSource(analysis)) return undefined;
     for (const t of analysis.terms) if (ABOUT_SOURCES.has(t)) return undefined;
     const rest = new Set([...analysis.terms].filter((t) => !this.sourceByTerm.has(t) && t !== "per"));
-    return ownTerms(rest) > 0 ? rest : undefined;
+    // "per playsupplychain, what is a CCD?": a question frame asks something of its own too.
+    return ownTerms(rest) > 0 || asksByFrame(rest) ? rest : undefined;
   }
 
   /** Declines decided by what the message names: another role, nothing we know, a related role's pay, other topics. */

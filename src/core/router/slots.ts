@@ -8,12 +8,16 @@ const BY_LEVEL_TERMS = ["experience", "level", "senior", "experienced"];
 
 export function slotsOf(analysis: Analysis, catalog: Catalog): Slots {
   const slots: Slots = {};
-  const code = analysis.countries[0];
+  // "Our lead in Rotterdam is choosing. US vs UK salary?": the question's own countries, not the asker's.
+  const own = analysis.countries.slice(analysis.contextCountries);
+  const countries = own.length > 0 ? own : analysis.countries;
+  const code = countries[0];
   if (code) {
     slots.country = code;
     slots.countryName = catalog.lexicon.countries[code]?.name ?? code;
   }
-  if (analysis.countries.length > 1) slots.countries = [...analysis.countries];
+  if (countries.length > 1) slots.countries = [...countries];
+  if (code && own.length === 0) slots.askersCountry = true;
   if (analysis.years !== undefined) slots.years = analysis.years;
   const level = analysis.level ?? (analysis.years !== undefined ? levelForYears(analysis.years) : undefined);
   if (level) slots.level = level;
