@@ -792,6 +792,11 @@ describe("direct answers", () => {
       /^None of my sources covers pay percentiles, so/,
     ],
     ["best linkedin headline for a ccd?", /^None of my sources covers personal branding/],
+    ["What's the typical 401(k) match for a customer care director?", /^None of my sources covers 401\(k\): /],
+    ["how do I ask for a raise as a customer service director?", /^None of my sources covers ask for a raise/],
+    ["red flags to watch for when interviewing customer care directors?", /^None of my sources covers interview/],
+    ["Who founded Zippia and when?", /^None of my sources covers the publishers' own products/],
+    ["is zippia hiring? lol", /^None of my sources covers the publishers' own products/],
     [
       "customer care director salary public sector vs private sector uk?",
       /^None of my sources covers pay in one industry/,

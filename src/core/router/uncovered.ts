@@ -133,7 +133,8 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
   }
   for (const missing of a.unanswered) {
     const asked = a.unansweredPhrases[missing]?.find((phrase) => !scan.aboutAsker(phrase) || scan.asksBack(BACK));
-    if (asked) return formOf(missing, scan.written(asked), a, scan, kb);
+    // "when interviewing" is about interviewing.
+    if (asked) return formOf(missing, scan.written(asked).replace(LEADING_WHEN, ""), a, scan, kb);
   }
   // "We're opening a site in Atlanta. What should we pay there?": a place the asker names, then asks about.
   // "A candidate in Manchester asks £100k: is that within what the sources show for the UK?": the country is asked.
@@ -215,6 +216,7 @@ function formOf(
   return { kind: "form", missing, asked, ...(subject ? { subject } : {}) };
 }
 
+const LEADING_WHEN = /^(when|while) /i;
 /** Words a form's match may end on that name nothing of their own. */
 const GENERIC_ENDINGS =
   /^(make|makes|earn|earns|paid|salary|salaries|cost|costs|director|directors|role|roles|jobs?|vacancy|vacancies|openings?|postings?|ads?|offer|with|from|that|this|there|them|they|firm|business|company|consultancy|agency|practice|one|providers?|vendors?|platforms?|brands?|manage|manages|lead|leads|oversee|oversees|supervise|supervises|have|has|under|report|reports|letters?|resume|cv|be|is|are|belt|counter|enough|quit|resign|fair|unfair|right|wrong|good|bad|toxic|old|young|shy|quiet|introverted|junior|inexperienced|fit|type|person|suited|takes|happy|succeed|me|measured|calculated|computed|tracked|month|week|year|family|abroad|overseas|ccd|rate|canada|uk|usa|us|states|england|britain|remote|dollars|pounds|euros|changed|grown|risen|moved|increased|percent|ignores|ignored|refuses|speak|speaking)$/;
@@ -224,6 +226,12 @@ const ORDINAL = /^\d+(st|nd|rd|th)$/;
 const AMOUNT = /^[$£€]?\d[\d.,]*(k|m)?$/;
 
 const YEAR = /\b(19[5-9]\d|20\d\d|21\d\d)\b/g;
+
+/** "401(k" as written is "401(k)": a bracket the words open, closed as the message closes it. */
+function closeBracket(text: string, written: string): string {
+  if (!written.includes("(") || written.includes(")")) return written;
+  return text.includes(`${written})`) ? `${written})` : written;
+}
 
 /**
  * The message as written, read once: which words are written as names, and its clauses with whether
@@ -319,10 +327,10 @@ class Scan {
     // Plain words in ASCII text (nearly every call) are found without compiling a pattern.
     if (PLAIN_PHRASE.test(words) && !NON_ASCII.test(text)) {
       this.lower ??= text.toLowerCase();
-      return writtenPlain(text, this.lower, words.split(" ")) ?? words;
+      return closeBracket(text, writtenPlain(text, this.lower, words.split(" ")) ?? words);
     }
     const pattern = new RegExp(`\\b${words.split(" ").map(escapeRegExp).join("[^a-z0-9]+")}\\b`, "i");
-    return text.match(pattern)?.[0] ?? words;
+    return closeBracket(text, text.match(pattern)?.[0] ?? words);
   }
 }
 
