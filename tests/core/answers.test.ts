@@ -616,6 +616,12 @@ describe("direct answers", () => {
     // A source named before a question frame is its lens.
     ["per playsupplychain what is a customer care director", /^• PlaySupplyChain guide: A senior leader/],
     ["is the customer care director job a normal 9-to-5ish workweek?", /office/],
+    // An aside after the question names no role asked about, and the question cannot point back at it.
+    ["is work life balance good? zippia's word for it pls (asking as a mum of 3 in Wellington)", /6\.2 out of 10/],
+    ["how stresful is director of cust care?? thinking of applying", /8\.0 out of 10/],
+    // "The next five years" is a horizon, not years of experience.
+    ["Is customer care director a good career for the next five years?", /^Promising/],
+    ["do directors of customer care have to be available all the time?", /available at any time/],
   ])("reads the question, not the words around it: %s", (question, said) => {
     const { outcome, text } = ask(question);
     expect(outcome).toBe("answer");

@@ -67,11 +67,13 @@ export function analyze(
 
   const unknown = correctSpelling(a, raw, vocab, speller, options);
   const { context, said } = contextLength(raw, vocab, options.questionLast === true);
-  const contextCountries = matchPhrases(a, unknown, vocab, context, askersLabel(raw, tokens, vocab));
+  // What the asker said after the question, moved before it: an aside the question cannot point back at.
+  const aside = options.questionLast ? said : 0;
+  const contextCountries = matchPhrases(a, unknown, vocab, context, askersLabel(raw, tokens, vocab), aside);
   // "… what does it say? our hotel scripts sound robotic": off-topic words the asker says of themselves
   // decline nothing, unless the question points back at them ("My laptop won't connect. How do I fix it?").
-  const aside = options.questionLast ? said : context;
-  if (aside > 0 && a.offTopic.length > 0) a.offTopic = a.offTopic.filter((_, k) => a.offTopicAt[k]! >= aside);
+  const ownWords = aside || context;
+  if (ownWords > 0 && a.offTopic.length > 0) a.offTopic = a.offTopic.filter((_, k) => a.offTopicAt[k]! >= ownWords);
   readSignals(a, raw, vocab, context, contextCountries);
   a.contextCountries = contextCountries;
   return a;
@@ -155,8 +157,10 @@ function contextLength(raw: string, vocab: Vocabulary, questionLast: boolean): {
   if (end.slice(0, start).includes("?") || !(questionLast || QUESTION_START.test(question))) return none;
   const before = normalize(end.slice(0, start));
   const said = before === "" ? 0 : expand(before.split(" "), vocab.abbreviations).length;
-  // A question of its own: not "what does it involve?". "US" in capitals is the country, not "us".
-  return { context: POINTS_BACK.test(question.replace(/\bUS\b/g, "USA")) ? 0 : said, said };
+  // A question of its own: not "what does it involve?". "US" in capitals is the country, not "us". A
+  // question written before the statement cannot point back at it.
+  const pointsBack = !questionLast && POINTS_BACK.test(question.replace(/\bUS\b/g, "USA"));
+  return { context: pointsBack ? 0 : said, said };
 }
 
 /** Longer messages are read whole: the question rarely stands apart in a page of text. */
@@ -180,6 +184,7 @@ function matchPhrases(
   vocab: Vocabulary,
   context: number,
   label: number,
+  aside: number,
 ): number {
   const tokens = a.tokens;
   const workplace = askersWorkplace(tokens);
@@ -188,11 +193,14 @@ function matchPhrases(
   // The asker's context gives its terms only when the closing question has too few of its own.
   let said: Set<string> | undefined;
   let contextCountries = 0;
+  // How many jobs were named before the question's context ended, and before the asker's aside ended.
   let contextRoles = [0, 0];
+  let asideRoles = [0, 0];
   // "I run a hotel help desk. What does a customer care director do?": the role named in the question.
   let roleAsked = false;
   // "Recruiter here:", "QA analyst:": who is asking, not what is asked.
   for (let i = label; i < tokens.length; ) {
+    if (i === aside) asideRoles = [a.otherRoles.length, a.relatedRoles.length];
     if (context > 0 && i >= context && !said) {
       said = a.terms;
       contextCountries = a.countries.length;
@@ -264,14 +272,17 @@ function matchPhrases(
     i++;
   }
   if (a.roleMentioned) for (const [terms, term] of ownJob) terms.add(term);
-  if (!said) return 0;
-  const alone = ownTerms(a.terms) >= QUESTION_TERMS || (roleAsked && asksByFrame(vocab, tokens.slice(context)));
-  a.terms = alone ? keepFrames(said, a.terms) : new Set([...said, ...a.terms]);
-  // "Our agents are burnt out. What does the article say about staffing?": jobs the context names are
-  // not asked about, unless the question asks pay ("Thinking of a COO job. What's the salary?").
-  if (alone && !a.terms.has("salary") && !a.terms.has("_what_make")) {
-    a.otherRoles.splice(0, contextRoles[0]!);
-    a.relatedRoles.splice(0, contextRoles[1]!);
+  const alone =
+    said !== undefined &&
+    (ownTerms(a.terms) >= QUESTION_TERMS || (roleAsked && asksByFrame(vocab, tokens.slice(context))));
+  if (said) a.terms = alone ? keepFrames(said, a.terms) : new Set([...said, ...a.terms]);
+  // "Our agents are burnt out. What does the article say about staffing?", "is it 5 years? (recruiter,
+  // screening)": jobs the context or an aside names are not asked about, unless the question asks pay
+  // ("Thinking of a COO job. What's the salary?").
+  const dropped = aside > 0 ? asideRoles : alone ? contextRoles : undefined;
+  if (dropped && !a.terms.has("salary") && !a.terms.has("_what_make")) {
+    a.otherRoles.splice(0, dropped[0]!);
+    a.relatedRoles.splice(0, dropped[1]!);
   }
   // The countries the context named, when the question is read without it.
   return alone ? contextCountries : 0;
@@ -507,7 +518,8 @@ function unknownJobTitle(tokens: readonly string[], vocab: Vocabulary): string |
   for (let i = 0; i + 2 < tokens.length; i++) {
     if (!JOB_LEAD_INS.has(tokens[i]!) || !isArticle(tokens[i + 1])) continue;
     // "I work as a barista, …", "As a student, …": the asker's own job.
-    if (tokens[i] === "as" && saidByAsker(tokens, i + 2)) continue;
+    // "asking as a mum of 3": the asker's own part.
+    if (tokens[i] === "as" && (saidByAsker(tokens, i + 2) || tokens[i - 1] === "asking")) continue;
     for (let j = i + 2; j < Math.min(tokens.length, i + 5); j++) {
       const t = tokens[j]!;
       if (vocab.commonWords.has(t)) continue;
