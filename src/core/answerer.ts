@@ -27,7 +27,12 @@ export interface ComposeOptions {
   quoted?: boolean;
 }
 
-const CACHE_LIMIT = 2000;
+/**
+ * Most replies kept before the cache is emptied. The evaluation's 10,455 questions compose about
+ * 2,450 distinct replies (about 1.8 KB of heap each): at 2,000 the cache was emptied every pass and
+ * most replies were built again. 5,000 holds them with room to spare, about 9 MB at most.
+ */
+const CACHE_LIMIT = 5000;
 /** Follow-up questions offered under a short answer, and under a whole page. */
 const FOLLOW_UPS = { lead: 2, page: 3 } as const;
 const NO_TERMS: ReadonlySet<string> = new Set();

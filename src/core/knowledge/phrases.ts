@@ -21,17 +21,20 @@ export class Phrases {
     return termOf(words);
   }
 
-  /** The index terms of the phrases a question contains, given its normalised words (the analysis has them). */
-  in(normalizedWords: readonly string[]): string[] {
+  /**
+   * The index terms of the phrases a question contains, given its normalised words (the analysis has
+   * them). A word is stemmed where it is read: most words start no phrase, so the words after them
+   * are never needed.
+   */
+  in(words: readonly string[]): string[] {
     const found: string[] = [];
     if (this.byFirst.size === 0) return found;
-    const words = normalizedWords.map(stem);
     for (let i = 0; i < words.length; i++) {
-      const phrases = this.byFirst.get(words[i]!);
+      const phrases = this.byFirst.get(stem(words[i]!));
       if (!phrases) continue;
       for (const p of phrases) {
         let j = 1;
-        while (j < p.length && words[i + j] === p[j]) j++;
+        while (j < p.length && i + j < words.length && stem(words[i + j]!) === p[j]) j++;
         if (j === p.length) found.push(termOf(p));
       }
     }

@@ -207,12 +207,13 @@ function matchPhrases(
       contextRoles = [a.otherRoles.length, a.relatedRoles.length];
       a.terms = new Set();
     }
-    const [matchEnd, matchEntries] = longestMatch(vocab.trie, tokens, i);
+    const match = longestMatch(vocab.trie, tokens, i);
     const token = tokens[i]!;
-    if (matchEnd >= 0 && !(matchEnd === i && vocab.stopWords.has(token) && onlyTerms(matchEntries))) {
+    if (match && !(match.depth === 1 && vocab.stopWords.has(token) && onlyTerms(match.entries))) {
+      const matchEnd = i + match.depth - 1;
       a.content++;
       a.known++;
-      for (const e of matchEntries) {
+      for (const e of match.entries) {
         // "my manager asked me…": the asker's colleague, not a role asked about.
         if (e.kind === "related" && i > 0 && (tokens[i - 1] === "my" || tokens[i - 1] === "our")) continue;
         // "my director keeps saying…" beside another role asked about: the asker's boss, not the role asked about.
@@ -373,7 +374,7 @@ function askersLabel(raw: string, tokens: readonly string[], vocab: Vocabulary):
     .filter(Boolean).length;
   if (n === 0 || n >= tokens.length) return 0;
   for (let i = 0; i < n; i++) {
-    const [, entries] = longestMatch(vocab.trie, tokens, i);
+    const entries = longestMatch(vocab.trie, tokens, i)?.entries ?? [];
     if (JOB_WORDS.has(tokens[i]!) || entries.some((e) => e.kind === "other" || e.kind === "related")) return n;
     // "Ontario hydro call centre here": where the asker works, said of themselves.
     if (here && WORKPLACE_WORDS.has(tokens[i]!)) return n;
@@ -467,9 +468,9 @@ function readSignals(a: Analysis, raw: string, vocab: Vocabulary, context: numbe
 
   // Slot words in a pass of their own: "hourly pay" is both a synonym of salary and the hourly period.
   for (let i = 0; i < tokens.length; ) {
-    const [end, entries] = longestMatch(vocab.slotTrie, tokens, i);
-    for (const e of entries) apply(a, e, i);
-    i = end >= 0 ? end + 1 : i + 1;
+    const match = longestMatch(vocab.slotTrie, tokens, i);
+    if (match) for (const e of match.entries) apply(a, e, i);
+    i += match ? match.depth : 1;
   }
 
   if (!a.countries.includes("US") && namesUs(raw, normalized)) a.countries.push("US");
@@ -530,19 +531,18 @@ function unknownJobTitle(tokens: readonly string[], vocab: Vocabulary): string |
   return null;
 }
 
-/** The longest phrase in `trie` starting at token i: [last token index, entries], or [-1, []]. */
-function longestMatch(trie: TrieNode, tokens: readonly string[], i: number): [number, readonly Entry[]] {
+/**
+ * The node of the longest phrase in `trie` starting at token i (its depth is the phrase's length in
+ * tokens), or undefined: no array per call, as it runs for every token of a message.
+ */
+function longestMatch(trie: TrieNode, tokens: readonly string[], i: number): TrieNode | undefined {
   let node: TrieNode | undefined = trie;
-  let end = -1;
-  let entries: readonly Entry[] = [];
+  let found: TrieNode | undefined;
   for (let j = i; j < tokens.length && node; j++) {
     node = node.next.get(tokens[j]!);
-    if (node && node.entries.length > 0) {
-      end = j;
-      entries = node.entries;
-    }
+    if (node && node.entries.length > 0) found = node;
   }
-  return [end, entries];
+  return found;
 }
 
 /** Expands chat shorthand ("what r u" → "what are you"), keeping at most MAX_TOKENS tokens. */

@@ -434,31 +434,52 @@ const WORDS = /\w+/g;
 export class WordGate {
   /** Each word → the clauses it satisfies. */
   private readonly clausesOf = new Map<string, number[]>();
-  /**
+  /*
    * Each pattern's top-level alternatives, each as its clauses: a pattern matches only where one of
    * its alternatives does, so it is open when every clause of some alternative is met. (Joining
-   * the alternatives into one list of clauses, as wordsNeeded does, keeps much less.)
+   * the alternatives into one list of clauses, as wordsNeeded does, keeps much less.) Clauses and
+   * alternatives are numbered across the whole list.
    */
-  private readonly needs: readonly (readonly number[])[][];
-  /** Which clauses the text meets, by clause id (scratch, cleared on every call). */
+  /** Each clause's alternative. */
+  private readonly alternativeOf: Int32Array;
+  /** Each alternative's pattern, and how many clauses it has. */
+  private readonly patternOf: Int32Array;
+  private readonly clauseCount: Int32Array;
+  /** Patterns open whatever the text: an alternative of theirs needs no word. */
+  private readonly alwaysOpen: readonly boolean[];
+  /** Scratch for one call, left cleared: which clauses are met, how many of each alternative's are. */
   private readonly met: Uint8Array;
+  private readonly metCount: Int32Array;
+  /** The clauses one call met, to clear them after it. */
+  private readonly metList: Int32Array;
 
   constructor(sources: readonly string[]) {
-    let next = 0;
-    this.needs = sources.map((source) =>
-      alternativesNeeded(source).map((needs) =>
-        needs.map((clause) => {
-          const id = next++;
+    const alternativeOf: number[] = [];
+    const patternOf: number[] = [];
+    const clauseCount: number[] = [];
+    this.alwaysOpen = sources.map((source, pattern) => {
+      let open = false;
+      for (const needs of alternativesNeeded(source)) {
+        const alternative = patternOf.push(pattern) - 1;
+        clauseCount.push(needs.length);
+        if (needs.length === 0) open = true;
+        for (const clause of needs) {
+          const id = alternativeOf.push(alternative) - 1;
           for (const word of clause) {
             const ids = this.clausesOf.get(word);
             if (ids) ids.push(id);
             else this.clausesOf.set(word, [id]);
           }
-          return id;
-        }),
-      ),
-    );
-    this.met = new Uint8Array(next);
+        }
+      }
+      return open;
+    });
+    this.alternativeOf = Int32Array.from(alternativeOf);
+    this.patternOf = Int32Array.from(patternOf);
+    this.clauseCount = Int32Array.from(clauseCount);
+    this.met = new Uint8Array(alternativeOf.length);
+    this.metList = new Int32Array(alternativeOf.length);
+    this.metCount = new Int32Array(patternOf.length);
   }
 
   /** For each pattern, in order: false when the text lacks the words it needs (it cannot match). */
@@ -468,28 +489,30 @@ export class WordGate {
 
   /**
    * The same, from the text's words (its maximal runs of \w characters, in any order): callers that
-   * already hold them (the analyser's tokens) save splitting the text again.
+   * already hold them (the analyser's tokens) save splitting the text again. Only the clauses the
+   * words meet are visited: an alternative opens its pattern when the last of its clauses is met.
    */
   openWords(words: readonly string[]): boolean[] {
-    // One scratch array for every call, cleared here: a gate is asked once or twice a message.
-    const met = this.met;
-    met.fill(0);
+    const open = this.alwaysOpen.slice();
+    let metCount = 0;
     for (const word of words) {
       const ids = this.clausesOf.get(word);
-      if (ids) for (const id of ids) met[id] = 1;
+      if (!ids) continue;
+      for (const id of ids) {
+        if (this.met[id] === 1) continue;
+        this.met[id] = 1;
+        this.metList[metCount++] = id;
+        const alternative = this.alternativeOf[id]!;
+        const met = this.metCount[alternative]! + 1;
+        this.metCount[alternative] = met;
+        if (met === this.clauseCount[alternative]) open[this.patternOf[alternative]!] = true;
+      }
     }
-    const open: boolean[] = [];
-    for (const alternatives of this.needs) open.push(someMet(alternatives, met));
+    for (let k = 0; k < metCount; k++) {
+      const id = this.metList[k]!;
+      this.met[id] = 0;
+      this.metCount[this.alternativeOf[id]!] = 0;
+    }
     return open;
   }
-}
-
-function someMet(alternatives: readonly (readonly number[])[], met: Uint8Array): boolean {
-  for (const clauses of alternatives) if (allMet(clauses, met)) return true;
-  return false;
-}
-
-function allMet(clauses: readonly number[], met: Uint8Array): boolean {
-  for (const id of clauses) if (met[id] !== 1) return false;
-  return true;
 }

@@ -44,10 +44,11 @@ const ORDINAL_ASKED =
 export function positionAsked(normalized: string): number | null {
   const m = ORDINAL_ASKED.exec(normalized);
   if (m) return ORDINAL_WORDS[m[1]!] ?? null;
-  // "mistake 4", "step no 3", "trade-off #2": the item's name, then its number.
-  const n = NUMBERED_ASKED.exec(normalized);
+  // "mistake 4", "step no 3", "trade-off #2": the item's name, then its number (most questions have no digit).
+  const n = DIGIT.test(normalized) ? NUMBERED_ASKED.exec(normalized) : null;
   return n ? Number(n[1]) : null;
 }
+const DIGIT = /\d/;
 /** An item named by its kind and number: "mistake 4", "duty number 2", "kpi no 3". */
 const NUMBERED_ASKED =
   /\b(?:bullet|item|point|duty|responsibility|task|skill|mistake|trade ?off|tradeoff|kpi|metric|measure|challenge)\s+(?:number\s+|no\s+|nr\s+)?([1-9])\b/;
@@ -92,6 +93,8 @@ const RELATIVE_ASKED =
  * in the list whose item names that word (its label or text).
  */
 export function itemBeside(lists: readonly SourceList[], normalized: string): KnowledgeFact | undefined {
+  // The pattern needs "after" or "before": most questions have neither, and are not searched for it.
+  if (!normalized.includes("after") && !normalized.includes("before")) return undefined;
   const m = RELATIVE_ASKED.exec(normalized);
   if (!m) return undefined;
   const stemmed = m[2]!.slice(0, Math.max(4, m[2]!.length - 3));

@@ -46,11 +46,12 @@ export function combine(ranked: readonly Candidate[], hits: readonly FactHit[], 
   }
   // The intents in their ranked order, then topics only the facts reached; positive scores only, then
   // a stable sort.
-  const used = new Uint8Array(topics.length);
+  // A plain array: a typed one costs more to allocate than this whole function does otherwise.
+  const used: boolean[] = new Array(topics.length).fill(false);
   const out: Candidate[] = [];
   for (const c of ranked) {
     const k = topics.indexOf(c.intent);
-    if (k >= 0) used[k] = 1;
+    if (k >= 0) used[k] = true;
     const score = k >= 0 ? c.score + best[k]! : c.score;
     if (score > 0) out.push({ intent: c.intent, score });
   }

@@ -617,9 +617,9 @@ export class Router {
       if (!analysis) continue;
       // LEANS_ON was tested on each part above; "they" leans only when no part names the directors.
       if ((!roleNamed && THEY.test(analysis.normalized)) || ownTerms(analysis.terms) === 0) return null;
-      const top = scored(this.scorer.intents, this.scorer.score(analysis.terms))[0];
+      const top = bestIntent(this.scorer.intents, this.scorer.score(analysis.terms));
       if (!top) return null;
-      tops.add(top.intent);
+      tops.add(top);
     }
     return tops.size > 1 ? read : null;
   }
@@ -1308,10 +1308,17 @@ function paidAs(normalized: string, role: string): boolean {
 }
 
 /** The intents that scored, best first (ties in intent order): one array, not a map, filter and sort. */
-function scored(intents: readonly { id: string }[], scores: Float64Array): Candidate[] {
+function scored(intents: readonly { id: string }[], scores: readonly number[]): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < intents.length; i++) if (scores[i]! > 0) out.push({ intent: intents[i]!.id, score: scores[i]! });
   return out.sort((x, y) => y.score - x.score);
+}
+
+/** The intent that scored best (the first of a tie, as `scored` ranks them), or undefined when none scored: no sort. */
+function bestIntent(intents: readonly { id: string }[], scores: readonly number[]): string | undefined {
+  let best = -1;
+  for (let i = 0; i < intents.length; i++) if (scores[i]! > 0 && (best < 0 || scores[i]! > scores[best]!)) best = i;
+  return best < 0 ? undefined : intents[best]!.id;
 }
 
 function termsOf(analysis: Analysis): string[] {

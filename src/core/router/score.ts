@@ -64,9 +64,12 @@ export class Scorer {
       });
   }
 
-  /** Scores for every intent (same order as `intents`). */
-  score(terms: Iterable<string>): Float64Array {
-    const scores = new Float64Array(this.intents.length);
+  /**
+   * Scores for every intent (same order as `intents`). A plain array: a typed array costs several
+   * times as much to allocate, and this runs for every message (twice or more for two questions).
+   */
+  score(terms: Iterable<string>): number[] {
+    const scores = new Array<number>(this.intents.length).fill(0);
     for (const term of terms) {
       const list = this.postings.get(term);
       if (!list) continue;

@@ -95,6 +95,8 @@ interface Clause {
   words: string;
   statement: boolean;
   lead: string;
+  /** What saysOfAsker reads off the clause alone, whatever word is asked about (worked out on first use). */
+  whole?: { introduces: boolean; mine: boolean };
 }
 
 /** Code, SQL, JSON or markup rather than a question: code keywords, or a message thick with brackets and operators. */
@@ -296,7 +298,22 @@ class Scan {
   /** Whether a clause holding `needle` is a statement about the asker (tests in order, cheapest first). */
   private saysOfAsker(c: Clause, needle: string): boolean {
     if (!c.statement) return false;
-    if (SELF_INTRO.test(c.words) || GREETING.test(c.words) || ASIDE.test(c.words)) return true;
+    // A message's unknown words are often in the same clause: what does not depend on the word is read once.
+    c.whole ??= this.readWhole(c);
+    if (c.whole.introduces) return true;
+    const before = c.lead + c.words.slice(0, c.words.indexOf(needle));
+    return (FIRST_PERSON.test(before) && !ASKS_PAY.test(before)) || c.whole.mine;
+  }
+
+  /**
+   * What a statement says of the asker as a whole: whether it introduces them ("hr bp here", a greeting,
+   * an aside, or who they are before the question), and whether it says something about theirs
+   * ("English is not my first language": the asker, named after the word). The second is read only
+   * for a clause that does not introduce the asker (saysOfAsker needs it only then).
+   */
+  private readWhole(c: Clause): { introduces: boolean; mine: boolean } {
+    if (SELF_INTRO.test(c.words) || GREETING.test(c.words) || ASIDE.test(c.words))
+      return { introduces: true, mine: false };
     const clauses = this.clauses!;
     // "team lead in Leeds, 6 yrs in, what would a director earn?": a statement that asks nothing, before the question.
     const lead =
@@ -304,13 +321,7 @@ class Scan {
       SELF_DESCRIPTION.test(c.words) &&
       !NOT_SELF.test(c.words) &&
       clauses.some((q) => !q.statement);
-    if (lead) return true;
-    const before = c.lead + c.words.slice(0, c.words.indexOf(needle));
-    return (
-      (FIRST_PERSON.test(before) && !ASKS_PAY.test(before)) ||
-      // "English is not my first language": the asker, named after the word.
-      (ABOUT_MINE.test(c.words) && !ASKS_PAY.test(c.words))
-    );
+    return { introduces: lead, mine: !lead && ABOUT_MINE.test(c.words) && !ASKS_PAY.test(c.words) };
   }
 
   /** Written as a possessive ("Google's"), which the analyser reads as "googles". */

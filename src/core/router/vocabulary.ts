@@ -27,6 +27,8 @@ export type Entry =
 export interface TrieNode {
   next: Map<string, TrieNode>;
   entries: Entry[];
+  /** How many tokens the phrase ending here has (0 for the root). */
+  depth: number;
 }
 
 export interface Vocabulary {
@@ -66,8 +68,8 @@ export interface Vocabulary {
 /** A word as normalisation leaves it: lower-case letters and digits. */
 const PLAIN_TOKEN = /^[a-z0-9]+$/;
 
-function newNode(): TrieNode {
-  return { next: new Map(), entries: [] };
+function newNode(depth = 0): TrieNode {
+  return { next: new Map(), entries: [], depth };
 }
 
 /** Entries are flat records of strings: equal when every field is (JSON.stringify per pair was the start-up's hot spot). */
@@ -97,7 +99,7 @@ export class VocabularyBuilder {
       this.words.add(token);
       let child = node.next.get(token);
       if (!child) {
-        child = newNode();
+        child = newNode(node.depth + 1);
         node.next.set(token, child);
       }
       node = child;
