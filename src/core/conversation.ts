@@ -14,6 +14,7 @@ import {
   ALL_JOBS,
   AS_WELL,
   CONTINUES,
+  CURRENCY,
   DIFFER,
   ENDS_CARRYING_ON,
   EXAMPLE,
@@ -233,6 +234,7 @@ export function readFollowUp(
   // "how big?" after bonuses: the size of what was just shown, which the refine declines when no source gives it.
   if (previous.intent === "pay-factors" && HOW_BIG.test(text))
     return { kind: "refine", intent: previous.intent, slots: previous.slots, terms: [...previous.terms, "_size"] };
+  if (PAY_INTENTS.has(previous.intent) && words.length <= 7 && CURRENCY.test(text)) return againShown(previous);
   // "is that a lot?" after a pay figure: against the all-jobs average.
   if (PAY_INTENTS.has(previous.intent) && MUCH.test(text))
     return { kind: "refine", intent: "salary", slots: previous.slots, terms: [...previous.terms, "_vs_worker"] };

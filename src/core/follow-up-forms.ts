@@ -120,6 +120,8 @@ export const EXAMPLE =
   /^(?:(?:an?|any|some|give me an?|for)\s+)?(?:example|examples|instance)s?$|^like what$|^such as$/;
 
 /** "is that a lot?", "is it good?": the figure just shown against the all-jobs average. */
+/** "which currency are those in?": the figures just shown give theirs. */
+export const CURRENCY = /\b(which|what) currenc(y|ies)\b|\bin (which|what) currency\b|^(and )?currency$/;
 export const MUCH =
   /^(?:(?:and|so|ok|but)\s+)?(?:is|isnt|was) (?:that|it|this) (?:a lot|much|good|high|low|decent|a good salary|good pay|high or low|above average|below average|well paid|a lot of money)$/;
 

@@ -261,12 +261,15 @@ function isListing(text: string): boolean {
 export function listItems(text: string): string[] {
   const colon = text.indexOf(": ");
   if (colon < 0) return [];
-  return text
-    .slice(colon + 2)
-    .replace(/\.$/, "")
-    .split(/,\s*(?:and\s+)?|\s+and\s+(?=[^,]*$)/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 1);
+  return (
+    text
+      .slice(colon + 2)
+      .replace(/\.$/, "")
+      // Not at the comma inside a figure: "$78,000".
+      .split(/,(?!\d{3}\b)\s*(?:and\s+)?|\s+and\s+(?=[^,]*$)/)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 1)
+  );
 }
 
 function nth<T>(items: readonly T[], index: number): T | undefined {

@@ -33,6 +33,21 @@ describe("follow-ups: the first few items", () => {
   });
 });
 
+describe("follow-ups: figures in a sentence", () => {
+  it("a comma inside a figure does not split a sentence into items", () => {
+    expect(listItems("Experience: Cityjobs lists $78,000 at entry level up to $130,000 for veterans.")).toEqual([
+      "Cityjobs lists $78,000 at entry level up to $130,000 for veterans",
+    ]);
+    const [, entry] = talk("How does customer service director pay change with experience?", "and for entry level?");
+    expect(entry).toMatch(/^Entry level \(0-2 years\): \$78,000 a year\./);
+  });
+
+  it("'which currency are those in?' after Canada's pay shows those figures again", () => {
+    const [, currency] = talk("what's the average in Canada?", "Which currency are those in?");
+    expect(currency).toMatch(/^In Canada, a year: C\$115,000 average/);
+  });
+});
+
 describe("follow-ups: the figure of an item picked", () => {
   it("'and its share?' after the second resume skill gives that skill's share", () => {
     const [, , share] = talk("top skill on director of customer care resumes?", "the second one?", "and its share?");
