@@ -279,9 +279,10 @@ function matchPhrases(
   if (said) a.terms = alone ? keepFrames(said, a.terms) : new Set([...said, ...a.terms]);
   // "Our agents are burnt out. What does the article say about staffing?", "is it 5 years? (recruiter,
   // screening)": jobs the context or an aside names are not asked about, unless the question asks pay
-  // ("Thinking of a COO job. What's the salary?").
+  // ("Thinking of a COO job. What's the salary?") or the difference ("…or a senior manager. What's the difference?").
   const dropped = aside > 0 ? asideRoles : alone ? contextRoles : undefined;
-  if (dropped && !a.terms.has("salary") && !a.terms.has("_what_make")) {
+  const asksOfThem = ["salary", "_what_make", "difference", "vs"].some((t) => a.terms.has(t));
+  if (dropped && !asksOfThem) {
     a.otherRoles.splice(0, dropped[0]!);
     a.relatedRoles.splice(0, dropped[1]!);
   }
@@ -382,7 +383,7 @@ function askersLabel(raw: string, tokens: readonly string[], vocab: Vocabulary):
   return 0;
 }
 /** A label of up to four words, then ":" or "here" or "speaking". */
-const ASKERS_LABEL = /^\s*((?:[a-z&/]+[\s-]+){0,3}?[a-z&/]+)\s*(?::\s|\s+here\b|\s+speaking\b)/i;
+const ASKERS_LABEL = /^\s*((?:[a-z&/'’]+[\s-]+){0,3}?[a-z&/'’]+)\s*(?::\s|\s+here\b|\s+speaking\b)/i;
 /** "As a QA analyst, …": the asker's job, then a comma. */
 const AS_A_LABEL = /^\s*as an? ((?:[a-z&/]+[\s-]+){0,3}?[a-z&/]+)\s*,/i;
 /** "Team lead @ Makati BPO (US accounts).", "QA analyst at a bank, 3 yrs.": a job and where, a sentence of its own. */

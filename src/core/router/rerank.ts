@@ -307,6 +307,7 @@ const degreeAndExperience: Rule = (combined, { analysis }) => {
  * "Experience requirement differs by source?": a difference with no other role named is not the
  * manager-vs-director topic; the topic the question names comes first.
  */
+const ASKER_BESIDE = /\bbetween\b|\b(me|my|i|im)\b/;
 const noOtherRole: Rule = (combined, ctx) => {
   if (combined[0]?.intent !== "manager-vs-director" || ctx.analysis.relatedRoles.length > 0) return;
   if (
@@ -317,7 +318,11 @@ const noOtherRole: Rule = (combined, ctx) => {
     return;
   // "Does a director run shift operations?": a fact of the topic named by other words keeps it.
   if (ctx.hits.some((h) => h.fact.topic === "manager-vs-director" && h.matched.some((m) => m !== "difference"))) return;
-  const named = combined.findIndex((c, i) => i > 0 && namesTopic(ctx, c.intent));
+  // "Why do the US averages in the sources differ?": the topic named, or else the runner-up, unless
+  // the asker sets themselves beside the role ("the diff between me and a director").
+  const found = combined.findIndex((c, i) => i > 0 && namesTopic(ctx, c.intent));
+  const runnerUp = (combined[1]?.score ?? 0) > 0 && !ASKER_BESIDE.test(ctx.analysis.normalized) ? 1 : -1;
+  const named = found > 0 ? found : runnerUp;
   if (named <= 0) return;
   // Below the topic named, by as much as a sure answer needs: a tie would ask which was meant.
   combined[0] = { intent: combined[0].intent, score: combined[named]!.score / 2 };
