@@ -622,6 +622,9 @@ describe("direct answers", () => {
     // "The next five years" is a horizon, not years of experience.
     ["Is customer care director a good career for the next five years?", /^Promising/],
     ["do directors of customer care have to be available all the time?", /available at any time/],
+    // A city the asker is in, beside a question that names the country: that country's figures.
+    ["customer service director salary usa pls (we're in Houston)", /^In the US, the sources' averages/],
+    ["customer care director salary canada?? (Vancouver, gaming)", /^In Canada, a year: C\$115,000 average/],
     // "Difference" alone does not make a question about the manager: the runner-up topic answers.
     ["why do the US averages in the sources differ so much?", /^In the US, the sources' averages run from \$104,000/],
   ])("reads the question, not the words around it: %s", (question, said) => {

@@ -14,6 +14,8 @@ export interface Analysis {
   contextCountries: number;
   /** Cities, states and regions mentioned ("texas", "london"). */
   places: string[];
+  /** The places of `places` named only in what the asker says of themselves ("(we're in Houston)"). */
+  askersPlaces: string[];
   /** Question forms no source answers ("how to calculate a metric"), by what is missing. */
   unanswered: string[];
   /** The words that matched each unanswered form, as normalised ("interview questions"). */
@@ -25,6 +27,8 @@ export interface Analysis {
   /** Positions in `tokens` of content words the vocabulary does not know (not corrected either). */
   unknownAt: number[];
   offTopic: string[];
+  /** How many tokens open the message as what the asker says of themselves (context or a moved aside). */
+  askersWords: number;
   /** The token index where each of `offTopic` begins. */
   offTopicAt: number[];
   injection: boolean;

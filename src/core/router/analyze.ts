@@ -49,6 +49,7 @@ export function analyze(
     countries: [],
     contextCountries: 0,
     places: [],
+    askersPlaces: [],
     unanswered: [],
     unansweredPhrases: {},
     levels: [],
@@ -57,6 +58,7 @@ export function analyze(
     unknownAt: [],
     offTopic: [],
     offTopicAt: [],
+    askersWords: 0,
     injection: false,
     aspects: [],
     content: 0,
@@ -69,10 +71,11 @@ export function analyze(
   const { context, said } = contextLength(raw, vocab, options.questionLast === true);
   // What the asker said after the question, moved before it: an aside the question cannot point back at.
   const aside = options.questionLast ? said : 0;
+  a.askersWords = aside || context;
   const contextCountries = matchPhrases(a, unknown, vocab, context, askersLabel(raw, tokens, vocab), aside);
   // "… what does it say? our hotel scripts sound robotic": off-topic words the asker says of themselves
   // decline nothing, unless the question points back at them ("My laptop won't connect. How do I fix it?").
-  const ownWords = aside || context;
+  const ownWords = a.askersWords;
   if (ownWords > 0 && a.offTopic.length > 0) a.offTopic = a.offTopic.filter((_, k) => a.offTopicAt[k]! >= ownWords);
   readSignals(a, raw, vocab, context, contextCountries);
   a.contextCountries = contextCountries;
@@ -586,6 +589,10 @@ function apply(a: Analysis, e: Entry, at: number): void {
       break;
     case "place":
       if (!a.places.includes(e.name)) a.places.push(e.name);
+      // Said of the asker only: "I'm relocating to London. What do directors earn in London?" asks of London.
+      if (at < a.askersWords) {
+        if (!a.askersPlaces.includes(e.name)) a.askersPlaces.push(e.name);
+      } else a.askersPlaces = a.askersPlaces.filter((p) => p !== e.name);
       if (!a.countries.includes(e.country)) a.countries.push(e.country);
       break;
     case "offtopic":

@@ -142,7 +142,9 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
   // "A candidate in Manchester asks £100k: is that within what the sources show for the UK?": the country is asked.
   const place = COUNTRY_ASKED.test(a.normalized)
     ? undefined
-    : a.places.find((p) => !kb.places.has(p) && (!scan.aboutAsker(p) || scan.asksBack(THEIRS)));
+    : a.places.find(
+        (p) => !kb.places.has(p) && !a.askersPlaces.includes(p) && (!scan.aboutAsker(p) || scan.asksBack(THEIRS)),
+      );
   if (place) return { kind: "place", name: scan.written(place) };
 
   // Each word's strength once: the filter and the finds below ask it of the same words.
@@ -185,7 +187,7 @@ function yearAsked(normalized: string, kb: CoverageKnowledge, scan: Scan): Uncov
 const DIGIT = /\d/;
 /** A question that asks for a whole country's figures, whatever city the asker mentioned. */
 const COUNTRY_ASKED =
-  /\b(for|in|across|vs|versus|against) (the )?(uk|united kingdom|britain|great britain|usa|united states|canada)\b(?! average)|\b(uk|us|usa|canada|canadian|british|american) (numbers|figures|ranges?)\b|\b(ranges?|figures|numbers|averages?) (the|your|in the|in your|from the|from your) sources\b/;
+  /\b(for|in|across|vs|versus|against) (the )?(uk|united kingdom|britain|great britain|usa|united states|canada)\b(?! average)|\b(uk|us|usa|canada|canadian|british|american) (numbers|figures|ranges?|salary|salaries)\b|\b(salary|salaries|pay) (usa|us|uk|canada)\b|\b(ranges?|figures|numbers|averages?) (the|your|in the|in your|from the|from your) sources\b/;
 /** A question that checks what the asker heard: "…, right?", "…, isn't it?". */
 const CHECKS_CLAIM =
   /\b(right|correct|true|isnt it|is it not|wasnt it|didnt it|dont they|doesnt it|am i right|yes|no|yeah|eh)$/;
