@@ -622,6 +622,9 @@ describe("direct answers", () => {
     // "The next five years" is a horizon, not years of experience.
     ["Is customer care director a good career for the next five years?", /^Promising/],
     ["do directors of customer care have to be available all the time?", /available at any time/],
+    // The asker's aside after the question asks nothing: no job, no unknown word declines it.
+    ["is a bachelor's degree needed? ex-chef, culinary diploma only", /^jobdescription\.org \(2023\): a bachelor's/],
+    ["job outlook for customer care directors? careers counsellor, need a figure for a handout", /6% by 2028/],
     // A city the asker is in, beside a question that names the country: that country's figures.
     ["customer service director salary usa pls (we're in Houston)", /^In the US, the sources' averages/],
     ["customer care director salary canada?? (Vancouver, gaming)", /^In Canada, a year: C\$115,000 average/],

@@ -29,6 +29,8 @@ export interface Analysis {
   offTopic: string[];
   /** How many tokens open the message as what the asker says of themselves (context or a moved aside). */
   askersWords: number;
+  /** How many of them the asker wrote after the question (see contextFirst): nothing there is asked about. */
+  asideWords: number;
   /** The token index where each of `offTopic` begins. */
   offTopicAt: number[];
   injection: boolean;

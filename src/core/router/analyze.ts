@@ -59,6 +59,7 @@ export function analyze(
     offTopic: [],
     offTopicAt: [],
     askersWords: 0,
+    asideWords: 0,
     injection: false,
     aspects: [],
     content: 0,
@@ -72,6 +73,7 @@ export function analyze(
   // What the asker said after the question, moved before it: an aside the question cannot point back at.
   const aside = options.questionLast ? said : 0;
   a.askersWords = aside || context;
+  a.asideWords = aside;
   const contextCountries = matchPhrases(a, unknown, vocab, context, askersLabel(raw, tokens, vocab), aside);
   // "… what does it say? our hotel scripts sound robotic": off-topic words the asker says of themselves
   // decline nothing, unless the question points back at them ("My laptop won't connect. How do I fix it?").

@@ -152,6 +152,8 @@ export function findUncovered(raw: string, a: Analysis, kb: CoverageKnowledge, f
   const strong = (i: number) => (strongAt[i] ??= isStrong(scan, a.tokens[i]!, kb));
   const candidates = a.unknownAt.filter((i) => {
     const word = a.tokens[i]!;
+    // "job outlook? careers counsellor, need a figure for a handout": the asker's aside asks nothing.
+    if (i < a.asideWords) return false;
     // One letter ("L&D", "Q&A") is no subject; two letters in lower case ("cs", "hr") are shorthand, not a
     // subject; "HP" in capitals may be a name.
     if (word.length === 1 || (word.length <= 2 && !scan.isName(word))) return false;
