@@ -77,8 +77,8 @@ export function analyze(
   const contextCountries = matchPhrases(a, unknown, vocab, context, askersLabel(raw, tokens, vocab), aside);
   // "… what does it say? our hotel scripts sound robotic": off-topic words the asker says of themselves
   // decline nothing, unless the question points back at them ("My laptop won't connect. How do I fix it?").
-  const ownWords = a.askersWords;
-  if (ownWords > 0 && a.offTopic.length > 0) a.offTopic = a.offTopic.filter((_, k) => a.offTopicAt[k]! >= ownWords);
+  if (a.askersWords > 0 && a.offTopic.length > 0)
+    a.offTopic = a.offTopic.filter((_, k) => a.offTopicAt[k]! >= a.askersWords);
   readSignals(a, raw, vocab, context, contextCountries);
   a.contextCountries = contextCountries;
   return a;

@@ -135,7 +135,8 @@ export function contextFirst(text: string): string {
   const mark = text.lastIndexOf("?");
   if (mark <= 0 || mark === text.length - 1) return text;
   const after = text.slice(mark + 1).trim();
-  if (after === "" || QUESTION_START.test(after) || !ASKERS_OWN.test(after) || CARRIES_ON.test(after)) return text;
+  if (after === "" || QUESTION_START.test(after) || CARRIES_ON.test(after)) return text;
+  if (!ASKERS_OWN.test(after) && !JOB_LABEL.test(after)) return text;
   const before = text.slice(0, mark + 1).trim();
   // "really? i heard 5", "and in Mexico? we're nearshore there": a follow-up leans on the statement.
   if (CARRIES_ON.test(before) || before.split(/\s+/).length < 3) return text;
@@ -144,6 +145,9 @@ export function contextFirst(text: string): string {
 
 /** A statement in the asker's own voice: "I'm a WFM planner", "asking for my mom", "new here in our site". */
 const ASKERS_OWN =
-  /\b(i|im|i'm|i’m|ive|i've|id|i'd|me|my|our|we|we're|asking|new here)\b|^\W*(trying|writing|building|working on|preparing|putting together|drafting|planning|need it for|needed for|thinking of|thinking about|considering|hoping to|looking to)\b|^\W*(?:[a-z]+[\s-]+){0,3}(?:lead|leader|manager|agent|analyst|rep|coach|recruiter|student|grad|graduate|trainer|specialist|planner|owner|founder|vet|veteran|teacher|nurse|paramedic|chef|officer|hrbp|engineer|developer|designer|consultant|counsellor|counselor|adviser|advisor|assistant|parent|mum|mom|dad)\s*(?:here\b|[,:;—–-])/i;
+  /\b(i|im|i'm|i’m|ive|i've|id|i'd|me|my|our|we|we're|asking|new here)\b|^\W*(trying|writing|building|working on|preparing|putting together|drafting|planning|need it for|needed for|thinking of|thinking about|considering|hoping to|looking to)\b/i;
+/** A job the asker names as a label: "training lead, running…", "ex-chef, culinary diploma only", "union rep here". */
+const JOB_LABEL =
+  /^\W*(?:[a-z]+[\s-]+){0,3}(?:lead|leader|manager|agent|analyst|rep|coach|recruiter|student|grad|graduate|trainer|specialist|planner|owner|founder|vet|veteran|teacher|nurse|paramedic|chef|officer|hrbp|engineer|developer|designer|consultant|counsellor|counselor|adviser|advisor|assistant|parent|mum|mom|dad)\s*(?:here\b|[,:;—–-])/i;
 /** A fragment that goes on with the question rather than describing the asker: "and for my team?", "or is it…". */
 const CARRIES_ON = /^\W*(and|or|also|plus|vs|versus|in|for|at|per|same|what about|how about|if|compared)\b/i;

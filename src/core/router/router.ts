@@ -369,7 +369,7 @@ const ARTICLE_WORDS: ReadonlySet<string> = new Set(["tradeoff", "article", "guid
 const LENS =
   /\b(per|according to|going by|based on|says|say|said)\b|\bin (the |their |its )?(\w+ ){0,2}(profile|page|article|guide|piece|faq|intro)\b/;
 /** A question frame that asks something ("_what_is", "_how_long"), not one that only names ("_role", "_country"). */
-function asksByFrame(terms: ReadonlySet<string>): boolean {
+function hasAskingFrame(terms: ReadonlySet<string>): boolean {
   for (const t of terms) if (t.startsWith("_") && t !== "_role" && t !== "_country") return true;
   return false;
 }
@@ -704,7 +704,7 @@ export class Router {
     for (const t of analysis.terms) if (ABOUT_SOURCES.has(t)) return undefined;
     const rest = new Set([...analysis.terms].filter((t) => !this.sourceByTerm.has(t) && t !== "per"));
     // "per playsupplychain, what is a CCD?": a question frame asks something of its own too.
-    return ownTerms(rest) > 0 || asksByFrame(rest) ? rest : undefined;
+    return ownTerms(rest) > 0 || hasAskingFrame(rest) ? rest : undefined;
   }
 
   /** Declines decided by what the message names: another role, nothing we know, a related role's pay, other topics. */
