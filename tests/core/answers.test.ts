@@ -607,6 +607,7 @@ describe("direct answers", () => {
       /^Zippia \(2025\), by gender \(US\): female 42\.19%/,
     ],
     ["We're a team in Lagos. Is the role growing?", /6% by 2028/],
+    ["what % of directors of customer care are women? training lead in Auckland", /^Zippia \(2025\), by gender/],
     // A colleague whose view the asker reports is not a role asked about; nor are the jobs the context names.
     ["our CFO says cheapest support model wins. is a cheaper support model always better?", /^Not always\./],
     [

@@ -146,8 +146,8 @@ export function contextFirst(text: string): string {
 /** A statement in the asker's own voice: "I'm a WFM planner", "asking for my mom", "new here in our site". */
 const ASKERS_OWN =
   /\b(i|im|i'm|i’m|ive|i've|id|i'd|me|my|our|we|we're|asking|new here)\b|^\W*(trying|writing|building|working on|preparing|putting together|drafting|planning|need it for|needed for|thinking of|thinking about|considering|hoping to|looking to)\b/i;
-/** A job the asker names as a label: "training lead, running…", "ex-chef, culinary diploma only", "union rep here". */
+/** A job the asker names as a label: "training lead in Auckland", "ex-chef, culinary diploma only", "union rep here". */
 const JOB_LABEL =
-  /^\W*(?:[a-z]+[\s-]+){0,3}(?:lead|leader|manager|agent|analyst|rep|coach|recruiter|student|grad|graduate|trainer|specialist|planner|owner|founder|vet|veteran|teacher|nurse|paramedic|chef|officer|hrbp|engineer|developer|designer|consultant|counsellor|counselor|adviser|advisor|assistant|parent|mum|mom|dad)\s*(?:here\b|[,:;—–-])/i;
+  /^\W*(?:[a-z]+[\s-]+){0,3}(?:lead|leader|manager|agent|analyst|rep|coach|recruiter|student|grad|graduate|trainer|specialist|planner|owner|founder|vet|veteran|teacher|nurse|paramedic|chef|officer|hrbp|engineer|developer|designer|consultant|counsellor|counselor|adviser|advisor|assistant|parent|mum|mom|dad)\s*(?:here\b|[,:;—–-]|\s(?:in|at|from|with)\b)/i;
 /** A fragment that goes on with the question rather than describing the asker: "and for my team?", "or is it…". */
 const CARRIES_ON = /^\W*(and|or|also|plus|vs|versus|in|for|at|per|same|what about|how about|if|compared)\b/i;
