@@ -434,12 +434,10 @@ const WORDS = /\w+/g;
 export class WordGate {
   /** Each word → the clauses it satisfies. */
   private readonly clausesOf = new Map<string, number[]>();
-  /*
-   * Each pattern's top-level alternatives, each as its clauses: a pattern matches only where one of
-   * its alternatives does, so it is open when every clause of some alternative is met. (Joining
-   * the alternatives into one list of clauses, as wordsNeeded does, keeps much less.) Clauses and
-   * alternatives are numbered across the whole list.
-   */
+  // Each pattern's top-level alternatives, each as its clauses: a pattern matches only where one of
+  // its alternatives does, so it is open when every clause of some alternative is met. (Joining the
+  // alternatives into one list of clauses, as wordsNeeded does, keeps much less.) Clauses and
+  // alternatives are numbered across the whole list.
   /** Each clause's alternative. */
   private readonly alternativeOf: Int32Array;
   /** Each alternative's pattern, and how many clauses it has. */

@@ -339,13 +339,18 @@ class Scan {
   /** The words as the user wrote them (keeps "Amazon", "NPS"), or as given when they cannot be found. */
   written(words: string): string {
     const text = this.raw.slice(0, 2000);
+    return closeBracket(text, this.find(text, words) ?? words);
+  }
+
+  /** The words as the message writes them, or undefined when they are not found there. */
+  private find(text: string, words: string): string | undefined {
     // Plain words in ASCII text (nearly every call) are found without compiling a pattern.
     if (PLAIN_PHRASE.test(words) && !NON_ASCII.test(text)) {
       this.lower ??= text.toLowerCase();
-      return closeBracket(text, writtenPlain(text, this.lower, words.split(" ")) ?? words);
+      return writtenPlain(text, this.lower, words.split(" "));
     }
     const pattern = new RegExp(`\\b${words.split(" ").map(escapeRegExp).join("[^a-z0-9]+")}\\b`, "i");
-    return closeBracket(text, text.match(pattern)?.[0] ?? words);
+    return text.match(pattern)?.[0];
   }
 }
 
